@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DB_VERSION, MIGRATIONS, deleteDocument, deleteWorkstream, getIndex, listTrash, lookup, openDocketDb,
+  putDocument, putWorkstream, writeAll,
+} from '@/utils/db';
+import type { DocRecord, Workstream } from '@/utils/model';
+
+let n = 0;
+const names: string[] = [];
+const freshName = () => {
+  const name = `docket-test-${++n}`;
+  names.push(name);
+  return name;
+};
+afterEach(() => {
+  for (const name of names.splice(0)) indexedDB.deleteDatabase(name);
+});
+
+const HLB: Workstream = { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', color: '#1f6feb' };
+const IMPROVE: Workstream = { id: 'ws-improve', name: 'B. Improvements to the IGF', color: '#8250df' };
+const doc = (id: string, extra: Partial<DocRecord> = {}): DocRecord => ({
+  id, kind: 'document', aliases: [], updatedAt: '2020-08-27T14:00:00.000Z', ...extra,
+});
+const MHLB = doc('1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', {
+  title: 'Possible implementation models for the MHLB', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments',
+  aliases: ['2PACX-1vQpublishedcopyofthemhlbdoc'],
+});
+const SHEET = doc('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', { kind: 'file', workstreamId: 'ws-improve', deadline: '2020-09-06' });
+
+describe('schema and upgrades', () => {
+  it('has one migration per version', () => {
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  });
+
+  it('creates the current schema from nothing', async () => {
+    const db = await openDocketDb(freshName());
+    expect([...db.objectStoreNames].sort()).toEqual(['documents', 'trash', 'workstreams']);
+    const tx = db.transaction('documents');
+    expect([...tx.store.indexNames].sort()).toEqual(['byAlias', 'byDeadline', 'byWorkstream']);
+    expect(tx.store.index('byAlias').multiEntry).toBe(true);
+    db.close();
+  });
+
+  it('upgrades a version 1 database (fixture) to the current one, keeping every record', async () => {
+    const name = freshName();
+    // A version 1 database exactly as version 1 made it.
+    const v1 = await openDB(name, 1, {
+      upgrade(db, oldVersion, _n, tx) {
+        for (let v = oldVersion; v < 1; v++) MIGRATIONS[v]!(db as never, tx as never);
+      },
+    });
+    await v1.put('workstreams', HLB);
+    await v1.put('documents', MHLB);
+    await v1.put('documents', { ...SHEET, extra: { fromAnOlderTool: true } });
+    v1.close();
+
+    const db = await openDocketDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const index = await getIndex(db);
+    expect(index.workstreams).toEqual([HLB]);
+    expect(index.documents).toHaveLength(2);
+    expect(index.documents.find((d) => d.id === SHEET.id)?.extra).toEqual({ fromAnOlderTool: true });
+    // The new store works on upgraded data.
+    await deleteDocument(db, MHLB.id, '2026-11-22T10:00:00.000Z');
+    expect((await listTrash(db)).map((t) => t.doc.id)).toEqual([MHLB.id]);
+    db.close();
+  });
+});
+
+describe('lookup', () => {
+  it('answers a batch by id and by alias, with the workstream, and leaves out untracked ids', async () => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB, SHEET], [HLB, IMPROVE]);
+    const result = await lookup(db, [MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc', 'untracked0000000000', SHEET.id, MHLB.id]);
+    expect(Object.keys(result).sort()).toEqual(['1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', '2PACX-1vQpublishedcopyofthemhlbdoc']);
+    expect(result['2PACX-1vQpublishedcopyofthemhlbdoc']?.doc.id).toBe(MHLB.id);
+    expect(result[MHLB.id]?.workstream).toEqual(HLB);
+    expect(result[SHEET.id]?.workstream?.name).toBe('B. Improvements to the IGF');
+    db.close();
+  });
+
+  it('a document whose workstream is gone still answers, without one', async () => {
+    const db = await openDocketDb(freshName());
+    await putDocument(db, doc('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', { workstreamId: 'ws-gone' }));
+    const result = await lookup(db, ['1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y']);
+    expect(result['1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y']).toEqual({ doc: expect.objectContaining({ workstreamId: 'ws-gone' }) });
+    db.close();
+  });
+});
+
+describe('writes', () => {
+  it('delete keeps the document in the trash and tracking it again takes it out', async () => {
+    const db = await openDocketDb(freshName());
+    await putDocument(db, MHLB);
+    expect(await deleteDocument(db, MHLB.id, '2026-11-22T10:00:00.000Z')).toEqual(MHLB);
+    expect(await deleteDocument(db, MHLB.id, '2026-11-22T10:00:01.000Z')).toBeNull();
+    expect((await getIndex(db)).documents).toEqual([]);
+    expect(await listTrash(db)).toEqual([{ doc: MHLB, deletedAt: '2026-11-22T10:00:00.000Z' }]);
+    await putDocument(db, MHLB);
+    expect(await listTrash(db)).toEqual([]);
+    db.close();
+  });
+
+  it('deleting a workstream moves its documents, or leaves them without one', async () => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB, SHEET, doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', { workstreamId: 'ws-hlb' })], [HLB, IMPROVE]);
+    expect(await deleteWorkstream(db, 'ws-hlb', 'ws-improve', 'T1')).toEqual({ moved: 2, workstream: HLB });
+    let docs = (await getIndex(db)).documents;
+    expect(docs.map((d) => d.workstreamId)).toEqual(['ws-improve', 'ws-improve', 'ws-improve']);
+    expect(await deleteWorkstream(db, 'ws-improve', null, 'T2')).toEqual({ moved: 3, workstream: IMPROVE });
+    docs = (await getIndex(db)).documents;
+    expect(docs.every((d) => !('workstreamId' in d) && d.updatedAt === 'T2')).toBe(true);
+    db.close();
+  });
+
+  it('refuses to move documents to a workstream that does not exist, changing nothing', async () => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB], [HLB]);
+    await expect(deleteWorkstream(db, 'ws-hlb', 'ws-nope', 'T')).rejects.toThrow(/no workstream/);
+    expect(await getIndex(db)).toEqual({ documents: [MHLB], workstreams: [HLB] });
+    db.close();
+  });
+
+  it('writeAll is all or nothing', async () => {
+    const db = await openDocketDb(freshName());
+    await putWorkstream(db, HLB);
+    const bad = { ...SHEET, id: undefined } as unknown as DocRecord; // no key: the put fails
+    await expect(writeAll(db, [MHLB, bad], [IMPROVE])).rejects.toBeTruthy();
+    expect(await getIndex(db)).toEqual({ documents: [], workstreams: [HLB] });
+    db.close();
+  });
+});

@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BADGE_TAG, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
+import { Linker } from '@/utils/content/linker';
+import type { BadgeRecord } from '@/utils/model';
+
+const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
+const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
+const OUTCOMES = '1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4';
+const SHEET = '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms';
+
+function index(): Map<string, BadgeRecord> {
+  const ws = { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', color: '#1f6feb' };
+  return new Map<string, BadgeRecord>([
+    [MHLB, { doc: { id: MHLB, kind: 'document', aliases: ['2PACX-1vQpublishedcopyofthemhlbdoc'], title: 'MHLB models', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments', updatedAt: 'T' }, workstream: ws }],
+    [IMPROVE, { doc: { id: IMPROVE, kind: 'document', aliases: [], deadline: '2020-09-01', status: 'delivered', updatedAt: 'T' } }],
+    [OUTCOMES, { doc: { id: OUTCOMES, kind: 'document', aliases: [], deadline: '2020-09-01', updatedAt: 'T' } }],
+  ]);
+}
+
+let records: Map<string, BadgeRecord>;
+let lookups: string[][];
+let linker: Linker;
+const actions: BadgeActions = { open: vi.fn(), edit: vi.fn(), track: vi.fn() };
+
+function setup(html: string): Linker {
+  document.body.innerHTML = html;
+  linker = new Linker({
+    doc: document,
+    lookup: async (ids) => {
+      lookups.push([...ids].sort());
+      const out: Record<string, BadgeRecord> = {};
+      for (const id of ids) {
+        const hit = records.get(id) ?? [...records.values()].find((r) => r.doc.aliases.includes(id));
+        if (hit) out[id] = hit;
+      }
+      return out;
+    },
+    actions,
+    today: () => '2020-09-03',
+    batchDelayMs: 0,
+  });
+  return linker;
+}
+const badges = () => [...document.querySelectorAll(BADGE_TAG)] as HTMLElement[];
+const attrs = (el: Element) =>
+  Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-docket-')).map((a) => [a.name.slice(12), a.value]));
+const settle = async () => {
+  await new Promise((r) => setTimeout(r, 5));
+  await linker.flushNow();
+};
+
+beforeEach(() => {
+  records = index();
+  lookups = [];
+});
+afterEach(() => linker?.dispose());
+
+describe('Linker', () => {
+  it('puts one badge after each document link, with the contract attributes, in one lookup', async () => {
+    setup(`
+      <p>Output document: <a id="a" href="https://docs.google.com/document/d/${MHLB}/edit?usp=sharing">MHLB</a> and
+      <a id="b" href="https://drive.google.com/file/d/${SHEET}/view">sheet</a>,
+      <a id="c" href="https://www.google.com/url?q=https://docs.google.com/document/d/${IMPROVE}/edit&sa=D">wrapped</a>,
+      <a id="d" href="https://docs.google.com/document/d/${OUTCOMES}/edit#heading=h.juck72nlha3c">outcomes</a>,
+      <a id="e" href="https://docs.google.com/document/d/e/2PACX-1vQpublishedcopyofthemhlbdoc/pub">published</a>,
+      <a id="x" href="https://www.intgovforum.org/en/content/wg-strategy">not a doc</a>,
+      <a id="y" href="https://docs.google.com.example.net/document/d/${MHLB}/edit">look-alike</a>,
+      <a id="z" href="https://docs.google.com/document/u/0/">doc list</a></p>`);
+    await linker.start();
+    expect(lookups).toHaveLength(1);
+    expect(badges()).toHaveLength(5);
+    const after = (id: string) => document.getElementById(id)!.nextElementSibling!;
+    expect(attrs(after('a'))).toEqual({
+      id: MHLB, state: 'tracked', workstream: 'A. Possible implementation models for the Roadmap’s High-level body',
+      deadline: '2020-09-10', status: 'open-for-comments', urgency: 'due-soon',
+    });
+    expect(attrs(after('b'))).toEqual({ id: SHEET, state: 'untracked' });
+    expect(attrs(after('c'))).toEqual({ id: IMPROVE, state: 'tracked', deadline: '2020-09-01', status: 'delivered', urgency: 'done' });
+    expect(attrs(after('d'))).toEqual({ id: OUTCOMES, state: 'tracked', deadline: '2020-09-01', urgency: 'overdue' });
+    // An alias shows the record's own id.
+    expect(attrs(after('e'))).toMatchObject({ id: MHLB, state: 'tracked' });
+    for (const id of ['x', 'y', 'z']) expect(document.getElementById(id)!.nextElementSibling?.localName).not.toBe(BADGE_TAG);
+  });
+
+  it('shows workstream, status and deadline as text, and the card on focus', async () => {
+    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a>`);
+    await linker.start();
+    const shadow = badges()[0]!.shadowRoot!;
+    const chip = shadow.querySelector('button')!;
+    expect(chip.textContent).toBe('A·◔ open·◷ due in 7 d');
+    expect(chip.getAttribute('aria-label')).toContain('Open for comments');
+    expect(shadow.querySelector('.card')!.hasAttribute('hidden')).toBe(true);
+    chip.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    const card = shadow.querySelector('.card')!;
+    expect(card.hasAttribute('hidden')).toBe(false);
+    expect(card.textContent).toContain('MHLB models');
+    const [open, edit] = [...card.querySelectorAll('button')];
+    open!.click();
+    edit!.click();
+    expect(actions.open).toHaveBeenCalledWith(records.get(MHLB));
+    expect(actions.edit).toHaveBeenCalledWith(records.get(MHLB));
+  });
+
+  it('an untracked mark tracks the link in one click', async () => {
+    setup(`<a id="b" href="https://drive.google.com/file/d/${SHEET}/view">the spreadsheet</a>`);
+    await linker.start();
+    badges()[0]!.shadowRoot!.querySelector('button')!.click();
+    expect(actions.track).toHaveBeenCalledWith(document.getElementById('b'), SHEET);
+  });
+
+  it('never badges links inside editable content', async () => {
+    setup(`
+      <div contenteditable="true"><a href="https://docs.google.com/document/d/${MHLB}/edit">in a draft</a></div>
+      <div contenteditable="false"><a id="ok" href="https://docs.google.com/document/d/${MHLB}/edit">read-only</a></div>`);
+    await linker.start();
+    expect(badges()).toHaveLength(1);
+    expect(document.getElementById('ok')!.nextElementSibling!.localName).toBe(BADGE_TAG);
+  });
+
+  it('badges links added later in one lookup per batch, and only looks up new ids', async () => {
+    setup(`<a href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a>`);
+    await linker.start();
+    const thread = document.createElement('div');
+    for (let i = 0; i < 25; i++) {
+      const a = document.createElement('a');
+      a.href = `https://docs.google.com/document/d/${i % 2 ? MHLB : `1newdocument${String(i).padStart(10, '0')}`}/edit`;
+      thread.append(a);
+    }
+    document.body.append(thread);
+    await settle();
+    expect(badges()).toHaveLength(26);
+    expect(lookups).toHaveLength(2);
+    expect(lookups[1]).toHaveLength(13); // the 13 new ids, not the known one
+  });
+
+  it('keeps one badge per link however often the page changes', async () => {
+    setup(`<p id="p"><a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a></p>`);
+    await linker.start();
+    const a = document.getElementById('a')!;
+    // The page re-appends the link, rescans happen, the href is set again.
+    document.getElementById('p')!.append(a);
+    await settle();
+    await linker.rescan();
+    a.setAttribute('href', a.getAttribute('href')!);
+    await settle();
+    await linker.rescan();
+    expect(badges()).toHaveLength(1);
+    expect(a.nextElementSibling!.localName).toBe(BADGE_TAG);
+  });
+
+  it('follows href changes, and removes the badge when the link stops being a document', async () => {
+    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">doc</a>`);
+    await linker.start();
+    const a = document.getElementById('a')!;
+    a.setAttribute('href', `https://docs.google.com/document/d/${OUTCOMES}/edit`);
+    await settle();
+    expect(attrs(a.nextElementSibling!)).toMatchObject({ id: OUTCOMES, urgency: 'overdue' });
+    a.setAttribute('href', 'https://www.intgovforum.org/');
+    await settle();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('puts back a badge the page removed, but gives up on a page that keeps removing it', async () => {
+    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">doc</a>`);
+    await linker.start();
+    for (let i = 0; i < 3; i++) {
+      badges()[0]!.remove();
+      await settle();
+      expect(badges()).toHaveLength(1);
+    }
+    badges()[0]!.remove();
+    await settle();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('refresh redraws every badge from a new lookup (an edit, an import, a delete)', async () => {
+    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><a id="b" href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
+    await linker.start();
+    records.set(SHEET, { doc: { id: SHEET, kind: 'file', aliases: [], status: 'final', updatedAt: 'T2' } });
+    records.delete(MHLB);
+    await linker.refresh();
+    expect(lookups).toHaveLength(2);
+    expect(attrs(document.getElementById('a')!.nextElementSibling!)).toEqual({ id: MHLB, state: 'untracked' });
+    expect(attrs(document.getElementById('b')!.nextElementSibling!)).toEqual({ id: SHEET, state: 'tracked', status: 'final', urgency: 'none' });
+  });
+
+  it('removes stale badges from an earlier copy on start, and all of its own on dispose', async () => {
+    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}>`);
+    await linker.start();
+    expect(badges()).toHaveLength(1);
+    expect(badges()[0]!.getAttribute('data-docket-id')).toBe(MHLB);
+    linker.dispose();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('shows data as text, never as markup', async () => {
+    records.set(SHEET, {
+      doc: { id: SHEET, kind: 'file', aliases: [], title: '<img src=x onerror=alert(1)>', notes: '<script>alert(2)</script>', updatedAt: 'T' },
+      workstream: { id: 'w', name: '<b>bold</b>', color: 'red;background:url(x)' },
+    });
+    setup(`<a href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
+    await linker.start();
+    const shadow = badges()[0]!.shadowRoot!;
+    shadow.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(shadow.querySelectorAll('img, script, b')).toHaveLength(0);
+    expect(shadow.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect((shadow.querySelector('.dot') as HTMLElement).style.getPropertyValue('--ws')).toBe('');
+  });
+});
+
+describe('shortLabel', () => {
+  it.each([
+    ['A. Possible implementation models for the Roadmap’s High-level body', 'A'],
+    ['B. Improvements to the IGF', 'B'],
+    ['3. Update from Second meeting of WSIS+20', '3'],
+    ['c) Youth Involvement in the IGF process', 'C'],
+    ['Strengthening IGF outcomes', 'SIO'],
+    ['Outcomes', 'Outc'],
+  ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
+});

@@ -1,0 +1,321 @@
+/**
+ * One badge: a `<docket-badge>` host after the link, carrying the CONTRACT §3
+ * attributes, with its look in a shadow root that shares one stylesheet.
+ * Plain DOM, text through `textContent` only; page CSS reaches neither the host
+ * (inline !important declarations) nor the inside (shadow root, `all: initial`).
+ */
+import type { BadgeRecord, Status } from '../model';
+import { formatDate, relativeDeadline, urgencyOf, type Urgency } from '../urgency';
+
+export const BADGE_TAG = 'docket-badge';
+
+export interface BadgeActions {
+  /** Open a tracked document (a Google URL). */
+  open(record: BadgeRecord): void;
+  edit(record: BadgeRecord): void;
+  /** Track an untracked link: Docket's editor opens on it. */
+  track(link: Element, id: string): void;
+}
+
+const HOST_STYLE = [
+  'all: initial',
+  'display: inline-block',
+  'position: relative',
+  'vertical-align: baseline',
+  'margin: 0 0 0 0.3em',
+  'padding: 0',
+  'border: 0',
+  'width: auto',
+  'height: auto',
+  'max-width: none',
+  'min-width: 0',
+  'visibility: visible',
+  'opacity: 1',
+  'float: none',
+  'transform: none',
+  'clip-path: none',
+  'filter: none',
+  'direction: ltr',
+  'line-height: 1',
+  'font-size: 12px',
+  'text-indent: 0',
+  'pointer-events: auto',
+].map((d) => `${d} !important`).join(';');
+
+export const BADGE_CSS = `
+.b { all: initial; display: inline-flex; align-items: center; gap: 4px; font: 500 11px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1f2328; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 10px; padding: 0 6px; cursor: pointer; white-space: nowrap; vertical-align: baseline; direction: ltr; }
+.b:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+.dark .b { color: #e6edf3; background: #21262d; border-color: #3d444d; }
+.ws { display: inline-flex; align-items: center; gap: 3px; font-weight: 650; }
+.dot { width: 8px; height: 8px; border-radius: 50%; background: var(--ws, #6e7781); display: inline-block; flex: none; }
+.sep { opacity: .5; }
+.u-overdue .dl { color: #cf222e; font-weight: 650; }
+.u-due-soon .dl { color: #9a6700; font-weight: 650; }
+.u-done .dl { color: #1a7f37; }
+.dark .u-overdue .dl, .dark.u-overdue .dl { color: #ff7b72; }
+.dark .u-due-soon .dl, .dark.u-due-soon .dl { color: #e3b341; }
+.dark .u-done .dl, .dark.u-done .dl { color: #56d364; }
+.untracked { background: transparent; border-style: dashed; color: #57606a; padding: 0 4px; font-weight: 600; }
+.dark .untracked { color: #8b949e; background: transparent; }
+.card { all: initial; position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 300px; box-sizing: border-box; padding: 10px 12px;
+  font: 400 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de;
+  border-radius: 8px; box-shadow: 0 8px 24px rgba(140,149,159,.3); white-space: normal; text-align: left; direction: ltr; }
+.dark .card { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(1,4,9,.8); }
+.card[hidden] { display: none; }
+.t { display: block; font-weight: 650; font-size: 13.5px; margin-bottom: 6px; overflow-wrap: anywhere; }
+.row { display: block; margin: 2px 0; overflow-wrap: anywhere; }
+.k { color: #57606a; }
+.dark .k { color: #8b949e; }
+.notes { display: block; margin-top: 6px; white-space: pre-wrap; max-height: 6.5em; overflow: hidden; overflow-wrap: anywhere; }
+.acts { display: flex; gap: 6px; margin-top: 8px; }
+.acts button { all: initial; font: 600 12px/1 system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; cursor: pointer; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
+.acts button.primary { background: #1f883d; border-color: #1a7f37; color: #fff; }
+.dark .acts button { background: #21262d; border-color: #3d444d; color: #e6edf3; }
+.dark .acts button.primary { background: #238636; border-color: #2ea043; color: #fff; }
+.acts button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+a.src { color: #0969da; text-decoration: underline; cursor: pointer; overflow-wrap: anywhere; }
+.dark a.src { color: #4493f8; }
+`;
+
+const STATUS_SHORT: Record<Status, string> = {
+  draft: '✎ draft',
+  'open-for-comments': '◔ open',
+  final: '■ final',
+  delivered: '✓ delivered',
+  archived: '▪ archived',
+};
+const STATUS_LONG: Record<Status, string> = {
+  draft: 'Draft',
+  'open-for-comments': 'Open for comments',
+  final: 'Final',
+  delivered: 'Delivered',
+  archived: 'Archived',
+};
+const URGENCY_ICON: Record<Urgency, string> = { overdue: '⚠ ', 'due-soon': '◷ ', upcoming: '', none: '', done: '✓ ' };
+
+/** A short label for a workstream: its agenda letter or number ("A. …" → "A"), else initials. */
+export function shortLabel(name: string): string {
+  const item = /^\s*([A-Z]{1,2}|\d{1,2}|[ivx]{1,4})[.)]\s/i.exec(name);
+  if (item) return item[1]!.toUpperCase();
+  const words = name.split(/[\s\-–—:/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  if (words.length === 1) return words[0]!.slice(0, 4);
+  return words.slice(0, 3).map((w) => w[0]!.toUpperCase()).join('');
+}
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+function sheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export interface BadgeState {
+  /** The id found in the link. */
+  linkId: string;
+  record: BadgeRecord | null;
+  today: string;
+  dark: boolean;
+}
+
+/** Build an empty host with its shadow root. */
+export function createHost(doc: Document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  host.setAttribute('style', HOST_STYLE);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const s = sheet();
+  let adopted = false;
+  if (s) {
+    try {
+      shadow.adoptedStyleSheets = [s];
+      adopted = true;
+    } catch {
+      // Firefox refuses sheets constructed in a content script's world: fall back below.
+    }
+  }
+  if (!adopted) shadow.append(el(doc, 'style', undefined, BADGE_CSS));
+  return host;
+}
+
+/** Set the CONTRACT §3 attributes. */
+export function setAttributes(host: HTMLElement, state: BadgeState): void {
+  const r = state.record;
+  const attrs: Record<string, string | null> = {
+    'data-docket-id': r ? r.doc.id : state.linkId,
+    'data-docket-state': r ? 'tracked' : 'untracked',
+    'data-docket-workstream': r?.workstream?.name ?? null,
+    'data-docket-deadline': r?.doc.deadline ?? null,
+    'data-docket-status': r?.doc.status ?? null,
+    'data-docket-urgency': r ? urgencyOf(r.doc, state.today) : null,
+  };
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null) host.removeAttribute(name);
+    else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+  }
+}
+
+/** What the chip says, also its accessible name. */
+export function describe(state: BadgeState): string {
+  const r = state.record;
+  if (!r) return 'Not tracked in Docket: track this document';
+  const parts = [r.doc.title || 'Tracked document'];
+  if (r.workstream) parts.push(r.workstream.name);
+  if (r.doc.status) parts.push(STATUS_LONG[r.doc.status]);
+  const rel = relativeDeadline(r.doc, state.today);
+  if (rel) parts.push(rel);
+  return `Docket: ${parts.join(', ')}`;
+}
+
+/** (Re)draw the badge's inside. The card is built on demand. */
+export function renderBadge(host: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
+  setAttributes(host, state);
+  const shadow = host.shadowRoot!;
+  const doc = host.ownerDocument;
+  for (const child of [...shadow.children]) if (child.tagName !== 'STYLE') child.remove();
+
+  const r = state.record;
+  const wrap = el(doc, 'span', `w${state.dark ? ' dark' : ''}${r ? ` u-${urgencyOf(r.doc, state.today)}` : ''}`);
+  const chip = el(doc, 'button', r ? 'b' : 'b untracked');
+  chip.type = 'button';
+  chip.setAttribute('aria-label', describe(state));
+  chip.setAttribute('aria-expanded', 'false');
+  chip.title = r ? '' : 'Track in Docket';
+
+  if (r) {
+    if (r.workstream) {
+      const ws = el(doc, 'span', 'ws');
+      const dot = el(doc, 'span', 'dot');
+      if (r.workstream.color && COLOR.test(r.workstream.color)) dot.style.setProperty('--ws', r.workstream.color);
+      ws.append(dot, el(doc, 'span', undefined, shortLabel(r.workstream.name)));
+      chip.append(ws);
+    }
+    if (r.doc.status) {
+      if (chip.childElementCount) chip.append(el(doc, 'span', 'sep', '·'));
+      chip.append(el(doc, 'span', 'st', STATUS_SHORT[r.doc.status]));
+    }
+    const urgency = urgencyOf(r.doc, state.today);
+    const rel = relativeDeadline(r.doc, state.today);
+    if (rel && !(urgency === 'done' && r.doc.status && chip.childElementCount)) {
+      if (chip.childElementCount) chip.append(el(doc, 'span', 'sep', '·'));
+      chip.append(el(doc, 'span', 'dl', URGENCY_ICON[urgency] + rel));
+    }
+    if (!chip.childElementCount) chip.append(el(doc, 'span', undefined, '◆ tracked'));
+  } else {
+    chip.append(el(doc, 'span', undefined, '+'));
+  }
+
+  const card = el(doc, 'span', 'card');
+  card.hidden = true;
+  card.setAttribute('role', 'group');
+  card.setAttribute('aria-label', 'Docket details');
+  let built = false;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    clearTimeout(closeTimer);
+    if (!built) {
+      buildCard(card, state, actions, link);
+      built = true;
+    }
+    card.hidden = false;
+    chip.setAttribute('aria-expanded', 'true');
+  };
+  const close = () => {
+    card.hidden = true;
+    chip.setAttribute('aria-expanded', 'false');
+  };
+  const closeSoon = () => {
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => {
+      if (!wrap.matches(':hover') && !shadow.activeElement) close();
+    }, 250);
+  };
+  wrap.addEventListener('mouseenter', open);
+  wrap.addEventListener('mouseleave', closeSoon);
+  wrap.addEventListener('focusin', open);
+  wrap.addEventListener('focusout', closeSoon);
+  wrap.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !card.hidden) {
+      event.stopPropagation();
+      close();
+      chip.focus();
+    }
+  });
+  chip.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!r) actions.track(link, state.linkId);
+    else if (card.hidden) open();
+    else close();
+  });
+  wrap.append(chip, card);
+  shadow.append(wrap);
+}
+
+function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
+  const doc = card.ownerDocument;
+  const r = state.record;
+  const row = (label: string, value: string) => {
+    const line = el(doc, 'span', 'row');
+    line.append(el(doc, 'span', 'k', `${label}: `), doc.createTextNode(value));
+    return line;
+  };
+  const acts = el(doc, 'span', 'acts');
+  const button = (text: string, onClick: () => void, primary = false) => {
+    const b = el(doc, 'button', primary ? 'primary' : undefined, text);
+    b.type = 'button';
+    b.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      onClick();
+    });
+    return b;
+  };
+  if (!r) {
+    card.append(el(doc, 'span', 't', 'Not in your Docket index'));
+    card.append(row('Document id', state.linkId));
+    acts.append(button('Track in Docket…', () => actions.track(link, state.linkId), true));
+    card.append(acts);
+    return;
+  }
+  card.append(el(doc, 'span', 't', r.doc.title || r.doc.id));
+  if (r.workstream) {
+    const line = row('Workstream', r.workstream.name);
+    if (r.workstream.group) line.append(doc.createTextNode(` (${r.workstream.group})`));
+    card.append(line);
+  }
+  if (r.doc.deadline) {
+    const rel = relativeDeadline(r.doc, state.today);
+    card.append(row('Deadline', `${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`));
+    if (r.doc.deadlineNote) card.append(row('Deadline note', r.doc.deadlineNote));
+  }
+  if (r.doc.status) card.append(row('Status', STATUS_LONG[r.doc.status]));
+  if (r.doc.notes) card.append(el(doc, 'span', 'notes', r.doc.notes));
+  if (r.doc.source) {
+    const line = row('Tracked from', '');
+    if (/^https?:\/\//i.test(r.doc.source)) {
+      const a = el(doc, 'a', 'src', r.doc.source);
+      a.href = r.doc.source;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      line.append(a);
+    } else line.append(doc.createTextNode(r.doc.source));
+    card.append(line);
+  }
+  acts.append(button('Open', () => actions.open(r), true), button('Edit in Docket', () => actions.edit(r)));
+  card.append(acts);
+}

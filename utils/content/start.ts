@@ -1,0 +1,76 @@
+/**
+ * The content script's wiring: the Linker on this page, reads through the
+ * protocol, live refresh when the index revision changes, and a clean exit when
+ * the extension is updated or reloaded (the context is invalidated).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { docUrl, isGoogleDocsUrl } from '../links';
+import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../protocol';
+import { localToday } from '../urgency';
+import type { BadgeActions } from './badge-view';
+import { Linker } from './linker';
+
+const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+
+export function startDocket(ctx: ContentScriptContext): Linker {
+  const actions: BadgeActions = {
+    open({ doc }) {
+      const url = doc.url && isGoogleDocsUrl(doc.url) ? doc.url : docUrl(doc);
+      if (isGoogleDocsUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    edit({ doc }) {
+      void send('editor/open', { id: doc.id }).catch(report);
+    },
+    track(link) {
+      const href = link.getAttribute('href') ?? '';
+      const url = new URL(href, document.baseURI).href;
+      const title = linkText(link);
+      void send('editor/open', {
+        url,
+        title: title && title !== url ? title : undefined,
+        source: location.href,
+      }).catch(report);
+    },
+  };
+
+  const linker = new Linker({
+    doc: document,
+    lookup: async (ids) => (await send('lookup', { ids })).records,
+    actions,
+    today: () => localToday(),
+    onError: report,
+  });
+
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && REVISION_KEY in changes) linker.refresh().catch(report);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (message: unknown): Promise<Reply<unknown>> | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'page/info') {
+      const info: ContentProtocolMap['page/info']['res'] = { url: location.href, title: document.title };
+      return Promise.resolve({ ok: true, result: info });
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => void linker.rescan().catch(report));
+  ctx.onInvalidated(() => {
+    linker.dispose();
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+
+  linker.start().catch(report);
+  return linker;
+}
+
+function report(error: unknown): void {
+  // A reloaded extension leaves this copy without a background: stay quiet then.
+  const text = String((error as Error)?.message ?? error);
+  if (/context invalidated|Receiving end does not exist/i.test(text)) return;
+  console.warn('[Docket]', text);
+}

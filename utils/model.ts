@@ -1,0 +1,72 @@
+/**
+ * The index's records, as CONTRACT §2 defines them. Everything else in Docket
+ * (database, messages, popup, badges) speaks these types.
+ */
+
+export const DOC_KINDS = ['document', 'spreadsheet', 'presentation', 'form', 'drawing', 'file', 'folder'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+export const STATUSES = ['draft', 'open-for-comments', 'final', 'delivered', 'archived'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  draft: 'Draft',
+  'open-for-comments': 'Open for comments',
+  final: 'Final',
+  delivered: 'Delivered',
+  archived: 'Archived',
+};
+
+export interface Workstream {
+  id: string;
+  name: string;
+  group?: string;
+  /** `#rrggbb` */
+  color?: string;
+  /** Fields of an imported file that Docket does not know; kept for export. */
+  extra?: Record<string, unknown>;
+}
+
+export interface DocRecord {
+  /** The Drive id (CONTRACT §1). */
+  id: string;
+  kind: DocKind;
+  title?: string;
+  url?: string;
+  /** Other ids (published `2PACX-…`, form responder `1FAIpQL…`) whose links show this record. */
+  aliases: string[];
+  workstreamId?: string;
+  /** `YYYY-MM-DD` */
+  deadline?: string;
+  deadlineNote?: string;
+  status?: Status;
+  notes?: string;
+  /** Where the document was tracked from (page address). */
+  source?: string;
+  /** ISO instant of the last change. */
+  updatedAt: string;
+  extra?: Record<string, unknown>;
+}
+
+/** What a badge needs to know about one tracked document: a record and its workstream. */
+export interface BadgeRecord {
+  doc: DocRecord;
+  workstream?: Workstream;
+}
+
+export const WORKSTREAM_PALETTE = [
+  '#1f6feb', '#8250df', '#bf3989', '#cf222e', '#bc4c00', '#9a6700', '#1a7f37', '#0969da', '#6e7781',
+] as const;
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}

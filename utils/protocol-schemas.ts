@@ -1,0 +1,82 @@
+/**
+ * Runtime shapes of every request in `ProtocolMap` (valibot). The background
+ * validates each message against these before any handler sees it.
+ * Kept apart from protocol.ts so that content scripts never bundle valibot.
+ */
+import * as v from 'valibot';
+import { DOC_KINDS, STATUSES } from './model';
+import type { MessageType, ProtocolMap } from './protocol';
+
+const DRIVE_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a Drive id'));
+const SHORT = v.pipe(v.string(), v.maxLength(2_000));
+const LONG = v.pipe(v.string(), v.maxLength(100_000));
+const ISO_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'));
+const EMPTY = v.strictObject({});
+const EXTRA = v.optional(v.record(v.string(), v.unknown()));
+
+export const WorkstreamSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a workstream needs a name'), v.maxLength(500)),
+  group: v.optional(SHORT),
+  color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour'))),
+  extra: EXTRA,
+});
+
+export const DocRecordSchema = v.object({
+  id: DRIVE_ID,
+  kind: v.picklist(DOC_KINDS),
+  title: v.optional(SHORT),
+  url: v.optional(SHORT),
+  aliases: v.array(DRIVE_ID),
+  workstreamId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  deadline: v.optional(ISO_DATE),
+  deadlineNote: v.optional(SHORT),
+  status: v.optional(v.picklist(STATUSES)),
+  notes: v.optional(LONG),
+  source: v.optional(SHORT),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  extra: EXTRA,
+});
+
+const IMPORT_TEXT = v.object({ text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)), filename: SHORT });
+const ORIGIN_PATTERN = v.pipe(v.string(), v.regex(/^https?:\/\/[^/*]+\/\*$/, 'not a site pattern'));
+
+export const REQUEST_SCHEMAS = {
+  lookup: v.object({ ids: v.pipe(v.array(DRIVE_ID), v.maxLength(20_000)) }),
+  'workstreams/list': EMPTY,
+  'editor/open': v.object({
+    id: v.optional(DRIVE_ID),
+    url: v.optional(SHORT),
+    title: v.optional(SHORT),
+    source: v.optional(SHORT),
+    workstreamId: v.optional(SHORT),
+  }),
+  'index/get': EMPTY,
+  'doc/put': v.object({ doc: DocRecordSchema }),
+  'doc/delete': v.object({ id: DRIVE_ID }),
+  'ws/put': v.object({ workstream: WorkstreamSchema }),
+  'ws/delete': v.object({ id: SHORT, reassignTo: v.nullable(SHORT) }),
+  'import/preview': IMPORT_TEXT,
+  'import/apply': IMPORT_TEXT,
+  export: v.object({ format: v.picklist(['json', 'csv']), workstreamId: v.optional(SHORT) }),
+  'sites/get': EMPTY,
+  'sites/enable': v.object({ origin: ORIGIN_PATTERN, tabId: v.optional(v.number()) }),
+  'sites/disable': v.object({ origin: ORIGIN_PATTERN }),
+} satisfies Record<MessageType, v.GenericSchema>;
+
+export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
+  lookup: 'read',
+  'workstreams/list': 'read',
+  'editor/open': 'read',
+  'index/get': 'page',
+  'doc/put': 'page',
+  'doc/delete': 'page',
+  'ws/put': 'page',
+  'ws/delete': 'page',
+  'import/preview': 'page',
+  'import/apply': 'page',
+  export: 'page',
+  'sites/get': 'page',
+  'sites/enable': 'page',
+  'sites/disable': 'page',
+};

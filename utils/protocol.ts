@@ -1,0 +1,119 @@
+/**
+ * Every message Docket sends, declared once.
+ *
+ * - `ProtocolMap`: messages to the background service worker, which owns the index.
+ *   `access: 'read'` ones may come from content scripts; `access: 'page'` ones only
+ *   from Docket's own extension pages (popup, editor). The background checks both.
+ * - `ContentProtocolMap`: messages from extension pages to a tab's content script.
+ *
+ * Request shapes are validated at the receiving end by `protocol-schemas.ts`
+ * (kept apart so content scripts do not bundle the schema library).
+ */
+import { browser } from 'wxt/browser';
+import type { BadgeRecord, DocRecord, Workstream } from './model';
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+}
+
+export interface RefusedRow {
+  /** Row number (CSV, 1 = first data row) or index in `documents`/`workstreams` (JSON). */
+  row: number;
+  what: 'document' | 'workstream';
+  id?: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  documents: ImportCounts;
+  workstreams: ImportCounts;
+  refused: RefusedRow[];
+  /** Set when the whole file was refused; nothing was written. */
+  error?: string;
+  /** True once written (apply); false for a preview. */
+  applied: boolean;
+}
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+export interface SitesState {
+  /** Origins Docket runs on without asking (CONTRACT §5), as match patterns. */
+  defaults: string[];
+  /** Origins the member enabled, as match patterns (`https://example.org/*`). */
+  enabled: string[];
+}
+
+type Msg<Req, Res, A extends 'read' | 'page'> = { req: Req; res: Res; access: A };
+
+export interface ProtocolMap {
+  /** One batch of link ids → the tracked records among them (keyed by the id asked for). */
+  lookup: Msg<{ ids: string[] }, { records: Record<string, BadgeRecord> }, 'read'>;
+  /** Workstreams, for the untracked mark's chooser. */
+  'workstreams/list': Msg<Record<string, never>, { workstreams: Workstream[] }, 'read'>;
+  /** Open Docket's editor window on a document (tracked: edit; untracked: track it). */
+  'editor/open': Msg<{ id?: string; url?: string; title?: string; source?: string; workstreamId?: string }, { opened: boolean }, 'read'>;
+
+  'index/get': Msg<Record<string, never>, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
+  'doc/put': Msg<{ doc: DocRecord }, { doc: DocRecord }, 'page'>;
+  'doc/delete': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
+  'ws/put': Msg<{ workstream: Workstream }, { workstream: Workstream }, 'page'>;
+  /** Delete a workstream; its documents move to `reassignTo`, or lose their workstream when null. */
+  'ws/delete': Msg<{ id: string; reassignTo: string | null }, { moved: number; workstream: Workstream | null }, 'page'>;
+  'import/preview': Msg<{ text: string; filename: string }, ImportReport, 'page'>;
+  'import/apply': Msg<{ text: string; filename: string }, ImportReport, 'page'>;
+  export: Msg<{ format: 'json' | 'csv'; workstreamId?: string }, ExportFile, 'page'>;
+  'sites/get': Msg<Record<string, never>, SitesState, 'page'>;
+  /** Called after the popup obtained the host permission: register the content script there. */
+  'sites/enable': Msg<{ origin: string; tabId?: number }, SitesState, 'page'>;
+  'sites/disable': Msg<{ origin: string }, SitesState, 'page'>;
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Req<K extends MessageType> = ProtocolMap[K]['req'];
+export type Res<K extends MessageType> = ProtocolMap[K]['res'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  data: Req<K>;
+}
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** Send one message to the background; rejects with the background's error text. */
+export async function send<K extends MessageType>(type: K, data: Req<K>): Promise<Res<K>> {
+  const reply = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Reply<Res<K>> | undefined;
+  if (!reply) throw new Error('Docket’s background did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result;
+}
+
+// --- extension page → content script -------------------------------------------------------
+
+export interface PageInfo {
+  url: string;
+  title: string;
+}
+
+export interface ContentProtocolMap {
+  'page/info': Msg<Record<string, never>, PageInfo, 'page'>;
+}
+
+export async function sendToTab<K extends keyof ContentProtocolMap>(
+  tabId: number,
+  type: K,
+  data: ContentProtocolMap[K]['req'],
+): Promise<ContentProtocolMap[K]['res']> {
+  const reply = (await browser.tabs.sendMessage(tabId, { type, data })) as Reply<ContentProtocolMap[K]['res']> | undefined;
+  if (!reply) throw new Error('The page did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result;
+}
+
+/** Key in `storage.local` that the background bumps after every write to the index. */
+export const REVISION_KEY = 'docket:revision';

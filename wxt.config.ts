@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import { DEFAULT_SITE_PATTERNS } from './utils/sites';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: what a content script pulls in stays visible.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Docket',
+    description:
+      'Owner, deadline and status next to every Google document link on the pages your working group reads.',
+    // storage: the index revision that tells open pages to refresh their badges.
+    // scripting: run on the sites the member enables (CONTRACT §5).
+    // unlimitedStorage: the browser must never evict the index.
+    permissions: ['storage', 'scripting', 'unlimitedStorage'],
+    host_permissions: [...DEFAULT_SITE_PATTERNS],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: 'Docket' },
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+    browser_specific_settings: {
+      gecko: {
+        id: 'docket@docket.example',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});
