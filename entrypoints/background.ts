@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { openDocketDb, type DocketDB } from '@/utils/db';
+import { REVISION_KEY } from '@/utils/protocol';
+import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
+import { disableSite, enableSite, getSites, syncRegistration } from '@/utils/site-registry';
+
+// The service worker owns the index. Everything it does is in utils/service.ts;
+// this file only wires browser APIs to it.
+export default defineBackground(() => {
+  let dbPromise: Promise<DocketDB> | undefined;
+  const db = () => (dbPromise ??= openDocketDb().catch((error) => {
+    dbPromise = undefined;
+    throw error;
+  }));
+
+  const deps: ServiceDeps = {
+    db,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    now: () => new Date().toISOString(),
+    indexChanged: () => browser.storage.local.set({ [REVISION_KEY]: `${Date.now()}-${Math.random().toString(36).slice(2)}` }),
+    openEditorWindow: async (params) => {
+      const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
+      await browser.windows.create({ url, type: 'popup', width: 460, height: 680 });
+    },
+    sites: { get: getSites, enable: enableSite, disable: disableSite },
+  };
+  const handlers = createHandlers(deps);
+
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
+
+  // Registered scripts follow the granted permissions, whoever changed them.
+  browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(console.error));
+  browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
+  browser.runtime.onInstalled.addListener(() => void syncRegistration().catch(console.error));
+});

@@ -1,0 +1,155 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDocketDb, type DocketDB } from '@/utils/db';
+import type { DocRecord } from '@/utils/model';
+import type { MessageType } from '@/utils/protocol';
+import { ACCESS } from '@/utils/protocol-schemas';
+import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/service';
+
+const SAMPLE = readFileSync(new URL('../fixtures/sample-index.json', import.meta.url), 'utf8');
+const ID = 'docket-extension-id';
+const ORIGIN = `chrome-extension://${ID}/`;
+const POPUP: Sender = { id: ID, url: `${ORIGIN}popup.html` };
+const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
+const OTHER_EXTENSION: Sender = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
+const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
+
+let db: DocketDB;
+let n = 0;
+let deps: ServiceDeps;
+let call: (type: string, data: unknown, sender?: Sender) => Promise<{ ok: boolean; result?: any; error?: string }>;
+
+beforeEach(async () => {
+  db = await openDocketDb(`service-test-${++n}`);
+  deps = {
+    db: async () => db,
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    now: () => '2026-11-22T10:00:00.000Z',
+    indexChanged: vi.fn(async () => undefined),
+    openEditorWindow: vi.fn(async () => undefined),
+    sites: {
+      get: vi.fn(async () => ({ defaults: [], enabled: [] })),
+      enable: vi.fn(async () => ({ defaults: [], enabled: ['https://example.org/*'] })),
+      disable: vi.fn(async () => ({ defaults: [], enabled: [] })),
+    },
+  };
+  const handlers = createHandlers(deps);
+  call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+});
+afterEach(() => db.close());
+
+describe('who may send what', () => {
+  const writes: Array<[MessageType, unknown]> = [
+    ['doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], updatedAt: '2026-11-22T10:00:00.000Z' } }],
+    ['doc/delete', { id: MHLB }],
+    ['ws/put', { workstream: { id: 'w', name: 'W' } }],
+    ['ws/delete', { id: 'w', reassignTo: null }],
+    ['import/apply', { text: SAMPLE, filename: 'x.json' }],
+    ['index/get', {}],
+    ['export', { format: 'json' }],
+    ['sites/enable', { origin: 'https://example.org/*' }],
+  ];
+
+  it.each(writes)('a content script may not send %s', async (type, data) => {
+    const reply = await call(type, data, CONTENT);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Only Docket’s own pages/) });
+    expect(deps.indexChanged).not.toHaveBeenCalled();
+    expect(await db.count('documents')).toBe(0);
+  });
+
+  it.each([...writes, ['lookup', { ids: [MHLB] }] as [MessageType, unknown]])('another extension may not send %s', async (type, data) => {
+    expect(await call(type, data, OTHER_EXTENSION)).toEqual({ ok: false, error: expect.stringMatching(/only from Docket/) });
+  });
+
+  it('a sender without a tab or an extension page url is refused', async () => {
+    expect((await call('lookup', { ids: [MHLB] }, { id: ID, url: 'https://evil.example/' })).ok).toBe(false);
+  });
+
+  it('every message has a declared access level, and only reads are open to content scripts', () => {
+    expect(Object.entries(ACCESS).filter(([, a]) => a === 'read').map(([k]) => k).sort()).toEqual(['editor/open', 'lookup', 'workstreams/list']);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['unknown type', { type: 'db/drop', data: {} }, /Unknown message/],
+    ['not an object', 'lookup', /Unknown message/],
+    ['prototype key', { type: 'constructor', data: {} }, /Unknown message/],
+  ])('refuses an %s', async (_name, message, error) => {
+    expect(await dispatch(message, POPUP, createHandlers(deps), deps)).toEqual({ ok: false, error: expect.stringMatching(error) });
+  });
+
+  it.each<[MessageType, unknown, RegExp]>([
+    ['lookup', { ids: 'abc' }, /ids/],
+    ['lookup', { ids: ['bad id with spaces'] }, /not a Drive id/],
+    ['doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], updatedAt: 'yesterday' } }, /doc\.updatedAt/],
+    ['doc/put', { doc: { id: MHLB, kind: 'novel', aliases: [], updatedAt: '2026-11-22T10:00:00.000Z' } }, /doc\.kind/],
+    ['doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], status: 'wip', updatedAt: '2026-11-22T10:00:00.000Z' } }, /doc\.status/],
+    ['ws/put', { workstream: { id: 'w', name: '   ' } }, /needs a name/],
+    ['sites/enable', { origin: '<all_urls>' }, /not a site pattern/],
+  ])('validates the shape of %s', async (type, data, error) => {
+    const reply = await call(type, data);
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(error);
+    expect(await db.count('documents')).toBe(0);
+  });
+});
+
+describe('what messages do', () => {
+  it('imports the sample index, then a content script looks documents up in one batch', async () => {
+    const preview = await call('import/preview', { text: SAMPLE, filename: 'sample-index.json' });
+    expect(preview.result).toMatchObject({ applied: false, documents: { added: 6 }, workstreams: { added: 4 } });
+    expect(await db.count('documents')).toBe(0);
+    expect(deps.indexChanged).not.toHaveBeenCalled();
+
+    const applied = await call('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
+    expect(applied.result).toMatchObject({ applied: true, documents: { added: 6, refused: 0 }, workstreams: { added: 4 } });
+    expect(deps.indexChanged).toHaveBeenCalledTimes(1);
+
+    const found = await call('lookup', { ids: [MHLB, '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'] }, CONTENT);
+    expect(Object.keys(found.result.records)).toEqual([MHLB]);
+    expect(found.result.records[MHLB].workstream.name).toBe('A. Possible implementation models for the Roadmap’s High-level body');
+  });
+
+  it('a refused file writes nothing and says why', async () => {
+    const reply = await call('import/apply', { text: '{"format":"something-else","version":1}', filename: 'x.json' });
+    expect(reply.result.error).toMatch(/something-else/);
+    expect(reply.result.applied).toBe(false);
+    expect(await db.count('documents')).toBe(0);
+    expect(deps.indexChanged).not.toHaveBeenCalled();
+  });
+
+  it('puts, deletes and tells pages each time', async () => {
+    await call('ws/put', { workstream: { id: 'ws-hlb', name: 'A. HLB' } });
+    const doc: DocRecord = { id: MHLB, kind: 'document', aliases: [], title: '', workstreamId: 'ws-hlb', updatedAt: '2026-11-22T10:00:00.000Z' };
+    const put = await call('doc/put', { doc });
+    expect(put.ok).toBe(true);
+    expect(put.result.doc).not.toHaveProperty('title'); // empty means absent
+    expect((await call('doc/delete', { id: MHLB })).result.doc.id).toBe(MHLB);
+    expect(deps.indexChanged).toHaveBeenCalledTimes(3);
+  });
+
+  it('refuses a document in a workstream that does not exist', async () => {
+    const doc = { id: MHLB, kind: 'document', aliases: [], workstreamId: 'ws-nope', updatedAt: '2026-11-22T10:00:00.000Z' };
+    expect(await call('doc/put', { doc })).toEqual({ ok: false, error: expect.stringMatching(/no workstream/) });
+  });
+
+  it('opens the editor for a link only when it is a Google document', async () => {
+    expect((await call('editor/open', { url: 'https://evil.example/x' }, CONTENT)).ok).toBe(false);
+    const ok = await call('editor/open', { url: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url }, CONTENT);
+    expect(ok).toEqual({ ok: true, result: { opened: true } });
+    expect(deps.openEditorWindow).toHaveBeenCalledWith({
+      close: '1', track: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url,
+    });
+  });
+
+  it('exports what it imported', async () => {
+    await call('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
+    const file = (await call('export', { format: 'json' })).result;
+    const parsed = JSON.parse(file.text);
+    expect(parsed).toMatchObject({ format: 'docket-index', version: 1 });
+    expect(parsed.documents).toHaveLength(6);
+    const csv = (await call('export', { format: 'csv', workstreamId: 'ws-improve' })).result;
+    expect(csv.text.trim().split('\n')).toHaveLength(3);
+  });
+});

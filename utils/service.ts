@@ -1,0 +1,172 @@
+/**
+ * The background's side of the protocol: who may send what, the shape of every
+ * request, and what each message does to the index. Pure wiring over injected
+ * dependencies so that tests call `dispatch` directly with fake senders.
+ */
+import * as v from 'valibot';
+import type { DocketDB } from './db';
+import * as store from './db';
+import { exportCsv, exportJson, parseImport, planMerge } from './interchange';
+import { parseDocLink } from './links';
+import type { DocRecord } from './model';
+import type { Envelope, ImportReport, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
+import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface ServiceDeps {
+  db: () => Promise<DocketDB>;
+  /** This extension's id and the origin of its pages (`chrome-extension://id/`). */
+  extensionId: string;
+  extensionOrigin: string;
+  now: () => string;
+  /** Tell open pages that the index changed (bumps the revision key). */
+  indexChanged: () => Promise<void>;
+  /** Open popup.html with these query parameters in a small window. */
+  openEditorWindow: (params: Record<string, string>) => Promise<void>;
+  sites: {
+    get: () => Promise<SitesState>;
+    enable: (pattern: string, tabId?: number) => Promise<SitesState>;
+    disable: (pattern: string) => Promise<SitesState>;
+  };
+}
+
+type Handlers = { [K in MessageType]: (data: Req<K>, sender: Sender) => Promise<Res<K>> };
+
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const { db, now, indexChanged } = deps;
+
+  async function importText(text: string, filename: string, apply: boolean): Promise<ImportReport> {
+    const d = await db();
+    const current = await store.getIndex(d);
+    const parsed = parseImport(text, filename, { existingWorkstreams: current.workstreams, now: now() });
+    if (!parsed.ok) {
+      return {
+        applied: false,
+        error: parsed.error,
+        documents: { added: 0, updated: 0, unchanged: 0, refused: 0 },
+        workstreams: { added: 0, updated: 0, unchanged: 0, refused: 0 },
+        refused: [],
+      };
+    }
+    const existing = {
+      documents: new Map(current.documents.map((doc) => [doc.id, doc] as const)),
+      workstreams: new Map(current.workstreams.map((w) => [w.id, w] as const)),
+    };
+    const plan = planMerge(parsed.value, existing, now());
+    if (!apply) return plan.report;
+    await store.writeAll(d, plan.documents, plan.workstreams);
+    if (plan.documents.length || plan.workstreams.length) await indexChanged();
+    return { ...plan.report, applied: true };
+  }
+
+  return {
+    lookup: async ({ ids }) => ({ records: await store.lookup(await db(), ids) }),
+    'workstreams/list': async () => ({ workstreams: (await store.getIndex(await db())).workstreams }),
+    'editor/open': async ({ id, url, title, source, workstreamId }) => {
+      const params: Record<string, string> = { close: '1' };
+      if (id) params.edit = id;
+      else {
+        const ref = url ? parseDocLink(url) : null;
+        if (!ref || !url) throw new Error('That link is not a Google document.');
+        params.track = url;
+        if (title) params.title = title;
+        if (source) params.source = source;
+        if (workstreamId) params.ws = workstreamId;
+      }
+      await deps.openEditorWindow(params);
+      return { opened: true };
+    },
+    'index/get': async () => store.getIndex(await db()),
+    'doc/put': async ({ doc }) => {
+      const ws = doc.workstreamId;
+      const d = await db();
+      if (ws && !(await d.get('workstreams', ws))) throw new Error(`There is no workstream “${ws}”.`);
+      const saved = await store.putDocument(d, normaliseDoc(doc));
+      await indexChanged();
+      return { doc: saved };
+    },
+    'doc/delete': async ({ id }) => {
+      const doc = await store.deleteDocument(await db(), id, now());
+      if (doc) await indexChanged();
+      return { doc };
+    },
+    'ws/put': async ({ workstream }) => {
+      const saved = await store.putWorkstream(await db(), workstream);
+      await indexChanged();
+      return { workstream: saved };
+    },
+    'ws/delete': async ({ id, reassignTo }) => {
+      const result = await store.deleteWorkstream(await db(), id, reassignTo, now());
+      await indexChanged();
+      return result;
+    },
+    'import/preview': ({ text, filename }) => importText(text, filename, false),
+    'import/apply': ({ text, filename }) => importText(text, filename, true),
+    export: async ({ format, workstreamId }) => {
+      const index = await store.getIndex(await db());
+      if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
+        throw new Error(`There is no workstream “${workstreamId}” to export.`);
+      }
+      return format === 'json' ? exportJson(index, now(), workstreamId) : exportCsv(index, workstreamId);
+    },
+    'sites/get': () => deps.sites.get(),
+    'sites/enable': ({ origin, tabId }) => deps.sites.enable(origin, tabId),
+    'sites/disable': ({ origin }) => deps.sites.disable(origin),
+  };
+}
+
+/** Drop empty optional strings so that the index holds one form of "absent". */
+function normaliseDoc(doc: DocRecord): DocRecord {
+  const out = { ...doc } as Record<string, unknown>;
+  for (const key of ['title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source']) {
+    if (out[key] === '') delete out[key];
+  }
+  return out as unknown as DocRecord;
+}
+
+/** Who sent it: Docket's own pages, or a content script (in a tab, at a web page). */
+export function senderKind(sender: Sender, deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin'>): 'page' | 'content' | null {
+  if (sender.id !== deps.extensionId) return null;
+  if (sender.url?.startsWith(deps.extensionOrigin)) return 'page';
+  if (sender.tab) return 'content';
+  return null;
+}
+
+/** Check the sender and the shape, then run the handler. Never throws: errors become `{ ok: false }`. */
+export async function dispatch(
+  message: unknown,
+  sender: Sender,
+  handlers: Handlers,
+  deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin'>,
+): Promise<Reply<unknown>> {
+  const envelope = message as Partial<Envelope> | null;
+  const type = envelope && typeof envelope === 'object' ? envelope.type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(REQUEST_SCHEMAS, type)) {
+    return { ok: false, error: 'Unknown message.' };
+  }
+  const kind = senderKind(sender, deps);
+  if (!kind) return { ok: false, error: 'Messages are accepted only from Docket itself.' };
+  const t = type as MessageType;
+  if (ACCESS[t] === 'page' && kind !== 'page') {
+    return { ok: false, error: 'Only Docket’s own pages may change or read the whole index.' };
+  }
+  const parsed = v.safeParse(REQUEST_SCHEMAS[t], envelope!.data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, error: `Invalid ${t} message${path ? ` (${path})` : ''}: ${issue.message}` };
+  }
+  try {
+    const handler = handlers[t] as (data: unknown, sender: Sender) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.output, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export type { ProtocolMap };
