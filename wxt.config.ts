@@ -13,7 +13,8 @@ export default defineConfig({
     // storage: the index revision that tells open pages to refresh their badges.
     // scripting: run on the sites the member enables (CONTRACT §5).
     // unlimitedStorage: the browser must never evict the index.
-    permissions: ['storage', 'scripting', 'unlimitedStorage'],
+    // activeTab: the popup may read the current tab's address when the member opens it (to offer "Enable on this site").
+    permissions: ['storage', 'scripting', 'unlimitedStorage', 'activeTab'],
     host_permissions: [...DEFAULT_SITE_PATTERNS],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Docket' },

@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocRecord, Workstream } from '../utils/model';
+import { send } from '../utils/protocol';
+import { docUrl, parseDocLink } from '../utils/links';
+import type { DocRef } from '../utils/links';
+import { findTracked, parsePopupParams } from '../utils/doclist';
+import type { DocFilter } from '../utils/doclist';
+import { localToday } from '../utils/urgency';
+import { DocumentEditor } from './DocumentEditor';
+import type { EditorTarget } from './DocumentEditor';
+import { DocumentList } from './DocumentList';
+import { ErrorAlert } from './ErrorAlert';
+import { ImportExport } from './ImportExport';
+import { SitesPanel } from './SitesPanel';
+import { ThisPage } from './ThisPage';
+import { UndoToast } from './UndoToast';
+import { ViewTabs, panelId, tabId } from './ViewTabs';
+import type { ViewId } from './ViewTabs';
+import { WorkstreamManager } from './WorkstreamManager';
+import { errorMessage } from './errors';
+import { useCurrentPage } from './useCurrentPage';
+import { useIndex } from './useIndex';
+
+interface TrackExtras {
+  title?: string;
+  source?: string;
+  workstreamId?: string;
+}
+
+/** The popup (also opened as a tab or a small window: `popup.html?tab=…&edit=…&track=…&close=1`). */
+export function App() {
+  const params = useMemo(() => parsePopupParams(window.location.search), []);
+  const [error, setError] = useState<string | null>(null);
+  const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  const { data, reload } = useIndex(onError);
+  const page = useCurrentPage(params.tabId);
+  const [view, setView] = useState<ViewId>('documents');
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track);
+  const [deleted, setDeleted] = useState<DocRecord | null>(null);
+  const [today, setToday] = useState(() => localToday());
+  const paramsHandled = useRef(false);
+  /** The document whose Edit button opened the editor: focus goes back there. */
+  const returnFocus = useRef<string | null>(null);
+  const [filter, setFilter] = useState<DocFilter>({ status: 'active', text: '' });
+
+  const documents = data?.documents ?? [];
+  const workstreams = data?.workstreams ?? [];
+
+  // Deadlines are days: keep "today" right when the popup stays open past midnight.
+  useEffect(() => {
+    const timer = setInterval(() => setToday(localToday()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const openEditor = useCallback((target: EditorTarget) => {
+    const active = document.activeElement;
+    returnFocus.current = active instanceof HTMLElement ? active.getAttribute('data-edit-for') : null;
+    setEditor(target);
+  }, []);
+
+  const editDoc = useCallback((doc: DocRecord) => openEditor({ mode: 'edit', doc }), [openEditor]);
+
+  const trackRef = useCallback(
+    (ref: DocRef, extras: TrackExtras, docs: DocRecord[], wss: Workstream[]) => {
+      const existing = findTracked(docs, ref.id);
+      if (existing) {
+        openEditor({ mode: 'edit', doc: existing });
+        return;
+      }
+      const doc: DocRecord = {
+        id: ref.id,
+        kind: ref.kind,
+        url: docUrl(ref),
+        aliases: [],
+        status: 'draft',
+        updatedAt: new Date().toISOString(),
+      };
+      if (extras.title?.trim()) doc.title = extras.title.trim();
+      if (extras.source) doc.source = extras.source;
+      if (extras.workstreamId && wss.some((w) => w.id === extras.workstreamId)) doc.workstreamId = extras.workstreamId;
+      openEditor({ mode: 'track', doc });
+    },
+    [openEditor],
+  );
+
+  // `?edit=` / `?track=`: once the index is loaded.
+  useEffect(() => {
+    if (!data || paramsHandled.current) return;
+    paramsHandled.current = true;
+    if (params.edit) {
+      const doc = findTracked(data.documents, params.edit);
+      if (doc) openEditor({ mode: 'edit', doc });
+      else {
+        setError(`The document ${params.edit} is not in Docket’s index.`);
+        setFocusFilter(true);
+      }
+    } else if (params.track) {
+      const ref = parseDocLink(params.track.url);
+      if (ref) trackRef(ref, params.track, data.documents, data.workstreams);
+      else {
+        setError('That link does not point at a Google document, so Docket cannot track it.');
+        setFocusFilter(true);
+      }
+    }
+  }, [data, params, openEditor, trackRef]);
+
+  function closeEditor() {
+    setEditor(null);
+    if (params.close) {
+      window.close();
+      return;
+    }
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    requestAnimationFrame(() => {
+      const button = back ? document.querySelector<HTMLElement>(`[data-edit-for="${CSS.escape(back)}"]`) : null;
+      if (button) button.focus();
+      else setFocusFilter(true);
+    });
+  }
+
+  async function save(doc: DocRecord, newWorkstream?: Workstream): Promise<boolean> {
+    try {
+      if (newWorkstream) await send('ws/put', { workstream: newWorkstream });
+      await send('doc/put', { doc });
+      setError(null);
+      closeEditor();
+      void reload();
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  }
+
+  async function remove(doc: DocRecord) {
+    try {
+      const result = await send('doc/delete', { id: doc.id });
+      setDeleted(result.doc ?? doc);
+      void reload();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  async function undo() {
+    const doc = deleted;
+    setDeleted(null);
+    if (!doc) return;
+    try {
+      await send('doc/put', { doc });
+      void reload();
+    } catch (e) {
+      onError(e);
+    }
+    if (view === 'documents') setFocusFilter(true);
+  }
+
+  const filterFocused = useCallback(() => setFocusFilter(false), []);
+
+  const onLink = useCallback(
+    (ref: DocRef) => trackRef(ref, {}, documents, workstreams),
+    [trackRef, documents, workstreams],
+  );
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Docket</h1>
+      </header>
+
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+
+      {editor && data ? (
+        // The editor replaces the views (unmounted, so their labels never clash with the form's).
+        <main className="editor-wrap">
+          <DocumentEditor
+            key={`${editor.mode}:${editor.doc.id}`}
+            target={editor}
+            workstreams={workstreams}
+            onSave={save}
+            onCancel={closeEditor}
+          />
+        </main>
+      ) : (
+        <div className="views">
+          <ThisPage
+            page={page}
+            documents={documents}
+            loaded={!!data}
+            today={today}
+            onTrack={(ref, title) => trackRef(ref, { title }, documents, workstreams)}
+            onEdit={editDoc}
+          />
+          <ViewTabs active={view} onChange={setView} />
+          {view !== 'import-export' && (
+            <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} className="panel">
+              {view === 'documents' && (
+                <DocumentList
+                  documents={documents}
+                  workstreams={workstreams}
+                  loaded={!!data}
+                  today={today}
+                  focusFilter={focusFilter}
+                  onFilterFocused={filterFocused}
+                  filter={filter}
+                  onFilterChange={setFilter}
+                  onEdit={editDoc}
+                  onDelete={remove}
+                  onLink={onLink}
+                />
+              )}
+              {view === 'workstreams' && (
+                <WorkstreamManager workstreams={workstreams} documents={documents} loaded={!!data} onError={onError} />
+              )}
+              {view === 'sites' && <SitesPanel page={page} onError={onError} />}
+            </div>
+          )}
+        </div>
+      )}
+
+      {/* Always mounted (hidden unless chosen), so its file input is there from the start (CONTRACT §4):
+          choosing a file brings the view forward. */}
+      <div
+        role="tabpanel"
+        id={panelId('import-export')}
+        aria-labelledby={tabId('import-export')}
+        className="panel"
+        hidden={!!editor || view !== 'import-export'}
+      >
+        <ImportExport
+          workstreams={workstreams}
+          onError={onError}
+          onFileChosen={() => {
+            if (!editor) setView('import-export');
+          }}
+        />
+      </div>
+
+      {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { STATUS_LABELS } from '../utils/model';
+import type { DocRecord } from '../utils/model';
+import { parseDocLink } from '../utils/links';
+import type { DocRef } from '../utils/links';
+import { KIND_LABELS, displayTitle, findTracked, titleFromTab } from '../utils/doclist';
+import { formatDate, relativeDeadline } from '../utils/urgency';
+import type { CurrentPage } from './useCurrentPage';
+
+/** The strip at the top: when the current tab is a Google document, track it or edit its record. */
+export function ThisPage({
+  page,
+  documents,
+  loaded,
+  today,
+  onTrack,
+  onEdit,
+}: {
+  page: CurrentPage;
+  documents: DocRecord[];
+  loaded: boolean;
+  today: string;
+  onTrack: (ref: DocRef, title: string) => void;
+  onEdit: (doc: DocRecord) => void;
+}) {
+  if (!page.ready || !page.url || !loaded) return null;
+  const ref = parseDocLink(page.url);
+  if (!ref) return null;
+  const tracked = findTracked(documents, ref.id);
+  const pageTitle = titleFromTab(page.title);
+
+  return (
+    <section className="this-page" aria-label="This page">
+      <div className="this-page-text">
+        <span className="this-page-label">This page</span>
+        <span className="this-page-title">{tracked ? displayTitle(tracked) : pageTitle || ref.id}</span>
+        <span className="doc-meta">
+          {KIND_LABELS[ref.kind]}
+          {tracked ? (
+            <>
+              {tracked.status && <> · {STATUS_LABELS[tracked.status]}</>}
+              {tracked.deadline && (
+                <>
+                  {' · '}
+                  {relativeDeadline(tracked, today) || formatDate(tracked.deadline)}
+                </>
+              )}
+            </>
+          ) : (
+            ' · not tracked'
+          )}
+        </span>
+      </div>
+      {tracked ? (
+        <button type="button" onClick={() => onEdit(tracked)}>
+          Edit
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={() => onTrack(ref, pageTitle)}>
+          Track this document
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+
+export type ViewId = 'documents' | 'workstreams' | 'import-export' | 'sites';
+
+export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
+  { id: 'documents', label: 'Documents' },
+  { id: 'workstreams', label: 'Workstreams' },
+  { id: 'import-export', label: 'Import / export' },
+  { id: 'sites', label: 'Sites' },
+];
+
+export const tabId = (view: ViewId) => `view-tab-${view}`;
+export const panelId = (view: ViewId) => `view-panel-${view}`;
+
+/** The views as a tab list: arrow keys, Home and End move between tabs (roving tabindex). */
+export function ViewTabs({ active, onChange }: { active: ViewId; onChange: (view: ViewId) => void }) {
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const i = VIEWS.findIndex((v) => v.id === active);
+    let next = -1;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (i + 1) % VIEWS.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = (i - 1 + VIEWS.length) % VIEWS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = VIEWS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    onChange(VIEWS[next]!.id);
+    refs.current[next]?.focus();
+  }
+
+  return (
+    <div className="tabs" role="tablist" aria-label="Docket views" onKeyDown={onKeyDown}>
+      {VIEWS.map((v, i) => (
+        <button
+          key={v.id}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={tabId(v.id)}
+          aria-controls={panelId(v.id)}
+          aria-selected={v.id === active}
+          tabIndex={v.id === active ? 0 : -1}
+          onClick={() => onChange(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}

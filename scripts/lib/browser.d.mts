@@ -1,0 +1,11 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+export const EXTENSION_DIR: string;
+export function chromiumPath(): string;
+export function launchWithDocket(options?: { port?: number; headless?: boolean; extensionDir?: string }): Promise<{
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  popupUrl(query?: string): string;
+  close(): Promise<void>;
+}>;
+export function tabIdOf(worker: Worker, page: Page): Promise<number | null>;

@@ -1,0 +1,67 @@
+// Chromium (Debian's package) with the built extension loaded, driven by playwright-core.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { SITE_HOST } from './server.mjs';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../.output/chrome-mv3');
+
+export function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((p) => p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  return found;
+}
+
+/**
+ * Launch Chromium with Docket. `port`: the local server that answers for www.intgovforum.org.
+ * Returns { context, extensionId, worker, close }.
+ */
+export async function launchWithDocket({ port, headless = true, extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'docket-chromium-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-quic',
+  ];
+  if (port) args.push(`--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1:${port}`);
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless,
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1100, height: 800 },
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    popupUrl: (query = '') => `chrome-extension://${extensionId}/popup.html${query}`,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser's tab id of a page (for popup.html?tab=…), asked of the service worker. */
+export async function tabIdOf(worker, page) {
+  const url = page.url();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+}

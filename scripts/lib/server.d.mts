@@ -1,0 +1,10 @@
+export const SITE_HOST: string;
+export interface SeedPage { file: string; path: string; title: string; meetingDate: string; html: string; name: string }
+type Route = { type: string; body: string } | ((req: unknown) => { type: string; body: string });
+export function startServer(routes?: Record<string, Route>): Promise<{
+  port: number;
+  pages: SeedPage[];
+  set(path: string, route: Route): void;
+  url(path?: string): string;
+  close(): Promise<void>;
+}>;
