@@ -70,7 +70,8 @@ const MAX_SHORT = 2_000;
 const MAX_LONG = 100_000;
 
 const DOC_FIELDS = [
-  'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'updatedAt',
+  'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source',
+  'sourceTitle', 'sourceDate', 'deadlineSource', 'updatedAt',
 ] as const;
 const WS_FIELDS = ['id', 'name', 'group', 'color'] as const;
 
@@ -193,12 +194,14 @@ const driveId = (field: string) =>
     v.regex(DRIVE_ID_RE, (i) => `${field} ${show(i.input)} is not a Drive id`),
   );
 
-const deadlineSchema = v.pipe(
-  v.string((i) => `deadline must be text (YYYY-MM-DD), not ${describe(i.input)}`),
-  v.trim(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, (i) => `deadline ${show(i.input)} is not a date in the form YYYY-MM-DD`),
-  v.check(isIsoDate, (i) => `deadline ${show(i.input)} is not a real date (YYYY-MM-DD)`),
-);
+const dateSchema = (field: string) =>
+  v.pipe(
+    v.string((i) => `${field} must be text (YYYY-MM-DD), not ${describe(i.input)}`),
+    v.trim(),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, (i) => `${field} ${show(i.input)} is not a date in the form YYYY-MM-DD`),
+    v.check(isIsoDate, (i) => `${field} ${show(i.input)} is not a real date (YYYY-MM-DD)`),
+  );
+const deadlineSchema = dateSchema('deadline');
 
 const updatedAtSchema = v.pipe(
   v.string((i) => `updatedAt must be text (an ISO instant), not ${describe(i.input)}`),
@@ -226,6 +229,9 @@ const DocumentSchema = v.looseObject(
     status: v.optional(v.picklist(STATUSES, (i) => `unknown status ${show(i.input)} (one of ${statusList()})`)),
     notes: v.optional(text('notes', MAX_LONG)),
     source: v.optional(text('source', MAX_SHORT)),
+    sourceTitle: v.optional(text('sourceTitle', MAX_SHORT)),
+    sourceDate: v.optional(dateSchema('sourceDate')),
+    deadlineSource: v.optional(text('deadlineSource', MAX_SHORT)),
     updatedAt: v.optional(updatedAtSchema),
   },
   objectMessage('document'),
@@ -332,6 +338,9 @@ function readDocument(raw: unknown, now: string): DocOutcome {
   if (out.status !== undefined) doc.status = out.status;
   if (out.notes !== undefined) doc.notes = out.notes;
   if (out.source !== undefined) doc.source = out.source;
+  if (out.sourceTitle !== undefined) doc.sourceTitle = out.sourceTitle;
+  if (out.sourceDate !== undefined) doc.sourceDate = out.sourceDate;
+  if (out.deadlineSource !== undefined) doc.deadlineSource = out.deadlineSource;
   const extra = extraOf(out, DOC_FIELDS);
   if (extra) doc.extra = extra;
   return { ok: true, doc, implied };
@@ -649,7 +658,10 @@ function mergeWorkstream(old: Workstream, incoming: Workstream): Workstream {
   return merged;
 }
 
-const OVERLAID = ['kind', 'title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source'] as const;
+const OVERLAID = [
+  'kind', 'title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'sourceTitle', 'sourceDate',
+  'deadlineSource',
+] as const;
 
 function withoutUpdatedAt(doc: DocRecord): Omit<DocRecord, 'updatedAt'> {
   const { updatedAt: _ignored, ...rest } = doc;

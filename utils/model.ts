@@ -43,6 +43,12 @@ export interface DocRecord {
   notes?: string;
   /** Where the document was tracked from (page address). */
   source?: string;
+  /** That page's title, when known ("IGF 2020 MAG Working Group … — 24 September 2020"). */
+  sourceTitle?: string;
+  /** The meeting date the source page gives, `YYYY-MM-DD`. */
+  sourceDate?: string;
+  /** The sentence the deadline was taken from ("Next Steps: By 7 September, participants …"). */
+  deadlineSource?: string;
   /** ISO instant of the last change. */
   updatedAt: string;
   extra?: Record<string, unknown>;

@@ -34,6 +34,9 @@ export const DocRecordSchema = v.object({
   status: v.optional(v.picklist(STATUSES)),
   notes: v.optional(LONG),
   source: v.optional(SHORT),
+  sourceTitle: v.optional(SHORT),
+  sourceDate: v.optional(ISO_DATE),
+  deadlineSource: v.optional(SHORT),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   extra: EXTRA,
 });
@@ -54,6 +57,10 @@ export const REQUEST_SCHEMAS = {
   'index/get': EMPTY,
   'doc/put': v.object({ doc: DocRecordSchema }),
   'doc/delete': v.object({ id: DRIVE_ID }),
+  'docs/track': v.object({
+    documents: v.pipe(v.array(DocRecordSchema), v.maxLength(10_000)),
+    workstreams: v.pipe(v.array(WorkstreamSchema), v.maxLength(1_000)),
+  }),
   'ws/put': v.object({ workstream: WorkstreamSchema }),
   'ws/delete': v.object({ id: SHORT, reassignTo: v.nullable(SHORT) }),
   'import/preview': IMPORT_TEXT,
@@ -71,6 +78,7 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'index/get': 'page',
   'doc/put': 'page',
   'doc/delete': 'page',
+  'docs/track': 'page',
   'ws/put': 'page',
   'ws/delete': 'page',
   'import/preview': 'page',

@@ -63,6 +63,8 @@ export interface ProtocolMap {
   'index/get': Msg<Record<string, never>, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
   'doc/put': Msg<{ doc: DocRecord }, { doc: DocRecord }, 'page'>;
   'doc/delete': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
+  /** Track several documents (and create workstreams) at once: all or nothing, one refresh. */
+  'docs/track': Msg<{ documents: DocRecord[]; workstreams: Workstream[] }, { documents: number; workstreams: number }, 'page'>;
   'ws/put': Msg<{ workstream: Workstream }, { workstream: Workstream }, 'page'>;
   /** Delete a workstream; its documents move to `reassignTo`, or lose their workstream when null. */
   'ws/delete': Msg<{ id: string; reassignTo: string | null }, { moved: number; workstream: Workstream | null }, 'page'>;
@@ -100,8 +102,15 @@ export interface PageInfo {
   title: string;
 }
 
+export interface PageSnapshot extends PageInfo {
+  /** The page's HTML as it is now (`document.documentElement.outerHTML`), for the scanner. */
+  html: string;
+}
+
 export interface ContentProtocolMap {
   'page/info': Msg<Record<string, never>, PageInfo, 'page'>;
+  /** The page as it is now; Docket's pages parse and scan it (the content script stays small). */
+  'page/html': Msg<Record<string, never>, PageSnapshot, 'page'>;
 }
 
 export async function sendToTab<K extends keyof ContentProtocolMap>(

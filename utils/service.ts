@@ -95,6 +95,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (doc) await indexChanged();
       return { doc };
     },
+    'docs/track': async ({ documents, workstreams }) => {
+      const d = await db();
+      const known = new Set([...(await store.getIndex(d)).workstreams.map((w) => w.id), ...workstreams.map((w) => w.id)]);
+      const orphan = documents.find((doc) => doc.workstreamId && !known.has(doc.workstreamId));
+      if (orphan) throw new Error(`There is no workstream “${orphan.workstreamId}” for ${orphan.title || orphan.id}.`);
+      await store.writeAll(d, documents.map(normaliseDoc), workstreams);
+      if (documents.length || workstreams.length) await indexChanged();
+      return { documents: documents.length, workstreams: workstreams.length };
+    },
     'ws/put': async ({ workstream }) => {
       const saved = await store.putWorkstream(await db(), workstream);
       await indexChanged();
@@ -123,7 +132,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 /** Drop empty optional strings so that the index holds one form of "absent". */
 function normaliseDoc(doc: DocRecord): DocRecord {
   const out = { ...doc } as Record<string, unknown>;
-  for (const key of ['title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source']) {
+  for (const key of ['title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'sourceTitle', 'sourceDate', 'deadlineSource']) {
     if (out[key] === '') delete out[key];
   }
   return out as unknown as DocRecord;

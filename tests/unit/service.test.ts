@@ -153,3 +153,33 @@ describe('what messages do', () => {
     expect(csv.text.trim().split('\n')).toHaveLength(3);
   });
 });
+
+describe('docs/track (accepting a scan)', () => {
+  const now = '2026-11-22T10:00:00.000Z';
+  it('tracks documents and new workstreams in one write, keeping where each was found', async () => {
+    const reply = await call('docs/track', {
+      workstreams: [{ id: 'ws-improve', name: 'B. Improvements to the IGF' }],
+      documents: [{
+        id: '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW', kind: 'file', aliases: [], workstreamId: 'ws-improve', deadline: '2020-10-01',
+        source: 'https://www.intgovforum.org/wg-strategy/minutes-0.html', sourceTitle: 'Meeting VII', sourceDate: '2020-09-24',
+        deadlineSource: 'After this deadline (October 1), Flavio will share the final selection of the priorities.', updatedAt: now,
+      }],
+    });
+    expect(reply).toEqual({ ok: true, result: { documents: 1, workstreams: 1 } });
+    expect(deps.indexChanged).toHaveBeenCalledTimes(1);
+    const exported = JSON.parse((await call('export', { format: 'json' })).result.text);
+    expect(exported.documents[0]).toMatchObject({ sourceDate: '2020-09-24', deadlineSource: expect.stringContaining('October 1') });
+  });
+
+  it('writes nothing when one document names a missing workstream', async () => {
+    const reply = await call('docs/track', {
+      workstreams: [],
+      documents: [
+        { id: '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW', kind: 'file', aliases: [], updatedAt: now },
+        { id: MHLB, kind: 'document', aliases: [], workstreamId: 'ws-missing', updatedAt: now },
+      ],
+    });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/ws-missing/) });
+    expect(await db.count('documents')).toBe(0);
+  });
+});

@@ -53,6 +53,14 @@ export function startDocket(ctx: ContentScriptContext): Linker {
       const info: ContentProtocolMap['page/info']['res'] = { url: location.href, title: document.title };
       return Promise.resolve({ ok: true, result: info });
     }
+    if (type === 'page/html') {
+      const snapshot: ContentProtocolMap['page/html']['res'] = {
+        url: location.href,
+        title: document.title,
+        html: document.documentElement.outerHTML,
+      };
+      return Promise.resolve({ ok: true, result: snapshot });
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
