@@ -6,6 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: what a content script pulls in stays visible.
   imports: false,
+  zip: { excludeSources: ['artifacts/**', 'bench-results/**', 'docs/**'] },
   manifest: ({ browser }) => ({
     name: 'Docket',
     description:
@@ -16,18 +17,21 @@ export default defineConfig({
     // activeTab: the popup may read the current tab's address when the member opens it (to offer "Enable on this site").
     permissions: ['storage', 'scripting', 'unlimitedStorage', 'activeTab'],
     host_permissions: [...DEFAULT_SITE_PATTERNS],
-    optional_host_permissions: ['*://*/*'],
+    // Every other site is the member's to enable, one origin at a time (MV2 has no optional_host_permissions).
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: 'Docket' },
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
-    browser_specific_settings: {
-      gecko: {
-        id: 'docket@docket.example',
-        strict_min_version: '128.0',
-        data_collection_permissions: { required: ['none'] },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'docket@docket.example',
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
+    }),
   }),
 });

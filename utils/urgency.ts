@@ -47,9 +47,15 @@ export function relativeDeadline(doc: { status?: Status; deadline?: string }, to
   const days = daysUntil(doc.deadline, today);
   if (days === 0) return 'due today';
   if (days === 1) return 'due tomorrow';
-  if (days > 0) return days < 60 ? `due in ${days} d` : `due in ${Math.round(days / 30)} mo`;
-  const late = -days;
-  return late < 60 ? `${late} d overdue` : `${Math.round(late / 30)} mo overdue`;
+  if (days > 0) return `due in ${span(days)}`;
+  return `${span(-days)} overdue`;
+}
+
+/** 3 d, 10 wk… no: days up to 59, months up to 23, then years. */
+function span(days: number): string {
+  if (days < 60) return `${days} d`;
+  if (days < 730) return `${Math.round(days / 30.44)} mo`;
+  return `${Math.floor(days / 365.25)} y`;
 }
 
 /** A long, human date for cards and lists: "Thu 10 Sep 2020". */

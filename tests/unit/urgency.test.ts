@@ -30,6 +30,9 @@ describe('relativeDeadline', () => {
     [{ deadline: '2020-09-01' }, '2 d overdue'],
     [{ deadline: '2020-12-31' }, 'due in 4 mo'],
     [{ deadline: '2019-09-03' }, '12 mo overdue'],
+    [{ deadline: '2020-10-31' }, 'due in 58 d'],
+    [{ deadline: '2018-09-01' }, '2 y overdue'],
+    [{ deadline: '2014-09-03' }, '6 y overdue'],
     [{ deadline: '2020-09-01', status: 'delivered' }, 'done'],
     [{}, ''],
   ])('%j → %s', (doc, expected) => {
