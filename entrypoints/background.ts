@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { openDocketDb, type DocketDB } from '@/utils/db';
 import { REVISION_KEY } from '@/utils/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
-import { disableSite, enableSite, getSites, syncRegistration } from '@/utils/site-registry';
+import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/site-registry';
+import { DEFAULT_SITE_PATTERNS } from '@/utils/sites';
 
 // The service worker owns the index. Everything it does is in utils/service.ts;
 // this file only wires browser APIs to it.
@@ -33,5 +34,11 @@ export default defineBackground(() => {
   // Registered scripts follow the granted permissions, whoever changed them.
   browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(console.error));
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
-  browser.runtime.onInstalled.addListener(() => void syncRegistration().catch(console.error));
+  browser.runtime.onInstalled.addListener(async () => {
+    await syncRegistration().catch(console.error);
+    if (import.meta.env.MANIFEST_VERSION === 3) {
+      const enabled = userPatterns((await browser.permissions.getAll()).origins);
+      await injectIntoOpenTabs([...DEFAULT_SITE_PATTERNS, ...enabled]).catch(console.error);
+    }
+  });
 });

@@ -61,3 +61,24 @@ export async function disableSite(pattern: string): Promise<SitesState> {
   await syncRegistration();
   return getSites();
 }
+
+/**
+ * After an install, update or reload, Chrome does not run content scripts in tabs that are
+ * already open (Firefox does): run Docket there so that their badges come back at once.
+ */
+export async function injectIntoOpenTabs(patterns: readonly string[]): Promise<number> {
+  const tabs = await browser.tabs.query({ url: [...patterns] });
+  let injected = 0;
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || tab.discarded) return;
+      try {
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT_FILE] });
+        injected++;
+      } catch {
+        // A tab that cannot be scripted (an error page, a tab being closed): skip it.
+      }
+    }),
+  );
+  return injected;
+}

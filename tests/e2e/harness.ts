@@ -11,6 +11,7 @@ export const SAMPLE_INDEX = resolve(import.meta.dirname, '../fixtures/sample-ind
 
 export interface Docket {
   context: BrowserContext;
+  /** The service worker (replace it after an extension reload). */
   worker: Worker;
   extensionId: string;
   server: Awaited<ReturnType<typeof startServer>>;
@@ -22,7 +23,7 @@ export interface Docket {
 export async function startDocket(routes: Record<string, { type: string; body: string }> = {}): Promise<Docket> {
   const server = await startServer(routes);
   const browser = await launchWithDocket({ port: server.port });
-  return {
+  const docket: Docket = {
     context: browser.context,
     worker: browser.worker,
     extensionId: browser.extensionId,
@@ -30,7 +31,7 @@ export async function startDocket(routes: Record<string, { type: string; body: s
     async popup(forPage, query = '') {
       let q = query;
       if (forPage) {
-        const tabId = await tabIdOf(browser.worker, forPage);
+        const tabId = await tabIdOf(docket.worker, forPage);
         if (tabId == null) throw new Error(`No tab found for ${forPage.url()}`);
         q = `?tab=${tabId}${query ? `&${query.replace(/^\?/, '')}` : ''}`;
       }
@@ -43,6 +44,7 @@ export async function startDocket(routes: Record<string, { type: string; body: s
       await server.close();
     },
   };
+  return docket;
 }
 
 /** Import a file through the popup's import control (CONTRACT §4) and return the report text. */

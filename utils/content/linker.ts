@@ -188,9 +188,14 @@ export class Linker {
       entry.id = id;
     }
     if (!entry) {
-      // Never two badges for one link: adopt none, replace any stray one.
+      // Never two badges for one link. A stray host without its shadow root (a page that cloned
+      // it) is ours to replace; one with a shadow root belongs to another live copy of Docket
+      // (being replaced after an update): leave the link to it.
       const next = link.nextElementSibling;
-      if (next?.localName === BADGE_TAG && !this.hostToLink.has(next)) next.remove();
+      if (next?.localName === BADGE_TAG && !this.hostToLink.has(next)) {
+        if ((next as HTMLElement).shadowRoot) return;
+        next.remove();
+      }
       const host = createHost(this.opts.doc);
       entry = { id, host, drawn: '', reinserts: 0 };
       this.entries.set(link, entry);

@@ -72,6 +72,11 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     browser.runtime.onMessage.removeListener(onMessage);
   });
 
+  // An extension that is reloaded, updated or disabled leaves this copy running without a
+  // background. A newer copy stops this one at once (WXT's started event); otherwise this
+  // check finds out within seconds, and the badges go (ctx.onInvalidated above).
+  ctx.setInterval(() => undefined, 3_000);
+
   linker.start().catch(report);
   return linker;
 }
