@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { SITE_HOST } from './server.mjs';
+import { GOOGLE_HOSTS, SITE_HOST } from './server.mjs';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../.output/chrome-mv3');
 
@@ -15,10 +15,11 @@ export function chromiumPath() {
 }
 
 /**
- * Launch Chromium with Docket. `port`: the local server that answers for www.intgovforum.org.
+ * Launch Chromium with Docket. `port`: the local server that answers for www.intgovforum.org;
+ * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional).
  * Returns { context, extensionId, worker, close }.
  */
-export async function launchWithDocket({ port, headless = true, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithDocket({ port, googlePort, headless = true, extensionDir = EXTENSION_DIR } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -33,7 +34,13 @@ export async function launchWithDocket({ port, headless = true, extensionDir = E
     '--disable-gpu',
     '--disable-quic',
   ];
-  if (port) args.push(`--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1:${port}`);
+  const rules = [];
+  if (port) rules.push(`MAP ${SITE_HOST} 127.0.0.1:${port}`);
+  if (googlePort) {
+    for (const host of GOOGLE_HOSTS) rules.push(`MAP ${host} 127.0.0.1:${googlePort}`);
+    args.push('--ignore-certificate-errors');
+  }
+  if (rules.length) args.push(`--host-resolver-rules=${rules.join(',')}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -8,3 +8,5 @@ export function startServer(routes?: Record<string, Route>): Promise<{
   url(path?: string): string;
   close(): Promise<void>;
 }>;
+export const GOOGLE_HOSTS: string[];
+export function startGoogleStandIn(titles?: Record<string, string>): Promise<{ port: number; close(): Promise<void> }>;

@@ -1,10 +1,46 @@
 // A tiny static server for the sample site and test pages, on 127.0.0.1 and a free port.
 // Chromium reaches it as http://www.intgovforum.org/… through --host-resolver-rules,
 // so the content script runs there as on the real site, with no extra permission.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { resolve } from 'node:path';
 import { seedIndexPage, seedPages } from './seed-pages.mjs';
 
 export const SITE_HOST = 'www.intgovforum.org';
+/** Hosts the Google stand-in answers for (over HTTPS, with a test certificate). */
+export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com'];
+
+const TLS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/tls');
+const KIND_NAMES = { document: 'Google Docs', spreadsheets: 'Google Sheets', presentation: 'Google Slides', forms: 'Google Forms', drawings: 'Google Drawings' };
+
+/**
+ * A stand-in for Google's document pages: any /document/d/ID/…, /spreadsheets/d/ID/… (etc.)
+ * or drive /file/d/ID/… answers with a small page titled like Google's ("Title - Google Docs").
+ * `titles` maps ids to titles.
+ */
+export async function startGoogleStandIn(titles = {}) {
+  const server = createTlsServer(
+    { key: readFileSync(resolve(TLS_DIR, 'key.pem')), cert: readFileSync(resolve(TLS_DIR, 'cert.pem')) },
+    (req, res) => {
+      const path = new URL(req.url ?? '/', 'https://x').pathname;
+      const m = /^\/(?:(document|spreadsheets|presentation|forms|drawings)|file)\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)/.exec(path);
+      if (!m) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const title = titles[m[2]] ?? 'Untitled document';
+      const suffix = m[1] ? KIND_NAMES[m[1]] : 'Google Drive';
+      const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} - ${suffix}</title></head>` +
+          `<body><div role="main"><h1>${esc(title)}</h1><p>(A stand-in for a Google document page.)</p></div></body></html>`,
+      );
+    },
+  );
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { port: server.address().port, close: () => new Promise((done) => server.close(() => done())) };
+}
 
 /** Start serving; `routes` maps a path to { type, body } (or a function returning it). */
 export async function startServer(routes = {}) {

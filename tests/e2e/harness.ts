@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithDocket, tabIdOf } from '../../scripts/lib/browser.mjs';
-import { startServer } from '../../scripts/lib/server.mjs';
+import { startGoogleStandIn, startServer } from '../../scripts/lib/server.mjs';
 
 export const SAMPLE_INDEX = resolve(import.meta.dirname, '../fixtures/sample-index.json');
 
@@ -20,9 +20,17 @@ export interface Docket {
   close(): Promise<void>;
 }
 
-export async function startDocket(routes: Record<string, { type: string; body: string }> = {}): Promise<Docket> {
+/**
+ * `routes`: extra pages on www.intgovforum.org. `googleTitles`: titles of the documents that the
+ * HTTPS stand-in for docs.google.com / drive.google.com serves (any id answers).
+ */
+export async function startDocket(
+  routes: Record<string, { type: string; body: string }> = {},
+  googleTitles: Record<string, string> = {},
+): Promise<Docket> {
   const server = await startServer(routes);
-  const browser = await launchWithDocket({ port: server.port });
+  const google = await startGoogleStandIn(googleTitles);
+  const browser = await launchWithDocket({ port: server.port, googlePort: google.port });
   const docket: Docket = {
     context: browser.context,
     worker: browser.worker,
@@ -42,6 +50,7 @@ export async function startDocket(routes: Record<string, { type: string; body: s
     async close() {
       await browser.close();
       await server.close();
+      await google.close();
     },
   };
   return docket;
