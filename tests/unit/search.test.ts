@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { DocRecord, Workstream } from '@/utils/model';
+import { DocSearch, parseQuery } from '@/utils/search';
+
+const WS: Workstream[] = [
+  { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body' },
+  { id: 'ws-improve', name: 'B. Improvements to the IGF' },
+  { id: 'ws-outcomes', name: 'C. Strengthening the IGF outcomes' },
+];
+const d = (id: string, title: string, extra: Partial<DocRecord> = {}): DocRecord => ({ id, kind: 'document', aliases: [], title, updatedAt: 'T', ...extra });
+const DOCS: DocRecord[] = [
+  d('1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', 'Possible implementation models for the MHLB', { workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments' }),
+  d('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', 'Improvements to the IGF: proposals', { workstreamId: 'ws-improve', deadline: '2020-09-06', status: 'open-for-comments' }),
+  d('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', 'The 58 proposals of the Options Paper', { workstreamId: 'ws-improve', deadline: '2020-09-06', notes: 'spreadsheet of all proposals' }),
+  d('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', 'Strengthening IGF outcomes', { workstreamId: 'ws-outcomes', deadline: '2020-09-07', status: 'draft' }),
+  d('1eVwoVFoch6id-SzT9EXd7etofFsjAeU1', 'Consolidated response to the Options Paper', { deadline: '2020-09-04', status: 'final' }),
+  d('1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd', 'Response document to the Options Paper', { deadline: '2020-09-28', status: 'delivered' }),
+  d('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW', 'Selection of IGF improvement priorities', { workstreamId: 'ws-improve' }),
+];
+const TODAY = '2020-09-05';
+const search = new DocSearch(DOCS, WS);
+const titles = (q: string) => search.search(q, TODAY).map((h) => h.doc.title);
+
+describe('parseQuery', () => {
+  it.each([
+    ['mhlb models', { text: 'mhlb models', overdue: false, statuses: [] }],
+    ['overdue', { text: '', overdue: true, statuses: [] }],
+    ['due:week options', { text: 'options', overdue: false, dueWithin: 7, statuses: [] }],
+    ['due:today', { text: '', overdue: false, dueWithin: 0, statuses: [] }],
+    ['due:14', { text: '', overdue: false, dueWithin: 14, statuses: [] }],
+    ['ws:"B. Improvements" status:open', { text: '', overdue: false, workstream: 'B. Improvements', statuses: ['open-for-comments'] }],
+    ['status:final status:delivered paper', { text: 'paper', overdue: false, statuses: ['final', 'delivered'] }],
+    ['status:bogus due:never http://x', { text: 'status:bogus due:never http://x', overdue: false, statuses: [] }],
+  ])('%s', (input, expected) => expect(parseQuery(input)).toEqual(expected));
+});
+
+describe('DocSearch', () => {
+  it.each<[string, string[]]>([
+    // Two words of a title find it first.
+    ['mhlb models', ['Possible implementation models for the MHLB']],
+    // Fuzzy: a typo and a partial word.
+    ['strenghtening outc', ['Strengthening IGF outcomes']],
+    // Matches in the title rank before matches elsewhere; then by deadline.
+    ['options paper', ['Consolidated response to the Options Paper', 'The 58 proposals of the Options Paper', 'Response document to the Options Paper']],
+    // The workstream's name and notes are searched too.
+    ['spreadsheet', ['The 58 proposals of the Options Paper']],
+    ['high-level body', ['Possible implementation models for the MHLB']],
+    // By id.
+    ['1ssl6p90', []],
+    ['1SL6p90qWtys', ['Selection of IGF improvement priorities']],
+    // Filters.
+    ['overdue', ['Consolidated response to the Options Paper']],
+    ['due:week', ['Improvements to the IGF: proposals', 'The 58 proposals of the Options Paper', 'Strengthening IGF outcomes', 'Possible implementation models for the MHLB']],
+    ['ws:improvements', ['Improvements to the IGF: proposals', 'The 58 proposals of the Options Paper', 'Selection of IGF improvement priorities']],
+    ['ws:improvements status:open', ['Improvements to the IGF: proposals']],
+    ['status:delivered', ['Response document to the Options Paper']],
+    ['ws:nothing-like-it', []],
+  ])('%s', (q, expected) => expect(titles(q)).toEqual(expected));
+
+  it('an empty query lists everything by deadline, undated last', () => {
+    expect(titles('').at(0)).toBe('Consolidated response to the Options Paper');
+    expect(titles('').at(-1)).toBe('Selection of IGF improvement priorities');
+  });
+
+  it('returns the workstream with each hit and honours the limit', () => {
+    const hits = search.search('', TODAY, 2);
+    expect(hits).toHaveLength(2);
+    expect(search.search('mhlb', TODAY)[0]!.workstream?.id).toBe('ws-hlb');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Finding a document fast: fuzzy matching (uFuzzy) over title, workstream, notes and id,
+ * plus filters typed into the same box:
+ *   overdue · due:today · due:week · due:14 (days) · ws:<name> (ws:"B. Improvements") · status:<status>
+ * Results are ranked by how well they match (all words in the title first), then by deadline.
+ * Used by the popup's search and the address bar's `dk` keyword.
+ */
+import uFuzzy from '@leeoniya/ufuzzy';
+import { STATUSES, type DocRecord, type Status, type Workstream } from './model';
+import { daysUntil, urgencyOf } from './urgency';
+
+export interface ParsedQuery {
+  text: string;
+  overdue: boolean;
+  /** Due within this many days from today (0 = today), not done. */
+  dueWithin?: number;
+  workstream?: string;
+  statuses: Status[];
+}
+
+const STATUS_WORDS: Record<string, Status> = {
+  draft: 'draft',
+  open: 'open-for-comments',
+  comments: 'open-for-comments',
+  final: 'final',
+  frozen: 'final',
+  delivered: 'delivered',
+  done: 'delivered',
+  archived: 'archived',
+};
+
+/** Split a query into free text and filters. Unknown `key:value` words stay text. */
+export function parseQuery(input: string): ParsedQuery {
+  const q: ParsedQuery = { text: '', overdue: false, statuses: [] };
+  const words: string[] = [];
+  const re = /(\w+):"([^"]*)"|(\w+):(\S+)|(\S+)/g;
+  for (const m of input.matchAll(re)) {
+    const key = (m[1] ?? m[3])?.toLowerCase();
+    const value = m[2] ?? m[4] ?? '';
+    const word = m[5];
+    if (word !== undefined) {
+      if (word.toLowerCase() === 'overdue') q.overdue = true;
+      else words.push(word);
+      continue;
+    }
+    if (key === 'ws' || key === 'workstream') q.workstream = value;
+    else if (key === 'status' || key === 'is') {
+      const s = (STATUSES as readonly string[]).includes(value) ? (value as Status) : STATUS_WORDS[value.toLowerCase()];
+      if (s) q.statuses.push(s);
+      else words.push(m[0]);
+    } else if (key === 'due') {
+      const v = value.toLowerCase();
+      const days = v === 'today' ? 0 : v === 'week' ? 7 : v === 'month' ? 31 : /^\d{1,3}$/.test(v) ? Number(v) : undefined;
+      if (days === undefined) words.push(m[0]);
+      else q.dueWithin = days;
+    } else words.push(m[0]);
+  }
+  q.text = words.join(' ');
+  return q;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’‘]/g, "'");
+
+export interface SearchHit {
+  doc: DocRecord;
+  workstream?: Workstream;
+}
+
+/** An index of documents to search; build once per index version, query per keystroke. */
+export class DocSearch {
+  private readonly uf = new uFuzzy({ intraMode: 1, intraIns: 1 });
+  private readonly haystack: string[];
+  private readonly titles: string[];
+  private readonly ws = new Map<string, Workstream>();
+
+  constructor(
+    private readonly docs: readonly DocRecord[],
+    workstreams: readonly Workstream[],
+  ) {
+    for (const w of workstreams) this.ws.set(w.id, w);
+    this.titles = docs.map((d) => fold(d.title ?? ''));
+    this.haystack = docs.map((d, i) =>
+      [this.titles[i], fold(this.ws.get(d.workstreamId ?? '')?.name ?? ''), fold(d.notes ?? ''), d.id.toLowerCase()].join(' · '),
+    );
+  }
+
+  search(input: string, today: string, limit = 50): SearchHit[] {
+    const q = parseQuery(input);
+    const wsFilter = q.workstream ? fold(q.workstream) : undefined;
+    const keep = (d: DocRecord): boolean => {
+      if (q.statuses.length && !(d.status && q.statuses.includes(d.status))) return false;
+      if (wsFilter !== undefined) {
+        const w = this.ws.get(d.workstreamId ?? '');
+        if (!w || !(fold(w.name).includes(wsFilter) || w.id.toLowerCase() === wsFilter)) return false;
+      }
+      if (q.overdue && urgencyOf(d, today) !== 'overdue') return false;
+      if (q.dueWithin !== undefined) {
+        if (!d.deadline || urgencyOf(d, today) === 'done') return false;
+        const days = daysUntil(d.deadline, today);
+        if (days < 0 || days > q.dueWithin) return false;
+      }
+      return true;
+    };
+
+    let ranked: number[];
+    const text = fold(q.text.trim());
+    if (!text) {
+      ranked = this.docs.map((_, i) => i);
+    } else {
+      const [idxs, info, order] = this.uf.search(this.haystack, text, 0, 1000);
+      if (!idxs) ranked = [];
+      else if (info && order) ranked = order.map((o) => info.idx[o]!);
+      else ranked = idxs;
+    }
+    const terms = text.split(/\s+/).filter(Boolean);
+    const tier = (i: number) => (terms.length && terms.every((t) => this.titles[i]!.includes(t)) ? 0 : 1);
+    const byDeadline = (a: number, b: number) => {
+      const da = this.docs[a]!.deadline;
+      const db = this.docs[b]!.deadline;
+      if (da === db) return 0;
+      if (!da) return 1;
+      if (!db) return -1;
+      return da < db ? -1 : 1;
+    };
+    const position = new Map(ranked.map((i, p) => [i, p] as const));
+    const hits = ranked.filter((i) => keep(this.docs[i]!));
+    hits.sort((a, b) => tier(a) - tier(b) || byDeadline(a, b) || position.get(a)! - position.get(b)!);
+    return hits.slice(0, limit).map((i) => {
+      const doc = this.docs[i]!;
+      const workstream = this.ws.get(doc.workstreamId ?? '');
+      return workstream ? { doc, workstream } : { doc };
+    });
+  }
+}
