@@ -199,3 +199,22 @@ export async function writeAll(db: DocketDB, documents: readonly DocRecord[], wo
   }
   await Promise.all([...writes, tx.done]);
 }
+
+/** How many documents are overdue on `today` (deadline before it, not delivered or archived). Reads only those. */
+export async function countOverdue(db: DocketDB, today: string): Promise<number> {
+  let count = 0;
+  let cursor = await db.transaction('documents').store.index('byDeadline').openCursor(IDBKeyRange.upperBound(today, true));
+  while (cursor) {
+    const status = cursor.value.status;
+    if (status !== 'delivered' && status !== 'archived') count++;
+    cursor = await cursor.continue();
+  }
+  return count;
+}
+
+/** Documents whose deadline is on one of these days (for reminders). */
+export async function dueOn(db: DocketDB, days: readonly string[]): Promise<DocRecord[]> {
+  const index = db.transaction('documents').store.index('byDeadline');
+  const out = await Promise.all(days.map((day) => index.getAll(IDBKeyRange.only(day))));
+  return out.flat();
+}

@@ -29,6 +29,7 @@ import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate } from './model';
 import type { DocKind, DocRecord, Workstream } from './model';
 import type { ExportFile, ImportCounts, ImportReport, RefusedRow } from './protocol';
 import { parseDocLink } from './links';
+import { ACCOUNT_RE } from './protocol-schemas';
 import { newWorkstreamId, nextWorkstreamColor } from './doclist';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -73,7 +74,7 @@ const DOC_FIELDS = [
   'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source',
   'sourceTitle', 'sourceDate', 'deadlineSource', 'updatedAt',
 ] as const;
-const WS_FIELDS = ['id', 'name', 'group', 'color'] as const;
+const WS_FIELDS = ['id', 'name', 'group', 'color', 'account'] as const;
 
 function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -155,9 +156,23 @@ function unique(values: Iterable<string>, without?: string): string[] {
   return out;
 }
 
-/** Fields of `raw` that are not in `known`, or undefined when there are none. */
+/**
+ * Unknown values nested deeper than this are not kept: they could be neither exported
+ * (JSON.stringify overflows the stack) nor compared, stored or sent to a page.
+ */
+const MAX_EXTRA_DEPTH = 64;
+
+/** True when `value` nests more than `limit` levels of objects/lists (stops looking at `limit`). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit <= 0) return true;
+  for (const item of Object.values(value)) if (nestsDeeperThan(item, limit - 1)) return true;
+  return false;
+}
+
+/** Fields of `raw` that are not in `known` (and can be kept), or undefined when there are none. */
 function extraOf(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> | undefined {
-  const entries = Object.entries(raw).filter(([key]) => !known.includes(key));
+  const entries = Object.entries(raw).filter(([key, value]) => !known.includes(key) && !nestsDeeperThan(value, MAX_EXTRA_DEPTH));
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -244,6 +259,8 @@ const WorkstreamSchema = v.looseObject(
     group: v.optional(v.pipe(text('group', MAX_SHORT), v.trim())),
     // Not `#rrggbb`: dropped, the workstream is kept.
     color: v.fallback(v.optional(v.pipe(v.string(), v.regex(HEX_COLOR_RE), v.toLowerCase())), undefined),
+    // Not an account number or address: dropped, the workstream is kept.
+    account: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.regex(ACCOUNT_RE))), undefined),
   },
   objectMessage('workstream'),
 );
@@ -311,6 +328,8 @@ function rawId(raw: unknown): string | undefined {
 
 /** Validate one document (a JSON entry, or a CSV row already turned into one). */
 function readDocument(raw: unknown, now: string): DocOutcome {
+  // valibot's object schemas take a list for an object (and then say "id missing").
+  if (Array.isArray(raw)) return { ok: false, reason: 'a document must be an object, not a list' };
   const input = isPlainObject(raw) ? dropBlanks(raw, DOC_FIELDS) : raw;
   const result = v.safeParse(DocumentSchema, input, { abortPipeEarly: true });
   if (!result.success) return { ok: false, id: rawId(raw), reason: issuesText(result.issues) };
@@ -347,6 +366,7 @@ function readDocument(raw: unknown, now: string): DocOutcome {
 }
 
 function readWorkstream(raw: unknown): { ok: true; ws: Workstream } | { ok: false; id?: string; reason: string } {
+  if (Array.isArray(raw)) return { ok: false, reason: 'a workstream must be an object, not a list' };
   const input = isPlainObject(raw) ? dropBlanks(raw, ['group', 'color']) : raw;
   const result = v.safeParse(WorkstreamSchema, input, { abortPipeEarly: true });
   if (!result.success) return { ok: false, id: rawId(raw), reason: issuesText(result.issues) };
@@ -354,6 +374,7 @@ function readWorkstream(raw: unknown): { ok: true; ws: Workstream } | { ok: fals
   const ws: Workstream = { id: out.id, name: out.name };
   if (out.group) ws.group = out.group;
   if (out.color) ws.color = out.color;
+  if (out.account) ws.account = out.account;
   const extra = extraOf(out, WS_FIELDS);
   if (extra) ws.extra = extra;
   return { ok: true, ws };
@@ -409,7 +430,8 @@ function parseJson(text: string, ctx: ImportContext): ParseResult {
 
   const known = new Set([...wsRow.keys(), ...ctx.existingWorkstreams.map((w) => w.id)]);
   const documents: DocRecord[] = [];
-  const implied: Record<string, ImpliedField[]> = {};
+  // No prototype: a document id may be `constructor` or `__proto__`.
+  const implied: Record<string, ImpliedField[]> = Object.create(null);
   const docRow = new Map<string, number>();
   rawDocuments.forEach((raw, row) => {
     const r = readDocument(raw, ctx.now);
@@ -534,7 +556,8 @@ function parseCsv(text: string, ctx: ImportContext): ParseResult {
 
   const refused: RefusedRow[] = [];
   const documents: DocRecord[] = [];
-  const implied: Record<string, ImpliedField[]> = {};
+  // No prototype: a document id may be `constructor` or `__proto__`.
+  const implied: Record<string, ImpliedField[]> = Object.create(null);
   const created: Workstream[] = [];
   const byName = new Map<string, Workstream>();
   for (const ws of ctx.existingWorkstreams) if (!byName.has(nameKey(ws.name))) byName.set(nameKey(ws.name), ws);
@@ -653,6 +676,7 @@ function mergeWorkstream(old: Workstream, incoming: Workstream): Workstream {
   const merged: Workstream = { ...old, name: incoming.name };
   if (incoming.group !== undefined) merged.group = incoming.group;
   if (incoming.color !== undefined) merged.color = incoming.color;
+  if (incoming.account !== undefined) merged.account = incoming.account;
   const extra = mergeExtra(old.extra, incoming.extra);
   if (extra) merged.extra = extra;
   return merged;
@@ -700,7 +724,8 @@ export function planMerge(
 
   const documents: DocRecord[] = [];
   for (const incoming of parsed.documents) {
-    const implied = parsed.implied?.[incoming.id] ?? [];
+    // Own keys only: an id such as `constructor` must not find Object.prototype's.
+    const implied = (parsed.implied && Object.hasOwn(parsed.implied, incoming.id) ? parsed.implied[incoming.id] : undefined) ?? [];
     const explicitTime = !implied.includes('updatedAt');
     const old = existing.documents.get(incoming.id);
     if (!old) {

@@ -171,3 +171,24 @@ export function isGoogleDocsUrl(url: string): boolean {
     (u.hostname === DOCS || u.hostname === DRIVE)
   );
 }
+
+/**
+ * The URL to open a document with a given Google account: an account number goes in the
+ * path (`/document/u/1/d/ID/edit`), an address in `authuser=`. Without an account, or for a
+ * URL that is not Google's, the URL is returned as it is.
+ */
+export function withAccount(url: string, account: string | undefined): string {
+  if (!account || !isGoogleDocsUrl(url)) return url;
+  const u = new URL(url);
+  u.pathname = u.pathname.replace(/\/u\/\d+(?=\/)/, '');
+  u.searchParams.delete('authuser');
+  if (/^\d{1,2}$/.test(account)) {
+    // docs: /document/u/1/d/…; drive: /u/1/… before the rest.
+    u.pathname = u.hostname === 'docs.google.com'
+      ? u.pathname.replace(/^\/(document|spreadsheets|presentation|forms|drawings|file)\//, `/$1/u/${account}/`)
+      : u.pathname.replace(/^\/(file|drive)\//, `/$1/u/${account}/`);
+  } else {
+    u.searchParams.set('authuser', account);
+  }
+  return u.href;
+}

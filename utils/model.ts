@@ -23,6 +23,12 @@ export interface Workstream {
   group?: string;
   /** `#rrggbb` */
   color?: string;
+  /**
+   * The Google account to open this workstream's documents with: an account number (`1` for
+   * `/u/1/`) or an address (`authuser=name@example.org`). Members with several accounts then land
+   * on the document rather than on "request access".
+   */
+  account?: string;
   /** Fields of an imported file that Docket does not know; kept for export. */
   extra?: Record<string, unknown>;
 }

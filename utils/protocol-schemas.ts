@@ -13,12 +13,15 @@ const LONG = v.pipe(v.string(), v.maxLength(100_000));
 const ISO_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'));
 const EMPTY = v.strictObject({});
 const EXTRA = v.optional(v.record(v.string(), v.unknown()));
+/** An account number (`/u/N/`) or an e-mail address (`authuser=`). */
+export const ACCOUNT_RE = /^(?:\d{1,2}|[^\s@/?#&]+@[^\s@/?#&]+\.[^\s@/?#&]+)$/;
 
 export const WorkstreamSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a workstream needs a name'), v.maxLength(500)),
   group: v.optional(SHORT),
   color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'not a #rrggbb colour'))),
+  account: v.optional(v.pipe(v.string(), v.regex(ACCOUNT_RE, 'not an account number or address'))),
   extra: EXTRA,
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { DOC_KINDS, type DocKind } from '../../utils/model';
-import { docUrl, isGoogleDocsUrl, LINK_SELECTOR, parseDocLink, type DocRef } from '../../utils/links';
+import { docUrl, isGoogleDocsUrl, LINK_SELECTOR, parseDocLink, withAccount, type DocRef } from '../../utils/links';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33
@@ -290,5 +290,21 @@ describe('LINK_SELECTOR', () => {
     document.body.append(a);
     expect(a.matches(LINK_SELECTOR)).toBe(true);
     a.remove();
+  });
+});
+
+describe('withAccount', () => {
+  const DOC = 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit';
+  it.each<[string, string | undefined, string]>([
+    [DOC, undefined, DOC],
+    [DOC, '1', 'https://docs.google.com/document/u/1/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
+    ['https://docs.google.com/document/u/0/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit', '2', 'https://docs.google.com/document/u/2/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
+    [DOC, 'member@example.org', `${DOC}?authuser=member%40example.org`],
+    [`${DOC}?authuser=3`, 'member@example.org', `${DOC}?authuser=member%40example.org`],
+    ['https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view', '1', 'https://drive.google.com/file/u/1/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view'],
+    ['https://www.example.org/doc', '1', 'https://www.example.org/doc'],
+  ])('%s with %s', (url, account, expected) => {
+    expect(withAccount(url, account)).toBe(expected);
+    if (account) expect(parseDocLink(expected)?.id ?? null).toBe(parseDocLink(url)?.id ?? null);
   });
 });

@@ -42,41 +42,38 @@ const HOST_STYLE = [
   'pointer-events: auto',
 ].map((d) => `${d} !important`).join(';');
 
-export const BADGE_CSS = `
-.b { all: initial; display: inline-flex; align-items: center; gap: 4px; font: 500 11px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1f2328; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 10px; padding: 0 6px; cursor: pointer; white-space: nowrap; vertical-align: baseline; direction: ltr; }
-.b:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-.dark .b { color: #e6edf3; background: #21262d; border-color: #3d444d; }
-.ws { display: inline-flex; align-items: center; gap: 3px; font-weight: 650; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: var(--ws, #6e7781); display: inline-block; flex: none; }
-.sep { opacity: .5; }
-.u-overdue .dl { color: #cf222e; font-weight: 650; }
-.u-due-soon .dl { color: #9a6700; font-weight: 650; }
-.u-done .dl { color: #1a7f37; }
-.dark .u-overdue .dl, .dark.u-overdue .dl { color: #ff7b72; }
-.dark .u-due-soon .dl, .dark.u-due-soon .dl { color: #e3b341; }
-.dark .u-done .dl, .dark.u-done .dl { color: #56d364; }
-.untracked { background: transparent; border-style: dashed; color: #57606a; padding: 0 4px; font-weight: 600; }
-.dark .untracked { color: #8b949e; background: transparent; }
-.card { all: initial; position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; width: 300px; box-sizing: border-box; padding: 10px 12px;
-  font: 400 12.5px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de;
-  border-radius: 8px; box-shadow: 0 8px 24px rgba(140,149,159,.3); white-space: normal; text-align: left; direction: ltr; }
-.dark .card { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(1,4,9,.8); }
-.card[hidden] { display: none; }
-.t { display: block; font-weight: 650; font-size: 13.5px; margin-bottom: 6px; overflow-wrap: anywhere; }
-.row { display: block; margin: 2px 0; overflow-wrap: anywhere; }
-.k { color: #57606a; }
-.dark .k { color: #8b949e; }
-.notes { display: block; margin-top: 6px; white-space: pre-wrap; max-height: 6.5em; overflow: hidden; overflow-wrap: anywhere; }
-.acts { display: flex; gap: 6px; margin-top: 8px; }
-.acts button { all: initial; font: 600 12px/1 system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; cursor: pointer; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
-.acts button.primary { background: #1f883d; border-color: #1a7f37; color: #fff; }
-.dark .acts button { background: #21262d; border-color: #3d444d; color: #e6edf3; }
-.dark .acts button.primary { background: #238636; border-color: #2ea043; color: #fff; }
-.acts button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-a.src { color: #0969da; text-decoration: underline; cursor: pointer; overflow-wrap: anywhere; }
-.dark a.src { color: #4493f8; }
-`;
+export const BADGE_CSS = [
+  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
+  '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
+  '.dark .b{color:#e6edf3;background:#21262d;border-color:#3d444d}',
+  '.ws{display:inline-flex;align-items:center;gap:3px;font-weight:650}',
+  '.dot{width:8px;height:8px;border-radius:50%;background:var(--ws,#6e7781);display:inline-block;flex:none}',
+  '.sep{opacity:.5}',
+  '.u-overdue .dl{color:#cf222e;font-weight:650}',
+  '.u-due-soon .dl{color:#9a6700;font-weight:650}',
+  '.u-done .dl{color:#1a7f37}',
+  '.dark .u-overdue .dl,.dark.u-overdue .dl{color:#ff7b72}',
+  '.dark .u-due-soon .dl,.dark.u-due-soon .dl{color:#e3b341}',
+  '.dark .u-done .dl,.dark.u-done .dl{color:#56d364}',
+  '.untracked{background:transparent;border-style:dashed;color:#57606a;padding:0 4px;font-weight:600}',
+  '.dark .untracked{color:#8b949e;background:transparent}',
+  '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);left:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:left;direction:ltr}',
+  '.dark .card{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 8px 24px rgba(1,4,9,.8)}',
+  '.card[hidden]{display:none}',
+  '.t{display:block;font-weight:650;font-size:13.5px;margin-bottom:6px;overflow-wrap:anywhere}',
+  '.row{display:block;margin:2px 0;overflow-wrap:anywhere}',
+  '.k{color:#57606a}',
+  '.dark .k{color:#8b949e}',
+  '.notes{display:block;margin-top:6px;white-space:pre-wrap;max-height:6.5em;overflow:hidden;overflow-wrap:anywhere}',
+  '.acts{display:flex;gap:6px;margin-top:8px}',
+  '.acts button{all:initial;font:600 12px/1 system-ui,sans-serif;padding:6px 10px;border-radius:6px;cursor:pointer;border:1px solid #d0d7de;background:#f6f8fa;color:#1f2328}',
+  '.acts button.primary{background:#1f883d;border-color:#1a7f37;color:#fff}',
+  '.dark .acts button{background:#21262d;border-color:#3d444d;color:#e6edf3}',
+  '.dark .acts button.primary{background:#238636;border-color:#2ea043;color:#fff}',
+  '.acts button:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
+  'a.src{color:#0969da;text-decoration:underline;cursor:pointer;overflow-wrap:anywhere}',
+  '.dark a.src{color:#4493f8}',
+].join('');
 
 const STATUS_SHORT: Record<Status, string> = {
   draft: '✎ draft',

@@ -1,0 +1,49 @@
+/**
+ * The address bar keyword `dk`: "dk mhlb models" suggests documents, ranked by match and then
+ * by deadline; choosing one opens it (with its workstream's Google account).
+ */
+import { docUrl, isGoogleDocsUrl, withAccount } from './links';
+import type { SearchHit } from './search';
+import { relativeDeadline } from './urgency';
+
+export interface Suggestion {
+  content: string;
+  description: string;
+}
+
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+/** The URL a hit opens. */
+export function openUrl(hit: SearchHit): string {
+  const url = hit.doc.url && isGoogleDocsUrl(hit.doc.url) ? hit.doc.url : docUrl(hit.doc);
+  return withAccount(url, hit.workstream?.account);
+}
+
+/**
+ * Suggestions for the address bar. Chrome's descriptions are XML (`<dim>`, `<match>`), Firefox's
+ * plain text. `content` is the document's URL, unique per suggestion.
+ */
+export function suggestions(hits: readonly SearchHit[], today: string, xml: boolean): Suggestion[] {
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const hit of hits) {
+    const content = openUrl(hit);
+    if (seen.has(content)) continue;
+    seen.add(content);
+    const title = hit.doc.title || hit.doc.id;
+    const details = [hit.workstream?.name, relativeDeadline(hit.doc, today)].filter(Boolean).join(' · ');
+    out.push({
+      content,
+      description: xml
+        ? `<match>${escapeXml(title)}</match>${details ? ` <dim>— ${escapeXml(details)}</dim>` : ''}`
+        : `${title}${details ? ` — ${details}` : ''}`,
+    });
+  }
+  return out;
+}
+
+/** Where Enter goes: a chosen suggestion's URL as it is, else the best hit, else nothing. */
+export function destination(text: string, hits: readonly SearchHit[]): string | null {
+  if (isGoogleDocsUrl(text)) return text;
+  return hits[0] ? openUrl(hits[0]) : null;
+}

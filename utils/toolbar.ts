@@ -1,0 +1,38 @@
+/**
+ * The toolbar icon's badge: on a tracked document's page, the days to its deadline;
+ * elsewhere, how many documents are overdue. Pure: the background applies it.
+ */
+import type { DocRecord } from './model';
+import { daysUntil, urgencyOf } from './urgency';
+
+export interface BadgeLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const RED = '#cf222e';
+const AMBER = '#9a6700';
+const GREY = '#57606a';
+const GREEN = '#1a7f37';
+
+/** For a tab showing a tracked document. */
+export function documentBadge(doc: DocRecord, today: string): BadgeLook {
+  const name = doc.title || 'This document';
+  const urgency = urgencyOf(doc, today);
+  if (urgency === 'done') return { text: '✓', color: GREEN, title: `${name}: done` };
+  if (!doc.deadline) return { text: '', color: GREY, title: `${name}: no deadline` };
+  const days = daysUntil(doc.deadline, today);
+  if (days < 0) return { text: `-${Math.min(-days, 999)}d`, color: RED, title: `${name}: ${-days} d overdue` };
+  return {
+    text: days > 99 ? '99+' : `${days}d`,
+    color: urgency === 'due-soon' ? AMBER : GREY,
+    title: days === 0 ? `${name}: due today` : `${name}: due in ${days} d`,
+  };
+}
+
+/** For every other tab. */
+export function overdueBadge(overdue: number): BadgeLook {
+  if (overdue <= 0) return { text: '', color: GREY, title: 'Docket: nothing overdue' };
+  return { text: overdue > 999 ? '999+' : String(overdue), color: RED, title: `Docket: ${overdue} overdue` };
+}
