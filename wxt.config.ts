@@ -15,10 +15,21 @@ export default defineConfig({
     // scripting: run on the sites the member enables (CONTRACT §5).
     // unlimitedStorage: the browser must never evict the index.
     // activeTab: the popup may read the current tab's address when the member opens it (to offer "Enable on this site").
-    permissions: ['storage', 'scripting', 'unlimitedStorage', 'activeTab'],
+    // contextMenus: "Track in Docket…" on links, "Scan this page". alarms: the daily reminder check.
+    permissions: ['storage', 'scripting', 'unlimitedStorage', 'activeTab', 'contextMenus', 'alarms'],
     host_permissions: [...DEFAULT_SITE_PATTERNS],
-    // Every other site is the member's to enable, one origin at a time (MV2 has no optional_host_permissions).
-    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // Every other site is the member's to enable, one origin at a time (MV2 has no optional_host_permissions);
+    // notifications only when the member turns reminders on.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['*://*/*', 'notifications'] }
+      : { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }),
+    omnibox: { keyword: 'dk' },
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Open Docket',
+      },
+    },
     action: { default_title: 'Docket' },
     content_security_policy:
       browser === 'firefox'

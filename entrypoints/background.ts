@@ -1,13 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createMenus, handleMenus } from '@/utils/background/menus';
+import { startOmnibox } from '@/utils/background/omnibox';
+import { startReminders } from '@/utils/background/reminders';
+import { startToolbar } from '@/utils/background/toolbar';
 import { openDocketDb, type DocketDB } from '@/utils/db';
 import { REVISION_KEY } from '@/utils/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
 import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/site-registry';
 import { DEFAULT_SITE_PATTERNS } from '@/utils/sites';
 
-// The service worker owns the index. Everything it does is in utils/service.ts;
-// this file only wires browser APIs to it.
+// The service worker owns the index. What it does lives in utils/ (service.ts for the
+// messages, background/ for menus, address bar, toolbar and reminders); this file wires them.
 export default defineBackground(() => {
   let dbPromise: Promise<DocketDB> | undefined;
   const db = () => (dbPromise ??= openDocketDb().catch((error) => {
@@ -15,28 +19,40 @@ export default defineBackground(() => {
     throw error;
   }));
 
+  const openPopupWindow = async (params: Record<string, string>) => {
+    const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
+    await browser.windows.create({ url, type: 'popup', width: 460, height: 680 });
+  };
+
+  const toolbar = startToolbar(db);
+  const omnibox = startOmnibox(db, (q) => openPopupWindow({ q }));
+  startReminders(db);
+  handleMenus(openPopupWindow);
+
   const deps: ServiceDeps = {
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => new Date().toISOString(),
-    indexChanged: () => browser.storage.local.set({ [REVISION_KEY]: `${Date.now()}-${Math.random().toString(36).slice(2)}` }),
-    openEditorWindow: async (params) => {
-      const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
-      await browser.windows.create({ url, type: 'popup', width: 460, height: 680 });
+    indexChanged: async () => {
+      omnibox.invalidate();
+      await browser.storage.local.set({ [REVISION_KEY]: `${Date.now()}-${Math.random().toString(36).slice(2)}` });
+      void toolbar.refresh().catch(console.error);
     },
+    openEditorWindow: openPopupWindow,
     sites: { get: getSites, enable: enableSite, disable: disableSite },
   };
   const handlers = createHandlers(deps);
-
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
 
   // Registered scripts follow the granted permissions, whoever changed them.
   browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(console.error));
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   browser.runtime.onInstalled.addListener(async () => {
+    createMenus();
     await syncRegistration().catch(console.error);
     if (import.meta.env.MANIFEST_VERSION === 3) {
+      // Chrome does not run content scripts in tabs already open at install or update time.
       const enabled = userPatterns((await browser.permissions.getAll()).origins);
       await injectIntoOpenTabs([...DEFAULT_SITE_PATTERNS, ...enabled]).catch(console.error);
     }

@@ -111,6 +111,8 @@ export interface ContentProtocolMap {
   'page/info': Msg<Record<string, never>, PageInfo, 'page'>;
   /** The page as it is now; Docket's pages parse and scan it (the content script stays small). */
   'page/html': Msg<Record<string, never>, PageSnapshot, 'page'>;
+  /** The link last right-clicked on the page (for "Track in Docket…"): its text and the heading above it. */
+  'page/link-context': Msg<{ url: string }, { text: string; heading?: string }, 'page'>;
 }
 
 export async function sendToTab<K extends keyof ContentProtocolMap>(

@@ -53,6 +53,13 @@ export function startDocket(ctx: ContentScriptContext): Linker {
       const info: ContentProtocolMap['page/info']['res'] = { url: location.href, title: document.title };
       return Promise.resolve({ ok: true, result: info });
     }
+    if (type === 'page/link-context') {
+      const link = lastContextLink?.isConnected ? lastContextLink : null;
+      const result: ContentProtocolMap['page/link-context']['res'] = link
+        ? { text: linkText(link), heading: headingAbove(link) }
+        : { text: '' };
+      return Promise.resolve({ ok: true, result });
+    }
     if (type === 'page/html') {
       const snapshot: ContentProtocolMap['page/html']['res'] = {
         url: location.href,
@@ -64,6 +71,12 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+
+  // Remember which link a context menu was opened on ("Track in Docket…").
+  let lastContextLink: Element | null = null;
+  ctx.addEventListener(document, 'contextmenu', (event) => {
+    lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
+  }, { capture: true });
 
   ctx.addEventListener(window, 'wxt:locationchange', () => void linker.rescan().catch(report));
   ctx.onInvalidated(() => {
@@ -79,6 +92,24 @@ export function startDocket(ctx: ContentScriptContext): Linker {
 
   linker.start().catch(report);
   return linker;
+}
+
+/** The nearest heading (or agenda-item line) before an element: the workstream a link stands under. */
+export function headingAbove(el: Element): string | undefined {
+  const item = /^\s*(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s+\S/;
+  let node: Element | null = el;
+  for (let steps = 0; node && steps < 400; steps++) {
+    const prev: Element | null = node.previousElementSibling;
+    if (!prev) {
+      node = node.parentElement;
+      continue;
+    }
+    node = prev;
+    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (/^H[1-6]$/.test(node.tagName) && text) return text.slice(0, 200);
+    if (item.test(text) && text.length < 120 && !/[.:;]$/.test(text)) return text;
+  }
+  return undefined;
 }
 
 function report(error: unknown): void {

@@ -1,0 +1,58 @@
+/**
+ * Context menus: "Track in Docket" on a link to a Google document, "Scan this page with Docket"
+ * on any page, "Track this document in Docket" on a Google document's own page.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { parseDocLink } from '../links';
+import { sendToTab } from '../protocol';
+
+export const MENU = {
+  trackLink: 'docket-track-link',
+  scanPage: 'docket-scan-page',
+  trackPage: 'docket-track-page',
+} as const;
+
+const DOC_PATTERNS = [
+  '*://docs.google.com/*', '*://drive.google.com/*', '*://www.google.com/url*', '*://*.safelinks.protection.outlook.com/*',
+  '*://outlook.office.com/mail/safelink.html*',
+];
+
+export function createMenus(): void {
+  const menus = browser.contextMenus;
+  void menus.removeAll().then(() => {
+    menus.create({ id: MENU.trackLink, title: 'Track in Docket…', contexts: ['link'], targetUrlPatterns: DOC_PATTERNS });
+    menus.create({ id: MENU.scanPage, title: 'Scan this page with Docket', contexts: ['page'] });
+    menus.create({
+      id: MENU.trackPage,
+      title: 'Track this document in Docket…',
+      contexts: ['page'],
+      documentUrlPatterns: ['*://docs.google.com/*/d/*', '*://drive.google.com/*/d/*'],
+    });
+  });
+}
+
+export function handleMenus(openPopupWindow: (params: Record<string, string>) => Promise<void>): void {
+  browser.contextMenus.onClicked.addListener(async (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
+    const tabId = tab?.id;
+    if (info.menuItemId === MENU.trackLink && info.linkUrl && parseDocLink(info.linkUrl)) {
+      const params: Record<string, string> = { close: '1', track: info.linkUrl };
+      // The link's text and the heading it stands under, from the page (title and workstream guesses).
+      const context = tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
+      const text = context?.text || (info as { linkText?: string }).linkText;
+      if (text) params.title = text;
+      if (context?.heading) params.wsGuess = context.heading;
+      if (tab?.url) params.source = tab.url;
+      if (tab?.title) params.sourceTitle = tab.title;
+      await openPopupWindow(params);
+    } else if (info.menuItemId === MENU.trackPage && tab?.url && parseDocLink(tab.url)) {
+      await openPopupWindow({ close: '1', track: tab.url, title: tab.title ?? '' });
+    } else if (info.menuItemId === MENU.scanPage && tabId !== undefined) {
+      // Docket may not run on this site: the menu click grants activeTab, so run it here now.
+      const alive = await sendToTab(tabId, 'page/info', {}).then(() => true, () => false);
+      if (!alive) {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] }).catch(() => undefined);
+      }
+      await openPopupWindow({ tab: String(tabId), scan: '1' });
+    }
+  });
+}

@@ -1,0 +1,41 @@
+/** Local reminders (off by default): a daily check that shows a notification before deadlines. */
+import { browser } from 'wxt/browser';
+import { dueOn, type DocketDB } from '../db';
+import { DEFAULT_REMINDERS, SENT_KEY, SETTINGS_KEY, reminderKey, reminderText, reminderWindow, remindersDue, type ReminderSettings } from '../reminders';
+import { daysUntil, localToday } from '../urgency';
+
+const ALARM = 'docket-reminders';
+
+export async function readReminderSettings(): Promise<ReminderSettings> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<ReminderSettings> | undefined;
+  return { ...DEFAULT_REMINDERS, ...stored };
+}
+
+export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<number> } {
+  async function check(): Promise<number> {
+    const settings = await readReminderSettings();
+    if (!settings.enabled || !browser.notifications) return 0;
+    const today = localToday();
+    const sent = new Set(((await browser.storage.local.get(SENT_KEY))[SENT_KEY] as string[] | undefined) ?? []);
+    const due = remindersDue(await dueOn(await db(), reminderWindow(today, settings.daysBefore)), today, sent);
+    for (const doc of due) {
+      const { title, message } = reminderText(doc, today, daysUntil(doc.deadline!, today));
+      await browser.notifications.create(`docket:${doc.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+      sent.add(reminderKey(doc));
+    }
+    if (due.length) await browser.storage.local.set({ [SENT_KEY]: [...sent].slice(-5000) });
+    return due.length;
+  }
+
+  void browser.alarms.create(ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void check().catch(console.error);
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void check().catch(console.error);
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id.startsWith('docket:')) void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?edit=${encodeURIComponent(id.slice(7))}`) });
+  });
+  return { check };
+}
