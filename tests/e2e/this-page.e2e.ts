@@ -37,3 +37,38 @@ describe('This page', () => {
     expect(await otherPopup.getByRole('region', { name: 'This page' }).getByRole('button', { name: 'Edit' }).count()).toBe(0);
   });
 });
+
+// The browser's extension API, inside service worker evaluations.
+declare const chrome: any;
+
+describe('toolbar icon and context menu', () => {
+  it('shows the days to the deadline on a tracked document’s tab, the overdue count elsewhere', async () => {
+    const doc = await docket.context.newPage();
+    await doc.goto(`https://docs.google.com/document/d/${OUTCOMES}/edit`);
+    const tabId = await docket.worker.evaluate(
+      async (url: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id,
+      doc.url(),
+    );
+    // Tracked in the test above with the deadline 2020-09-07: long overdue.
+    await expect
+      .poll(() => docket.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toMatch(/^-\d+d$/);
+    expect(await docket.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  });
+
+  it('"Track in Docket…" learns the right-clicked link’s text and the heading it stands under', async () => {
+    const minutes = await docket.context.newPage();
+    await minutes.goto(docket.server.url('/wg-strategy/minutes-0.html'));
+    const link = minutes.locator('a[href*="1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW"]').first();
+    await link.dispatchEvent('contextmenu', { bubbles: true });
+    const tabId = await docket.worker.evaluate(
+      async (url: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id,
+      minutes.url(),
+    );
+    const reply = await docket.worker.evaluate(
+      (id: number) => chrome.tabs.sendMessage(id, { type: 'page/link-context', data: { url: '' } }),
+      tabId,
+    );
+    expect(reply).toEqual({ ok: true, result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' } });
+  });
+});
