@@ -72,3 +72,30 @@ describe('toolbar icon and context menu', () => {
     expect(reply).toEqual({ ok: true, result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' } });
   });
 });
+
+describe('the chip on a Google document’s own page', () => {
+  it('shows a tracked document’s workstream, deadline and status, and follows edits', async () => {
+    const doc = await docket.context.newPage();
+    await doc.goto(`https://docs.google.com/document/d/${OUTCOMES}/edit`);
+    const chip = doc.locator('docket-chip');
+    await expect.poll(() => chip.getAttribute('data-docket-state')).toBe('tracked');
+    expect(await chip.getAttribute('data-docket-deadline')).toBe('2020-09-07');
+    await expect.poll(() => chip.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+
+    const popup = await docket.popup(doc);
+    await popup.getByRole('region', { name: 'This page' }).getByRole('button', { name: 'Edit' }).click();
+    await popup.getByLabel('Status', { exact: true }).last().selectOption('final');
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => chip.getAttribute('data-docket-status')).toBe('final');
+  });
+
+  it('offers to track an untracked document: the editor opens on it, titled from the page', async () => {
+    const other = await docket.context.newPage();
+    await other.goto('https://docs.google.com/spreadsheets/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/edit#gid=0');
+    const chip = other.locator('docket-chip');
+    await expect.poll(() => chip.getAttribute('data-docket-state')).toBe('untracked');
+    const [editor] = await Promise.all([docket.context.waitForEvent('page'), chip.locator('button').first().click()]);
+    await editor.waitForLoadState();
+    await expect.poll(() => editor.getByLabel('Title').inputValue()).toBe('Untitled document');
+  });
+});

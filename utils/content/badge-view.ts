@@ -73,6 +73,7 @@ export const BADGE_CSS = [
   '.acts button:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
   'a.src{color:#0969da;text-decoration:underline;cursor:pointer;overflow-wrap:anywhere}',
   '.dark a.src{color:#4493f8}',
+  '.up .card{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
 ].join('');
 
 const STATUS_SHORT: Record<Status, string> = {
@@ -128,11 +129,13 @@ export interface BadgeState {
   record: BadgeRecord | null;
   today: string;
   dark: boolean;
+  /** Open the card above the chip (a chip fixed at the bottom of the window). */
+  up?: boolean;
 }
 
 /** Build an empty host with its shadow root. */
-export function createHost(doc: Document): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
+export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement {
+  const host = doc.createElement(tag);
   host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'open' });
   const s = sheet();
@@ -186,7 +189,7 @@ export function renderBadge(host: HTMLElement, state: BadgeState, actions: Badge
   for (const child of [...shadow.children]) if (child.tagName !== 'STYLE') child.remove();
 
   const r = state.record;
-  const wrap = el(doc, 'span', `w${state.dark ? ' dark' : ''}${r ? ` u-${urgencyOf(r.doc, state.today)}` : ''}`);
+  const wrap = el(doc, 'span', `w${state.dark ? ' dark' : ''}${state.up ? ' up' : ''}${r ? ` u-${urgencyOf(r.doc, state.today)}` : ''}`);
   const chip = el(doc, 'button', r ? 'b' : 'b untracked');
   chip.type = 'button';
   chip.setAttribute('aria-label', describe(state));

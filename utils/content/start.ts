@@ -10,6 +10,7 @@ import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../prot
 import { localToday } from '../urgency';
 import type { BadgeActions } from './badge-view';
 import { Linker } from './linker';
+import { startPageChip } from './page-chip';
 
 const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
@@ -26,10 +27,11 @@ export function startDocket(ctx: ContentScriptContext): Linker {
       const href = link.getAttribute('href') ?? '';
       const url = new URL(href, document.baseURI).href;
       const title = linkText(link);
+      const onItsOwnPage = url === location.href;
       void send('editor/open', {
         url,
         title: title && title !== url ? title : undefined,
-        source: location.href,
+        source: onItsOwnPage ? undefined : location.href,
       }).catch(report);
     },
   };
@@ -42,8 +44,19 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     onError: report,
   });
 
+  const chip = startPageChip({
+    doc: document,
+    href: () => location.href,
+    lookup: async (ids) => (await send('lookup', { ids })).records,
+    actions,
+    today: () => localToday(),
+  });
+
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && REVISION_KEY in changes) linker.refresh().catch(report);
+    if (area === 'local' && REVISION_KEY in changes) {
+      linker.refresh().catch(report);
+      chip.refresh().catch(report);
+    }
   };
   browser.storage.onChanged.addListener(onStorage);
 
@@ -78,9 +91,13 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
   }, { capture: true });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void linker.rescan().catch(report));
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    linker.rescan().catch(report);
+    chip.refresh().catch(report);
+  });
   ctx.onInvalidated(() => {
     linker.dispose();
+    chip.dispose();
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
   });
@@ -91,6 +108,7 @@ export function startDocket(ctx: ContentScriptContext): Linker {
   ctx.setInterval(() => undefined, 3_000);
 
   linker.start().catch(report);
+  chip.refresh().catch(report);
   return linker;
 }
 

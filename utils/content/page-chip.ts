@@ -1,0 +1,79 @@
+/**
+ * On a Google document's own page (Docs, Sheets, Slides, Forms, Drive), a small chip in the
+ * corner: the document's workstream, deadline and status, or a button to track it.
+ * Same look and card as a badge, in its own `<docket-chip>` host (not a link's badge).
+ */
+import { parseDocLink } from '../links';
+import type { BadgeRecord } from '../model';
+import { createHost, renderBadge, type BadgeActions } from './badge-view';
+import { pageIsDark } from './linker';
+
+export const CHIP_TAG = 'docket-chip';
+const GOOGLE_DOC_HOST = /^(docs|drive)\.google\.com$/;
+
+/** The document a Google page shows, or null elsewhere. */
+export function pageDocument(href: string): { id: string } | null {
+  try {
+    if (!GOOGLE_DOC_HOST.test(new URL(href).hostname)) return null;
+  } catch {
+    return null;
+  }
+  return parseDocLink(href);
+}
+
+/** "Minutes - Google Docs" → "Minutes". */
+export function titleOfPage(title: string): string {
+  return title.replace(/\s+[-–]\s+Google (Docs|Sheets|Slides|Forms|Drawings|Drive)$/, '').trim();
+}
+
+export interface PageChip {
+  /** Look at the page's address again (navigation) and the index (revision). */
+  refresh(): Promise<void>;
+  dispose(): void;
+}
+
+export function startPageChip(opts: {
+  doc: Document;
+  href: () => string;
+  lookup(ids: string[]): Promise<Record<string, BadgeRecord>>;
+  actions: BadgeActions;
+  today(): string;
+}): PageChip {
+  const { doc } = opts;
+  for (const stale of doc.querySelectorAll(CHIP_TAG)) stale.remove();
+  let host: HTMLElement | null = null;
+  let drawn = '';
+
+  async function refresh(): Promise<void> {
+    const ref = pageDocument(opts.href());
+    if (!ref) {
+      host?.remove();
+      host = null;
+      return;
+    }
+    const record = (await opts.lookup([ref.id]))[ref.id] ?? null;
+    const key = JSON.stringify([ref.id, record, opts.today()]);
+    if (host?.isConnected && key === drawn) return;
+    drawn = key;
+    if (!host) {
+      host = createHost(doc, CHIP_TAG);
+      for (const [name, value] of [['position', 'fixed'], ['right', '16px'], ['bottom', '16px'], ['left', 'auto'], ['top', 'auto'], ['z-index', '2147483646'], ['margin', '0']]) {
+        host.style.setProperty(name!, value!, 'important');
+      }
+    }
+    if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+    // The "link" a track action reads: this page, titled as Google titles it.
+    const self = doc.createElement('a');
+    self.setAttribute('href', opts.href());
+    self.textContent = titleOfPage(doc.title);
+    renderBadge(host, { linkId: ref.id, record, today: opts.today(), dark: pageIsDark(doc), up: true }, opts.actions, self);
+  }
+
+  return {
+    refresh,
+    dispose() {
+      host?.remove();
+      host = null;
+    },
+  };
+}
