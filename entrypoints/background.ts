@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMenus, handleMenus } from '@/utils/background/menus';
+import { recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
+import { browserFetcher, scheduleSync } from '@/utils/background/subscriptions';
 import { startToolbar } from '@/utils/background/toolbar';
-import { openDocketDb, type DocketDB } from '@/utils/db';
+import { openDocketDbSafely, type DocketDB } from '@/utils/db';
 import { REVISION_KEY } from '@/utils/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
 import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/site-registry';
@@ -14,10 +16,18 @@ import { DEFAULT_SITE_PATTERNS } from '@/utils/sites';
 // messages, background/ for menus, address bar, toolbar and reminders); this file wires them.
 export default defineBackground(() => {
   let dbPromise: Promise<DocketDB> | undefined;
-  const db = () => (dbPromise ??= openDocketDb().catch((error) => {
-    dbPromise = undefined;
-    throw error;
-  }));
+  let readOnlyReason: string | undefined;
+  const db = () =>
+    (dbPromise ??= openDocketDbSafely()
+      .then(async (opened) => {
+        readOnlyReason = opened.readOnlyReason;
+        await recoverJournal(opened.db).catch(console.error);
+        return opened.db;
+      })
+      .catch((error) => {
+        dbPromise = undefined;
+        throw error;
+      }));
 
   const openPopupWindow = async (params: Record<string, string>) => {
     const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
@@ -41,8 +51,15 @@ export default defineBackground(() => {
     },
     openEditorWindow: openPopupWindow,
     sites: { get: getSites, enable: enableSite, disable: disableSite },
+    journal: storageJournal,
+    fetcher: browserFetcher,
+    status: statusReader(() => readOnlyReason),
+    readOnlyReason: () => readOnlyReason,
   };
   const handlers = createHandlers(deps);
+  scheduleSync(() => handlers['subscriptions/sync']({}, {}));
+  // Find out at once whether an operation was cut short when the worker last stopped.
+  void db().catch(console.error);
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
 
   // Registered scripts follow the granted permissions, whoever changed them.

@@ -5,14 +5,42 @@
  * is tested from a fixture of the version before it (tests/unit/db.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { MergeBase } from './interchange';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
+import type { ImportReport } from './protocol';
 
 export const DB_NAME = 'docket';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface TrashEntry {
   doc: DocRecord;
   deletedAt: string;
+}
+
+export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
+
+/** What a snapshot is (its data is kept apart, in `snapshotData`). */
+export interface SnapshotInfo {
+  id: number;
+  createdAt: string;
+  reason: SnapshotReason;
+  /** "before importing team-index.json", "before syncing WG sheet"… */
+  label: string;
+  documents: number;
+  workstreams: number;
+}
+
+export interface Subscription {
+  id: string;
+  /** A Google Sheet published as CSV, or a JSON interchange file. */
+  url: string;
+  name: string;
+  createdAt: string;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  /** The last failure, in words; cleared by a good sync. */
+  lastError?: string;
+  lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
 }
 
 export interface DocketSchema extends DBSchema {
@@ -24,6 +52,14 @@ export interface DocketSchema extends DBSchema {
   workstreams: { key: string; value: Workstream };
   /** v2: deleted documents, kept so that nothing deleted is lost for good (newest kept). */
   trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: string } };
+  /** v3: the index as it was before each import, sync, upgrade and restore (the newest SNAPSHOT_LIMIT). */
+  snapshots: { key: number; value: SnapshotInfo };
+  snapshotData: { key: number; value: { id: number; documents: DocRecord[]; workstreams: Workstream[] } };
+  /** v3: per document, the version last shared with a file or sheet (three-way merges). */
+  bases: { key: string; value: { id: string; fields: MergeBase; at: string; source: string } };
+  subscriptions: { key: string; value: Subscription };
+  /** v3: small facts, e.g. the id of the last operation written (`lastOp`). */
+  meta: { key: string; value: { key: string; value: unknown } };
 }
 
 export type DocketDB = IDBPDatabase<DocketSchema>;
@@ -44,16 +80,172 @@ export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = 
     const trash = db.createObjectStore('trash', { keyPath: 'doc.id' });
     trash.createIndex('byDeletedAt', 'deletedAt');
   },
+  // 2 → 3: snapshots, shared versions for merging, subscriptions, meta.
+  (db) => {
+    db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true });
+    db.createObjectStore('snapshotData', { keyPath: 'id' });
+    db.createObjectStore('bases', { keyPath: 'id' });
+    db.createObjectStore('subscriptions', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
 ];
+
+export const SNAPSHOT_LIMIT = 8;
 
 export const TRASH_LIMIT = 500;
 
-export function openDocketDb(name = DB_NAME): Promise<DocketDB> {
-  return openDB<DocketSchema>(name, DB_VERSION, {
+/**
+ * Open (and upgrade) the index. Before an upgrade of a database that has data, the index is
+ * snapshotted inside the upgrade transaction; a migration that throws aborts that transaction,
+ * which leaves the database at its old version with its data (see `openDocketDbSafely`).
+ */
+export function openDocketDb(
+  name = DB_NAME,
+  migrations: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = MIGRATIONS,
+): Promise<DocketDB> {
+  const version = migrations.length;
+  let failure: unknown;
+  return openDB<DocketSchema>(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+      // The open request reports an aborted upgrade; this promise need not.
+      tx.done.catch(() => undefined);
+      let snapshotted = false;
+      const snapshotFirst = () => {
+        if (snapshotted || oldVersion === 0 || !db.objectStoreNames.contains('snapshots')) return;
+        snapshotted = true;
+        // Aborted with the upgrade if a migration fails: then there is nothing to keep anyway.
+        snapshotIn(tx as never, 'upgrade', `before the upgrade from version ${oldVersion} to ${version}`, new Date().toISOString()).catch(() => undefined);
+      };
+      try {
+        for (let v = oldVersion; v < version; v++) {
+          snapshotFirst();
+          migrations[v]!(db, tx);
+        }
+        snapshotFirst();
+      } catch (error) {
+        failure = error;
+        tx.abort();
+      }
     },
+  }).catch((error: unknown) => {
+    throw failure ?? error;
   });
+}
+
+export interface OpenResult {
+  db: DocketDB;
+  /** Set when the upgrade failed: the old data, readable, and why nothing can be written. */
+  readOnlyReason?: string;
+}
+
+/** Open the index; if an upgrade fails, open the data as it is (its old version) for reading and export. */
+export async function openDocketDbSafely(
+  name = DB_NAME,
+  migrations: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = MIGRATIONS,
+): Promise<OpenResult> {
+  try {
+    return { db: await openDocketDb(name, migrations) };
+  } catch (error) {
+    const db = (await openDB<DocketSchema>(name)) as DocketDB;
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      db,
+      readOnlyReason: `Docket could not upgrade its index (${why}). Your documents are safe and can be read and exported, but not changed, until Docket is updated again.`,
+    };
+  }
+}
+
+type SnapshotTx = IDBPTransaction<DocketSchema, Array<'documents' | 'workstreams' | 'snapshots' | 'snapshotData'>, 'readwrite' | 'versionchange'>;
+
+/** Copy the index into a new snapshot within `tx`, then keep only the newest SNAPSHOT_LIMIT. */
+async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: string, now: string): Promise<number> {
+  const [documents, workstreams] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('workstreams').getAll()]);
+  const snapshots = tx.objectStore('snapshots');
+  // autoIncrement puts the new key into `id`.
+  const info = { createdAt: now, reason, label, documents: documents.length, workstreams: workstreams.length };
+  const id = await snapshots.add(info as SnapshotInfo);
+  await tx.objectStore('snapshotData').put({ id, documents, workstreams });
+  const keys = await snapshots.getAllKeys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - SNAPSHOT_LIMIT))) {
+    await snapshots.delete(old);
+    await tx.objectStore('snapshotData').delete(old);
+  }
+  return id;
+}
+
+export async function listSnapshots(db: DocketDB): Promise<SnapshotInfo[]> {
+  return (await db.getAll('snapshots')).reverse();
+}
+
+/** Put a snapshot back (after snapshotting the index as it is now): one transaction. */
+export async function restoreSnapshot(db: DocketDB, id: number, now: string): Promise<SnapshotInfo> {
+  const tx = db.transaction(['documents', 'workstreams', 'snapshots', 'snapshotData'], 'readwrite');
+  const info = await tx.objectStore('snapshots').get(id);
+  const data = await tx.objectStore('snapshotData').get(id);
+  if (!info || !data) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('That snapshot is no longer kept.');
+  }
+  await snapshotIn(tx, 'restore', `before restoring the snapshot of ${info.createdAt} (${info.label})`, now);
+  await Promise.all([tx.objectStore('documents').clear(), tx.objectStore('workstreams').clear()]);
+  await Promise.all([
+    ...data.workstreams.map((w) => tx.objectStore('workstreams').put(w)),
+    ...data.documents.map((d) => tx.objectStore('documents').put(d)),
+  ]);
+  await tx.done;
+  return info;
+}
+
+export interface MergeWrite {
+  documents: readonly DocRecord[];
+  workstreams: readonly Workstream[];
+  /** New shared versions, by document id. */
+  bases: ReadonlyMap<string, MergeBase>;
+  /** Where they came from: a file name or `subscription:<id>`. */
+  source: string;
+  snapshot: { reason: SnapshotReason; label: string };
+  /** Written to meta `lastOp` in the same transaction: proof that the operation landed. */
+  opId: string;
+  now: string;
+}
+
+/** An import or sync: snapshot, records, shared versions and the operation's id, all in one transaction. */
+export async function writeMerge(db: DocketDB, write: MergeWrite): Promise<void> {
+  const tx = db.transaction(['documents', 'workstreams', 'snapshots', 'snapshotData', 'bases', 'meta'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  try {
+    writes.push(snapshotIn(tx as never, write.snapshot.reason, write.snapshot.label, write.now));
+    const ws = tx.objectStore('workstreams');
+    const docs = tx.objectStore('documents');
+    const bases = tx.objectStore('bases');
+    for (const w of write.workstreams) writes.push(ws.put(w));
+    for (const d of write.documents) writes.push(docs.put(d));
+    for (const [id, fields] of write.bases) writes.push(bases.put({ id, fields, at: write.now, source: write.source }));
+    writes.push(tx.objectStore('meta').put({ key: 'lastOp', value: write.opId }));
+  } catch (error) {
+    tx.abort();
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  await Promise.all([...writes, tx.done]);
+}
+
+export async function getBases(db: DocketDB, ids: readonly string[]): Promise<Map<string, MergeBase>> {
+  const tx = db.transaction('bases');
+  const out = new Map<string, MergeBase>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const base = await tx.store.get(id);
+      if (base) out.set(id, base.fields);
+    }),
+  );
+  await tx.done;
+  return out;
+}
+
+export async function getMeta<T>(db: DocketDB, key: string): Promise<T | undefined> {
+  return (await db.get('meta', key))?.value as T | undefined;
 }
 
 /** Tracked records for a batch of link ids, keyed by the id asked for (by id first, then alias). */

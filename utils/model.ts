@@ -57,7 +57,19 @@ export interface DocRecord {
   deadlineSource?: string;
   /** ISO instant of the last change. */
   updatedAt: string;
+  /** The subscription (shared sheet) the document came from, if any. */
+  subscriptionId?: string;
+  /** Changes the sheet made underneath a local edit: kept local, waiting for the member's choice. */
+  syncConflicts?: SyncConflict[];
   extra?: Record<string, unknown>;
+}
+
+export interface SyncConflict {
+  field: string;
+  /** The sheet's value (undefined: the sheet emptied it). */
+  theirs?: unknown;
+  subscriptionId: string;
+  at: string;
 }
 
 /** What a badge needs to know about one tracked document: a record and its workstream. */

@@ -10,7 +10,18 @@
  * (kept apart so content scripts do not bundle the schema library).
  */
 import { browser } from 'wxt/browser';
+import type { SnapshotInfo, Subscription } from './db';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
+
+export type { SnapshotInfo, Subscription };
+
+/** What the popup should tell the member about the index as a whole. */
+export interface IndexStatus {
+  /** The index could not be upgraded: readable, not writable. */
+  readOnlyReason?: string;
+  /** An import or sync that the browser stopped before it finished: nothing of it was written. */
+  interrupted?: { label: string; startedAt: string };
+}
 
 export interface ImportCounts {
   added: number;
@@ -27,6 +38,22 @@ export interface RefusedRow {
   reason: string;
 }
 
+/** A field that both the index and the file (or sheet) changed since the version they last shared. */
+export interface MergeConflict {
+  docId: string;
+  title: string;
+  field: string;
+  /** The shared version's value (undefined: the field was empty). */
+  base?: unknown;
+  local?: unknown;
+  incoming?: unknown;
+  /** Which side the merge keeps unless the member decides otherwise. */
+  winner: 'local' | 'incoming';
+}
+
+/** `docId:field` → the side to keep. */
+export type Resolutions = Record<string, 'local' | 'incoming'>;
+
 export interface ImportReport {
   documents: ImportCounts;
   workstreams: ImportCounts;
@@ -35,6 +62,8 @@ export interface ImportReport {
   error?: string;
   /** True once written (apply); false for a preview. */
   applied: boolean;
+  /** Fields changed on both sides since the last shared version, with the side kept. */
+  conflicts?: MergeConflict[];
 }
 
 export interface ExportFile {
@@ -69,7 +98,21 @@ export interface ProtocolMap {
   /** Delete a workstream; its documents move to `reassignTo`, or lose their workstream when null. */
   'ws/delete': Msg<{ id: string; reassignTo: string | null }, { moved: number; workstream: Workstream | null }, 'page'>;
   'import/preview': Msg<{ text: string; filename: string }, ImportReport, 'page'>;
-  'import/apply': Msg<{ text: string; filename: string }, ImportReport, 'page'>;
+  /** Apply an import; `resolutions` picks the side for conflicting fields listed by the preview. */
+  'import/apply': Msg<{ text: string; filename: string; resolutions?: Resolutions }, ImportReport, 'page'>;
+  'snapshots/list': Msg<Record<string, never>, { snapshots: SnapshotInfo[] }, 'page'>;
+  /** Put a snapshot back (the index as it is now is snapshotted first). */
+  'snapshots/restore': Msg<{ id: number }, { restored: SnapshotInfo }, 'page'>;
+  'subscriptions/list': Msg<Record<string, never>, { subscriptions: Subscription[] }, 'page'>;
+  /** Subscribe to a published sheet (CSV) or interchange file (JSON); the popup obtained the origin's permission. Syncs once. */
+  'subscriptions/add': Msg<{ url: string; name: string }, { subscription: Subscription }, 'page'>;
+  /** Stop syncing; the documents stay in the index. */
+  'subscriptions/remove': Msg<{ id: string }, { removed: boolean }, 'page'>;
+  /** Sync one subscription (or all) now. */
+  'subscriptions/sync': Msg<{ id?: string }, { subscriptions: Subscription[] }, 'page'>;
+  'status/get': Msg<Record<string, never>, IndexStatus, 'page'>;
+  /** Forget the interrupted-operation notice. */
+  'status/dismiss': Msg<Record<string, never>, IndexStatus, 'page'>;
   export: Msg<{ format: 'json' | 'csv'; workstreamId?: string }, ExportFile, 'page'>;
   'sites/get': Msg<Record<string, never>, SitesState, 'page'>;
   /** Called after the popup obtained the host permission: register the content script there. */

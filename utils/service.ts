@@ -4,13 +4,14 @@
  * dependencies so that tests call `dispatch` directly with fake senders.
  */
 import * as v from 'valibot';
-import type { DocketDB } from './db';
+import type { DocketDB, Subscription } from './db';
 import * as store from './db';
-import { exportCsv, exportJson, parseImport, planMerge } from './interchange';
+import { exportCsv, exportJson } from './interchange';
 import { parseDocLink } from './links';
 import type { DocRecord } from './model';
-import type { Envelope, ImportReport, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
+import type { Envelope, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
+import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
 
 export interface Sender {
   id?: string;
@@ -33,35 +34,31 @@ export interface ServiceDeps {
     enable: (pattern: string, tabId?: number) => Promise<SitesState>;
     disable: (pattern: string) => Promise<SitesState>;
   };
+  journal: Journal;
+  fetcher: Fetcher;
+  /** What the popup should be told (an upgrade that failed, an operation cut short). */
+  status: { get(): Promise<IndexStatus>; dismiss(): Promise<IndexStatus> };
+  /** Set when the index could only be opened for reading. */
+  readOnlyReason?: () => string | undefined;
+  newId?: () => string;
 }
+
+/** Messages that change the index: refused while it is read-only. */
+const WRITES = new Set<MessageType>([
+  'doc/put', 'doc/delete', 'docs/track', 'ws/put', 'ws/delete', 'import/apply', 'snapshots/restore', 'subscriptions/add', 'subscriptions/sync',
+]);
 
 type Handlers = { [K in MessageType]: (data: Req<K>, sender: Sender) => Promise<Res<K>> };
 
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, now, indexChanged } = deps;
 
-  async function importText(text: string, filename: string, apply: boolean): Promise<ImportReport> {
-    const d = await db();
-    const current = await store.getIndex(d);
-    const parsed = parseImport(text, filename, { existingWorkstreams: current.workstreams, now: now() });
-    if (!parsed.ok) {
-      return {
-        applied: false,
-        error: parsed.error,
-        documents: { added: 0, updated: 0, unchanged: 0, refused: 0 },
-        workstreams: { added: 0, updated: 0, unchanged: 0, refused: 0 },
-        refused: [],
-      };
-    }
-    const existing = {
-      documents: new Map(current.documents.map((doc) => [doc.id, doc] as const)),
-      workstreams: new Map(current.workstreams.map((w) => [w.id, w] as const)),
-    };
-    const plan = planMerge(parsed.value, existing, now());
-    if (!apply) return plan.report;
-    await store.writeAll(d, plan.documents, plan.workstreams);
-    if (plan.documents.length || plan.workstreams.length) await indexChanged();
-    return { ...plan.report, applied: true };
+  const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+
+  async function sync(sub: Subscription): Promise<Subscription> {
+    const result = await syncSubscription(sub, { db: await db(), fetcher: deps.fetcher, journal: deps.journal, now: now(), newId });
+    if (result.lastSuccessAt === result.lastAttemptAt) await indexChanged();
+    return result;
   }
 
   return {
@@ -114,8 +111,45 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await indexChanged();
       return result;
     },
-    'import/preview': ({ text, filename }) => importText(text, filename, false),
-    'import/apply': ({ text, filename }) => importText(text, filename, true),
+    'import/preview': async ({ text, filename }) =>
+      runMerge({ db: await db(), text, filename, now: now(), apply: false, journal: deps.journal, newId }),
+    'import/apply': async ({ text, filename, resolutions }) => {
+      const report = await runMerge({ db: await db(), text, filename, now: now(), apply: true, resolutions, journal: deps.journal, newId });
+      if (report.applied && (report.documents.added || report.documents.updated || report.workstreams.added || report.workstreams.updated)) {
+        await indexChanged();
+      }
+      return report;
+    },
+    'snapshots/list': async () => ({ snapshots: await store.listSnapshots(await db()) }),
+    'snapshots/restore': async ({ id }) => {
+      const restored = await store.restoreSnapshot(await db(), id, now());
+      await indexChanged();
+      return { restored };
+    },
+    'subscriptions/list': async () => ({ subscriptions: await (await db()).getAll('subscriptions') }),
+    'subscriptions/add': async ({ url, name }) => {
+      const d = await db();
+      const existing = (await d.getAll('subscriptions')).find((s) => s.url === url);
+      const sub: Subscription = existing ?? { id: `sub-${newId()}`, url, name: name || new URL(url).host, createdAt: now() };
+      await d.put('subscriptions', sub);
+      return { subscription: await sync(sub) };
+    },
+    'subscriptions/remove': async ({ id }) => {
+      const d = await db();
+      const had = !!(await d.get('subscriptions', id));
+      await d.delete('subscriptions', id);
+      return { removed: had };
+    },
+    'subscriptions/sync': async ({ id }) => {
+      const all = await (await db()).getAll('subscriptions');
+      const chosen = id ? all.filter((s) => s.id === id) : all;
+      if (id && !chosen.length) throw new Error('There is no such subscription.');
+      const out: Subscription[] = [];
+      for (const sub of chosen) out.push(await sync(sub));
+      return { subscriptions: out };
+    },
+    'status/get': () => deps.status.get(),
+    'status/dismiss': () => deps.status.dismiss(),
     export: async ({ format, workstreamId }) => {
       const index = await store.getIndex(await db());
       if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
@@ -151,7 +185,7 @@ export async function dispatch(
   message: unknown,
   sender: Sender,
   handlers: Handlers,
-  deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin'>,
+  deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin' | 'readOnlyReason'>,
 ): Promise<Reply<unknown>> {
   const envelope = message as Partial<Envelope> | null;
   const type = envelope && typeof envelope === 'object' ? envelope.type : undefined;
@@ -164,6 +198,8 @@ export async function dispatch(
   if (ACCESS[t] === 'page' && kind !== 'page') {
     return { ok: false, error: 'Only Docket’s own pages may change or read the whole index.' };
   }
+  const readOnly = deps.readOnlyReason?.();
+  if (readOnly && WRITES.has(t)) return { ok: false, error: readOnly };
   const parsed = v.safeParse(REQUEST_SCHEMAS[t], envelope!.data);
   if (!parsed.success) {
     const issue = parsed.issues[0];

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DB_VERSION, MIGRATIONS, deleteDocument, deleteWorkstream, getIndex, listTrash, lookup, openDocketDb,
-  putDocument, putWorkstream, writeAll,
+  DB_VERSION, MIGRATIONS, SNAPSHOT_LIMIT, deleteDocument, deleteWorkstream, getBases, getIndex, getMeta, listSnapshots,
+  listTrash, lookup, openDocketDb, openDocketDbSafely, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
 } from '@/utils/db';
 import type { DocRecord, Workstream } from '@/utils/model';
 
@@ -36,7 +36,8 @@ describe('schema and upgrades', () => {
 
   it('creates the current schema from nothing', async () => {
     const db = await openDocketDb(freshName());
-    expect([...db.objectStoreNames].sort()).toEqual(['documents', 'trash', 'workstreams']);
+    expect([...db.objectStoreNames].sort()).toEqual(['bases', 'documents', 'meta', 'snapshotData', 'snapshots', 'subscriptions', 'trash', 'workstreams']);
+    expect(await listSnapshots(db)).toEqual([]); // nothing to keep from an empty start
     const tx = db.transaction('documents');
     expect([...tx.store.indexNames].sort()).toEqual(['byAlias', 'byDeadline', 'byWorkstream']);
     expect(tx.store.index('byAlias').multiEntry).toBe(true);
@@ -65,6 +66,93 @@ describe('schema and upgrades', () => {
     // The new store works on upgraded data.
     await deleteDocument(db, MHLB.id, '2026-11-22T10:00:00.000Z');
     expect((await listTrash(db)).map((t) => t.doc.id)).toEqual([MHLB.id]);
+    db.close();
+  });
+});
+
+describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', () => {
+  /** A database exactly as version `version` made it, with the sample records. */
+  async function fixture(name: string, version: number) {
+    const old = await openDB(name, version, {
+      upgrade(db, oldVersion, _n, tx) {
+        for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(db as never, tx as never);
+      },
+    });
+    await old.put('workstreams', HLB);
+    await old.put('documents', MHLB);
+    await old.put('documents', SHEET);
+    if (version >= 2) await old.put('trash', { doc: doc('1deletedbeforetheupgrade0'), deletedAt: '2020-09-01T00:00:00.000Z' });
+    old.close();
+  }
+
+  it('upgrades a version 2 database (fixture): records and trash kept, the old index snapshotted', async () => {
+    const name = freshName();
+    await fixture(name, 2);
+    const db = await openDocketDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await getIndex(db)).documents).toHaveLength(2);
+    expect((await listTrash(db)).map((t) => t.doc.id)).toEqual(['1deletedbeforetheupgrade0']);
+    const [snap] = await listSnapshots(db);
+    expect(snap).toMatchObject({ reason: 'upgrade', documents: 2, workstreams: 1, label: 'before the upgrade from version 2 to 3' });
+    db.close();
+  });
+
+  it('a migration that fails leaves the old version readable, and says why nothing can be written', async () => {
+    const name = freshName();
+    await fixture(name, 3);
+    const broken = [...MIGRATIONS, () => {
+      throw new Error('simulated failure in migration 3 → 4');
+    }];
+    await expect(openDocketDb(name, broken)).rejects.toThrow(/simulated failure/);
+    const { db, readOnlyReason } = await openDocketDbSafely(name, broken);
+    expect(db.version).toBe(3);
+    expect(readOnlyReason).toMatch(/could not upgrade.*simulated failure.*safe/s);
+    expect((await getIndex(db)).documents.map((d) => d.id).sort()).toEqual([SHEET.id, MHLB.id].sort());
+    db.close();
+  });
+});
+
+describe('imports and syncs: snapshot, records and shared versions in one transaction', () => {
+  const write = (documents: DocRecord[], opId: string, label = 'before importing team.json') => ({
+    documents, workstreams: [IMPROVE], bases: new Map(documents.map((d) => [d.id, { title: d.title }] as const)),
+    source: 'team.json', snapshot: { reason: 'import' as const, label }, opId, now: '2026-11-22T10:00:00.000Z',
+  });
+
+  it('snapshots the index before writing, records the shared versions and the operation', async () => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB], [HLB]);
+    await writeMerge(db, write([SHEET, { ...MHLB, title: 'New title' }], 'op-1'));
+    expect((await getIndex(db)).documents.map((d) => d.title)).toContain('New title');
+    expect(await getMeta(db, 'lastOp')).toBe('op-1');
+    expect((await getBases(db, [MHLB.id, 'nope'])).get(MHLB.id)).toEqual({ title: 'New title' });
+    const [snap] = await listSnapshots(db);
+    expect(snap).toMatchObject({ reason: 'import', label: 'before importing team.json', documents: 1, workstreams: 1 });
+
+    // Restore puts the old index back, after keeping the current one.
+    await restoreSnapshot(db, snap!.id, '2026-11-22T11:00:00.000Z');
+    expect(await getIndex(db)).toEqual({ documents: [MHLB], workstreams: [HLB] });
+    expect((await listSnapshots(db))[0]).toMatchObject({ reason: 'restore', documents: 2 });
+    db.close();
+  });
+
+  it('a failing write leaves no snapshot, no record and no operation behind', async () => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB], [HLB]);
+    const bad = { ...SHEET, id: undefined } as unknown as DocRecord;
+    await expect(writeMerge(db, write([SHEET, bad], 'op-bad'))).rejects.toBeTruthy();
+    expect(await getIndex(db)).toEqual({ documents: [MHLB], workstreams: [HLB] });
+    expect(await listSnapshots(db)).toEqual([]);
+    expect(await getMeta(db, 'lastOp')).toBeUndefined();
+    db.close();
+  });
+
+  it(`keeps the newest ${SNAPSHOT_LIMIT} snapshots`, async () => {
+    const db = await openDocketDb(freshName());
+    for (let i = 0; i < SNAPSHOT_LIMIT + 3; i++) await writeMerge(db, write([doc(`1documentnumber${String(i).padStart(4, '0')}`)], `op-${i}`, `import ${i}`));
+    const kept = await listSnapshots(db);
+    expect(kept).toHaveLength(SNAPSHOT_LIMIT);
+    expect(kept[0]!.label).toBe(`import ${SNAPSHOT_LIMIT + 2}`);
+    expect(await db.count('snapshotData')).toBe(SNAPSHOT_LIMIT);
     db.close();
   });
 });

@@ -34,6 +34,9 @@ beforeEach(async () => {
       enable: vi.fn(async () => ({ defaults: [], enabled: ['https://example.org/*'] })),
       disable: vi.fn(async () => ({ defaults: [], enabled: [] })),
     },
+    journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
+    fetcher: { allowed: vi.fn(async () => true), fetch: vi.fn(async () => { throw new Error('no network in unit tests'); }) },
+    status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
   };
   const handlers = createHandlers(deps);
   call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
@@ -180,6 +183,19 @@ describe('docs/track (accepting a scan)', () => {
       ],
     });
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/ws-missing/) });
+    expect(await db.count('documents')).toBe(0);
+  });
+});
+
+describe('a read-only index (an upgrade that failed)', () => {
+  it('still reads and exports, and refuses every write with the reason', async () => {
+    const readOnly = { ...deps, readOnlyReason: () => 'Docket could not upgrade its index (disk full).' };
+    const handlers = createHandlers(readOnly);
+    const ro = (type: string, data: unknown) => dispatch({ type, data }, POPUP, handlers, readOnly);
+    expect((await ro('index/get', {})).ok).toBe(true);
+    expect((await ro('export', { format: 'json' })).ok).toBe(true);
+    expect(await ro('import/apply', { text: SAMPLE, filename: 'x.json' })).toEqual({ ok: false, error: 'Docket could not upgrade its index (disk full).' });
+    expect((await ro('doc/delete', { id: MHLB })).ok).toBe(false);
     expect(await db.count('documents')).toBe(0);
   });
 });

@@ -1,0 +1,141 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { INTERRUPTED_KEY, JOURNAL_KEY, recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
+import { getIndex, listSnapshots, openDocketDb, writeMerge, type DocketDB, type Subscription } from '@/utils/db';
+import { runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/sync';
+
+const SHEET_URL = 'https://www.intgovforum.org/wg-strategy/index.csv';
+const HEADER = 'url,title,workstream,deadline,status,notes';
+const row = (id: string, title: string, ws: string, deadline: string, status = 'open for comments') =>
+  `https://docs.google.com/document/d/${id}/edit,${title},${ws},${deadline},${status},`;
+const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
+const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
+
+let db: DocketDB;
+let n = 0;
+let sheet: { status: number; body: string; reachable: boolean; allowed: boolean };
+const fetcher: Fetcher = {
+  allowed: async () => sheet.allowed,
+  fetch: async () => {
+    if (!sheet.reachable) throw new TypeError('Failed to fetch');
+    return { ok: sheet.status < 400, status: sheet.status, statusText: sheet.status === 404 ? 'Not Found' : 'OK', contentType: 'text/csv', text: async () => sheet.body };
+  },
+};
+const journal: Journal = { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) };
+let clock = 0;
+const deps = () => ({ db, fetcher, journal, now: new Date(Date.UTC(2020, 8, 1, 10, clock++)).toISOString(), newId: () => `op-${clock}` });
+const sub: Subscription = { id: 'sub-wg', url: SHEET_URL, name: 'WG-Strategy sheet', createdAt: '2020-09-01T00:00:00.000Z' };
+
+beforeEach(async () => {
+  db = await openDocketDb(`sync-test-${++n}`);
+  sheet = {
+    status: 200,
+    reachable: true,
+    allowed: true,
+    body: csv(
+      row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-10'),
+      row(IMPROVE, 'IGF improvements', 'B. Improvements to the IGF', '2020-09-06'),
+    ),
+  };
+});
+afterEach(() => db.close());
+
+describe('a subscription to a published sheet', () => {
+  it('brings in its documents and workstreams, marked as coming from it, after a snapshot', async () => {
+    const result = await syncSubscription(sub, deps());
+    expect(result.lastError).toBeUndefined();
+    expect(result.lastSuccessAt).toBe(result.lastAttemptAt);
+    expect(result.lastReport?.documents).toMatchObject({ added: 2 });
+    const index = await getIndex(db);
+    expect(index.documents.map((d) => d.subscriptionId)).toEqual(['sub-wg', 'sub-wg']);
+    expect(index.workstreams.map((w) => w.name).sort()).toEqual(['A. High-level body', 'B. Improvements to the IGF']);
+    expect((await listSnapshots(db))[0]).toMatchObject({ reason: 'sync', label: 'before syncing “WG-Strategy sheet”' });
+    expect(journal.begin).toHaveBeenCalledTimes(1);
+    expect(journal.end).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the sheet’s changes, keeps local edits, and flags a field the sheet changed underneath one', async () => {
+    await syncSubscription(sub, deps());
+    // A local edit to the MHLB document's deadline and notes.
+    const local = (await db.get('documents', MHLB))!;
+    await db.put('documents', { ...local, deadline: '2020-09-12', notes: 'asked for more time', updatedAt: deps().now });
+    // The sheet moves the same deadline, and another document's status.
+    sheet.body = csv(
+      row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-17'),
+      row(IMPROVE, 'IGF improvements', 'B. Improvements to the IGF', '2020-09-06', 'final'),
+    );
+    const result = await syncSubscription(sub, deps());
+    expect(result.lastReport?.conflicts).toMatchObject([{ docId: MHLB, field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'local' }]);
+    const mhlb = (await db.get('documents', MHLB))!;
+    expect(mhlb).toMatchObject({ deadline: '2020-09-12', notes: 'asked for more time' });
+    expect(mhlb.syncConflicts).toEqual([{ field: 'deadline', theirs: '2020-09-17', subscriptionId: 'sub-wg', at: expect.any(String) }]);
+    expect((await db.get('documents', IMPROVE))!.status).toBe('final');
+  });
+
+  it.each<[string, Partial<typeof sheet>, RegExp]>([
+    ['offline', { reachable: false }, /Could not reach www\.intgovforum\.org/],
+    ['a 404', { status: 404 }, /answered 404 Not Found.*no longer be published/],
+    ['changed columns', { body: 'Document,Owner\nMHLB,Anriette' }, /url or id column/],
+    ['rows that no longer read', { body: `${HEADER}\nnot a link,x,y,2020-09-10,open,` }, /No row of the sheet could be read.*columns change/],
+    ['a withdrawn permission', { allowed: false }, /no longer has permission to read www\.intgovforum\.org/],
+  ])('%s: reported with the time of the last good sync, and nothing erased', async (_name, change, error) => {
+    const good = await syncSubscription(sub, deps());
+    const before = await getIndex(db);
+    Object.assign(sheet, change);
+    const failed = await syncSubscription(good, deps());
+    expect(failed.lastError).toMatch(error);
+    expect(failed.lastSuccessAt).toBe(good.lastSuccessAt);
+    expect(failed.lastAttemptAt).not.toBe(good.lastAttemptAt);
+    expect(await getIndex(db)).toEqual(before);
+    expect((await db.get('subscriptions', 'sub-wg'))?.lastError).toMatch(error);
+  });
+
+  it('a document that leaves the sheet stays in the index', async () => {
+    await syncSubscription(sub, deps());
+    sheet.body = csv(row(IMPROVE, 'IGF improvements', 'B. Improvements to the IGF', '2020-09-06'));
+    await syncSubscription(sub, deps());
+    expect((await getIndex(db)).documents.map((d) => d.id).sort()).toEqual([IMPROVE, MHLB].sort());
+  });
+});
+
+describe('imports: preview writes nothing; apply uses the member’s resolutions', () => {
+  it('previews conflicts against the last import, then applies the chosen side', async () => {
+    const base = csv(row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-10'));
+    await runMerge({ db, text: base, filename: 'team.csv', now: deps().now, apply: true, journal, newId: () => 'op-a' });
+    const local = (await db.get('documents', MHLB))!;
+    await db.put('documents', { ...local, deadline: '2020-09-12', updatedAt: '2020-09-02T00:00:00.000Z' });
+    const theirs = csv(row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-17'));
+    const preview = await runMerge({ db, text: theirs, filename: 'team.csv', now: '2020-09-03T00:00:00.000Z', apply: false, journal, newId: () => 'op-b' });
+    expect(preview.conflicts).toMatchObject([{ field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'incoming' }]);
+    expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-12');
+    await runMerge({ db, text: theirs, filename: 'team.csv', now: '2020-09-03T00:00:00.000Z', apply: true, resolutions: { [`${MHLB}:deadline`]: 'local' }, journal, newId: () => 'op-c' });
+    expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-12');
+  });
+});
+
+describe('the operation journal', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('an operation cut short before its transaction landed is reported once, and can be dismissed', async () => {
+    await storageJournal.begin({ id: 'op-x', op: 'import', label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' });
+    // …the service worker stops here; on the next start:
+    expect(await recoverJournal(db)).toMatchObject({ id: 'op-x' });
+    expect((await fakeBrowser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY]).toBeUndefined();
+    const status = statusReader(() => undefined);
+    expect(await status.get()).toEqual({ interrupted: { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' } });
+    expect(await status.dismiss()).toEqual({});
+  });
+
+  it('an operation whose transaction landed (but whose note was not cleared) is not reported', async () => {
+    await storageJournal.begin({ id: 'op-y', op: 'sync', label: 'sync', startedAt: 'T' });
+    await writeMerge(db, { documents: [], workstreams: [], bases: new Map(), source: 's', snapshot: { reason: 'sync', label: 'l' }, opId: 'op-y', now: 'T' });
+    expect(await recoverJournal(db)).toBeNull();
+    expect((await fakeBrowser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY]).toBeUndefined();
+  });
+
+  it('a read-only index is reported', async () => {
+    expect(await statusReader(() => 'Docket could not upgrade its index').get()).toEqual({ readOnlyReason: 'Docket could not upgrade its index' });
+  });
+});

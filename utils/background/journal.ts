@@ -1,0 +1,50 @@
+/**
+ * The operation journal in storage.local: an import or sync notes itself before writing and
+ * clears the note after. A note found when the service worker starts means the browser stopped
+ * it mid-way; the index's own record of the last operation written (meta `lastOp`, written in
+ * the same transaction) tells whether it landed. If not, nothing of it was written: the member
+ * is told, and a sync simply runs again at its next turn.
+ */
+import { browser } from 'wxt/browser';
+import { getMeta, type DocketDB } from '../db';
+import type { IndexStatus } from '../protocol';
+import type { Journal, JournalEntry } from '../sync';
+
+export const JOURNAL_KEY = 'docket:journal';
+export const INTERRUPTED_KEY = 'docket:interrupted';
+
+export const storageJournal: Journal = {
+  begin: (entry) => browser.storage.local.set({ [JOURNAL_KEY]: entry }),
+  async end(id) {
+    const current = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
+    if (current?.id === id) await browser.storage.local.remove(JOURNAL_KEY);
+  },
+};
+
+/** At start: turn a journal note of an operation that did not land into a notice for the popup. */
+export async function recoverJournal(db: DocketDB): Promise<JournalEntry | null> {
+  const entry = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
+  if (!entry) return null;
+  await browser.storage.local.remove(JOURNAL_KEY);
+  if ((await getMeta<string>(db, 'lastOp')) === entry.id) return null; // it landed
+  await browser.storage.local.set({ [INTERRUPTED_KEY]: { label: entry.label, startedAt: entry.startedAt } });
+  return entry;
+}
+
+export function statusReader(readOnlyReason: () => string | undefined) {
+  const get = async (): Promise<IndexStatus> => {
+    const status: IndexStatus = {};
+    const reason = readOnlyReason();
+    if (reason) status.readOnlyReason = reason;
+    const interrupted = (await browser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY] as IndexStatus['interrupted'];
+    if (interrupted) status.interrupted = interrupted;
+    return status;
+  };
+  return {
+    get,
+    async dismiss() {
+      await browser.storage.local.remove(INTERRUPTED_KEY);
+      return get();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Subscriptions sync on an alarm (hourly) as well as on demand; reads need the origin's permission. */
+import { browser } from 'wxt/browser';
+import type { Fetcher } from '../sync';
+
+export const SYNC_ALARM = 'docket-sync';
+
+export const browserFetcher: Fetcher = {
+  allowed: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
+  async fetch(url) {
+    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+    return {
+      ok: response.ok,
+      status: response.status,
+      statusText: response.statusText,
+      contentType: response.headers.get('content-type') ?? '',
+      text: () => response.text(),
+    };
+  },
+};
+
+export function scheduleSync(syncAll: () => Promise<unknown>): void {
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 60, delayInMinutes: 5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncAll().catch(console.error);
+  });
+}
