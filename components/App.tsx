@@ -11,6 +11,7 @@ import type { EditorTarget } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
+import { ScanPanel } from './ScanPanel';
 import { SitesPanel } from './SitesPanel';
 import { ThisPage } from './ThisPage';
 import { UndoToast } from './UndoToast';
@@ -34,9 +35,11 @@ export function App() {
   const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
   const { data, reload } = useIndex(onError);
   const page = useCurrentPage(params.tabId);
-  const [view, setView] = useState<ViewId>('documents');
+  // `?scan=1` (the "Scan this page with Docket" menu): open on the Scan view.
+  const scanParam = useMemo(() => /^(?:1|true)$/.test(new URLSearchParams(window.location.search).get('scan') ?? ''), []);
+  const [view, setView] = useState<ViewId>(scanParam ? 'scan' : 'documents');
   const [editor, setEditor] = useState<EditorTarget | null>(null);
-  const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track);
+  const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
   const [deleted, setDeleted] = useState<DocRecord | null>(null);
   const [today, setToday] = useState(() => localToday());
   const paramsHandled = useRef(false);
@@ -209,6 +212,15 @@ export function App() {
                   onEdit={editDoc}
                   onDelete={remove}
                   onLink={onLink}
+                />
+              )}
+              {view === 'scan' && (
+                <ScanPanel
+                  page={page}
+                  documents={documents}
+                  workstreams={workstreams}
+                  loaded={!!data}
+                  onTracked={() => void reload()}
                 />
               )}
               {view === 'workstreams' && (

@@ -1,10 +1,12 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 
-export type ViewId = 'documents' | 'workstreams' | 'import-export' | 'sites';
+export type ViewId = 'documents' | 'scan' | 'workstreams' | 'import-export' | 'sites';
 
-export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
+/** `more`: read by screen readers after the label ("Scan" → "Scan this page"). */
+export const VIEWS: ReadonlyArray<{ id: ViewId; label: string; more?: string }> = [
   { id: 'documents', label: 'Documents' },
+  { id: 'scan', label: 'Scan', more: ' this page' },
   { id: 'workstreams', label: 'Workstreams' },
   { id: 'import-export', label: 'Import / export' },
   { id: 'sites', label: 'Sites' },
@@ -47,6 +49,7 @@ export function ViewTabs({ active, onChange }: { active: ViewId; onChange: (view
           onClick={() => onChange(v.id)}
         >
           {v.label}
+          {v.more && <span className="sr-only">{v.more}</span>}
         </button>
       ))}
     </div>

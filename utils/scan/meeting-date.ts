@@ -1,0 +1,70 @@
+/**
+ * The meeting date a page (minutes, a mail about a meeting) gives: `YYYY-MM-DD`.
+ *
+ * Every full date (with a year) is a candidate: "24 September 2020", "24 september2020",
+ * "20 May 2021 at 1 p.m. UTC", "Aug 27, 2020", "2020-08-27". The one chosen is the
+ * most prominent, by points, earliest on ties:
+ * - +5 when the words before it say a meeting happened then ("held on", "hosted on",
+ *   "took place on", "meeting on", "meeting of", "meeting (");
+ * - +2 when its line speaks of a meeting or a time ("meeting", "UTC", "p.m.");
+ * - +2 when it is near the top of the page (first 600 characters);
+ * - +3 for a date in the page's title;
+ * - −5 on a mail's reply line ("On Thu, Aug 27, 2020 at 4:05 PM … wrote:", "Sent:", "Date:").
+ * A date without a year is no meeting date ("Next meeting is planned for October 15th").
+ */
+import { isoDate, monthNumber } from './dates';
+
+export interface DateMention {
+  date: string;
+  index: number;
+  text: string;
+}
+
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\.?,?\\s*(\\d{4})(?!\\d)`, 'gi');
+const MDY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gi');
+const YMD = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+/** Every full date written in `text`, in order. */
+export function findFullDates(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  const add = (index: number, raw: string, y: number, m: number | undefined, d: number) => {
+    if (!m || y < 1990 || y > 2100) return;
+    const date = isoDate(y, m, d);
+    if (date && !out.some((o) => o.index === index)) out.push({ date, index, text: raw });
+  };
+  for (const m of text.matchAll(DMY)) add(m.index, m[0], Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  for (const m of text.matchAll(MDY)) add(m.index, m[0], Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+  for (const m of text.matchAll(YMD)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const HAPPENED = /(?:held|hosted|took place|convened|met|meeting(?: was held)?|meeting of|call|session)\s*(?:on|of)?\s*(?:[A-Za-z]+day,?\s*)?[(\s]*$/i;
+const MEETINGISH = /\bmeeting\b|\bUTC\b|\bGMT\b|\bCES?T\b|\bp\.m\.|\ba\.m\./i;
+const REPLY_LINE = /^\s*(?:on\b.*\bwrote\b|sent:|date:|from:)/i;
+
+function lineAround(text: string, index: number): string {
+  const s = text.lastIndexOf('\n', index - 1) + 1;
+  const e = text.indexOf('\n', index);
+  return text.slice(s, e < 0 ? undefined : e);
+}
+
+/** The meeting date of a page's text (and title), or undefined. */
+export function findMeetingDate(text: string, title = ''): string | undefined {
+  let best: { date: string; score: number; index: number } | undefined;
+  const consider = (date: string, score: number, index: number) => {
+    if (!best || score > best.score || (score === best.score && index < best.index)) best = { date, score, index };
+  };
+  for (const m of findFullDates(text)) {
+    let score = 0;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const line = lineAround(text, m.index);
+    if (HAPPENED.test(before)) score += 5;
+    if (MEETINGISH.test(line)) score += 2;
+    if (m.index < 600) score += 2;
+    if (REPLY_LINE.test(line)) score -= 5;
+    consider(m.date, score, m.index);
+  }
+  for (const m of findFullDates(title)) consider(m.date, 3, -1);
+  return best?.date;
+}

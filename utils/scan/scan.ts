@@ -1,0 +1,269 @@
+/**
+ * "Scan this page": the Google documents a page (minutes, a mail, an archive) links to, each
+ * with a proposed title, workstream, deadline and status.
+ *
+ * - One candidate per document id, in page order. When a document is linked several times,
+ *   the occurrence with the most context wins: a paragraph with words besides links, under an
+ *   item, outside quotes; then the first one. (Minutes copied from a PDF repeat every link as
+ *   a bare footnote line further down, often under another item.)
+ * - Workstream: the item (see structure.ts) the link stands under, matched to an existing
+ *   workstream when one is close enough (workstreams.ts), else proposed under the item's name.
+ *   Two items of one page that match each other share the first one's name.
+ * - Deadline: the best deadline sentence (deadlines.ts) of the item's blocks (without an
+ *   item: of the three blocks either side, same quote zone), read from the meeting date.
+ * - Title: the link's text when it says something (not a URL, not "here"); else the item's
+ *   subject ("Output document:" under "A. Possible implementation models…" → "Possible
+ *   implementation models…"; "… output document" when the paragraph does not call it one);
+ *   else the words before the link ("Draft response: <link>" → "Draft response"); else
+ *   "<Kind> from <page title>". Titles that would repeat get the kind, then a number.
+ */
+import { docUrl } from '../links';
+import type { DocKind, Status, Workstream } from '../model';
+import { KIND_LABELS } from '../doclist';
+import { localToday } from '../urgency';
+import { cleanSentence, deadlineScore, sentenceDeadline, splitSentences } from './deadlines';
+import type { DeadlineCandidate } from './deadlines';
+import { flowOf } from './flow';
+import type { Flow } from './flow';
+import { findMeetingDate } from './meeting-date';
+import { proposeStatus } from './status';
+import { buildOutline, headingSubject } from './structure';
+import type { Block, Heading, Outline } from './structure';
+import { findDocLinks } from './text-links';
+import type { LinkHit } from './text-links';
+import { matchWorkstream } from './workstreams';
+
+export interface ScanCandidate {
+  id: string;
+  kind: DocKind;
+  /** Canonical URL (docUrl). */
+  url: string;
+  title: string;
+  /** The proposed workstream's name: the matched workstream's, or the item's (a new one). */
+  workstreamName?: string;
+  /** An existing workstream that matched. */
+  workstreamId?: string;
+  /** The item heading as the page writes it. */
+  section?: string;
+  /** `YYYY-MM-DD` */
+  deadline?: string;
+  /** The sentence the deadline came from. */
+  deadlineSentence?: string;
+  status?: Status;
+  /** The link's text (an `<a>`'s text, or the URL as written). */
+  linkText?: string;
+  /** Published-to-web or form responder id. */
+  published?: boolean;
+}
+
+export interface ScanResult {
+  pageUrl: string;
+  pageTitle: string;
+  /** `YYYY-MM-DD` */
+  meetingDate?: string;
+  candidates: ScanCandidate[];
+}
+
+export interface ScanOptions {
+  url: string;
+  title?: string;
+  workstreams: readonly Workstream[];
+  /** Reference day when the page gives no date at all (default: the local today). */
+  today?: string;
+}
+
+const GENERIC_LINK_TEXT =
+  /^(?:here|link|this|this link|click here|the link|doc|document|the document|this document|output document|draft|view|open|google docs?|google drive|drive)$/i;
+const URL_TEXT = /^(?:https?:\/\/|www\.|(?:docs|drive)\.google\.com)/i;
+const NO_SECTION_REACH = 3;
+
+function nonLinkText(block: Block, hits: readonly LinkHit[]): string {
+  let text = block.text;
+  for (const h of hits) {
+    if (h.start >= block.start && h.start <= block.end && h.anchorText) text = text.split(h.anchorText).join(' ');
+  }
+  return text
+    .replace(/\S*(?:https?:\/\/|google\.com\/)\S*/gi, ' ')
+    .replace(/\b(?:and|or)\b/gi, ' ')
+    .replace(/[\s\d.,;:()[\]<>|•-]+/g, ' ')
+    .trim();
+}
+
+interface Occurrence {
+  hit: LinkHit;
+  block?: Block;
+  rank: number;
+}
+
+function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence[] {
+  const byId = new Map<string, Occurrence>();
+  for (const hit of hits) {
+    const block = outline.blockAt(hit.start);
+    const words = block ? nonLinkText(block, hits).length > 3 : false;
+    const rank = (words ? 4 : 0) + (block?.section ? 2 : 0) + (block && !block.zone ? 1 : 0) + (hit.fromAnchor && hit.anchorText && !URL_TEXT.test(hit.anchorText) ? 1 : 0);
+    const seen = byId.get(hit.id);
+    if (!seen || rank > seen.rank) byId.set(hit.id, { hit, block, rank });
+  }
+  return [...byId.values()].sort((a, b) => a.hit.start - b.hit.start);
+}
+
+function scopeBlocks(outline: Outline, block: Block): Block[] {
+  const same = outline.blocks.filter((b) => b.zone === block.zone && !b.signature);
+  if (block.section) return same.filter((b) => b.section === block.section);
+  return same.filter((b) => !b.section && Math.abs(b.index - block.index) <= NO_SECTION_REACH);
+}
+
+/** Where links end in a block's text (so that a sentence can start after a link, not before it). */
+function linkEnds(outline: Outline, block: Block, hits: readonly LinkHit[]): number[] {
+  return hits.filter((h) => h.start >= block.start && h.start <= block.end).map((h) => outline.offsetIn(block, h.end));
+}
+
+function findDeadline(
+  outline: Outline,
+  block: Block,
+  hit: LinkHit,
+  hits: readonly LinkHit[],
+  ref: string,
+): { date: string; sentence: string; block: Block } | undefined {
+  let best: { date: string; sentence: string; block: Block; score: number } | undefined;
+  const linkAt = outline.offsetIn(block, hit.start);
+  for (const b of scopeBlocks(outline, block)) {
+    const ends = linkEnds(outline, b, hits);
+    for (const s of splitSentences(b.text)) {
+      // Lines of a mail or a PDF copy run on without a full stop after a link: the sentence
+      // that gives the deadline starts after the last link before it.
+      let text = s.text;
+      let start = s.start;
+      const phrase0 = sentenceDeadline(text, ref);
+      if (!phrase0) continue;
+      const cut = ends.filter((e) => e > start && e <= start + phrase0.index).sort((x, y) => y - x)[0];
+      if (cut !== undefined) {
+        const rest = b.text.slice(cut, s.end);
+        const lead = rest.length - rest.trimStart().length;
+        start = cut + lead;
+        text = rest.trim();
+      }
+      const phrase = cut !== undefined ? sentenceDeadline(text, ref) : phrase0;
+      if (!phrase) continue;
+      const sameBlock = b === block;
+      const c: DeadlineCandidate = {
+        sentence: text,
+        phrase,
+        distance: Math.abs(b.index - block.index),
+        before: sameBlock ? start < linkAt : b.index < block.index,
+        nextSteps: b.nextSteps,
+      };
+      const score = deadlineScore(c);
+      if (!best || score > best.score) best = { date: phrase.date, sentence: cleanSentence(text), block: b, score };
+    }
+  }
+  return best;
+}
+
+function linkLabel(block: Block, outline: Outline, hit: LinkHit): string | undefined {
+  const at = outline.offsetIn(block, hit.start);
+  const before = block.text.slice(Math.max(0, at - 80), at);
+  const m = /(?:^|[.!?]\s+|\n)([^.!?:\n]{3,60}):\s*$/.exec(before);
+  if (!m) return undefined;
+  const label = m[1]!.replace(/^\d{1,3}\.\s*/, '').trim();
+  if (!label || /^(?:output|working)? ?documents?$/i.test(label) || /^links?$/i.test(label)) return undefined;
+  return label;
+}
+
+function proposeTitle(
+  hit: LinkHit,
+  block: Block | undefined,
+  section: Heading | undefined,
+  outline: Outline,
+  pageTitle: string,
+): string {
+  const text = hit.anchorText?.replace(/\s+/g, ' ').trim();
+  if (text && text.length >= 3 && !URL_TEXT.test(text) && !GENERIC_LINK_TEXT.test(text) && !/^\S+\.\S+\/\S*$/.test(text)) {
+    return text;
+  }
+  if (section) {
+    const subject = headingSubject(section.text);
+    const around = `${block?.label ?? ''}\n${block?.text ?? ''}`;
+    if (/\b(?:output|working|response|draft)\s+documents?\b|\bdocuments?\s*:/i.test(around)) return subject;
+    return hit.kind === 'document' || hit.kind === 'file' ? `${subject} output document` : `${subject} ${KIND_LABELS[hit.kind].toLowerCase()}`;
+  }
+  const label = block ? linkLabel(block, outline, hit) : undefined;
+  if (label) return label;
+  const from = pageTitle.trim();
+  return from ? `${KIND_LABELS[hit.kind]} from ${from.length > 60 ? `${from.slice(0, 59)}…` : from}` : KIND_LABELS[hit.kind];
+}
+
+function uniqueTitles(candidates: ScanCandidate[]): void {
+  const count = (t: string) => candidates.filter((c) => c.title === t).length;
+  for (const c of candidates) {
+    if (count(c.title) > 1 && c.kind !== 'document') c.title = `${c.title} (${KIND_LABELS[c.kind].toLowerCase()})`;
+  }
+  const seen = new Map<string, number>();
+  for (const c of candidates) {
+    if (count(c.title) <= 1) continue;
+    const n = (seen.get(c.title) ?? 0) + 1;
+    seen.set(c.title, n);
+    if (n > 1) c.title = `${c.title} (${n})`;
+  }
+}
+
+/** The page's main text (no quotes, no signatures), for the meeting date. */
+function mainText(flow: Flow): string {
+  return flow.lines
+    .filter((l) => !l.quoted && !l.signature)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+/** Scan a parsed page. Pure: reads `doc`, changes nothing. */
+export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
+  const pageTitle = (opts.title ?? doc.title ?? '').trim();
+  const flow = flowOf(doc);
+  const outline = buildOutline(flow, pageTitle);
+  const hits = findDocLinks(flow, opts.url);
+  const meetingDate = findMeetingDate(mainText(flow), pageTitle);
+  const ref = meetingDate ?? findMeetingDate(flow.text) ?? opts.today ?? localToday();
+
+  const proposed: Array<{ name: string }> = [];
+  const candidates: ScanCandidate[] = [];
+  for (const { hit, block } of pickOccurrences(hits, outline)) {
+    const c: ScanCandidate = {
+      id: hit.id,
+      kind: hit.kind,
+      url: docUrl(hit),
+      title: '',
+      linkText: hit.anchorText || hit.url,
+    };
+    if (hit.published) c.published = true;
+    const section = block?.section;
+    if (section) {
+      c.section = section.text;
+      const existing = matchWorkstream(section.text, opts.workstreams);
+      if (existing) {
+        c.workstreamId = existing.workstream.id;
+        c.workstreamName = existing.workstream.name;
+      } else {
+        const earlier = matchWorkstream(section.text, proposed);
+        c.workstreamName = earlier ? earlier.workstream.name : section.text;
+        if (!earlier) proposed.push({ name: section.text });
+      }
+    }
+    let near = block?.text ?? '';
+    if (block) {
+      const d = findDeadline(outline, block, hit, hits, ref);
+      if (d) {
+        c.deadline = d.date;
+        c.deadlineSentence = d.sentence;
+        if (d.block !== block) near += `\n${d.block.text}`;
+      }
+      const item = section ? outline.blocks.filter((b) => b.section === section && b.zone === block.zone).map((b) => b.text).join('\n') : '';
+      c.status = proposeStatus(near, item);
+    } else {
+      c.status = 'draft';
+    }
+    c.title = proposeTitle(hit, block, section, outline, pageTitle);
+    candidates.push(c);
+  }
+  uniqueTitles(candidates);
+  return { pageUrl: opts.url, pageTitle, ...(meetingDate ? { meetingDate } : {}), candidates };
+}
