@@ -43,6 +43,21 @@ export interface Subscription {
   lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
 }
 
+export interface SharedVersion {
+  fields: MergeBase;
+  at: string;
+  source: string;
+}
+
+export const BASE_BUCKETS = 256;
+
+/** Which bucket of `bases` holds a document's shared version. */
+export function baseBucket(id: string): number {
+  let h = 5381;
+  for (let i = 0; i < id.length; i++) h = ((h << 5) + h + id.charCodeAt(i)) | 0;
+  return (h >>> 0) % BASE_BUCKETS;
+}
+
 export interface DocketSchema extends DBSchema {
   documents: {
     key: string;
@@ -55,8 +70,12 @@ export interface DocketSchema extends DBSchema {
   /** v3: the index as it was before each import, sync, upgrade and restore (the newest SNAPSHOT_LIMIT). */
   snapshots: { key: number; value: SnapshotInfo };
   snapshotData: { key: number; value: { id: number; documents: DocRecord[]; workstreams: Workstream[] } };
-  /** v3: per document, the version last shared with a file or sheet (three-way merges). */
-  bases: { key: string; value: { id: string; fields: MergeBase; at: string; source: string } };
+  /**
+   * v3: per document, the version last shared with a file or sheet (three-way merges), kept in
+   * BASE_BUCKETS buckets by a hash of the id, so that an import writes a few hundred records
+   * rather than one per document.
+   */
+  bases: { key: number; value: { id: number; entries: Map<string, SharedVersion> } };
   subscriptions: { key: string; value: Subscription };
   /** v3: small facts, e.g. the id of the last operation written (`lastOp`). */
   meta: { key: string; value: { key: string; value: unknown } };
@@ -221,7 +240,17 @@ export async function writeMerge(db: DocketDB, write: MergeWrite): Promise<void>
     const bases = tx.objectStore('bases');
     for (const w of write.workstreams) writes.push(ws.put(w));
     for (const d of write.documents) writes.push(docs.put(d));
-    for (const [id, fields] of write.bases) writes.push(bases.put({ id, fields, at: write.now, source: write.source }));
+    // Maps, not objects: ids such as `__proto__` stay plain keys.
+    const buckets = new Map<number, Map<string, SharedVersion>>();
+    for (const [id, fields] of write.bases) {
+      const b = baseBucket(id);
+      let entries = buckets.get(b);
+      if (!entries) buckets.set(b, (entries = new Map()));
+      entries.set(id, { fields, at: write.now, source: write.source });
+    }
+    for (const [b, entries] of buckets) {
+      writes.push(bases.get(b).then((old) => bases.put({ id: b, entries: new Map([...(old?.entries ?? []), ...entries]) })));
+    }
     writes.push(tx.objectStore('meta').put({ key: 'lastOp', value: write.opId }));
   } catch (error) {
     tx.abort();
@@ -233,14 +262,16 @@ export async function writeMerge(db: DocketDB, write: MergeWrite): Promise<void>
 
 export async function getBases(db: DocketDB, ids: readonly string[]): Promise<Map<string, MergeBase>> {
   const tx = db.transaction('bases');
-  const out = new Map<string, MergeBase>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const base = await tx.store.get(id);
-      if (base) out.set(id, base.fields);
-    }),
-  );
+  const wanted = new Set(ids.map(baseBucket));
+  const buckets = wanted.size > BASE_BUCKETS / 4 ? await tx.store.getAll() : await Promise.all([...wanted].map((b) => tx.store.get(b)));
   await tx.done;
+  const out = new Map<string, MergeBase>();
+  const all = new Map<string, SharedVersion>();
+  for (const bucket of buckets) if (bucket) for (const [id, v] of bucket.entries) all.set(id, v);
+  for (const id of ids) {
+    const v = all.get(id);
+    if (v) out.set(id, v.fields);
+  }
   return out;
 }
 

@@ -19,10 +19,13 @@ export interface BadgeActions {
 
 const HOST_STYLE = [
   'all: initial',
-  'display: inline-block',
+  // A flex box centring the chip: in a page's flex row that stretches its items, the chip stays on the link's line.
+  'display: inline-flex',
+  'align-items: center',
   'position: relative',
   'vertical-align: baseline',
-  'margin: 0 0 0 0.3em',
+  // Negative block margins: the badge is taller than some pages' lines, and must not make them taller.
+  'margin: -0.5em 0 -0.5em 0.3em',
   'padding: 0',
   'border: 0',
   'width: auto',

@@ -25,10 +25,32 @@ interface Entry {
   /** What the badge was last drawn from, to skip redraws that change nothing. */
   drawn: string;
   reinserts: number;
+  /** When the current window of reinserts began, and how long it lasts (doubles each time the budget runs out). */
+  since: number;
+  backoff: number;
+  /** A look again at the link once the window is over. */
+  retry?: ReturnType<typeof setTimeout>;
 }
 
-/** A page may remove a badge (a framework re-rendering); put it back a few times, then give up on that link. */
+/**
+ * A page may remove a badge (a framework re-rendering) or move the link away from it: put it
+ * back up to MAX_REINSERTS times a window, then wait for the window to end before looking again,
+ * so that a page (or another extension) that keeps fighting costs little, and a page that only
+ * moves its links around a lot still ends with each badge right after its link.
+ */
 const MAX_REINSERTS = 3;
+const REINSERT_WINDOW_MS = 1_000;
+const MAX_REINSERT_WINDOW_MS = 60_000;
+/** Ids per lookup message (the protocol takes at most 20,000). */
+const LOOKUP_CHUNK = 5_000;
+/** Work on a long page in slices of about this long, handing the main thread back to the page in between. */
+const SLICE_MS = 16;
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** Let the page run (input, rendering) before going on: a new task, behind the page's own. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export function isEditable(el: Element): boolean {
   if (el.ownerDocument.designMode === 'on') return true;
@@ -76,7 +98,8 @@ export class Linker {
     for (const stale of doc.querySelectorAll(BADGE_TAG)) stale.remove();
     this.dark = pageIsDark(doc);
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
     await this.process([...doc.querySelectorAll(LINK_SELECTOR)]);
   }
 
@@ -100,7 +123,10 @@ export class Linker {
     this.disposed = true;
     clearTimeout(this.timer);
     this.observer?.disconnect();
-    for (const entry of this.entries.values()) entry.host.remove();
+    for (const entry of this.entries.values()) {
+      clearTimeout(entry.retry);
+      entry.host.remove();
+    }
     this.entries.clear();
     this.pending.clear();
   }
@@ -141,7 +167,11 @@ export class Linker {
         if (link?.isConnected) this.pending.add(link);
       }
     }
-    if (this.pending.size && this.timer === undefined) {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending.size && this.timer === undefined && !this.disposed) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.flushNow().catch((e) => this.opts.onError?.(e));
@@ -155,29 +185,50 @@ export class Linker {
     if (this.entries.size > 2 * this.sweptAt + 1000) this.sweep();
     const { doc } = this.opts;
     const base = doc.baseURI;
-    const found: Array<[Element, string]> = [];
+    const found: Array<[Element, string, string]> = [];
     const missing = new Set<string>();
+    let slice = Date.now();
     for (const link of new Set(links)) {
+      if (Date.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        if (this.disposed) return;
+        slice = Date.now();
+      }
       const entry = this.entries.get(link);
       const href = hrefOf(link);
-      const ref = href && !isEditable(link) ? parseDocLink(href, base) : null;
+      // SVG links are skipped: a badge (an HTML element) inside SVG does not render.
+      const ref = href && link.namespaceURI === XHTML && !isEditable(link) ? parseDocLink(href, base) : null;
       if (!ref) {
         if (entry) this.remove(link, entry);
         continue;
       }
       if (entry && entry.id === ref.id && entry.host.isConnected && link.nextElementSibling === entry.host) continue;
-      found.push([link, ref.id]);
+      found.push([link, ref.id, href ?? '']);
       if (!this.cache.has(ref.id)) missing.add(ref.id);
     }
     if (missing.size) await this.fetch([...missing]);
     if (this.disposed) return;
-    for (const [link, id] of found) this.place(link, id);
+    slice = Date.now();
+    for (const [link, id, href] of found) {
+      if (Date.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        if (this.disposed) return;
+        slice = Date.now();
+      }
+      // Changed while we were away: the change is pending and will be handled on its own.
+      if (hrefOf(link) !== href) continue;
+      this.place(link, id);
+    }
   }
 
   private async fetch(ids: string[]): Promise<void> {
-    this.stats.lookups++;
-    const records = await this.opts.lookup(ids);
-    for (const id of ids) this.cache.set(id, records[id] ?? null);
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const chunk = ids.slice(i, i + LOOKUP_CHUNK);
+      this.stats.lookups++;
+      const records = await this.opts.lookup(chunk);
+      // Own properties only: a link's id may be `constructor` or `hasOwnProperty`.
+      for (const id of chunk) this.cache.set(id, (Object.hasOwn(records, id) ? records[id] : undefined) ?? null);
+    }
   }
 
   private place(link: Element, id: string): void {
@@ -197,11 +248,22 @@ export class Linker {
         next.remove();
       }
       const host = createHost(this.opts.doc);
-      entry = { id, host, drawn: '', reinserts: 0 };
+      entry = { id, host, drawn: '', reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
       this.entries.set(link, entry);
       this.hostToLink.set(host, link);
     } else if (link.nextElementSibling !== entry.host) {
-      if (entry.reinserts >= MAX_REINSERTS) return;
+      const now = Date.now();
+      if (now - entry.since >= entry.backoff) {
+        // A new window: longer when the last one ran out just now (a fight), the shortest after a quiet one.
+        const fought = entry.reinserts >= MAX_REINSERTS && now - entry.since < 2 * entry.backoff;
+        entry.backoff = fought ? Math.min(entry.backoff * 2, MAX_REINSERT_WINDOW_MS) : REINSERT_WINDOW_MS;
+        entry.since = now;
+        entry.reinserts = 0;
+      }
+      if (entry.reinserts >= MAX_REINSERTS) {
+        this.retryLater(link, entry, entry.since + entry.backoff - now);
+        return;
+      }
       entry.reinserts++;
     }
     if (link.nextElementSibling !== entry.host) link.after(entry.host);
@@ -217,7 +279,19 @@ export class Linker {
     renderBadge(entry.host, { linkId: entry.id, record, today, dark: this.dark }, this.opts.actions, link);
   }
 
+  /** Out of reinserts for now: look at the link again when the window is over. */
+  private retryLater(link: Element, entry: Entry, wait: number): void {
+    if (entry.retry !== undefined) return;
+    entry.retry = setTimeout(() => {
+      entry.retry = undefined;
+      if (this.disposed || this.entries.get(link) !== entry) return;
+      this.pending.add(link);
+      this.schedule();
+    }, Math.max(wait, 0) + 1);
+  }
+
   private remove(link: Element, entry: Entry): void {
+    clearTimeout(entry.retry);
     entry.host.remove();
     this.entries.delete(link);
   }
@@ -226,6 +300,7 @@ export class Linker {
   private sweep(): void {
     for (const [link, entry] of this.entries) {
       if (!link.isConnected) {
+        clearTimeout(entry.retry);
         entry.host.remove();
         this.entries.delete(link);
       }

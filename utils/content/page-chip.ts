@@ -51,7 +51,9 @@ export function startPageChip(opts: {
       host = null;
       return;
     }
-    const record = (await opts.lookup([ref.id]))[ref.id] ?? null;
+    const records = await opts.lookup([ref.id]);
+    // Own keys only: an id such as `constructor` must not find Object.prototype's.
+    const record = Object.hasOwn(records, ref.id) ? records[ref.id]! : null;
     const key = JSON.stringify([ref.id, record, opts.today()]);
     if (host?.isConnected && key === drawn) return;
     drawn = key;

@@ -1,0 +1,438 @@
+/**
+ * Docket on hostile pages, end to end: the built extension in Chromium, pages served as
+ * www.intgovforum.org (where the content script runs), a small index with markup in its
+ * data imported through the popup (tests/fixtures/hostile/hostile-index.json).
+ *
+ * Decisions asserted here:
+ * - SVG links (`<a href>` or `<a xlink:href>` inside `<svg>`) get no badge: an HTML element
+ *   inside SVG does not render, and a badge elsewhere would not be the link's next sibling.
+ * - Links inside editable content (contenteditable, designMode) get no badge, also when
+ *   the content becomes editable after the badges were placed.
+ */
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './harness';
+
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/hostile/hostile-index.json');
+const HOSTILE = '1HostileMarkupDocument00000000000000000000';
+const PLAIN = '1PlainTrackedDocument0000000000000000000';
+const OTHER = '1UntrackedDocumentForHostilePages00000000';
+const TITLE_MARKUP = '<img src=x onerror=window.__pwned=1>"><script>window.__pwned=2</script>';
+const WS_MARKUP = '<img src=x onerror=window.__pwned=1> "><script>window.__pwned=2</script>';
+const doc = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+const HTML = 'text/html; charset=utf-8';
+
+let docket: Docket;
+let n = 0;
+
+/** Serve `body` at a fresh path and open it in a new tab. */
+async function open(body: string, name = 'page'): Promise<Page> {
+  const path = `/hostile/${name}-${++n}.html`;
+  docket.server.set(path, { type: HTML, body: body.startsWith('<!doctype') ? body : `<!doctype html><meta charset="utf-8"><title>${name}</title>${body}` });
+  const page = await docket.context.newPage();
+  await page.goto(docket.server.url(path));
+  return page;
+}
+
+const badgeCount = (page: Page, scope = '') => page.locator(`${scope} docket-badge`.trim()).count();
+/** Wait until `count` badges are on the page, then a little longer to see that no more come. */
+async function expectBadges(page: Page, count: number, scope = '') {
+  await expect.poll(() => badgeCount(page, scope), { timeout: 15_000 }).toBe(count);
+  await page.waitForTimeout(300);
+  expect(await badgeCount(page, scope)).toBe(count);
+}
+/** Every link matching `selector` has exactly one badge, its next element sibling. */
+function linksAndBadges(page: Page, selector: string) {
+  return page.$$eval(selector, (links) =>
+    links.map((a) => ({
+      next: a.nextElementSibling?.localName ?? null,
+      id: a.nextElementSibling?.getAttribute('data-docket-id') ?? null,
+      twice: a.nextElementSibling?.nextElementSibling?.localName === 'docket-badge',
+    })),
+  );
+}
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+
+beforeAll(async () => {
+  docket = await startDocket();
+  const popup = await docket.popup();
+  const report = await importThroughPopup(popup, FIXTURE);
+  expect(report).toMatch(/2 documents? added/);
+  expect(report).toMatch(/2 workstreams? added/);
+  await popup.close();
+});
+afterAll(async () => docket?.close());
+
+describe('data with markup is shown as text', () => {
+  it('opens the card of a badge whose title, notes and workstream hold markup and script: text only, nothing runs', async () => {
+    const page = await open(`<p>Output: <a id="hostile" href="${doc(HOSTILE)}">the hostile doc</a> and
+      <a id="plain" href="${doc(PLAIN)}">the plain doc</a>.</p>`, 'xss');
+    const badge = badgeAfter(page, '#hostile');
+    await expect.poll(() => badge.getAttribute('data-docket-state'), { timeout: 15_000 }).toBe('tracked');
+    expect(await badge.getAttribute('data-docket-workstream')).toBe(WS_MARKUP);
+
+    // Keyboard focus opens the card.
+    await badge.locator('button').first().focus();
+    const card = badge.locator('.card');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    // The card opens under the chip.
+    const chipBox = (await badge.locator('button').first().boundingBox())!;
+    const cardBox = (await card.boundingBox())!;
+    expect(cardBox.y).toBeGreaterThanOrEqual(chipBox.y + chipBox.height);
+    const text = await card.innerText();
+    expect(text).toContain(TITLE_MARKUP);
+    expect(text).toContain(WS_MARKUP);
+    expect(text).toContain('<b onmouseover=window.__pwned=3>group</b>');
+    expect(text).toContain('<iframe srcdoc="<script>parent.__pwned=4</script>"></iframe>');
+    expect(text).toContain('<svg onload=window.__pwned=5></svg><a href="javascript:window.__pwned=6">click</a> & &amp; &lt;b&gt;');
+    expect(text).toContain('javascript:window.__pwned=7');
+
+    // Hovering the other badge opens its card too; its source is a link, but only an http(s) one.
+    const plain = badgeAfter(page, '#plain');
+    await plain.hover();
+    await expect.poll(() => plain.locator('.card').isVisible()).toBe(true);
+    expect(await plain.locator('.card').innerText()).toContain('https://www.intgovforum.org/"><img src=x onerror=window.__pwned=8>');
+
+    await page.waitForTimeout(500);
+    const found = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('docket-badge')];
+      const inside = hosts.flatMap((h) => [...h.shadowRoot!.querySelectorAll('*')]);
+      return {
+        tags: [...new Set(inside.map((e) => e.localName))].sort(),
+        handlers: inside.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith('on')),
+        links: inside.filter((e) => e.localName === 'a').map((a) => (a as HTMLAnchorElement).protocol),
+        page: document.querySelectorAll('img, script, iframe, svg, b').length,
+      };
+    });
+    // Only the badge's own elements: no img/script/iframe/svg/b from the data, no event-handler attributes.
+    expect(found.tags.every((t) => ['span', 'button', 'style', 'a'].includes(t)), found.tags.join()).toBe(true);
+    expect(found.handlers).toEqual([]);
+    expect(found.links).toEqual(['https:']);
+    expect(found.page).toBe(0);
+    expect(await pwned(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('aggressive page CSS cannot hide or restyle badges', () => {
+  const rules: Record<string, string> = {
+    'display:none on everything but html/body/p/a': 'html *:not(body):not(p):not(a) { display: none !important; }',
+    'a + * hidden': 'a + * { display: none !important; }',
+    'the badge tag hidden': 'docket-badge { display: none !important; }',
+    'tiny transparent text': '* { font-size: 1px !important; color: transparent !important; }',
+    'all: unset': '* { all: unset !important; }',
+    'moved away, shrunk, clipped': `docket-badge, a + * { position: absolute !important; left: -9999px !important; width: 0 !important; height: 0 !important;
+      overflow: hidden !important; opacity: 0 !important; transform: scale(0) !important; clip-path: inset(50%) !important;
+      visibility: hidden !important; content-visibility: hidden !important; }`,
+    'in a cascade layer': '@layer hostile { * { display: none !important; } html, body, p, a { display: block !important; } }',
+  };
+  for (const [name, css] of Object.entries(rules)) {
+    it(`keeps the badge visible and its own size: ${name}`, async () => {
+      const page = await open(`<style>${css}</style><p id="p">Minutes: <a id="l" href="${doc(PLAIN)}">the document</a> and more text.</p>`, 'css');
+      await expectBadges(page, 1);
+      const host = badgeAfter(page, '#l');
+      const box = await host.boundingBox();
+      expect(box && box.width > 10 && box.height > 8, JSON.stringify(box)).toBe(true);
+      const look = await host.evaluate((h) => {
+        const chip = h.shadowRoot!.querySelector('.b')!;
+        const hs = getComputedStyle(h);
+        const cs = getComputedStyle(chip);
+        const r = h.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {
+          display: hs.display, visibility: hs.visibility, opacity: hs.opacity, position: hs.position,
+          chipFont: cs.fontSize, chipColor: cs.color, chipWidth: chip.getBoundingClientRect().width, hit: hit?.localName,
+        };
+      });
+      expect(look.display).toBe('inline-flex');
+      expect(look.visibility).toBe('visible');
+      expect(look.opacity).toBe('1');
+      expect(look.position).toBe('relative');
+      expect(look.chipFont).toBe('11px');
+      expect(look.chipColor).not.toBe('rgba(0, 0, 0, 0)');
+      expect(look.chipWidth).toBeGreaterThan(10);
+      expect(look.hit).toBe('docket-badge');
+      await page.close();
+    });
+  }
+
+  it('changes the layout only by the badge’s own width: links in fixed-width flex rows and in running text', async () => {
+    // Each case: a block holding text, a link and what follows it, then a paragraph below.
+    const cases: Array<[style: string, flex: boolean]> = [
+      ['display:flex; align-items:baseline; font:16px/1.5 sans-serif', true],
+      ['display:flex; font:16px/1.5 sans-serif', true], // align-items: stretch
+      ['display:flex; align-items:center; font:14px/1.2 sans-serif', true],
+      ['font:16px/1.5 sans-serif', false],
+      ['font:13px/1.25 Verdana, sans-serif', false],
+      ['font:12px/1 sans-serif', false],
+      ['font:14px/normal serif', false],
+      ['font:11px/14px sans-serif', false],
+    ];
+    const page = await open(`<style>body { margin: 0; } .box { width: 640px; margin: 0; }</style>
+      ${cases.map(([style, flex], i) => `<${flex ? 'div' : 'p'} class="box" id="box${i}" style="${style}"><span id="before${i}">Output document:</span>${flex ? '' : ' '}<a id="l${i}" href="/not-yet-${i}">the document</a>${flex ? '' : ' '}<span id="after${i}">— comments by Friday</span></${flex ? 'div' : 'p'}>
+        <p id="below${i}" style="margin:0">Next paragraph.</p>`).join('\n')}`, 'layout');
+    await page.waitForTimeout(500);
+    expect(await badgeCount(page)).toBe(0);
+    const ids = cases.flatMap((_, i) => [`box${i}`, `before${i}`, `l${i}`, `after${i}`, `below${i}`]);
+    const measure = () =>
+      page.evaluate((list) => Object.fromEntries(list.map((id) => {
+        const r = document.getElementById(id)!.getBoundingClientRect();
+        return [id, { x: r.x, y: r.y, h: r.height }];
+      })), ids);
+    const before = await measure();
+    // The links become document links: their badges appear.
+    await page.evaluate(([count, href]) => {
+      for (let i = 0; i < Number(count); i++) document.getElementById(`l${i}`)!.setAttribute('href', href!);
+    }, [String(cases.length), doc(PLAIN)]);
+    await expectBadges(page, cases.length);
+    const after = await measure();
+    const widths = await page.evaluate((count) => Array.from({ length: count }, (_, i) => {
+      const host = document.getElementById(`l${i}`)!.nextElementSibling as HTMLElement;
+      return host.getBoundingClientRect().width + parseFloat(getComputedStyle(host).marginLeft);
+    }), cases.length);
+    // The chip sits on the link's line: its middle within a few pixels of the link text's.
+    const offsets = await page.evaluate((count) => Array.from({ length: count }, (_, i) => {
+      const link = document.getElementById(`l${i}`)!;
+      const chip = (link.nextElementSibling as HTMLElement).shadowRoot!.querySelector('.b')!.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      const text = range.getBoundingClientRect();
+      return (chip.top + chip.bottom) / 2 - (text.top + text.bottom) / 2;
+    }), cases.length);
+    console.log('chip middle − link text middle:', offsets.map((o) => o.toFixed(1)).join(', '));
+    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(4);
+    const moved: string[] = [];
+    cases.forEach(([style], i) => {
+      expect(widths[i]).toBeGreaterThan(10);
+      // Nothing moves vertically or changes height; what is before the badge stays, what follows moves right by its width.
+      for (const id of [`box${i}`, `before${i}`, `l${i}`, `after${i}`, `below${i}`]) {
+        if (Math.abs(after[id]!.y - before[id]!.y) > 0.5) moved.push(`${style}: ${id}.y ${before[id]!.y} → ${after[id]!.y}`);
+        if (Math.abs(after[id]!.h - before[id]!.h) > 0.5) moved.push(`${style}: ${id}.height ${before[id]!.h} → ${after[id]!.h}`);
+      }
+      for (const id of [`box${i}`, `before${i}`, `l${i}`, `below${i}`]) {
+        if (Math.abs(after[id]!.x - before[id]!.x) > 0.5) moved.push(`${style}: ${id}.x ${before[id]!.x} → ${after[id]!.x}`);
+      }
+      const dx = after[`after${i}`]!.x - before[`after${i}`]!.x;
+      if (Math.abs(dx - widths[i]!) > 2) moved.push(`${style}: after${i} moved ${dx}px, the badge is ${widths[i]}px`);
+    });
+    expect(moved).toEqual([]);
+    await page.close();
+  });
+
+  it('badges each link once in right-to-left text', async () => {
+    const page = await open(`<!doctype html><html dir="rtl" lang="ar"><meta charset="utf-8"><title>rtl</title>
+      <p>محضر الاجتماع: <a class="l" href="${doc(PLAIN)}">وثيقة التحسينات</a> و<a class="l" href="${doc(OTHER)}">وثيقة أخرى</a>.</p>
+      <p dir="ltr">Mixed <span dir="rtl">نص <a class="l" href="https://drive.google.com/file/d/${OTHER}/view">ملف</a> عربي</span> text.</p>
+      <p><bdo dir="rtl"><a class="l" href="${doc(HOSTILE)}">reversed</a></bdo></p></html>`, 'rtl');
+    await expectBadges(page, 4);
+    const pairs = await linksAndBadges(page, 'a.l');
+    expect(pairs.map((p) => [p.next, p.twice])).toEqual(Array(4).fill(['docket-badge', false]));
+    expect(pairs.map((p) => p.id)).toEqual([PLAIN, OTHER, OTHER, HOSTILE]);
+    // The badge keeps its own direction.
+    expect(await page.locator('docket-badge').first().evaluate((h) => getComputedStyle(h).direction)).toBe('ltr');
+    await page.close();
+  });
+});
+
+describe('where badges never go, and never twice', () => {
+  it('puts no badge inside contenteditable content or form fields', async () => {
+    const page = await open(`
+      <div id="ce" contenteditable="true"><p>Draft: <a href="${doc(PLAIN)}">in an editor</a></p></div>
+      <div contenteditable=""><a href="${doc(OTHER)}">empty attribute</a></div>
+      <div contenteditable="plaintext-only"><span><a href="${doc(HOSTILE)}">plaintext-only</a></span></div>
+      <div contenteditable="true"><span contenteditable="false"><a href="${doc(HOSTILE)}">island in an editor</a></span></div>
+      <form><textarea name="t">${doc(PLAIN)} <a href="${doc(PLAIN)}">markup in a textarea</a></textarea>
+        <input name="i" value="${doc(PLAIN)}"><select><option>${doc(PLAIN)}</option></select></form>
+      <p><a id="outside" href="${doc(PLAIN)}">outside</a></p>`, 'editable');
+    await expectBadges(page, 1);
+    expect(await badgeAfter(page, '#outside').count()).toBe(1);
+    // Links added to the editor later, and typing in it, bring no badge either.
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = 'pasted';
+      document.getElementById('ce')!.append(a);
+    }, doc(OTHER));
+    await page.click('#ce');
+    await page.keyboard.type(' more text ');
+    await expectBadges(page, 1);
+    expect(await page.locator('#ce docket-badge, textarea docket-badge, form docket-badge').count()).toBe(0);
+    await page.close();
+  });
+
+  it('removes the badges of content that becomes editable, and brings them back after', async () => {
+    const page = await open(`<div id="wiki"><p>See <a id="w" href="${doc(PLAIN)}">the document</a>.</p></div>`, 'wiki');
+    await expectBadges(page, 1);
+    await page.evaluate(() => document.getElementById('wiki')!.setAttribute('contenteditable', 'true'));
+    await expectBadges(page, 0);
+    expect(await page.locator('#wiki').innerHTML()).not.toContain('docket-badge');
+    await page.evaluate(() => document.getElementById('wiki')!.removeAttribute('contenteditable'));
+    await expectBadges(page, 1);
+    expect(await badgeAfter(page, '#w').count()).toBe(1);
+    await page.close();
+  });
+
+  it('puts no badge on a page in designMode', async () => {
+    const page = await open(`<script>document.designMode = 'on';</script>
+      <p><a href="${doc(PLAIN)}">one</a> <a href="${doc(OTHER)}">two</a></p>`, 'design');
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.designMode)).toBe('on');
+    expect(await badgeCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('never puts two badges on a link across 50 rapid re-renders of its container', async () => {
+    const page = await open(`<div id="box"></div><script>
+      window.rerender = (times) => new Promise((done) => {
+        let i = 0;
+        const box = document.getElementById('box');
+        const tick = () => {
+          box.innerHTML = '<p>Render ' + i + ': <a class="l" href="${doc(PLAIN)}">plain</a>, <a class="l" href="${doc(OTHER)}?r=' + i + '">other</a>'
+            + ' and <a class="l" href="https://www.google.com/url?q=${encodeURIComponent(doc(HOSTILE))}">wrapped</a>.</p>';
+          if (++i < times) setTimeout(tick, i % 7 * 8); else done();
+        };
+        tick();
+      });</script>`, 'rerender');
+    await page.evaluate(() => (window as unknown as { rerender(n: number): Promise<void> }).rerender(50));
+    await expectBadges(page, 3, '#box');
+    const pairs = await linksAndBadges(page, '#box a.l');
+    expect(pairs).toEqual([
+      { next: 'docket-badge', id: PLAIN, twice: false },
+      { next: 'docket-badge', id: OTHER, twice: false },
+      { next: 'docket-badge', id: HOSTILE, twice: false },
+    ]);
+    await page.close();
+  });
+
+  it('keeps one badge, right after the link, when the page re-appends the same link node 50 times', async () => {
+    const page = await open(`<div id="a"><span>first</span></div><div id="b"><span>second</span></div>
+      <p><a id="moving" href="${doc(PLAIN)}">moving</a> <a id="still" href="${doc(OTHER)}">still</a></p><script>
+      window.reappend = (times, gap) => new Promise((done) => {
+        let i = 0;
+        const link = document.getElementById('moving');
+        const tick = () => {
+          (i % 3 === 2 ? document.getElementById('b') : document.getElementById('a')).append(link);
+          if (++i < times) setTimeout(tick, gap); else done();
+        };
+        tick();
+      });</script>`, 'reappend');
+    await expectBadges(page, 2);
+    // Fast (within one batch) and slow (each in its own batch) re-appends.
+    for (const gap of [0, 45]) {
+      await page.evaluate((g) => (window as unknown as { reappend(n: number, gap: number): Promise<void> }).reappend(50, g), gap);
+      await expect
+        .poll(() => page.evaluate(() => document.getElementById('moving')!.nextElementSibling?.localName ?? null), { timeout: 10_000 })
+        .toBe('docket-badge');
+      await expectBadges(page, 2);
+      expect(await linksAndBadges(page, '#moving, #still')).toEqual([
+        { next: 'docket-badge', id: PLAIN, twice: false },
+        { next: 'docket-badge', id: OTHER, twice: false },
+      ]);
+    }
+    await page.close();
+  });
+
+  it('skips SVG links (href and xlink:href): a badge inside SVG would not render', async () => {
+    const page = await open(`<svg id="svg" width="300" height="60" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+        <a id="s1" href="${doc(PLAIN)}"><text x="0" y="20">svg href</text></a>
+        <a id="s2" xlink:href="${doc(OTHER)}"><text x="0" y="45">svg xlink:href</text></a>
+      </svg><p><a id="html" href="${doc(HOSTILE)}">an HTML link</a></p>`, 'svg');
+    await expectBadges(page, 1);
+    expect(await badgeAfter(page, '#html').count()).toBe(1);
+    expect(await page.locator('#svg docket-badge').count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('#s2')!.getAttributeNS('http://www.w3.org/1999/xlink', 'href'))).toContain(OTHER);
+    await page.close();
+  });
+
+  it('resolves relative links against <base href="https://docs.google.com/">', async () => {
+    const page = await open(`<!doctype html><html><head><meta charset="utf-8"><base href="https://docs.google.com/"><title>base</title></head>
+      <body><p><a class="l" href="/document/d/${PLAIN}/edit">root-relative</a>
+      <a class="l" href="//docs.google.com/spreadsheets/d/${OTHER}/edit">protocol-relative</a>
+      <a class="l" href="/a/example.org/document/u/1/d/${HOSTILE}/edit?usp=sharing">with domain and account</a></p></body></html>`, 'base');
+    await expectBadges(page, 3);
+    expect((await linksAndBadges(page, 'a.l')).map((p) => p.id)).toEqual([PLAIN, OTHER, HOSTILE]);
+    await page.close();
+  });
+
+  it('does not badge relative links when the base is not Google’s', async () => {
+    const page = await open(`<!doctype html><html><head><meta charset="utf-8"><base href="https://example.org/"><title>base</title></head>
+      <body><p><a href="/document/d/${PLAIN}/edit">relative</a> <a href="/file/d/${OTHER}/view">relative file</a>
+      <a id="abs" href="${doc(HOSTILE)}">absolute</a></p></body></html>`, 'otherbase');
+    await expectBadges(page, 1);
+    expect(await badgeAfter(page, '#abs').count()).toBe(1);
+    const nobase = await open(`<p><a href="/document/d/${PLAIN}/edit">relative, no base</a> <a id="abs" href="${doc(HOSTILE)}">absolute</a></p>`, 'nobase');
+    await expectBadges(nobase, 1);
+    expect(await badgeAfter(nobase, '#abs').count()).toBe(1);
+    await page.close();
+    await nobase.close();
+  });
+
+  it('badges links whose ids are names on Object.prototype like any other (untracked), and the links after them', async () => {
+    const odd = ['constructor', 'hasOwnProperty', '__defineGetter__', 'toLocaleString', 'propertyIsEnumerable'];
+    const page = await open(`<p>${odd.map((id) => `<a class="l" href="${doc(id)}">${id}</a>`).join(' ')}
+      <a class="l" href="${doc(PLAIN)}">plain</a> <a class="l" href="${doc(OTHER)}">other</a></p>`, 'proto');
+    await expectBadges(page, odd.length + 2);
+    const attrs = await badgeAttributes(page);
+    expect(attrs.slice(0, odd.length)).toEqual(odd.map((id) => ({ id, state: 'untracked' })));
+    expect(attrs.at(-2)).toMatchObject({ id: PLAIN, state: 'tracked' });
+    expect(attrs.at(-1)).toEqual({ id: OTHER, state: 'untracked' });
+    await page.close();
+  });
+});
+
+describe('a page with 100,000 links', () => {
+  it('badges every document link without the tab hanging', { timeout: 240_000 }, async () => {
+    const TOTAL = 100_000;
+    const DOCS = 60_000;
+    const DISTINCT = 30_000;
+    const parts: string[] = [];
+    for (let p = 0; p < TOTAL / 100; p++) {
+      const links: string[] = [];
+      for (let i = p * 100; i < (p + 1) * 100; i++) {
+        if (i % 5 < 3) {
+          const k = Math.floor((i / 5) * 3 + (i % 5)) % DISTINCT;
+          links.push(`<a href="https://docs.google.com/document/d/1bulk${String(k).padStart(20, '0')}/edit">d${i}</a>`);
+        } else links.push(`<a href="https://www.intgovforum.org/p/${i}">p${i}</a>`);
+      }
+      parts.push(`<p>${links.join(' ')}</p>`);
+    }
+    // One tracked link at the very end.
+    parts.push(`<p><a id="last" href="${doc(PLAIN)}">plain</a></p>`);
+    const path = '/hostile/bulk.html';
+    docket.server.set(path, { type: HTML, body: `<!doctype html><meta charset="utf-8"><title>bulk</title>${parts.join('\n')}` });
+    const page = await docket.context.newPage();
+    await page.goto(docket.server.url(path), { waitUntil: 'load', timeout: 120_000 });
+    // The page's own first layout of 100,000 links is not Docket's doing: measure from after it.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+
+    // Round trips into the page while Docket works: the page must keep answering. Before the
+    // fix, one synchronous pass over the page (or a starving scheduler.yield loop) blocked it
+    // for 40 s and more; now it hands the main thread back every few milliseconds. The machine
+    // running this may be busy (2 cores, other browsers): a rare pause is allowed, a hang is not.
+    const started = Date.now();
+    const trips: number[] = [];
+    let count = 0;
+    while (Date.now() - started < 180_000) {
+      const t = Date.now();
+      count = await page.evaluate(() => document.getElementsByTagName('docket-badge').length);
+      trips.push(Date.now() - t);
+      if (process.env.DOCKET_DEBUG) console.log(`${Date.now() - started} ms: ${count} badges, round trip ${trips.at(-1)} ms`);
+      if (count >= DOCS + 1) break;
+      await page.waitForTimeout(250);
+    }
+    const sorted = [...trips].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
+    const slowest = sorted.at(-1)!;
+    console.log(`100,000 links: ${count} badges after ${Date.now() - started} ms; round trips: 90% under ${p90} ms, slowest ${slowest} ms`);
+    expect(count).toBe(DOCS + 1);
+    expect(p90).toBeLessThan(2_000);
+    expect(slowest).toBeLessThan(5_000);
+    await expect.poll(() => badgeAfter(page, '#last').getAttribute('data-docket-state'), { timeout: 30_000 }).toBe('tracked');
+    const missing = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href*="docs.google.com"]')].filter((a) => a.nextElementSibling?.localName !== 'docket-badge').length,
+    );
+    expect(missing).toBe(0);
+    await page.close();
+  });
+});
