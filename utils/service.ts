@@ -210,8 +210,20 @@ export async function dispatch(
     const handler = handlers[t] as (data: unknown, sender: Sender) => Promise<unknown>;
     return { ok: true, result: await handler(parsed.output, sender) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: describeError(error) };
   }
+}
+
+/** Errors in words a member can act on. */
+export function describeError(error: unknown): string {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return 'The browser has no more room for Docket’s index, so nothing of this change was written and every document is as it was. Free some disk space (or export the index and delete old documents), then try again.';
+  }
+  if (name === 'AbortError' || name === 'UnknownError') {
+    return `The browser stopped the write (${(error as Error).message || name}); nothing of it was written. Try again.`;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 export type { ProtocolMap };

@@ -5,6 +5,7 @@ export function startServer(routes?: Record<string, Route>): Promise<{
   port: number;
   pages: SeedPage[];
   set(path: string, route: Route): void;
+  remove(path: string): void;
   url(path?: string): string;
   close(): Promise<void>;
 }>;

@@ -65,6 +65,8 @@ export async function startServer(routes = {}) {
     pages,
     /** Add or replace a route while serving. */
     set: (path, route) => table.set(path, route),
+    /** Stop serving a path (it answers 404). */
+    remove: (path) => table.delete(path),
     url: (path = '/') => `http://${SITE_HOST}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

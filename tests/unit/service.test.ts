@@ -199,3 +199,27 @@ describe('a read-only index (an upgrade that failed)', () => {
     expect(await db.count('documents')).toBe(0);
   });
 });
+
+describe('errors in words', () => {
+  it.each([
+    [Object.assign(new Error('quota'), { name: 'QuotaExceededError' }), /no more room for Docket’s index.*nothing of this change was written/],
+    [Object.assign(new Error('Transaction aborted'), { name: 'AbortError' }), /stopped the write \(Transaction aborted\); nothing of it was written/],
+    [new Error('There is no workstream “x”.'), /^There is no workstream “x”\.$/],
+  ])('%s', async (error, expected) => {
+    const { describeError } = await import('@/utils/service');
+    expect(describeError(error)).toMatch(expected);
+  });
+
+  it('a write the browser refuses for lack of room reaches the popup as that sentence, and nothing is lost', async () => {
+    await call('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    });
+    const reply = await call('doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], title: 'changed', updatedAt: '2026-11-22T10:00:00.000Z' } });
+    put.mockRestore();
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no more room/) });
+    const index = (await call('index/get', {})).result;
+    expect(index.documents).toHaveLength(6);
+    expect(index.documents.find((d: DocRecord) => d.id === MHLB).title).toBe('Possible implementation models for the MHLB');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Least privilege and no way in from a page (issue 6): checks on the built extension itself.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDocket, type Docket } from './harness';
+
+const OUT = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const manifest = () => JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
+const scripts = (dir = OUT): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? scripts(p) : p.endsWith('.js') ? [p] : [];
+  });
+
+describe('the built manifest', () => {
+  it('asks for no all-sites access: only the default sites, everything else optional', () => {
+    const m = manifest();
+    expect(m.host_permissions).toEqual(['*://docs.google.com/*', '*://mail.google.com/*', '*://groups.google.com/*', '*://*.intgovforum.org/*']);
+    const granted = [...m.permissions, ...m.host_permissions];
+    for (const broad of ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'tabs', 'webRequest', 'cookies', 'history', 'management', 'debugger']) {
+      expect(granted).not.toContain(broad);
+    }
+    expect(m.optional_host_permissions).toEqual(['*://*/*']);
+    expect(m.optional_permissions).toEqual(['notifications']);
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(
+      ['*://*.intgovforum.org/*', '*://docs.google.com/*', '*://groups.google.com/*', '*://mail.google.com/*'],
+    );
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+  });
+
+  it('has a strict CSP and ships no eval, no remote code', () => {
+    expect(manifest().content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    for (const file of scripts()) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
+      expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+    for (const html of readdirSync(OUT).filter((f) => f.endsWith('.html'))) {
+      expect(readFileSync(join(OUT, html), 'utf8')).not.toMatch(/src=["']https?:/);
+    }
+  });
+
+  it('the content script never assigns innerHTML', () => {
+    expect(readFileSync(join(OUT, 'content-scripts/content.js'), 'utf8')).not.toMatch(/innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write/);
+  });
+});
+
+describe('a page cannot reach the index', () => {
+  let docket: Docket;
+  beforeAll(async () => {
+    docket = await startDocket({
+      '/snoop.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>snoop</title><p>nothing</p>' },
+    });
+  });
+  afterAll(async () => docket?.close());
+
+  it('has no channel to Docket: no runtime, no message that Docket answers, no storage of its own', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(docket.server.url('/snoop.html'));
+    const probe = await page.evaluate(async (id) => {
+      const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } };
+      const results: Record<string, unknown> = { runtime: typeof w.chrome?.runtime?.sendMessage };
+      try {
+        (w.chrome!.runtime!.sendMessage as (id: string, m: unknown) => unknown)(id, { type: 'index/get', data: {} });
+        results.sent = 'no error';
+      } catch (error) {
+        results.sent = String(error);
+      }
+      // A page that imitates Docket's messages in its own window gets nothing back.
+      let answered = false;
+      window.addEventListener('message', (e) => {
+        if (e.data && typeof e.data === 'object' && 'result' in e.data) answered = true;
+      });
+      window.postMessage({ type: 'index/get', data: {} }, '*');
+      window.postMessage({ type: 'doc/delete', data: { id: '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI' } }, '*');
+      await new Promise((r) => setTimeout(r, 300));
+      results.answered = answered;
+      results.databases = (await indexedDB.databases()).map((d) => d.name);
+      return results;
+    }, docket.extensionId);
+    expect(probe.runtime).toBe('undefined');
+    expect(String(probe.sent)).toMatch(/TypeError|Cannot read|undefined/);
+    expect(probe.answered).toBe(false);
+    expect(probe.databases).toEqual([]);
+  });
+});
