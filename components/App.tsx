@@ -1,20 +1,28 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
+import type { IndexStatus, Subscription } from '../utils/protocol';
 import { docUrl, parseDocLink } from '../utils/links';
 import type { DocRef } from '../utils/links';
-import { findTracked, parsePopupParams } from '../utils/doclist';
-import type { DocFilter } from '../utils/doclist';
+import { openUrl } from '../utils/omnibox';
+import type { SearchHit } from '../utils/search';
+import { findMeetingDate } from '../utils/scan/meeting-date';
+import { matchWorkstream } from '../utils/scan/workstreams';
+import { applySyncChoice, cleanHeading, findTracked, parsePopupParams, sameVersion } from '../utils/doclist';
+import type { DocFilter, SyncChoice } from '../utils/doclist';
 import { localToday } from '../utils/urgency';
 import { DocumentEditor } from './DocumentEditor';
-import type { EditorTarget } from './DocumentEditor';
+import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
 import { ScanPanel } from './ScanPanel';
 import { SitesPanel } from './SitesPanel';
+import { StatusBanners } from './StatusBanners';
 import { ThisPage } from './ThisPage';
 import { UndoToast } from './UndoToast';
+import { UpcomingView } from './UpcomingView';
 import { ViewTabs, panelId, tabId } from './ViewTabs';
 import type { ViewId } from './ViewTabs';
 import { WorkstreamManager } from './WorkstreamManager';
@@ -26,9 +34,24 @@ interface TrackExtras {
   title?: string;
   source?: string;
   workstreamId?: string;
+  /** The heading the link stands under: the best-matching workstream, or a new one of that name. */
+  wsGuess?: string;
+  sourceTitle?: string;
 }
 
-/** The popup (also opened as a tab or a small window: `popup.html?tab=…&edit=…&track=…&close=1`). */
+/** The workstream a heading names: an existing one (same name, or the best match), else a name for a new one. */
+function guessWorkstream(heading: string, workstreams: readonly Workstream[]): { id: string } | { newName: string } | null {
+  const name = cleanHeading(heading);
+  if (!name) return null;
+  const same = workstreams.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
+  const match = same ?? matchWorkstream(name, workstreams)?.workstream;
+  return match ? { id: match.id } : { newName: name };
+}
+
+/**
+ * The popup (also opened as a tab or a small window: `popup.html?tab=…&edit=…&track=…&wsGuess=…&sourceTitle=…&close=1`,
+ * `popup.html?q=…` from the address bar).
+ */
 export function App() {
   const params = useMemo(() => parsePopupParams(window.location.search), []);
   const [error, setError] = useState<string | null>(null);
@@ -45,10 +68,57 @@ export function App() {
   const paramsHandled = useRef(false);
   /** The document whose Edit button opened the editor: focus goes back there. */
   const returnFocus = useRef<string | null>(null);
-  const [filter, setFilter] = useState<DocFilter>({ status: 'active', text: '' });
+  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? '' }));
+  const [status, setStatus] = useState<IndexStatus | null>(null);
+  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
+  /** Opened from the toolbar button (not as a tab or window): Enter on a result closes it. */
+  const [toolbarPopup, setToolbarPopup] = useState(false);
 
   const documents = data?.documents ?? [];
   const workstreams = data?.workstreams ?? [];
+
+  const subscriptionNames = useMemo(() => new Map((subscriptions ?? []).map((s) => [s.id, s.name] as const)), [subscriptions]);
+
+  // What the background says about the index (read-only, an interrupted import).
+  useEffect(() => {
+    let cancelled = false;
+    send('status/get', {}).then(
+      (s) => !cancelled && setStatus(s),
+      // index/get reports a background that does not answer; this notice is extra.
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // The toolbar popup has no tab of its own.
+  useEffect(() => {
+    if (params.tabId !== undefined || params.close) return;
+    let cancelled = false;
+    Promise.resolve()
+      .then(() => browser.tabs.getCurrent())
+      .then(
+        (tab) => !cancelled && setToolbarPopup(!tab),
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [params]);
+
+  // Subscription names for "From sheet “…”", again after every change to the index (syncs write to it).
+  useEffect(() => {
+    if (!data) return;
+    let cancelled = false;
+    send('subscriptions/list', {}).then(
+      (r) => !cancelled && setSubscriptions(r.subscriptions),
+      (e) => !cancelled && onError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [data, onError]);
 
   // Deadlines are days: keep "today" right when the popup stays open past midnight.
   useEffect(() => {
@@ -81,8 +151,19 @@ export function App() {
       };
       if (extras.title?.trim()) doc.title = extras.title.trim();
       if (extras.source) doc.source = extras.source;
+      if (extras.sourceTitle?.trim()) {
+        doc.sourceTitle = extras.sourceTitle.trim().slice(0, 500);
+        const meeting = findMeetingDate('', doc.sourceTitle);
+        if (meeting) doc.sourceDate = meeting;
+      }
+      let newWorkstreamName: string | undefined;
       if (extras.workstreamId && wss.some((w) => w.id === extras.workstreamId)) doc.workstreamId = extras.workstreamId;
-      openEditor({ mode: 'track', doc });
+      else if (extras.wsGuess) {
+        const guess = guessWorkstream(extras.wsGuess, wss);
+        if (guess && 'id' in guess) doc.workstreamId = guess.id;
+        else if (guess) newWorkstreamName = guess.newName;
+      }
+      openEditor(newWorkstreamName ? { mode: 'track', doc, newWorkstreamName } : { mode: 'track', doc });
     },
     [openEditor],
   );
@@ -160,6 +241,47 @@ export function App() {
     if (view === 'documents') setFocusFilter(true);
   }
 
+  async function chooseSync(doc: DocRecord, field: string, choice: SyncChoice) {
+    try {
+      await send('doc/put', { doc: applySyncChoice(doc, field, choice, new Date().toISOString()) });
+      setError(null);
+      void reload();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  /** Enter on a search result: open it in a new tab with its workstream's account. */
+  const openHit = useCallback(
+    async (hit: SearchHit) => {
+      try {
+        await browser.tabs.create({ url: openUrl(hit) });
+        if (toolbarPopup) window.close();
+      } catch (e) {
+        onError(e);
+      }
+    },
+    [toolbarPopup, onError],
+  );
+
+  async function dismissInterrupted() {
+    try {
+      setStatus(await send('status/dismiss', {}));
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  // The record the editor shows, as the index has it now: another page may have saved it since.
+  const latest = editor ? findTracked(documents, editor.doc.id) : undefined;
+  let underneath: Underneath = null;
+  if (editor && data) {
+    if (editor.mode === 'edit') {
+      if (!latest) underneath = { kind: 'deleted' };
+      else if (!sameVersion(latest, editor.doc)) underneath = { kind: 'changed' };
+    } else if (latest) underneath = { kind: 'tracked' };
+  }
+
   const filterFocused = useCallback(() => setFocusFilter(false), []);
 
   const onLink = useCallback(
@@ -173,17 +295,20 @@ export function App() {
         <h1>Docket</h1>
       </header>
 
+      <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
 
       {editor && data ? (
         // The editor replaces the views (unmounted, so their labels never clash with the form's).
         <main className="editor-wrap">
           <DocumentEditor
-            key={`${editor.mode}:${editor.doc.id}`}
+            key={`${editor.mode}:${editor.doc.id}:${editor.doc.updatedAt}`}
             target={editor}
             workstreams={workstreams}
             onSave={save}
             onCancel={closeEditor}
+            underneath={underneath}
+            onLoadLatest={() => latest && setEditor({ mode: 'edit', doc: latest })}
           />
         </main>
       ) : (
@@ -212,7 +337,13 @@ export function App() {
                   onEdit={editDoc}
                   onDelete={remove}
                   onLink={onLink}
+                  onOpen={openHit}
+                  onSyncChoice={chooseSync}
+                  subscriptionNames={subscriptionNames}
                 />
+              )}
+              {view === 'upcoming' && (
+                <UpcomingView documents={documents} workstreams={workstreams} loaded={!!data} today={today} />
               )}
               {view === 'scan' && (
                 <ScanPanel
@@ -243,6 +374,10 @@ export function App() {
       >
         <ImportExport
           workstreams={workstreams}
+          active={!editor && view === 'import-export'}
+          revision={data}
+          subscriptions={subscriptions}
+          onSubscriptionsChanged={setSubscriptions}
           onError={onError}
           onFileChosen={() => {
             if (!editor) setView('import-export');

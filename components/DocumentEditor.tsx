@@ -3,13 +3,19 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
 import type { DocRecord, Status, Workstream } from '../utils/model';
 import { KIND_LABELS, commonGroup, displayTitle, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
-import { openUrl } from './DocumentRow';
+import { openUrl } from '../utils/omnibox';
+import { SourceLine } from './SourceLine';
 
 export interface EditorTarget {
   /** `edit`: a tracked record; `track`: a new one, prefilled. */
   mode: 'edit' | 'track';
   doc: DocRecord;
+  /** Prefill "New workstream…" with this name (a heading no workstream matched). */
+  newWorkstreamName?: string;
 }
+
+/** What happened to the record while the editor was open: another page saved or deleted it. */
+export type Underneath = { kind: 'changed' | 'deleted' | 'tracked' } | null;
 
 const NEW_WS = '__new__';
 
@@ -26,18 +32,23 @@ export function DocumentEditor({
   workstreams,
   onSave,
   onCancel,
+  underneath = null,
+  onLoadLatest,
 }: {
   target: EditorTarget;
   workstreams: Workstream[];
   onSave: (doc: DocRecord, newWorkstream?: Workstream) => Promise<boolean>;
   onCancel: () => void;
+  /** Set when another page changed the record since the editor opened (Save still wins). */
+  underneath?: Underneath;
+  onLoadLatest?: () => void;
 }) {
   const id = useId();
   const { doc, mode } = target;
   const knownWs = doc.workstreamId && workstreams.some((w) => w.id === doc.workstreamId) ? doc.workstreamId : '';
   const [title, setTitle] = useState(doc.title ?? '');
-  const [wsChoice, setWsChoice] = useState<string>(knownWs);
-  const [newWsName, setNewWsName] = useState('');
+  const [wsChoice, setWsChoice] = useState<string>(knownWs || (target.newWorkstreamName ? NEW_WS : ''));
+  const [newWsName, setNewWsName] = useState(knownWs ? '' : (target.newWorkstreamName ?? ''));
   const [deadline, setDeadline] = useState(doc.deadline ?? '');
   const [deadlineNote, setDeadlineNote] = useState(doc.deadlineNote ?? '');
   const [status, setStatus] = useState<Status | ''>(doc.status ?? '');
@@ -46,7 +57,8 @@ export function DocumentEditor({
   const [busy, setBusy] = useState(false);
 
   const sortedWs = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
-  const url = openUrl(doc);
+  const docWs = workstreams.find((w) => w.id === doc.workstreamId);
+  const url = openUrl(docWs ? { doc, workstream: docWs } : { doc });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -111,15 +123,27 @@ export function DocumentEditor({
   return (
     <form className="editor" aria-labelledby={`${id}-heading`} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <h2 id={`${id}-heading`}>{heading}</h2>
+      {underneath && (
+        <div className="notice-warn" role="status">
+          <span>
+            {underneath.kind === 'deleted'
+              ? 'This document was deleted in another window. Save puts it back.'
+              : underneath.kind === 'tracked'
+                ? 'This document was tracked in another window.'
+                : 'This document was changed in another window.'}
+          </span>
+          {underneath.kind !== 'deleted' && onLoadLatest && (
+            <button type="button" onClick={onLoadLatest}>
+              Load the new version
+            </button>
+          )}
+        </div>
+      )}
       <p className="editor-id">
         <span className="doc-kind">{KIND_LABELS[doc.kind] ?? doc.kind}</span>{' '}
-        {url ? (
-          <a href={url} target="_blank" rel="noopener noreferrer" title="Open the document">
-            {doc.id}
-          </a>
-        ) : (
-          <code>{doc.id}</code>
-        )}
+        <a href={url} target="_blank" rel="noopener noreferrer" title="Open the document">
+          {doc.id}
+        </a>
       </p>
 
       <div className="field">
@@ -198,18 +222,7 @@ export function DocumentEditor({
         <textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
 
-      {doc.source && (
-        <p className="editor-source">
-          Source:{' '}
-          {/^https?:\/\//i.test(doc.source) ? (
-            <a href={doc.source} target="_blank" rel="noopener noreferrer">
-              {doc.source}
-            </a>
-          ) : (
-            doc.source
-          )}
-        </p>
-      )}
+      <SourceLine doc={doc} />
 
       <p className="field-error" aria-live="polite">
         {problem}

@@ -1,19 +1,30 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { DocRecord, Workstream } from '../utils/model';
 import type { DocRef } from '../utils/links';
+import { DocSearch, parseQuery } from '../utils/search';
+import type { SearchHit } from '../utils/search';
 import {
   STATUS_FILTER_OPTIONS,
   groupDocuments,
+  matchesStatus,
   parseStatusFilter,
   summarize,
   summaryText,
 } from '../utils/doclist';
-import type { DocFilter } from '../utils/doclist';
+import type { DocFilter, SyncChoice } from '../utils/doclist';
 import { AddByLink } from './AddByLink';
 import { DocumentRow } from './DocumentRow';
 import { Swatch } from './Swatch';
 
-/** The Documents view: filter, add by link, the overdue summary and the list grouped by workstream. */
+/** How many search results the flat list shows at most. */
+export const SEARCH_LIMIT = 100;
+
+/**
+ * The Documents view: the search box, add by link, the overdue summary, and either the list
+ * grouped by workstream (empty box) or a flat list of results ranked by match (text in the box).
+ * In the box, ↑/↓ move the highlighted result and Enter opens it (or the first).
+ */
 export function DocumentList({
   documents,
   workstreams,
@@ -26,6 +37,9 @@ export function DocumentList({
   onEdit,
   onDelete,
   onLink,
+  onOpen,
+  onSyncChoice,
+  subscriptionNames,
 }: {
   documents: DocRecord[];
   workstreams: Workstream[];
@@ -40,10 +54,16 @@ export function DocumentList({
   onEdit: (doc: DocRecord) => void;
   onDelete: (doc: DocRecord) => void;
   onLink: (ref: DocRef, href: string) => void;
+  /** Open a search result (Enter in the box). */
+  onOpen?: (hit: SearchHit) => void;
+  onSyncChoice?: (doc: DocRecord, field: string, choice: SyncChoice) => void;
+  /** Subscription id → its name, for "From sheet “…”". */
+  subscriptionNames?: ReadonlyMap<string, string>;
 }) {
   const id = useId();
   const { text, status } = filter;
   const filterRef = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(0);
 
   useEffect(() => {
     if (!focusFilter) return;
@@ -51,12 +71,57 @@ export function DocumentList({
     onFilterFocused();
   }, [focusFilter, onFilterFocused]);
 
+  const wsById = useMemo(() => new Map(workstreams.map((w) => [w.id, w] as const)), [workstreams]);
+  // One search index per load of the index; queried on every keystroke.
+  const search = useMemo(() => new DocSearch(documents, workstreams), [documents, workstreams]);
+  const query = text.trim();
+  const hits = useMemo(() => {
+    if (!query) return [];
+    const all = search.search(query, today, SEARCH_LIMIT);
+    // A `status:` in the box decides the status; otherwise the Status list does.
+    return parseQuery(query).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, status));
+  }, [search, query, today, status]);
+
   const groups = useMemo(
-    () => groupDocuments(documents, workstreams, { status, text }, today),
-    [documents, workstreams, status, text, today],
+    () => (query ? [] : groupDocuments(documents, workstreams, { status, text: '' }, today)),
+    [documents, workstreams, status, query, today],
   );
   const summary = useMemo(() => summarize(documents, today), [documents, today]);
   const shown = groups.reduce((n, g) => n + g.docs.length, 0);
+
+  // A new query highlights its best result.
+  useEffect(() => setActive(0), [query, status]);
+  const activeIndex = hits.length ? Math.min(active, hits.length - 1) : -1;
+  const hitId = (i: number) => `${id}-hit-${i}`;
+
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    document.getElementById(`${id}-hit-${activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [id, activeIndex]);
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (!query || !hits.length) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive(Math.min(activeIndex + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(Math.max(activeIndex - 1, 0));
+    } else if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      const hit = hits[activeIndex] ?? hits[0];
+      if (hit) onOpen?.(hit);
+    }
+  }
+
+  const rowProps = (doc: DocRecord) => ({
+    today,
+    onEdit,
+    onDelete,
+    workstreams,
+    onSyncChoice,
+    subscriptionName: doc.subscriptionId ? subscriptionNames?.get(doc.subscriptionId) : undefined,
+  });
 
   return (
     <div className="documents">
@@ -68,8 +133,14 @@ export function DocumentList({
             ref={filterRef}
             type="search"
             value={text}
-            placeholder="Title, notes, workstream, id…"
+            placeholder="Title, workstream, notes, id…"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-hint`}
+            aria-controls={query ? `${id}-results` : undefined}
+            aria-activedescendant={activeIndex >= 0 ? hitId(activeIndex) : undefined}
             onChange={(e) => onFilterChange({ status, text: e.target.value })}
+            onKeyDown={onKeyDown}
           />
         </div>
         <div className="field">
@@ -83,10 +154,14 @@ export function DocumentList({
           </select>
         </div>
       </div>
+      <p id={`${id}-hint`} className="search-hint muted small">
+        Filters: <code>overdue</code> <code>due:week</code> <code>due:14</code> <code>ws:name</code> <code>status:draft</code>
+        <span className="sr-only">. Up and down arrows choose a result; Enter opens it.</span>
+      </p>
 
       <AddByLink onLink={onLink} />
 
-      {loaded && (
+      {loaded && !query && (
         <p className={`summary${summary.overdue ? ' has-overdue' : ''}`}>
           {summary.overdue > 0 && (
             <span className="urgency-icon" aria-hidden="true">
@@ -101,6 +176,31 @@ export function DocumentList({
         <p className="muted">Loading…</p>
       ) : documents.length === 0 ? (
         <p className="muted">No documents yet. Add one by its link, track one from a page’s badge, or import a file.</p>
+      ) : query ? (
+        <>
+          <p className="result-count muted small" aria-live="polite">
+            {hits.length === 0
+              ? 'No documents match.'
+              : hits.length >= SEARCH_LIMIT
+                ? `The best ${SEARCH_LIMIT} matches.`
+                : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}.`}
+          </p>
+          {hits.length > 0 && (
+            <ul id={`${id}-results`} className="doc-list results" aria-label="Search results">
+              {hits.map((h, i) => (
+                <DocumentRow
+                  key={h.doc.id}
+                  id={hitId(i)}
+                  active={i === activeIndex}
+                  doc={h.doc}
+                  workstream={h.workstream}
+                  showWorkstream
+                  {...rowProps(h.doc)}
+                />
+              ))}
+            </ul>
+          )}
+        </>
       ) : shown === 0 ? (
         <p className="muted">No documents match this filter.</p>
       ) : (
@@ -119,7 +219,12 @@ export function DocumentList({
               </h2>
               <ul className="doc-list">
                 {g.docs.map((d) => (
-                  <DocumentRow key={d.id} doc={d} today={today} onEdit={onEdit} onDelete={onDelete} />
+                  <DocumentRow
+                    key={d.id}
+                    doc={d}
+                    workstream={(d.workstreamId && wsById.get(d.workstreamId)) || undefined}
+                    {...rowProps(d)}
+                  />
                 ))}
               </ul>
             </section>

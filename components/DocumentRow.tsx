@@ -1,42 +1,73 @@
-import type { DocRecord } from '../utils/model';
+import type { DocRecord, Workstream } from '../utils/model';
 import { STATUS_LABELS } from '../utils/model';
-import { docUrl, isGoogleDocsUrl } from '../utils/links';
+import { openUrl } from '../utils/omnibox';
 import { formatDate, relativeDeadline, urgencyOf } from '../utils/urgency';
-import { KIND_LABELS, displayTitle } from '../utils/doclist';
+import { KIND_LABELS, describeConflict, displayTitle, fieldLabel } from '../utils/doclist';
+import type { SyncChoice } from '../utils/doclist';
+import { SourceLine } from './SourceLine';
+import { Swatch } from './Swatch';
 
 const URGENCY_ICON: Partial<Record<string, string>> = { overdue: '⚠', 'due-soon': '⏰', done: '✓' };
 
-/** The address Open goes to: the record's own URL, or the canonical one for its id and kind. */
-export function openUrl(doc: DocRecord): string | null {
-  const url = doc.url || docUrl({ id: doc.id, kind: doc.kind });
-  return isGoogleDocsUrl(url) ? url : null;
-}
-
-/** One tracked document: title, kind, deadline (icon + text, not colour alone), status, actions. */
+/**
+ * One tracked document: title, kind, deadline (icon + text, not colour alone), status, where it
+ * was found, changes a shared sheet made underneath a local edit, and actions. Open goes to the
+ * document with its workstream's Google account.
+ */
 export function DocumentRow({
   doc,
   today,
   onEdit,
   onDelete,
+  workstream,
+  workstreams = [],
+  showWorkstream = false,
+  subscriptionName,
+  onSyncChoice,
+  id,
+  active = false,
 }: {
   doc: DocRecord;
   today: string;
   onEdit: (doc: DocRecord) => void;
   onDelete: (doc: DocRecord) => void;
+  /** The document's workstream (its account opens the document). */
+  workstream?: Workstream;
+  /** All workstreams, to name them in sync flags. */
+  workstreams?: readonly Workstream[];
+  /** Show the workstream's name (in the flat search results; the grouped list has headings). */
+  showWorkstream?: boolean;
+  /** The shared sheet the document came from, when it did. */
+  subscriptionName?: string;
+  onSyncChoice?: (doc: DocRecord, field: string, choice: SyncChoice) => void;
+  id?: string;
+  /** The highlighted search result (Enter opens it). */
+  active?: boolean;
 }) {
   const urgency = urgencyOf(doc, today);
   const relative = relativeDeadline(doc, today);
   const title = displayTitle(doc);
-  const url = openUrl(doc);
+  const url = openUrl(workstream ? { doc, workstream } : { doc });
   const icon = URGENCY_ICON[urgency];
+  const conflicts = doc.syncConflicts ?? [];
 
   return (
-    <li className={`doc-row urgency-${urgency}`} data-doc-id={doc.id} data-urgency={urgency}>
+    <li
+      id={id}
+      className={`doc-row urgency-${urgency}${active ? ' active' : ''}`}
+      data-doc-id={doc.id}
+      data-urgency={urgency}
+    >
       <div className="doc-main">
         <span className="doc-title" title={doc.title ? doc.id : undefined}>
           {title}
         </span>
         <span className="doc-meta">
+          {showWorkstream && (
+            <span className="doc-ws">
+              <Swatch color={workstream?.color} /> {workstream?.name ?? 'No workstream'}
+            </span>
+          )}
           <span className="doc-kind">{KIND_LABELS[doc.kind] ?? doc.kind}</span>
           {doc.status && <span className={`status-pill status-${doc.status}`}>{STATUS_LABELS[doc.status]}</span>}
           {doc.deadline && (
@@ -50,15 +81,37 @@ export function DocumentRow({
               <time dateTime={doc.deadline}>{formatDate(doc.deadline)}</time>
             </span>
           )}
+          {doc.subscriptionId && (
+            <span className="doc-sheet">{subscriptionName ? `From sheet “${subscriptionName}”` : 'From a shared sheet'}</span>
+          )}
         </span>
         {doc.deadlineNote && <span className="doc-note">{doc.deadlineNote}</span>}
+        <SourceLine doc={doc} />
+        {conflicts.map((c) => (
+          <div key={c.field} className="sync-flag" data-sync-field={c.field}>
+            <span className="sync-flag-text">
+              <span className="sync-flag-icon" aria-hidden="true">
+                ⚑{' '}
+              </span>
+              {describeConflict(c, doc, workstreams)}
+            </span>
+            {onSyncChoice && (
+              <span className="sync-flag-actions">
+                <button type="button" onClick={() => onSyncChoice(doc, c.field, 'theirs')}>
+                  Use the sheet’s<span className="sr-only"> {fieldLabel(c.field).toLowerCase()} for {title}</span>
+                </button>
+                <button type="button" onClick={() => onSyncChoice(doc, c.field, 'mine')}>
+                  Keep mine<span className="sr-only"> ({fieldLabel(c.field).toLowerCase()} of {title})</span>
+                </button>
+              </span>
+            )}
+          </div>
+        ))}
       </div>
       <div className="doc-actions">
-        {url && (
-          <a className="button-like" href={url} target="_blank" rel="noopener noreferrer">
-            Open<span className="sr-only"> {title}</span>
-          </a>
-        )}
+        <a className="button-like" href={url} target="_blank" rel="noopener noreferrer">
+          Open<span className="sr-only"> {title}</span>
+        </a>
         <button type="button" data-edit-for={doc.id} onClick={() => onEdit(doc)}>
           Edit<span className="sr-only"> {title}</span>
         </button>

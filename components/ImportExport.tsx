@@ -2,16 +2,22 @@ import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
-import type { ImportCounts, ImportReport, RefusedRow } from '../utils/protocol';
-import { importButtonLabel, importSummary } from '../utils/doclist';
+import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '../utils/protocol';
+import { defaultResolutions, importButtonLabel, importProgressText, importSummary } from '../utils/doclist';
+import { ConflictTable } from './ConflictTable';
 import { errorMessage } from './errors';
 import { ErrorAlert } from './ErrorAlert';
+import { SharedSheets } from './SharedSheets';
+import { SnapshotList } from './SnapshotList';
 
 interface Pending {
   text: string;
   filename: string;
   report: ImportReport;
 }
+
+/** What runs in the background now: reading a chosen file (preview) or writing it (apply). */
+type Running = { kind: 'reading'; filename: string } | { kind: 'applying'; filename: string; report: ImportReport } | null;
 
 function RefusedList({ rows }: { rows: RefusedRow[] }) {
   if (rows.length === 0) return null;
@@ -57,22 +63,38 @@ function download(filename: string, mime: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The Import / export view: preview an import, apply it, report; export the index or one workstream. */
+/**
+ * The Import / export view: preview an import (with the fields changed on both sides to decide),
+ * apply it, report; export the index or one workstream; shared sheets; history (snapshots).
+ * The file input is always there (CONTRACT §4); the rest only while the view is shown.
+ */
 export function ImportExport({
   workstreams,
   onError,
   onFileChosen,
+  active = true,
+  revision,
+  subscriptions = null,
+  onSubscriptionsChanged,
 }: {
   workstreams: Workstream[];
   onError: (e: unknown) => void;
   /** Called when a file is chosen (the view may be hidden when a test or a user picks one). */
   onFileChosen?: () => void;
+  /** The view is shown. */
+  active?: boolean;
+  /** Changes whenever the index does (the history reloads). */
+  revision?: unknown;
+  subscriptions?: Subscription[] | null;
+  onSubscriptionsChanged?: (subscriptions: Subscription[]) => void;
 }) {
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<Running>(null);
+  const busy = running !== null;
   const [fileError, setFileError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [choices, setChoices] = useState<Resolutions>({});
   const [result, setResult] = useState<ImportReport | null>(null);
   const [exportWs, setExportWs] = useState('');
   const [exportNote, setExportNote] = useState<string | null>(null);
@@ -84,16 +106,19 @@ export function ImportExport({
     setResult(null);
     setFileError(null);
     if (!file) return;
-    setBusy(true);
+    setRunning({ kind: 'reading', filename: file.name });
     try {
       const text = await file.text();
       const report = await send('import/preview', { text, filename: file.name });
       if (report.error) setFileError(`${file.name}: ${report.error} Nothing was imported.`);
-      else setPending({ text, filename: file.name, report });
+      else {
+        setChoices(defaultResolutions(report.conflicts));
+        setPending({ text, filename: file.name, report });
+      }
     } catch (err) {
       setFileError(`${file.name}: ${errorMessage(err)} Nothing was imported.`);
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   }
 
@@ -104,9 +129,15 @@ export function ImportExport({
 
   async function apply() {
     if (!pending || busy) return;
-    setBusy(true);
+    setRunning({ kind: 'applying', filename: pending.filename, report: pending.report });
+    const conflicts = pending.report.conflicts ?? [];
     try {
-      const report = await send('import/apply', { text: pending.text, filename: pending.filename });
+      const report = await send(
+        'import/apply',
+        conflicts.length
+          ? { text: pending.text, filename: pending.filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
+          : { text: pending.text, filename: pending.filename },
+      );
       if (report.error) {
         setFileError(`${pending.filename}: ${report.error} Nothing was imported.`);
       } else {
@@ -117,7 +148,7 @@ export function ImportExport({
     } catch (err) {
       setFileError(`${pending.filename}: ${errorMessage(err)}`);
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   }
 
@@ -149,10 +180,20 @@ export function ImportExport({
             onChange={onChoose}
           />
         </div>
-        {busy && <p className="muted">Working…</p>}
+        {/* The work happens in the background: the popup stays responsive meanwhile. */}
+        <div className="import-progress" aria-live="polite">
+          {running && (
+            <>
+              <progress aria-labelledby={`${id}-progress`} />
+              <span id={`${id}-progress`}>
+                {running.kind === 'reading' ? `Reading ${running.filename}…` : importProgressText(running.report, running.filename)}
+              </span>
+            </>
+          )}
+        </div>
         <ErrorAlert message={fileError} onDismiss={() => setFileError(null)} />
 
-        {pending && (
+        {active && pending && (
           <div className="preview" aria-labelledby={`${id}-preview`} role="group">
             <h3 id={`${id}-preview`}>Preview of {pending.filename}</h3>
             <table className="counts">
@@ -170,6 +211,15 @@ export function ImportExport({
                 <CountsRow label="Workstreams" c={pending.report.workstreams} />
               </tbody>
             </table>
+            {!!pending.report.conflicts?.length && (
+              <ConflictTable
+                conflicts={pending.report.conflicts}
+                choices={choices}
+                workstreams={workstreams}
+                disabled={busy}
+                onChoose={(key, side) => setChoices((c) => ({ ...c, [key]: side }))}
+              />
+            )}
             <RefusedList rows={pending.report.refused} />
             <div className="actions">
               <button type="button" className="primary" onClick={apply} disabled={busy}>
@@ -185,6 +235,11 @@ export function ImportExport({
         {result && (
           <div className="import-result">
             <p role="status">{importSummary(result)}</p>
+            {!!result.conflicts?.length && (
+              <p className="muted small">
+                {result.conflicts.length} {result.conflicts.length === 1 ? 'field' : 'fields'} changed on both sides: kept as chosen.
+              </p>
+            )}
             <RefusedList rows={result.refused} />
           </div>
         )}
@@ -213,6 +268,13 @@ export function ImportExport({
         </div>
         {exportNote && <p className="muted small">{exportNote}</p>}
       </section>
+
+      {active && (
+        <>
+          <SharedSheets subscriptions={subscriptions} onChanged={(list) => onSubscriptionsChanged?.(list)} />
+          <SnapshotList revision={revision} />
+        </>
+      )}
     </div>
   );
 }

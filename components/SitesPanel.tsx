@@ -4,9 +4,10 @@ import { send } from '../utils/protocol';
 import type { SitesState } from '../utils/protocol';
 import { isDefaultSite, originPattern } from '../utils/sites';
 import { patternLabel } from '../utils/doclist';
+import { ReminderSettings } from './ReminderSettings';
 import type { CurrentPage } from './useCurrentPage';
 
-/** The Sites view: where Docket runs, and enabling or disabling it on the current tab's site. */
+/** The Sites view: where Docket runs, enabling or disabling it on the current tab's site, and reminders. */
 export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: unknown) => void }) {
   const [sites, setSites] = useState<SitesState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -118,6 +119,8 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
           </ul>
         )}
       </section>
+
+      <ReminderSettings />
     </div>
   );
 }

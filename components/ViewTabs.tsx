@@ -1,11 +1,12 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 
-export type ViewId = 'documents' | 'scan' | 'workstreams' | 'import-export' | 'sites';
+export type ViewId = 'documents' | 'upcoming' | 'scan' | 'workstreams' | 'import-export' | 'sites';
 
 /** `more`: read by screen readers after the label ("Scan" → "Scan this page"). */
 export const VIEWS: ReadonlyArray<{ id: ViewId; label: string; more?: string }> = [
   { id: 'documents', label: 'Documents' },
+  { id: 'upcoming', label: 'Upcoming' },
   { id: 'scan', label: 'Scan', more: ' this page' },
   { id: 'workstreams', label: 'Workstreams' },
   { id: 'import-export', label: 'Import / export' },

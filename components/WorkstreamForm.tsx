@@ -1,13 +1,16 @@
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
+import { accountProblem } from '../utils/doclist';
 
 export interface WorkstreamValues {
   name: string;
   group: string;
   color: string;
+  /** The Google account its documents open with: `1` (for /u/1/) or an address; '' for none. */
+  account: string;
 }
 
-/** Name, group and colour of a workstream: used to create one and to edit one inline. */
+/** Name, group, colour and Google account of a workstream: used to create one and to edit one inline. */
 export function WorkstreamForm({
   initial,
   heading,
@@ -26,6 +29,7 @@ export function WorkstreamForm({
   const id = useId();
   const [values, setValues] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
+  const [accountError, setAccountError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -38,9 +42,16 @@ export function WorkstreamForm({
       return;
     }
     setProblem(null);
+    const account = values.account.trim();
+    const bad = accountProblem(account);
+    setAccountError(bad);
+    if (bad) {
+      document.getElementById(`${id}-account`)?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      await onSubmit({ name, group: values.group.trim(), color: values.color });
+      await onSubmit({ name, group: values.group.trim(), color: values.color, account });
     } finally {
       setBusy(false);
     }
@@ -93,6 +104,31 @@ export function WorkstreamForm({
             onChange={(e) => setValues({ ...values, color: e.target.value })}
           />
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-account`}>Google account (number or address)</label>
+        <input
+          id={`${id}-account`}
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={values.account}
+          placeholder="e.g. 1, or name@example.org"
+          aria-invalid={accountError ? true : undefined}
+          aria-describedby={`${id}-account-hint ${id}-account-error`}
+          onChange={(e) => {
+            setValues({ ...values, account: e.target.value });
+            if (accountError) setAccountError(null);
+          }}
+        />
+        <span id={`${id}-account-hint`} className="muted small">
+          Its documents open with this account: 1 as in /u/1/ in Google’s addresses, or your address there. Empty: the
+          browser’s default.
+        </span>
+        <p id={`${id}-account-error`} className="field-error" aria-live="polite">
+          {accountError}
+        </p>
       </div>
       <p className="field-error" aria-live="polite">
         {problem}

@@ -49,6 +49,7 @@ export function WorkstreamManager({
       name: values.name,
       color: values.color,
       ...(values.group ? { group: values.group } : {}),
+      ...(values.account ? { account: values.account } : {}),
     };
     try {
       await send('ws/put', { workstream });
@@ -62,8 +63,14 @@ export function WorkstreamManager({
   }
 
   async function update(ws: Workstream, values: WorkstreamValues): Promise<boolean> {
-    const { group: _old, ...rest } = ws;
-    const workstream: Workstream = { ...rest, name: values.name, color: values.color, ...(values.group ? { group: values.group } : {}) };
+    const { group: _group, account: _account, ...rest } = ws;
+    const workstream: Workstream = {
+      ...rest,
+      name: values.name,
+      color: values.color,
+      ...(values.group ? { group: values.group } : {}),
+      ...(values.account ? { account: values.account } : {}),
+    };
     try {
       await send('ws/put', { workstream });
       close(`[data-ws-edit="${CSS.escape(ws.id)}"]`);
@@ -107,7 +114,7 @@ export function WorkstreamManager({
           heading="New workstream"
           submitLabel="Create workstream"
           groups={groups}
-          initial={{ name: '', group: commonGroup(workstreams), color: nextWorkstreamColor(workstreams) }}
+          initial={{ name: '', group: commonGroup(workstreams), color: nextWorkstreamColor(workstreams), account: '' }}
           onSubmit={create}
           onCancel={() => close('[data-ws-new]')}
         />
@@ -132,6 +139,7 @@ export function WorkstreamManager({
                     <span className="doc-meta">
                       {ws.group && <>{ws.group} · </>}
                       {n} {n === 1 ? 'document' : 'documents'}
+                      {ws.account && <> · opens as {/^\d+$/.test(ws.account) ? `account ${ws.account}` : ws.account}</>}
                     </span>
                   </div>
                   <div className="doc-actions">
@@ -159,7 +167,12 @@ export function WorkstreamManager({
                     heading={`Edit workstream ${ws.name}`}
                     submitLabel="Save"
                     groups={groups}
-                    initial={{ name: ws.name, group: ws.group ?? '', color: ws.color ?? nextWorkstreamColor(workstreams) }}
+                    initial={{
+                      name: ws.name,
+                      group: ws.group ?? '',
+                      color: ws.color ?? nextWorkstreamColor(workstreams),
+                      account: ws.account ?? '',
+                    }}
                     onSubmit={(v) => update(ws, v)}
                     onCancel={() => close(`[data-ws-edit="${CSS.escape(ws.id)}"]`)}
                   />

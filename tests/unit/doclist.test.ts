@@ -1,7 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { DocRecord, Workstream } from '../../utils/model';
-import type { ImportReport } from '../../utils/protocol';
+import type { DocRecord, SyncConflict, Workstream } from '../../utils/model';
+import type { ImportReport, MergeConflict } from '../../utils/protocol';
+import { ACCOUNT_RE } from '../../utils/protocol-schemas';
 import {
+  ACCOUNT_PATTERN,
+  accountProblem,
+  applySyncChoice,
+  cleanHeading,
+  conflictKey,
+  defaultResolutions,
+  describeConflict,
+  fieldLabel,
+  formatDay,
+  formatFieldValue,
+  formatInstant,
+  importProgressText,
+  interruptedText,
+  parseDaysBefore,
+  safeHttpUrl,
+  sameVersion,
+  snapshotCounts,
+  sourceInfo,
+  syncCountsText,
+  upcomingKey,
+  upcomingSections,
   commonGroup,
   countByWorkstream,
   findTracked,
@@ -211,6 +233,21 @@ describe('parsePopupParams', () => {
         close: true,
       },
     ],
+    [
+      '?close=1&track=' + encodeURIComponent('https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit') +
+        '&wsGuess=' + encodeURIComponent(' B. Improvements to the IGF: ') + '&sourceTitle=' + encodeURIComponent('WG-Strategy — 24 September 2020'),
+      {
+        track: {
+          url: 'https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit',
+          wsGuess: 'B. Improvements to the IGF:',
+          sourceTitle: 'WG-Strategy — 24 September 2020',
+        },
+        close: true,
+      },
+    ],
+    ['?q=mhlb%20ws%3Ahlb', { q: 'mhlb ws:hlb', close: false }],
+    ['?q=%20%20', { close: false }],
+    ['?wsGuess=Orphan', { close: false }],
   ])('%s', (search, expected) => {
     expect(parsePopupParams(search)).toEqual(expected);
   });
@@ -251,5 +288,287 @@ describe('small formatters', () => {
     expect(importSummary(r)).toBe(summary);
     expect(importButtonLabel(r)).toBe(button);
     expect(importButtonLabel(r).startsWith('Import')).toBe(true);
+  });
+});
+
+describe('upcomingSections', () => {
+  const UP: DocRecord[] = [
+    doc('late-2', { title: 'Two days late', deadline: '2020-09-06' }),
+    doc('late-1', { title: 'Yesterday', deadline: '2020-09-07', status: 'final' }),
+    doc('today', { title: 'Today', deadline: TODAY }),
+    doc('plus7', { title: 'Plus seven', deadline: '2020-09-15' }),
+    doc('plus8', { title: 'Plus eight', deadline: '2020-09-16' }),
+    doc('plus14', { title: 'Plus fourteen', deadline: '2020-09-22' }),
+    doc('plus15', { title: 'Plus fifteen', deadline: '2020-09-23' }),
+    doc('none-b', { title: 'b no deadline' }),
+    doc('none-a', { title: 'A no deadline', status: 'draft' }),
+    doc('done-late', { title: 'Delivered late', deadline: '2020-09-01', status: 'delivered' }),
+    doc('archived', { title: 'Archived', status: 'archived' }),
+  ];
+
+  it('sorts the documents not done into five sections, in order', () => {
+    expect(upcomingSections(UP, TODAY).map((s) => [s.label, s.docs.map((d) => d.id)])).toEqual([
+      ['Overdue', ['late-2', 'late-1']],
+      ['This week', ['today', 'plus7']],
+      ['Next week', ['plus8', 'plus14']],
+      ['Later', ['plus15']],
+      ['No deadline', ['none-a', 'none-b']],
+    ]);
+  });
+
+  it('always returns all five sections', () => {
+    expect(upcomingSections([], TODAY).map((s) => [s.key, s.docs.length])).toEqual([
+      ['overdue', 0],
+      ['this-week', 0],
+      ['next-week', 0],
+      ['later', 0],
+      ['none', 0],
+    ]);
+  });
+
+  it.each<[string | undefined, string]>([
+    ['2020-09-07', 'overdue'],
+    [TODAY, 'this-week'],
+    ['2020-09-15', 'this-week'],
+    ['2020-09-16', 'next-week'],
+    ['2020-09-22', 'next-week'],
+    ['2020-09-23', 'later'],
+    ['2021-09-08', 'later'],
+    [undefined, 'none'],
+  ])('upcomingKey(%s) = %s', (deadline, key) => {
+    expect(upcomingKey(doc('x', deadline ? { deadline } : {}), TODAY)).toBe(key);
+  });
+});
+
+describe('sync conflicts on a document', () => {
+  const conflict = (field: string, theirs?: unknown): SyncConflict => ({
+    field,
+    ...(theirs === undefined ? {} : { theirs }),
+    subscriptionId: 'sub-1',
+    at: '2020-09-13T08:00:00.000Z',
+  });
+  const flagged = doc('1flag', {
+    title: 'Flagged',
+    deadline: '2020-09-12',
+    status: 'draft',
+    workstreamId: 'ws-imp',
+    notes: 'ours',
+    subscriptionId: 'sub-1',
+    syncConflicts: [conflict('deadline', '2020-09-17'), conflict('notes'), conflict('status', 'final'), conflict('workstreamId', 'ws-out')],
+  });
+
+  it.each<[SyncConflict, string]>([
+    [conflict('deadline', '2020-09-17'), 'The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)'],
+    [conflict('notes'), 'The sheet emptied Notes (yours: ours)'],
+    [conflict('status', 'final'), 'The sheet changed Status to Final (yours: Draft)'],
+    [conflict('workstreamId', 'ws-out'), 'The sheet changed Workstream to C. Strengthening IGF outcomes (yours: B. Improvements to the IGF)'],
+    [conflict('workstreamId', 'ws-unknown'), 'The sheet changed Workstream to ws-unknown (yours: B. Improvements to the IGF)'],
+    [conflict('deadlineNote', 'x'.repeat(200)), `The sheet changed Deadline note to ${'x'.repeat(79)}… (yours: empty)`],
+  ])('describeConflict %#', (c, text) => {
+    expect(describeConflict(c, flagged, WS)).toBe(text);
+  });
+
+  const NOW = '2020-09-14T10:00:00.000Z';
+  it.each<[string, 'theirs' | 'mine', Partial<DocRecord>, string[]]>([
+    ['deadline', 'theirs', { deadline: '2020-09-17' }, ['notes', 'status', 'workstreamId']],
+    ['deadline', 'mine', { deadline: '2020-09-12' }, ['notes', 'status', 'workstreamId']],
+    ['notes', 'theirs', { notes: undefined }, ['deadline', 'status', 'workstreamId']],
+    ['notes', 'mine', { notes: 'ours' }, ['deadline', 'status', 'workstreamId']],
+    ['status', 'theirs', { status: 'final' }, ['deadline', 'notes', 'workstreamId']],
+  ])('applySyncChoice(%s, %s)', (field, choice, fields, left) => {
+    const out = applySyncChoice(flagged, field, choice, NOW);
+    const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    expect(out).toMatchObject({ ...set, updatedAt: NOW, id: flagged.id, subscriptionId: 'sub-1' });
+    for (const [k, v] of Object.entries(fields)) if (v === undefined) expect(k in out).toBe(false);
+    expect(out.syncConflicts!.map((c) => c.field)).toEqual(left);
+    // The record passed in is left alone.
+    expect(flagged.syncConflicts).toHaveLength(4);
+    expect(flagged.deadline).toBe('2020-09-12');
+  });
+
+  it('drops syncConflicts once the last is decided', () => {
+    const one = doc('1one', { deadline: '2020-09-12', syncConflicts: [conflict('deadline', '2020-09-17')] });
+    const out = applySyncChoice(one, 'deadline', 'theirs', NOW);
+    expect(out.deadline).toBe('2020-09-17');
+    expect('syncConflicts' in out).toBe(false);
+  });
+
+  it('never sets a field a sheet may not (id, aliases)', () => {
+    const odd = doc('1odd', { syncConflicts: [conflict('id', 'other'), conflict('aliases', ['x'])] });
+    expect(applySyncChoice(odd, 'id', 'theirs', NOW).id).toBe('1odd');
+    expect(applySyncChoice(odd, 'aliases', 'theirs', NOW).aliases).toEqual([]);
+  });
+});
+
+describe('import conflicts', () => {
+  const conflicts: MergeConflict[] = [
+    { docId: 'a', title: 'A', field: 'deadline', base: '2020-09-01', local: '2020-09-02', incoming: '2020-09-03', winner: 'incoming' },
+    { docId: 'a', title: 'A', field: 'status', local: 'draft', incoming: 'final', winner: 'local' },
+  ];
+  it('keys and default resolutions', () => {
+    expect(conflictKey(conflicts[0]!)).toBe('a:deadline');
+    expect(defaultResolutions(conflicts)).toEqual({ 'a:deadline': 'incoming', 'a:status': 'local' });
+    expect(defaultResolutions(undefined)).toEqual({});
+  });
+
+  it.each<[string, unknown, string]>([
+    ['deadline', undefined, 'empty'],
+    ['deadline', '', 'empty'],
+    ['status', 'open-for-comments', 'Open for comments'],
+    ['status', 'bogus', 'bogus'],
+    ['kind', 'spreadsheet', 'Spreadsheet'],
+    ['workstreamId', 'ws-hlb', 'A. Possible implementation models for the Roadmap’s High-level body'],
+    ['notes', 'two\n  lines', 'two lines'],
+    ['extra', { a: 1 }, '{"a":1}'],
+  ])('formatFieldValue(%s, %j) = %s', (field, value, text) => {
+    expect(formatFieldValue(field, value, WS)).toBe(text);
+  });
+
+  it.each([
+    ['deadline', 'Deadline'],
+    ['workstreamId', 'Workstream'],
+    ['constructor', 'constructor'],
+    ['mystery', 'mystery'],
+  ])('fieldLabel(%s) = %s', (field, label) => expect(fieldLabel(field)).toBe(label));
+});
+
+describe('where a document was found', () => {
+  it.each<[Partial<DocRecord>, ReturnType<typeof sourceInfo>]>([
+    [{}, null],
+    [
+      {
+        source: 'https://www.intgovforum.org/en/content/wg-strategy-2020-meeting-5',
+        sourceTitle: 'IGF 2020 MAG WG-Strategy  minutes',
+        sourceDate: '2020-09-24',
+        deadlineSource: 'Next Steps: By 7 September, participants\n to comment.',
+      },
+      {
+        text: 'IGF 2020 MAG WG-Strategy minutes (meeting 24 Sep 2020)',
+        href: 'https://www.intgovforum.org/en/content/wg-strategy-2020-meeting-5',
+        quote: 'Next Steps: By 7 September, participants to comment.',
+      },
+    ],
+    [{ source: 'https://www.intgovforum.org/wg' }, { text: 'www.intgovforum.org', href: 'https://www.intgovforum.org/wg' }],
+    [{ source: 'javascript:alert(1)', sourceTitle: 'Evil' }, { text: 'Evil' }],
+    [{ source: 'mail from Chengetai' }, { text: 'mail from Chengetai' }],
+    [{ deadlineSource: 'By 10 September.' }, { text: '', quote: 'By 10 September.' }],
+    [{ sourceTitle: 'Minutes', sourceDate: 'not a date' }, { text: 'Minutes' }],
+  ])('sourceInfo %#', (over, expected) => {
+    expect(sourceInfo(doc('x', over))).toEqual(expected);
+  });
+
+  it.each([
+    ['https://example.org/a?b#c', 'https://example.org/a?b#c'],
+    ['http://example.org', 'http://example.org/'],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,hi', undefined],
+    ['not a url', undefined],
+    [undefined, undefined],
+  ])('safeHttpUrl(%s)', (url, expected) => expect(safeHttpUrl(url)).toBe(expected));
+
+  it.each([
+    ['2020-09-24', '24 Sep 2020'],
+    ['2021-01-05', '5 Jan 2021'],
+    ['2020-02-30', '2020-02-30'],
+  ])('formatDay(%s) = %s', (d, text) => expect(formatDay(d)).toBe(text));
+
+  it('formats instants in a given zone, and leaves junk alone', () => {
+    expect(formatInstant('2026-11-22T10:05:00.000Z', 'UTC')).toBe('22 Nov 2026, 10:05');
+    expect(formatInstant('2026-11-22T10:05:00.000Z', 'Europe/Zurich')).toBe('22 Nov 2026, 11:05');
+    expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('workstream account', () => {
+  it.each<[string, boolean]>([
+    ['', true],
+    ['  ', true],
+    ['0', true],
+    ['1', true],
+    ['12', true],
+    ['123', false],
+    ['-1', false],
+    ['member@example.org', true],
+    [' member@example.org ', true],
+    ['member@example', false],
+    ['member@exa mple.org', false],
+    ['member@example.org/x', false],
+    ['a@b.c&authuser=2', false],
+    ['name', false],
+  ])('"%s" is valid: %s', (value, valid) => {
+    expect(accountProblem(value) === null).toBe(valid);
+    const v = value.trim();
+    if (v) expect(ACCOUNT_RE.test(v)).toBe(valid);
+  });
+
+  it('uses the rule the background checks', () => {
+    expect(ACCOUNT_PATTERN.source).toBe(ACCOUNT_RE.source);
+  });
+});
+
+describe('smaller helpers', () => {
+  it.each([
+    ['B. Improvements to the IGF:', 'B. Improvements to the IGF'],
+    ['  C.  Strengthening\n the IGF outcomes  ', 'C. Strengthening the IGF outcomes'],
+    ['', ''],
+  ])('cleanHeading(%j)', (text, expected) => expect(cleanHeading(text)).toBe(expected));
+
+  it('sameVersion: same fields in any key order; another updatedAt or value is another version', () => {
+    const a = doc('1a', { title: 'T', deadline: '2020-09-10' });
+    const reordered = { deadline: '2020-09-10', title: 'T', ...doc('1a') } as DocRecord;
+    expect(sameVersion(a, reordered)).toBe(true);
+    expect(sameVersion(a, { ...a, updatedAt: '2020-09-01T00:00:00.000Z' })).toBe(false);
+    expect(sameVersion(a, { ...a, title: 'U' })).toBe(false);
+    expect(sameVersion(a, { ...a, notes: undefined })).toBe(true);
+  });
+
+  it.each<[string, number | null]>([
+    ['0', 0],
+    ['2', 2],
+    ['30', 30],
+    [' 7 ', 7],
+    ['31', null],
+    ['-1', null],
+    ['1.5', null],
+    ['', null],
+    ['abc', null],
+  ])('parseDaysBefore(%j) = %s', (v, n) => expect(parseDaysBefore(v)).toBe(n));
+
+  const counts = (added: number, updated: number, unchanged = 0, refused = 0) => ({ added, updated, unchanged, refused });
+  const rep = (d: ReturnType<typeof counts>, w = counts(0, 0), conflicts: MergeConflict[] = []): ImportReport => ({
+    documents: d,
+    workstreams: w,
+    refused: [],
+    applied: true,
+    conflicts,
+  });
+
+  it.each<[ImportReport | undefined, string]>([
+    [rep(counts(1000, 200)), 'Importing 1,200 documents…'],
+    [rep(counts(1, 0)), 'Importing 1 document…'],
+    [rep(counts(0, 0, 5)), 'Importing big.json…'],
+    [undefined, 'Importing big.json…'],
+  ])('importProgressText %#', (r, text) => expect(importProgressText(r, 'big.json')).toBe(text));
+
+  it.each<[ImportReport, string]>([
+    [rep(counts(3, 1, 40)), 'Documents: 3 new, 1 updated, 40 unchanged.'],
+    [rep(counts(0, 0, 2, 1), counts(1, 0)), 'Documents: 0 new, 0 updated, 2 unchanged, 1 refused; workstreams: 1 new, 0 updated.'],
+    [
+      rep(counts(0, 1), counts(0, 0), [{ docId: 'a', title: 'A', field: 'deadline', winner: 'local' }]),
+      'Documents: 0 new, 1 updated, 0 unchanged; 1 change on both sides, yours kept and flagged.',
+    ],
+  ])('syncCountsText %#', (r, text) => {
+    expect(syncCountsText(r)).toBe(text);
+    // Never the import report's word: the e2e harness finds that report by it.
+    expect(text).not.toMatch(/added/);
+  });
+
+  it.each([
+    [{ label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' }, 'The import of big.json started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. Import it again.'],
+    [{ label: 'sync of “WG sheet”', startedAt: '2026-11-22T10:00:00.000Z' }, 'The sync of “WG sheet” started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. It runs again at the next sync.'],
+  ])('interruptedText %#', (i, text) => expect(interruptedText(i, 'UTC')).toBe(text));
+
+  it('snapshotCounts', () => {
+    expect(snapshotCounts({ documents: 1, workstreams: 0 })).toBe('1 document, 0 workstreams');
   });
 });

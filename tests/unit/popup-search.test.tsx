@@ -1,0 +1,207 @@
+// @vitest-environment happy-dom
+/**
+ * The Documents view's search box: fuzzy matching and filters through DocSearch, a flat ranked
+ * list while it has text (grouped when empty), ↑/↓ to move the highlight, Enter to open — in a
+ * new tab with the workstream's account, closing the toolbar popup but not a popup opened as a tab.
+ */
+import { act, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import type { DocRecord, Workstream } from '../../utils/model';
+import type { DocFilter } from '../../utils/doclist';
+import type { SearchHit } from '../../utils/search';
+
+const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
+vi.mock('../../utils/protocol', () => protocol);
+
+import { DocumentList } from '../../components/DocumentList';
+import { App } from '../../components/App';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const TODAY = '2020-09-08';
+const WS: Workstream[] = [
+  { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', account: '1' },
+  { id: 'ws-imp', name: 'B. Improvements to the IGF', account: 'member@example.org' },
+];
+const doc = (id: string, over: Partial<DocRecord>): DocRecord => ({ id, kind: 'document', aliases: [], updatedAt: '2020-08-27T14:00:00.000Z', ...over });
+const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
+const PROPOSALS = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
+const DOCS: DocRecord[] = [
+  doc(MHLB, { title: 'Possible implementation models for the MHLB', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments' }),
+  doc(PROPOSALS, { title: 'Improvements to the IGF: proposals', workstreamId: 'ws-imp', deadline: '2020-09-06', status: 'open-for-comments' }),
+  doc('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', { kind: 'file', title: 'The 58 proposals', workstreamId: 'ws-imp', deadline: '2020-09-20', status: 'draft' }),
+  doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', { title: 'Annual proposals, delivered', status: 'delivered', deadline: '2020-08-01' }),
+];
+
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  protocol.send.mockReset();
+  protocol.sendToTab.mockReset();
+  host = document.createElement('div');
+  document.body.replaceChildren(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  window.history.replaceState(null, '', '/');
+});
+
+const input = () => host.querySelector<HTMLInputElement>('input[type=search]')!;
+const rowIds = () => [...host.querySelectorAll<HTMLElement>('[data-doc-id]')].map((r) => r.dataset.docId);
+
+async function type(el: HTMLInputElement, value: string) {
+  await act(async () => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function key(el: HTMLElement, k: string) {
+  await act(async () => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  });
+}
+
+/** DocumentList with its filter kept in a small wrapper, like App does. */
+function Harness({ onOpen, initial = '' }: { onOpen: (hit: SearchHit) => void; initial?: string }) {
+  const [filter, setFilter] = useState<DocFilter>({ status: 'active', text: initial });
+  return (
+    <DocumentList
+      documents={DOCS}
+      workstreams={WS}
+      loaded
+      today={TODAY}
+      focusFilter={false}
+      onFilterFocused={() => undefined}
+      filter={filter}
+      onFilterChange={setFilter}
+      onEdit={() => undefined}
+      onDelete={() => undefined}
+      onLink={() => undefined}
+      onOpen={onOpen}
+    />
+  );
+}
+describe('search in the Documents view', () => {
+  it('groups by workstream with an empty box, and lists ranked results (no groups) with text', async () => {
+    const onOpen = vi.fn();
+    await act(async () => root.render(<Harness onOpen={onOpen} />));
+    expect(host.querySelectorAll('.doc-group')).toHaveLength(2);
+    expect(host.querySelector('label[for="' + input().id + '"]')!.textContent).toBe('Filter documents');
+    expect(host.querySelector('#' + CSS.escape(input().getAttribute('aria-describedby')!))!.textContent).toMatch(/overdue.*due:week.*ws:.*status:/);
+
+    // Fuzzy: a letter missing ("implmentation") still matches.
+    await type(input(), 'implmentation mdels');
+    expect(host.querySelectorAll('.doc-group')).toHaveLength(0);
+    expect(rowIds()).toEqual([MHLB]);
+    expect(host.textContent).toContain('1 match.');
+  });
+
+  it.each<[string, string[]]>([
+    ['proposals', [PROPOSALS, '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']],
+    ['overdue', [PROPOSALS]],
+    ['due:week', [MHLB]],
+    ['due:14', [MHLB, '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']],
+    ['ws:improvements', [PROPOSALS, '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']],
+    ['status:draft', ['1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']],
+    // The Status list (Active) hides delivered ones, unless the box says status:.
+    ['annual', []],
+    ['status:delivered', ['1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4']],
+  ])('"%s"', async (q, ids) => {
+    await act(async () => root.render(<Harness onOpen={vi.fn()} />));
+    await type(input(), q);
+    expect(rowIds()).toEqual(ids);
+    if (!ids.length) expect(host.textContent).toContain('No documents match.');
+  });
+
+  it('moves the highlight with the arrow keys and opens it with Enter', async () => {
+    const onOpen = vi.fn();
+    await act(async () => root.render(<Harness onOpen={onOpen} initial="proposals" />));
+    const box = input();
+    const active = () => host.querySelector('#' + CSS.escape(box.getAttribute('aria-activedescendant')!))?.getAttribute('data-doc-id');
+    expect(box.getAttribute('aria-controls')).toBe(host.querySelector('ul.results')!.id);
+    expect(active()).toBe(PROPOSALS);
+    await key(box, 'ArrowDown');
+    expect(active()).toBe('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms');
+    await key(box, 'ArrowDown'); // stays on the last
+    expect(active()).toBe('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms');
+    expect(host.querySelectorAll('.doc-row.active')).toHaveLength(1);
+    await key(box, 'Enter');
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen.mock.calls[0]![0].doc.id).toBe('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms');
+    expect(onOpen.mock.calls[0]![0].workstream.id).toBe('ws-imp');
+    await key(box, 'ArrowUp');
+    await key(box, 'Enter');
+    expect(onOpen.mock.calls[1]![0].doc.id).toBe(PROPOSALS);
+    // A new query highlights its first result again.
+    await type(box, 'mhlb');
+    expect(active()).toBe(MHLB);
+  });
+
+  it('Enter with an empty box or no match opens nothing', async () => {
+    const onOpen = vi.fn();
+    await act(async () => root.render(<Harness onOpen={onOpen} />));
+    await key(input(), 'Enter');
+    await type(input(), 'zzzzqqq');
+    await key(input(), 'Enter');
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(input().hasAttribute('aria-activedescendant')).toBe(false);
+  });
+
+  it('rows open documents with their workstream’s account', async () => {
+    await act(async () => root.render(<Harness onOpen={vi.fn()} />));
+    const open = host.querySelector<HTMLAnchorElement>(`[data-doc-id="${MHLB}"] a.button-like`)!;
+    expect(open.href).toBe(`https://docs.google.com/document/u/1/d/${MHLB}/edit`);
+  });
+});
+
+describe('the popup opens the chosen result', () => {
+  function backend(over: Record<string, unknown> = {}) {
+    protocol.send.mockImplementation(async (type: string) => {
+      if (type in over) return over[type];
+      if (type === 'index/get') return { documents: DOCS, workstreams: WS };
+      if (type === 'status/get') return {};
+      if (type === 'subscriptions/list') return { subscriptions: [] };
+      throw new Error(`unexpected ${type}`);
+    });
+    protocol.sendToTab.mockRejectedValue(new Error('no content script'));
+  }
+
+  async function renderApp(search: string, currentTab: unknown) {
+    window.history.replaceState(null, '', `/popup.html${search}`);
+    vi.spyOn(browser.tabs, 'getCurrent').mockResolvedValue(currentTab as never);
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([] as never);
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    await act(async () => root.render(<App />));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    return { create, close };
+  }
+
+  it('?q= prefills the box; Enter opens the best match with its account and closes the toolbar popup', async () => {
+    backend();
+    const { create, close } = await renderApp('?q=mhlb', undefined);
+    expect(input().value).toBe('mhlb');
+    expect(document.activeElement).toBe(input());
+    expect(rowIds().filter((id) => id === MHLB)).toHaveLength(1);
+    await key(input(), 'Enter');
+    expect(create).toHaveBeenCalledWith({ url: `https://docs.google.com/document/u/1/d/${MHLB}/edit` });
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('does not close a popup opened as a tab', async () => {
+    backend();
+    const { create, close } = await renderApp('?q=proposals', { id: 5 });
+    await key(input(), 'Enter');
+    expect(create).toHaveBeenCalledWith({ url: `https://docs.google.com/document/d/${PROPOSALS}/edit?authuser=member%40example.org` });
+    expect(close).not.toHaveBeenCalled();
+  });
+});
