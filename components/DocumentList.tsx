@@ -25,6 +25,9 @@ export const SEARCH_LIMIT = 100;
  * grouped by workstream (empty box) or a flat list of results ranked by match (text in the box).
  * In the box, ↑/↓ move the highlighted result and Enter opens it (or the first).
  */
+/** Rows drawn at once in the grouped list; "Show more" adds as many again. */
+const ROW_PAGE = 200;
+
 export function DocumentList({
   documents,
   workstreams,
@@ -72,11 +75,13 @@ export function DocumentList({
   }, [focusFilter, onFilterFocused]);
 
   const wsById = useMemo(() => new Map(workstreams.map((w) => [w.id, w] as const)), [workstreams]);
-  // One search index per load of the index; queried on every keystroke.
-  const search = useMemo(() => new DocSearch(documents, workstreams), [documents, workstreams]);
   const query = text.trim();
+  // One search index per load of the index, built at the first keystroke (not before the first
+  // results are on screen); queried on every keystroke.
+  const searching = query !== '';
+  const search = useMemo(() => (searching ? new DocSearch(documents, workstreams) : null), [documents, workstreams, searching]);
   const hits = useMemo(() => {
-    if (!query) return [];
+    if (!query || !search) return [];
     const all = search.search(query, today, SEARCH_LIMIT);
     // A `status:` in the box decides the status; otherwise the Status list does.
     return parseQuery(query).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, status));
@@ -88,6 +93,17 @@ export function DocumentList({
   );
   const summary = useMemo(() => summarize(documents, today), [documents, today]);
   const shown = groups.reduce((n, g) => n + g.docs.length, 0);
+  // Draw at most `limit` rows (a year of documents can be tens of thousands); more on request.
+  const [limit, setLimit] = useState(ROW_PAGE);
+  useEffect(() => setLimit(ROW_PAGE), [status, query, documents]);
+  const visible = useMemo(() => {
+    let left = limit;
+    return groups.map((g) => {
+      const docs = g.docs.slice(0, Math.max(0, left));
+      left -= docs.length;
+      return { ...g, docs, hidden: g.docs.length - docs.length };
+    });
+  }, [groups, limit]);
 
   // A new query highlights its best result.
   useEffect(() => setActive(0), [query, status]);
@@ -204,32 +220,42 @@ export function DocumentList({
       ) : shown === 0 ? (
         <p className="muted">No documents match this filter.</p>
       ) : (
-        groups.map((g) => {
-          const name = g.workstream?.name ?? 'No workstream';
-          const headingId = `${id}-g-${g.workstream?.id ?? 'none'}`;
-          return (
-            <section key={g.workstream?.id ?? ''} className="doc-group" aria-labelledby={headingId}>
-              <h2 id={headingId} className="group-heading">
-                <Swatch color={g.workstream?.color} />
-                <span className="group-name">{name}</span>
-                <span className="group-count">
-                  <span className="sr-only">, </span>
-                  {g.docs.length} {g.docs.length === 1 ? 'document' : 'documents'}
-                </span>
-              </h2>
-              <ul className="doc-list">
-                {g.docs.map((d) => (
-                  <DocumentRow
-                    key={d.id}
-                    doc={d}
-                    workstream={(d.workstreamId && wsById.get(d.workstreamId)) || undefined}
-                    {...rowProps(d)}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })
+        <>
+          {visible.map((g) => {
+            const name = g.workstream?.name ?? 'No workstream';
+            const headingId = `${id}-g-${g.workstream?.id ?? 'none'}`;
+            return (
+              <section key={g.workstream?.id ?? ''} className="doc-group" aria-labelledby={headingId}>
+                <h2 id={headingId} className="group-heading">
+                  <Swatch color={g.workstream?.color} />
+                  <span className="group-name">{name}</span>
+                  <span className="group-count">
+                    <span className="sr-only">, </span>
+                    {g.docs.length + g.hidden} {g.docs.length + g.hidden === 1 ? 'document' : 'documents'}
+                  </span>
+                </h2>
+                {g.docs.length > 0 && (
+                  <ul className="doc-list">
+                    {g.docs.map((d) => (
+                      <DocumentRow
+                        key={d.id}
+                        doc={d}
+                        workstream={(d.workstreamId && wsById.get(d.workstreamId)) || undefined}
+                        {...rowProps(d)}
+                      />
+                    ))}
+                  </ul>
+                )}
+                {g.hidden > 0 && <p className="muted small more-rows">{g.hidden} more in this workstream</p>}
+              </section>
+            );
+          })}
+          {shown > limit && (
+            <button type="button" className="show-more" onClick={() => setLimit((n) => n + ROW_PAGE)}>
+              Show {Math.min(ROW_PAGE, shown - limit)} more of {shown - limit} not shown
+            </button>
+          )}
+        </>
       )}
     </div>
   );

@@ -205,3 +205,41 @@ describe('the popup opens the chosen result', () => {
     expect(close).not.toHaveBeenCalled();
   });
 });
+
+describe('a year of documents', () => {
+  function Many({ documents }: { documents: DocRecord[] }) {
+    const [filter, setFilter] = useState<DocFilter>({ text: '', status: 'all' });
+    return (
+      <DocumentList
+        documents={documents}
+        workstreams={WS}
+        loaded
+        today={TODAY}
+        focusFilter={false}
+        onFilterFocused={() => undefined}
+        filter={filter}
+        onFilterChange={setFilter}
+        onEdit={() => undefined}
+        onDelete={() => undefined}
+        onLink={() => undefined}
+        onOpen={() => undefined}
+      />
+    );
+  }
+
+  it('draws 200 rows at first, says how many more there are, and draws more on request', async () => {
+    const many = Array.from({ length: 450 }, (_, i) =>
+      doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
+    await act(async () => root.render(<Many documents={many} />));
+    expect(rowIds()).toHaveLength(200);
+    // Group headings still count every document.
+    expect([...host.querySelectorAll('.group-count')].map((c) => c.textContent?.replace(/\D+/g, ''))).toEqual(['225', '225']);
+    const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))!;
+    expect(more.textContent).toBe('Show 200 more of 250 not shown');
+    await act(async () => more.click());
+    expect(rowIds()).toHaveLength(400);
+    await act(async () => [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))!.click());
+    expect(rowIds()).toHaveLength(450);
+    expect([...host.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Show'))).toBe(false);
+  });
+});
