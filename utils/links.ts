@@ -46,6 +46,18 @@ const DOCS_KINDS = new Map<string, DocKind>([
 /** Quick pre-filter a content script can use before the full parse; true for every href parseDocLink accepts. */
 export const LINK_SELECTOR = 'a[href*="google" i], a[href*="safelink" i], a[href^="/"]';
 
+/** Absolute links only: enough on a page whose base is not Google's (its relative links stay on its own site). */
+export const ABSOLUTE_LINK_SELECTOR = 'a[href*="google" i], a[href*="safelink" i]';
+
+/** The selector for a page: relative links can only be documents when the page's base is a Google host. */
+export function linkSelectorFor(baseURI: string): string {
+  try {
+    return /(^|\.)google\.com$/i.test(new URL(baseURI).hostname) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
+  } catch {
+    return LINK_SELECTOR;
+  }
+}
+
 function toUrl(value: string, base?: string): URL | null {
   try {
     return new URL(value, base);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { DOC_KINDS, type DocKind } from '../../utils/model';
-import { docUrl, isGoogleDocsUrl, LINK_SELECTOR, parseDocLink, withAccount, type DocRef } from '../../utils/links';
+import { ABSOLUTE_LINK_SELECTOR, docUrl, isGoogleDocsUrl, LINK_SELECTOR, linkSelectorFor, parseDocLink, withAccount, type DocRef } from '../../utils/links';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33
@@ -306,5 +306,23 @@ describe('withAccount', () => {
   ])('%s with %s', (url, account, expected) => {
     expect(withAccount(url, account)).toBe(expected);
     if (account) expect(parseDocLink(expected)?.id ?? null).toBe(parseDocLink(url)?.id ?? null);
+  });
+});
+
+describe('linkSelectorFor', () => {
+  it.each([
+    ['https://docs.google.com/document/d/x/edit', LINK_SELECTOR],
+    ['https://drive.google.com/drive/folders/x', LINK_SELECTOR],
+    ['https://mail.google.com/mail/u/0/', LINK_SELECTOR],
+    ['https://www.intgovforum.org/en/content/wg', ABSOLUTE_LINK_SELECTOR],
+    ['https://docs.google.com.example.net/', ABSOLUTE_LINK_SELECTOR],
+    ['about:blank', ABSOLUTE_LINK_SELECTOR],
+  ])('%s', (base, selector) => expect(linkSelectorFor(base)).toBe(selector));
+
+  it('on a non-Google page, every link parseDocLink accepts there is still found', () => {
+    for (const href of ['https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit', 'https://eur01.safelinks.protection.outlook.com/?url=x']) {
+      expect(parseDocLink('/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit', 'https://www.intgovforum.org/')).toBeNull();
+      expect(href).toMatch(/google|safelink/i);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * batch of new ids, added nodes only (batched) as the page changes, and a refresh
  * of every badge when the index changes.
  */
-import { LINK_SELECTOR, parseDocLink } from '../links';
+import { linkSelectorFor, parseDocLink } from '../links';
 import type { BadgeRecord } from '../model';
 import { BADGE_TAG, createHost, renderBadge, type BadgeActions } from './badge-view';
 
@@ -83,7 +83,8 @@ export class Linker {
   private readonly pending = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
-  private dark = false;
+  /** Whether the page is dark; read lazily (undefined: not yet). */
+  private dark: boolean | undefined;
   private disposed = false;
   private sweptAt = 0;
   /** Counts, for tests and the benchmark. */
@@ -96,16 +97,17 @@ export class Linker {
     const { doc } = this.opts;
     // Badges left by an earlier copy of Docket (an update or reload) are stale.
     for (const stale of doc.querySelectorAll(BADGE_TAG)) stale.remove();
-    this.dark = pageIsDark(doc);
+    // Whether the page is dark is read when the first badge is drawn (it costs a style computation).
+    this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
     this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
-    await this.process([...doc.querySelectorAll(LINK_SELECTOR)]);
+    await this.process([...doc.querySelectorAll(this.selector())]);
   }
 
   /** Look again at the whole page (client-side navigation). */
   rescan(): Promise<void> {
-    return this.process([...this.opts.doc.querySelectorAll(LINK_SELECTOR)]);
+    return this.process([...this.opts.doc.querySelectorAll(this.selector())]);
   }
 
   /** The index changed: look up every id on the page again (one message) and redraw what changed. */
@@ -114,7 +116,7 @@ export class Linker {
     const ids = [...new Set([...this.entries.values()].map((e) => e.id))];
     this.cache.clear();
     if (ids.length) await this.fetch(ids);
-    this.dark = pageIsDark(this.opts.doc);
+    this.dark = undefined;
     for (const [link, entry] of this.entries) this.draw(link, entry);
   }
 
@@ -131,18 +133,24 @@ export class Linker {
     this.pending.clear();
   }
 
+  /** The link selector for this page, by its base (a `<base href>` may change it). */
+  private selector(): string {
+    return linkSelectorFor(this.opts.doc.baseURI);
+  }
+
   /** Handle what is pending now instead of after the batch delay (tests). */
   flushNow(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const roots = [...this.pending];
     this.pending.clear();
+    const selector = this.selector();
     const links: Element[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
       // A badged link whose href no longer looks like a document is looked at too (to lose its badge).
-      if (this.entries.has(root) || root.matches(LINK_SELECTOR)) links.push(root);
-      if (root.firstElementChild) links.push(...root.querySelectorAll(LINK_SELECTOR));
+      if (this.entries.has(root) || root.matches(selector)) links.push(root);
+      if (root.firstElementChild) links.push(...root.querySelectorAll(selector));
     }
     return this.process(links);
   }
@@ -273,6 +281,7 @@ export class Linker {
   private draw(link: Element, entry: Entry): void {
     const record = this.cache.get(entry.id) ?? null;
     const today = this.opts.today();
+    this.dark ??= pageIsDark(this.opts.doc);
     const key = JSON.stringify([record, today, this.dark]);
     if (key === entry.drawn) return;
     entry.drawn = key;
