@@ -88,10 +88,11 @@ describe('Linker', () => {
     await linker.start();
     const shadow = badges()[0]!.shadowRoot!;
     const chip = shadow.querySelector('button')!;
-    expect(chip.textContent).toBe('A·◔ open·◷ due in 7 d');
+    expect(chip.textContent).toBe('A · ◔ open · ◷ due in 7 d');
     expect(chip.getAttribute('aria-label')).toContain('Open for comments');
-    expect(shadow.querySelector('.card')!.hasAttribute('hidden')).toBe(true);
-    chip.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    // The card is built when it first opens.
+    expect(shadow.querySelector('.card')).toBeNull();
+    chip.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     const card = shadow.querySelector('.card')!;
     expect(card.hasAttribute('hidden')).toBe(false);
     expect(card.textContent).toContain('MHLB models');
@@ -202,7 +203,7 @@ describe('Linker', () => {
     setup(`<a href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
     await linker.start();
     const shadow = badges()[0]!.shadowRoot!;
-    shadow.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    shadow.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     expect(shadow.querySelectorAll('img, script, b')).toHaveLength(0);
     expect(shadow.textContent).toContain('<img src=x onerror=alert(1)>');
     expect((shadow.querySelector('.dot') as HTMLElement).style.getPropertyValue('--ws')).toBe('');

@@ -46,22 +46,21 @@ const HOST_STYLE = [
 ].map((d) => `${d} !important`).join(';');
 
 export const BADGE_CSS = [
-  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
+  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:pre;vertical-align:baseline;direction:ltr}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
-  '.dark .b{color:#e6edf3;background:#21262d;border-color:#3d444d}',
-  '.ws{display:inline-flex;align-items:center;gap:3px;font-weight:650}',
+  '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
+  '.l{font-weight:650}',
   '.dot{width:8px;height:8px;border-radius:50%;background:var(--ws,#6e7781);display:inline-block;flex:none}',
-  '.sep{opacity:.5}',
   '.u-overdue .dl{color:#cf222e;font-weight:650}',
   '.u-due-soon .dl{color:#9a6700;font-weight:650}',
   '.u-done .dl{color:#1a7f37}',
-  '.dark .u-overdue .dl,.dark.u-overdue .dl{color:#ff7b72}',
-  '.dark .u-due-soon .dl,.dark.u-due-soon .dl{color:#e3b341}',
-  '.dark .u-done .dl,.dark.u-done .dl{color:#56d364}',
+  '.dark.u-overdue .dl{color:#ff7b72}',
+  '.dark.u-due-soon .dl{color:#e3b341}',
+  '.dark.u-done .dl{color:#56d364}',
   '.untracked{background:transparent;border-style:dashed;color:#57606a;padding:0 4px;font-weight:600}',
-  '.dark .untracked{color:#8b949e;background:transparent}',
+  '.untracked.dark{color:#8b949e;background:transparent}',
   '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);left:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:left;direction:ltr}',
-  '.dark .card{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 8px 24px rgba(1,4,9,.8)}',
+  '.card.dark{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 8px 24px rgba(1,4,9,.8)}',
   '.card[hidden]{display:none}',
   '.t{display:block;font-weight:650;font-size:13.5px;margin-bottom:6px;overflow-wrap:anywhere}',
   '.row{display:block;margin:2px 0;overflow-wrap:anywhere}',
@@ -76,7 +75,7 @@ export const BADGE_CSS = [
   '.acts button:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
   'a.src{color:#0969da;text-decoration:underline;cursor:pointer;overflow-wrap:anywhere}',
   '.dark a.src{color:#4493f8}',
-  '.up .card{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
+  '.card.up{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
 ].join('');
 
 const STATUS_SHORT: Record<Status, string> = {
@@ -136,10 +135,32 @@ export interface BadgeState {
   up?: boolean;
 }
 
+/** A drawn badge: what its events need. */
+interface Controller {
+  state: BadgeState;
+  actions: BadgeActions;
+  link: Element;
+  chip: HTMLButtonElement;
+  card?: HTMLElement;
+  closeTimer?: ReturnType<typeof setTimeout>;
+}
+const controllers = new WeakMap<Element, Controller>();
+
+/** One prepared host per tag and document: cloning it skips parsing the inline style each time. */
+const prototypes = new WeakMap<Document, Map<string, HTMLElement>>();
+
 /** Build an empty host with its shadow root. */
 export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement {
-  const host = doc.createElement(tag);
-  host.setAttribute('style', HOST_STYLE);
+  let byTag = prototypes.get(doc);
+  if (!byTag) prototypes.set(doc, (byTag = new Map()));
+  let proto = byTag.get(tag);
+  if (!proto) {
+    proto = doc.createElement(tag);
+    proto.setAttribute('style', HOST_STYLE);
+    byTag.set(tag, proto);
+  }
+  installEvents(doc);
+  const host = proto.cloneNode(false) as HTMLElement;
   const shadow = host.attachShadow({ mode: 'open' });
   const s = sheet();
   let adopted = false;
@@ -156,117 +177,164 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
 }
 
 /** Set the CONTRACT §3 attributes. */
-export function setAttributes(host: HTMLElement, state: BadgeState): void {
+export function setAttributes(host: HTMLElement, state: BadgeState, urgency?: Urgency): void {
   const r = state.record;
-  const attrs: Record<string, string | null> = {
-    'data-docket-id': r ? r.doc.id : state.linkId,
-    'data-docket-state': r ? 'tracked' : 'untracked',
-    'data-docket-workstream': r?.workstream?.name ?? null,
-    'data-docket-deadline': r?.doc.deadline ?? null,
-    'data-docket-status': r?.doc.status ?? null,
-    'data-docket-urgency': r ? urgencyOf(r.doc, state.today) : null,
-  };
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null) host.removeAttribute(name);
-    else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
-  }
+  set(host, 'data-docket-id', r ? r.doc.id : state.linkId);
+  set(host, 'data-docket-state', r ? 'tracked' : 'untracked');
+  set(host, 'data-docket-workstream', r?.workstream?.name);
+  set(host, 'data-docket-deadline', r?.doc.deadline);
+  set(host, 'data-docket-status', r?.doc.status);
+  set(host, 'data-docket-urgency', r ? (urgency ?? urgencyOf(r.doc, state.today)) : undefined);
+}
+
+function set(host: HTMLElement, name: string, value: string | undefined): void {
+  if (value === undefined) host.removeAttribute(name);
+  else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
 }
 
 /** What the chip says, also its accessible name. */
-export function describe(state: BadgeState): string {
+export function describe(state: BadgeState, rel?: string): string {
   const r = state.record;
   if (!r) return 'Not tracked in Docket: track this document';
   const parts = [r.doc.title || 'Tracked document'];
   if (r.workstream) parts.push(r.workstream.name);
   if (r.doc.status) parts.push(STATUS_LONG[r.doc.status]);
-  const rel = relativeDeadline(r.doc, state.today);
-  if (rel) parts.push(rel);
+  const deadline = rel ?? relativeDeadline(r.doc, state.today);
+  if (deadline) parts.push(deadline);
   return `Docket: ${parts.join(', ')}`;
 }
 
-/** (Re)draw the badge's inside. The card is built on demand. */
+/**
+ * (Re)draw the badge's chip: a dot in the workstream's colour, one line of text (workstream
+ * label · status) and the deadline in its own span for its colour. The card is built when it opens.
+ */
 export function renderBadge(host: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
-  setAttributes(host, state);
+  const r = state.record;
+  const urgency = r ? urgencyOf(r.doc, state.today) : undefined;
+  const rel = r ? relativeDeadline(r.doc, state.today) : '';
+  setAttributes(host, state, urgency);
   const shadow = host.shadowRoot!;
   const doc = host.ownerDocument;
-  for (const child of [...shadow.children]) if (child.tagName !== 'STYLE') child.remove();
-
-  const r = state.record;
-  const wrap = el(doc, 'span', `w${state.dark ? ' dark' : ''}${state.up ? ' up' : ''}${r ? ` u-${urgencyOf(r.doc, state.today)}` : ''}`);
-  const chip = el(doc, 'button', r ? 'b' : 'b untracked');
-  chip.type = 'button';
-  chip.setAttribute('aria-label', describe(state));
-  chip.setAttribute('aria-expanded', 'false');
-  chip.title = r ? '' : 'Track in Docket';
-
-  if (r) {
-    if (r.workstream) {
-      const ws = el(doc, 'span', 'ws');
-      const dot = el(doc, 'span', 'dot');
-      if (r.workstream.color && COLOR.test(r.workstream.color)) dot.style.setProperty('--ws', r.workstream.color);
-      ws.append(dot, el(doc, 'span', undefined, shortLabel(r.workstream.name)));
-      chip.append(ws);
-    }
-    if (r.doc.status) {
-      if (chip.childElementCount) chip.append(el(doc, 'span', 'sep', '·'));
-      chip.append(el(doc, 'span', 'st', STATUS_SHORT[r.doc.status]));
-    }
-    const urgency = urgencyOf(r.doc, state.today);
-    const rel = relativeDeadline(r.doc, state.today);
-    if (rel && !(urgency === 'done' && r.doc.status && chip.childElementCount)) {
-      if (chip.childElementCount) chip.append(el(doc, 'span', 'sep', '·'));
-      chip.append(el(doc, 'span', 'dl', URGENCY_ICON[urgency] + rel));
-    }
-    if (!chip.childElementCount) chip.append(el(doc, 'span', undefined, '◆ tracked'));
-  } else {
-    chip.append(el(doc, 'span', undefined, '+'));
+  const old = controllers.get(host);
+  if (old) {
+    clearTimeout(old.closeTimer);
+    old.chip.remove();
+    old.card?.remove();
   }
 
-  const card = el(doc, 'span', 'card');
-  card.hidden = true;
-  card.setAttribute('role', 'group');
-  card.setAttribute('aria-label', 'Docket details');
-  let built = false;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  const open = () => {
-    clearTimeout(closeTimer);
-    if (!built) {
-      buildCard(card, state, actions, link);
-      built = true;
+  const chip = el(doc, 'button', `b${r ? ` u-${urgency}` : ' untracked'}${state.dark ? ' dark' : ''}`);
+  chip.type = 'button';
+  chip.setAttribute('aria-label', describe(state, rel));
+  chip.setAttribute('aria-expanded', 'false');
+  if (r) {
+    const text: string[] = [];
+    if (r.workstream) {
+      const dot = el(doc, 'span', 'dot');
+      if (r.workstream.color && COLOR.test(r.workstream.color)) dot.style.setProperty('--ws', r.workstream.color);
+      chip.append(dot, el(doc, 'span', 'l', shortLabel(r.workstream.name)));
     }
-    card.hidden = false;
-    chip.setAttribute('aria-expanded', 'true');
+    if (r.doc.status) text.push(STATUS_SHORT[r.doc.status]);
+    const showDeadline = rel && !(urgency === 'done' && r.doc.status);
+    if (r.workstream && (text.length || showDeadline)) text.unshift('');
+    if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (showDeadline ? ' · ' : '')));
+    else if (r.workstream && showDeadline) chip.append(doc.createTextNode(' · '));
+    if (showDeadline) chip.append(el(doc, 'span', 'dl', URGENCY_ICON[urgency!] + rel));
+    if (!chip.firstChild) chip.append('◆ tracked');
+  } else {
+    chip.title = 'Track in Docket';
+    chip.append('+');
+  }
+  shadow.append(chip);
+  controllers.set(host, { state, actions, link, chip });
+}
+
+function openCard(host: Element, c: Controller): void {
+  clearTimeout(c.closeTimer);
+  if (!c.card) {
+    const card = el(host.ownerDocument, 'span', `card${c.state.dark ? ' dark' : ''}${c.state.up ? ' up' : ''}`);
+    card.setAttribute('role', 'group');
+    card.setAttribute('aria-label', 'Docket details');
+    buildCard(card, c.state, c.actions, c.link);
+    host.shadowRoot!.append(card);
+    c.card = card;
+  }
+  c.card.hidden = false;
+  c.chip.setAttribute('aria-expanded', 'true');
+}
+
+function closeCard(c: Controller): void {
+  clearTimeout(c.closeTimer);
+  if (c.card) c.card.hidden = true;
+  c.chip.setAttribute('aria-expanded', 'false');
+}
+
+/**
+ * One set of listeners per document for every badge (not six per badge): events from inside a
+ * badge reach the document with the badge's host as their target.
+ */
+const installed = new WeakMap<Document, () => void>();
+
+function installEvents(doc: Document): void {
+  if (installed.has(doc)) return;
+  /** The badge an event came from: its host is on the event's path (the target, retargeted, in browsers). */
+  const hostOf = (e: Event): Element | undefined => {
+    for (const node of e.composedPath()) {
+      if (node instanceof Element && controllers.has(node)) return node;
+      if (node === doc) break;
+    }
+    return undefined;
   };
-  const close = () => {
-    card.hidden = true;
-    chip.setAttribute('aria-expanded', 'false');
-  };
-  const closeSoon = () => {
-    clearTimeout(closeTimer);
-    closeTimer = setTimeout(() => {
-      if (!wrap.matches(':hover') && !shadow.activeElement) close();
+  const closeSoon = (host: Element, c: Controller) => {
+    clearTimeout(c.closeTimer);
+    c.closeTimer = setTimeout(() => {
+      if (!host.matches(':hover') && !host.shadowRoot?.activeElement) closeCard(c);
     }, 250);
   };
-  wrap.addEventListener('mouseenter', open);
-  wrap.addEventListener('mouseleave', closeSoon);
-  wrap.addEventListener('focusin', open);
-  wrap.addEventListener('focusout', closeSoon);
-  wrap.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !card.hidden) {
-      event.stopPropagation();
-      close();
-      chip.focus();
+  const onOver = (e: Event) => {
+    const host = hostOf(e);
+    if (host) openCard(host, controllers.get(host)!);
+  };
+  const onOut = (e: Event) => {
+    const host = hostOf(e);
+    if (host && (e as MouseEvent | FocusEvent).relatedTarget !== host) closeSoon(host, controllers.get(host)!);
+  };
+  const onKey = (e: Event) => {
+    const host = hostOf(e);
+    const c = host && controllers.get(host);
+    if (c && (e as KeyboardEvent).key === 'Escape' && c.card && !c.card.hidden) {
+      e.stopPropagation();
+      closeCard(c);
+      c.chip.focus();
     }
+  };
+  const onClick = (e: Event) => {
+    const host = hostOf(e);
+    const c = host && controllers.get(host);
+    if (!host || !c || !e.composedPath().includes(c.chip)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!c.state.record) c.actions.track(c.link, c.state.linkId);
+    else if (!c.card || c.card.hidden) openCard(host, c);
+    else closeCard(c);
+  };
+  const listeners: Array<[string, (e: Event) => void]> = [
+    ['mouseover', onOver],
+    ['focusin', onOver],
+    ['mouseout', onOut],
+    ['focusout', onOut],
+    ['keydown', onKey],
+    ['click', onClick],
+  ];
+  for (const [type, fn] of listeners) doc.addEventListener(type, fn, true);
+  installed.set(doc, () => {
+    for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
   });
-  chip.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    if (!r) actions.track(link, state.linkId);
-    else if (card.hidden) open();
-    else close();
-  });
-  wrap.append(chip, card);
-  shadow.append(wrap);
+}
+
+/** Remove the document's badge listeners (the content script is going away). */
+export function uninstallBadgeEvents(doc: Document): void {
+  installed.get(doc)?.();
+  installed.delete(doc);
 }
 
 function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { docUrl, isGoogleDocsUrl } from '../links';
 import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../protocol';
 import { localToday } from '../urgency';
-import type { BadgeActions } from './badge-view';
+import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
 
@@ -98,6 +98,7 @@ export function startDocket(ctx: ContentScriptContext): Linker {
   ctx.onInvalidated(() => {
     linker.dispose();
     chip.dispose();
+    uninstallBadgeEvents(document);
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
   });
