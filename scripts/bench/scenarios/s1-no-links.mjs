@@ -1,0 +1,128 @@
+// Scenario 1: a large page (20,000 elements) with no Google document link.
+import { getMetrics, hookLookups, launch, readLookups, sleep, traced } from '../lib/env.mjs';
+import { figure } from '../lib/report.mjs';
+import { max } from '../lib/stats.mjs';
+import { printProfile, profileDocket } from '../lib/profile.mjs';
+import { analyzeMainThread, benchClassifier } from '../lib/trace.mjs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { noLinksPage } from '../pages.mjs';
+
+export const id = 'S1';
+export const title = 'Large page without document links';
+
+const PATH = '/bench/s1.html';
+const TINY = '/bench/s1-tiny.html';
+const TINY_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><h1>Note</h1><p>Nothing to badge here.</p><script src="/bench/observe.js?n=0"></script></body></html>';
+
+/** Docket's pre-filter, read from the source so that the count follows it. */
+function linkSelector(root) {
+  try {
+    return /LINK_SELECTOR\s*=\s*'([^']+)'/.exec(readFileSync(resolve(root, 'utils/links.ts'), 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+const SETTLE = 1000;
+
+const js = (t) => (t.page ?? 0) + (t.docket ?? 0) + (t.unattributed ?? 0);
+
+export async function run({ env, runs, quick, log }) {
+  const elements = quick ? 5000 : 20_000;
+  const html = noLinksPage(elements);
+  const b = await launch(env, { [PATH]: html, [TINY]: TINY_HTML });
+  const selector = linkSelector(env.root);
+  try {
+    const classify = benchClassifier(b.extensionId);
+    const rows = [];
+    for (let i = -env.warmup; i < runs; i++) {
+      if (env.enough(i)) break;
+      const order = i % 2 === 0 ? ['d', 'p'] : ['p', 'd'];
+      const r = {};
+      for (const which of order) {
+        if (which === 'd') {
+          // With Docket: the page on a host the content script runs on.
+          await hookLookups(b);
+          const { events, result, page } = await traced(
+            b,
+            async (p, cdp) => {
+              await p.goto(b.docketUrl(PATH));
+              await p.evaluate(() => window.__benchDone);
+              await sleep(SETTLE);
+              return getMetrics(cdp);
+            },
+            { metrics: true },
+          );
+          r.elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+          r.prefiltered = selector ? await page.evaluate((sel) => document.querySelectorAll(sel).length, selector) : null;
+          await page.close();
+          const a = analyzeMainThread(events, { pageUrl: b.docketUrl(PATH), classify, orphanMicrotasks: 'docket' });
+          const t = a.totals();
+          r.docket = t.docket ?? 0;
+          r.docketLongest = max(a.tasksOf('docket').map((x) => x.own));
+          r.withJs = js(t);
+          r.pageOwn = t.page ?? 0;
+          r.withMetrics = result;
+          r.lookups = (await readLookups(b)).length;
+        } else {
+          // Without: the same page where Docket does not run; then the baseline script, measured on its own.
+          const { events, result, page } = await traced(
+            b,
+            async (p, cdp) => {
+              await p.goto(b.plainUrl(PATH));
+              await p.evaluate(() => window.__benchDone);
+              await sleep(SETTLE);
+              const metrics = await getMetrics(cdp);
+              await p.addScriptTag({ url: '/bench/baseline.js' });
+              await sleep(300);
+              return metrics;
+            },
+            { metrics: true },
+          );
+          await page.close();
+          const a = analyzeMainThread(events, { pageUrl: b.plainUrl(PATH), classify });
+          const t = a.totals();
+          r.baseline = t.baseline ?? 0;
+          r.withoutJs = js(t);
+          r.withoutMetrics = result;
+        }
+      }
+      {
+        // Docket's fixed cost: the same on a page with almost nothing in it.
+        const { events, page } = await traced(b, async (p) => {
+          await p.goto(b.docketUrl(TINY));
+          await sleep(500);
+        });
+        await page.close();
+        r.tiny = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' }).ownedTime('docket');
+      }
+      log(`  run ${i + 1}: Docket ${r.docket.toFixed(2)} ms (baseline ${r.baseline.toFixed(2)} ms); page scripting ${r.withJs.toFixed(1)} ms with Docket (page's own ${r.pageOwn.toFixed(1)} ms), ${r.withoutJs.toFixed(1)} ms without; ${r.elements} elements, ${r.prefiltered} match Docket's link pre-filter; ${r.tiny.toFixed(2)} ms on a tiny page`);
+      if (i >= 0) rows.push(r);
+    }
+    let profile;
+    if (env.profile) {
+      profile = await profileDocket(b, b.docketUrl(PATH), () => sleep(SETTLE), { extensionDir: env.extensionDir });
+      printProfile(log, 'large page', profile);
+    }
+    const sd = (m) => m.ScriptDuration * 1000;
+    return {
+      runsDone: rows.length,
+      params: { elements: rows[0]?.elements, linkSelector: selector },
+      figures: [
+        figure({ name: "Docket's script time on the page", docket: rows.map((r) => r.docket), baseline: rows.map((r) => r.baseline), budget: { on: 'docket', op: '<=', limit: 3, text: '≤ 3 ms' } }),
+        figure({ name: "· Docket's script time on a tiny page (fixed cost)", docket: rows.map((r) => r.tiny) }),
+        figure({ name: "· links on the page that pass Docket's pre-filter (LINK_SELECTOR)", unit: 'count', docket: rows.map((r) => r.prefiltered ?? NaN) }),
+        figure({ name: "Page scripting with Docket / the page's own (same load)", unit: '×', docket: rows.map((r) => (r.pageOwn + r.docket) / r.pageOwn), budget: { on: 'docket', op: '<=', limit: 1.05, text: '≤ 1.05×' }, note: "trace of one load: (page's scripts + Docket's) / page's scripts; benchmark instrumentation excluded" }),
+        figure({ name: '· page scripting with Docket / without (separate loads)', unit: '×', docket: rows.map((r) => r.withJs / r.withoutJs), note: 'noisier: two loads' }),
+        figure({ name: '· page scripting with Docket (trace)', docket: rows.map((r) => r.withJs), baseline: rows.map((r) => r.withoutJs), note: 'baseline column: the same page without Docket' }),
+        figure({ name: '· ScriptDuration with Docket (Performance.getMetrics)', docket: rows.map((r) => sd(r.withMetrics)), baseline: rows.map((r) => sd(r.withoutMetrics)), note: 'baseline column: without Docket' }),
+        figure({ name: '· TaskDuration with Docket (Performance.getMetrics)', docket: rows.map((r) => r.withMetrics.TaskDuration * 1000), baseline: rows.map((r) => r.withoutMetrics.TaskDuration * 1000), note: 'baseline column: without Docket' }),
+        figure({ name: 'Lookup messages sent', unit: 'count', docket: rows.map((r) => r.lookups), budget: { on: 'docket', op: '<=', limit: 0, text: '0' } }),
+      ],
+      raw: rows,
+      profile,
+    };
+  } finally {
+    await b.close();
+  }
+}

@@ -1,0 +1,139 @@
+// Scenario 2: a page with 5,000 document links, half of them tracked.
+import { hookLookups, importIndex, launch, readLookups, sleep, traced } from '../lib/env.mjs';
+import { figure } from '../lib/report.mjs';
+import { max } from '../lib/stats.mjs';
+import { printProfile, profileDocket } from '../lib/profile.mjs';
+import { analyzeMainThread, benchClassifier } from '../lib/trace.mjs';
+import { linksPage, makeIds, makeIndex } from '../pages.mjs';
+
+export const id = 'S2';
+export const title = 'Page with many document links, half tracked';
+
+const PATH = '/bench/s2.html';
+
+/** Load the page where Docket runs and measure it from its content script's first task. */
+export async function measureDocket(b, path, { classify, settle = 300 }) {
+  const { events, result, page } = await traced(b, async (p) => {
+    await p.goto(b.docketUrl(path));
+    const done = await p.evaluate(() => window.__benchDone);
+    await sleep(settle);
+    return done;
+  });
+  const counts = await page.evaluate(() => ({
+    badges: document.getElementsByTagName('docket-badge').length,
+    tracked: document.querySelectorAll('docket-badge[data-docket-state="tracked"]').length,
+  }));
+  await page.close();
+  const a = analyzeMainThread(events, { pageUrl: b.docketUrl(path), classify, orphanMicrotasks: 'docket' });
+  return { ...summarise(a, 'docket'), counts, done: result };
+}
+
+/** The same page on a host Docket does not run on, with the baseline script injected after load. */
+export async function measureBaseline(b, path, { classify, settle = 300 }) {
+  const { events, result, page } = await traced(b, async (p) => {
+    await p.goto(b.plainUrl(path));
+    await p.addScriptTag({ url: '/bench/baseline.js' });
+    const done = await p.evaluate(() => window.__benchDone);
+    await sleep(settle);
+    return done;
+  });
+  await page.close();
+  const a = analyzeMainThread(events, { pageUrl: b.plainUrl(path), classify, orphanMicrotasks: 'unattributed' });
+  return { ...summarise(a, 'baseline'), done: result };
+}
+
+function summarise(a, owner) {
+  const sp = a.span(owner);
+  if (!sp) throw new Error(`${owner} did not run on the page`);
+  const complete = a.marks.get('bench:complete')?.[0];
+  const painted = a.marks.get('bench:painted')?.[0];
+  if (complete === undefined) throw new Error(`${owner}: the badges never all appeared`);
+  const tasks = a.tasksOf(owner);
+  const window = a.totals(sp.start, painted ?? Infinity);
+  // From script start to all badges present: its own main-thread time, everything else on
+  // the main thread (rendering, the page), and the rest: waiting (lookup reply, yielded slices).
+  const toDom = a.totals(sp.start, complete);
+  const ownToDom = toDom[owner] ?? 0;
+  const othersToDom = Object.entries(toDom).reduce((n, [k, v]) => (k === owner ? n : n + v), 0);
+  return {
+    toComplete: (complete - sp.start) / 1000,
+    toPainted: painted ? (painted - sp.start) / 1000 : NaN,
+    script: a.ownedTime(owner),
+    longestTask: max(tasks.map((t) => t.own)),
+    longestTaskWall: max(tasks.map((t) => t.dur)),
+    render: window.render ?? 0,
+    firstTask: tasks[0]?.own ?? NaN,
+    ownToDom,
+    othersToDom,
+    waiting: Math.max(0, (complete - sp.start) / 1000 - ownToDom - othersToDom),
+    tasks: tasks.length,
+    unattributed: a.ownedTime('unattributed'),
+  };
+}
+
+export async function run({ env, runs, quick, log }) {
+  const n = quick ? 1000 : 5000;
+  const ids = makeIds(n, 2);
+  const tracked = ids.filter((_, i) => i % 2 === 0);
+  const b = await launch(env, { [PATH]: linksPage(ids) });
+  try {
+    const report = await importIndex(b, makeIndex(tracked, 21));
+    if (report.documents.added !== tracked.length) throw new Error(`import added ${report.documents.added} of ${tracked.length}`);
+    const classify = benchClassifier(b.extensionId);
+    const D = [];
+    const B = [];
+    const lookups = [];
+    for (let i = -env.warmup; i < runs; i++) {
+      if (env.enough(i)) break;
+      const order = i % 2 === 0 ? ['d', 'b'] : ['b', 'd'];
+      let d;
+      let base;
+      for (const which of order) {
+        if (which === 'd') {
+          await hookLookups(b);
+          d = await measureDocket(b, PATH, { classify });
+          d.lookups = await readLookups(b);
+        } else base = await measureBaseline(b, PATH, { classify });
+      }
+      if (d.counts.badges !== n || d.counts.tracked !== tracked.length) {
+        throw new Error(`expected ${n} badges (${tracked.length} tracked), found ${d.counts.badges} (${d.counts.tracked})`);
+      }
+      log(`  run ${i + 1}: Docket ${d.toComplete.toFixed(1)} ms to all badges (script ${d.script.toFixed(1)} ms, longest task ${d.longestTask.toFixed(1)} ms, ${d.lookups.length} lookup(s)); baseline ${base.toComplete.toFixed(1)} ms`);
+      if (i < 0) continue;
+      D.push(d);
+      B.push(base);
+      lookups.push(d.lookups);
+    }
+    let profile;
+    if (env.profile) {
+      profile = await profileDocket(b, b.docketUrl(PATH), async (p) => {
+        await p.evaluate(() => window.__benchDone);
+        await sleep(200);
+      }, { extensionDir: env.extensionDir });
+      printProfile(log, `${n} links`, profile);
+    }
+    const per1k = (x) => x.script / (n / 1000);
+    return {
+      runsDone: D.length,
+      params: { links: n, tracked: tracked.length },
+      figures: [
+        figure({ name: `Time to all ${n} badges in the DOM, from script start`, docket: D.map((x) => x.toComplete), baseline: B.map((x) => x.toComplete), budget: { on: 'ratio', op: '<=', limit: 2, text: '≤ 2 × baseline' } }),
+        figure({ name: 'Time to all badges painted, from script start', docket: D.map((x) => x.toPainted), baseline: B.map((x) => x.toPainted) }),
+        figure({ name: 'Scripting per 1,000 badges', docket: D.map(per1k), baseline: B.map(per1k), budget: { on: 'docket', op: '<=', limit: 10, text: '≤ 10 ms' } }),
+        figure({ name: 'Scripting, total', docket: D.map((x) => x.script), baseline: B.map((x) => x.script) }),
+        figure({ name: 'Longest task (script time of its own in one task)', docket: D.map((x) => x.longestTask), baseline: B.map((x) => x.longestTask), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms' } }),
+        figure({ name: 'Style, layout and paint from script start to painted', docket: D.map((x) => x.render), baseline: B.map((x) => x.render) }),
+        figure({ name: '· of which its own script on the main thread', docket: D.map((x) => x.ownToDom), baseline: B.map((x) => x.ownToDom) }),
+        figure({ name: '· of which other main-thread work (rendering, the page)', docket: D.map((x) => x.othersToDom), baseline: B.map((x) => x.othersToDom) }),
+        figure({ name: '· of which waiting (lookup reply: IPC + IndexedDB; yields)', docket: D.map((x) => x.waiting), baseline: B.map((x) => x.waiting) }),
+        figure({ name: "· Docket's first task (start, scan, parse hrefs)", docket: D.map((x) => x.firstTask) }),
+        figure({ name: '· tasks Docket ran in', unit: 'count', docket: D.map((x) => x.tasks), baseline: B.map((x) => x.tasks) }),
+        figure({ name: 'Lookup messages received by the background', unit: 'count', docket: lookups.map((l) => l.length), budget: { on: 'docket', op: '<=', limit: 1, text: '1 per batch (page load: 1)' } }),
+      ],
+      raw: { docket: D, baseline: B, lookups },
+      profile,
+    };
+  } finally {
+    await b.close();
+  }
+}
