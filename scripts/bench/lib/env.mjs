@@ -68,28 +68,6 @@ export function currentWorker(b) {
   return b.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${b.extensionId}/`)) ?? b.worker;
 }
 
-/** Empty the index (documents, workstreams, trash) through a second connection in the service worker. */
-export async function clearIndex(b) {
-  return currentWorker(b).evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('docket');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readwrite');
-          for (const n of names) tx.objectStore(n).clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve(names);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
 /**
  * Count lookup messages where the background receives them: a second onMessage listener
  * in the service worker (it never answers, so Docket's own listener still replies).

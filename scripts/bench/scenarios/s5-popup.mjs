@@ -1,5 +1,5 @@
 // Scenario 5: the popup with 50,000 documents: first rows on screen, and typing in the filter.
-import { extensionPage, importIndex, launch, sendFromPage, sleep } from '../lib/env.mjs';
+import { extensionPage, importIndex, launch, sleep, stopServiceWorker } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { max, median, p95 } from '../lib/stats.mjs';
 import { bigIndex } from './s6-import.mjs';
@@ -44,26 +44,43 @@ function firstRowProbe() {
 
 const QUERY = 'roadmap';
 
+/** Open the popup in a new tab; resolves when its first row has been painted. */
+async function openPopup(b) {
+  const page = await b.context.newPage();
+  await page.addInitScript(firstRowProbe);
+  await page.bringToFront();
+  await page.goto(b.popupUrl());
+  const first = await page.evaluate(() => window.__firstRow);
+  return { page, first };
+}
+
 export async function run({ env, runs, quick, log }) {
   const n = quick ? 2000 : 50_000;
   const b = await launch(env);
   try {
     const report = await importIndex(b, bigIndex(n));
     if (report.documents.added !== n) throw new Error(`import added ${report.documents.added} of ${n}`);
+    // An extension page whose CDP session stops the service worker.
+    const ext = await extensionPage(b);
+    const extCdp = await b.context.newCDPSession(ext);
     const rows = [];
     for (let i = 0; i < runs; i++) {
       if (env.enough(i)) break;
-      const page = await b.context.newPage();
-      await page.addInitScript(firstRowProbe);
-      await page.bringToFront();
-      await page.goto(b.popupUrl());
-      const first = await page.evaluate(() => window.__firstRow);
+      // As a member usually opens it: the worker asleep (it stops when idle), its copy of the index gone.
+      await stopServiceWorker(extCdp);
+      await sleep(300);
+      const cold = await openPopup(b);
+      await cold.page.close();
+      // Opened again at once: the worker running.
+      const { page, first } = await openPopup(b);
       await sleep(500);
-      // The round trip the list waits for, on its own.
-      const t = Date.now();
-      const index = await sendFromPage(page, 'index/get', {});
-      const indexGet = Date.now() - t;
-      if (index.result.documents.length !== n) throw new Error(`index/get returned ${index.result.documents.length} documents`);
+      // The whole index in one message, timed in the page (for reference: what a list that needs everything waits for).
+      const indexGet = await page.evaluate(async () => {
+        const t = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'index/get', data: {} });
+        return { ms: performance.now() - t, documents: reply?.result?.documents?.length ?? -1 };
+      });
+      if (indexGet.documents !== n) throw new Error(`index/get returned ${indexGet.documents} documents`);
       await sleep(300);
 
       const box = page.getByRole('searchbox', { name: 'Filter documents' });
@@ -81,19 +98,22 @@ export async function run({ env, runs, quick, log }) {
         await sleep(100);
       }
       await page.close();
-      log(`  run ${i + 1}: first row painted at ${first.painted.toFixed(0)} ms (${first.rows} rows), index/get ${indexGet} ms; keystrokes median ${median(lat).toFixed(0)} / p95 ${p95(lat).toFixed(0)} / max ${max(lat).toFixed(0)} ms ("${QUERY}": ${matching} rows)`);
-      if (i >= 0) rows.push({ ...first, indexGet, lat, matching });
+      log(`  run ${i + 1}: first row painted at ${cold.first.painted.toFixed(0)} ms with the worker stopped, ${first.painted.toFixed(0)} ms running (${first.rows} rows); index/get ${indexGet.ms.toFixed(0)} ms; keystrokes median ${median(lat).toFixed(0)} / p95 ${p95(lat).toFixed(0)} / max ${max(lat).toFixed(0)} ms ("${QUERY}": ${matching} rows)`);
+      rows.push({ ...first, cold: cold.first, indexGet: indexGet.ms, lat, matching });
     }
+    await ext.close();
     return {
       runsDone: rows.length,
       params: { documents: n, query: QUERY, keystrokes: QUERY.length * 2 },
       figures: [
-        figure({ name: 'Navigation start → first row painted', docket: rows.map((r) => r.painted), budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' } }),
-        figure({ name: '· first row in the DOM', docket: rows.map((r) => r.dom) }),
-        figure({ name: '· rows rendered at once', unit: 'count', docket: rows.map((r) => r.rows) }),
-        figure({ name: `· index/get round trip (${n} documents)`, docket: rows.map((r) => r.indexGet) }),
+        figure({ name: 'Navigation start → first row painted, worker running', docket: rows.map((r) => r.painted), budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' } }),
+        figure({ name: 'Navigation start → first row painted, worker stopped', docket: rows.map((r) => r.cold.painted), budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' } }),
+        figure({ name: '· first row in the DOM, worker running', docket: rows.map((r) => r.dom) }),
+        figure({ name: '· rows rendered at first', unit: 'count', docket: rows.map((r) => r.rows) }),
+        figure({ name: `· index/get, the whole index in one message (${n} documents)`, docket: rows.map((r) => r.indexGet) }),
         figure({ name: `Filter keystroke → next paint, p95 (typing and deleting “${QUERY}”)`, docket: rows.map((r) => p95(r.lat)), budget: { on: 'docket', op: '<=', limit: 16, text: '≤ 16 ms' } }),
         figure({ name: '· keystroke → next paint, median', docket: rows.map((r) => median(r.lat)) }),
+        figure({ name: '· keystroke → next paint, max', docket: rows.map((r) => max(r.lat)) }),
       ],
       raw: rows,
     };

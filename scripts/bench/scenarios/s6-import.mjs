@@ -1,5 +1,5 @@
 // Scenario 6: importing 50,000 documents from the popup page.
-import { clearIndex, launch, sleep } from '../lib/env.mjs';
+import { launch, sleep } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { makeIds, makeIndex } from '../pages.mjs';
 
@@ -59,16 +59,17 @@ async function importInPopup({ n, afterMs }) {
 export async function run({ env, runs, quick, log }) {
   const n = quick ? 5000 : 50_000;
   const text = bigIndex(n);
-  const b = await launch(env);
-  try {
-    const rows = [];
-    for (let i = 0; i < runs; i++) {
-      if (env.enough(i)) break;
-      await clearIndex(b);
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    if (env.enough(i)) break;
+    // A new browser profile each run: an empty index (the background keeps a copy of the index
+    // in memory, so emptying IndexedDB behind its back would not do).
+    const b = await launch(env);
+    try {
       const page = await b.context.newPage();
       await page.bringToFront();
       await page.goto(b.popupUrl());
-      await page.getByText(/No documents yet/).waitFor({ timeout: 15_000 });
+      await sleep(1500); // the popup's first render with an empty index
       await page.evaluate((t) => {
         window.__importText = t;
       }, text);
@@ -77,21 +78,21 @@ export async function run({ env, runs, quick, log }) {
       await page.close();
       if (!r.ok || r.documents?.added !== n) throw new Error(`import: ${r.error ?? JSON.stringify(r.documents)}`);
       log(`  run ${i + 1}: ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gapDuring.toFixed(0)} ms during, ${r.gapAfter.toFixed(0)} ms after (list back ${r.rowsAfterReply.toFixed(0)} ms after the reply)`);
-      if (i >= 0) rows.push(r);
+      rows.push(r);
+    } finally {
+      await b.close();
     }
-    return {
-      runsDone: rows.length,
-      params: { documents: n, fileBytes: Buffer.byteLength(text) },
-      figures: [
-        figure({ name: `Import throughput (${n} documents, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB)`, unit: 'docs/s', docket: rows.map((r) => n / (r.ms / 1000)), budget: { on: 'docket', op: '>=', limit: 10_000, text: '≥ 10,000/s' } }),
-        figure({ name: '· import/apply round trip', docket: rows.map((r) => r.ms) }),
-        figure({ name: 'Popup: longest frame gap during the import', docket: rows.map((r) => r.gapDuring), baseline: rows.map((r) => r.gapBefore), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' }, note: 'baseline column: the same popup before the import' }),
-        figure({ name: 'Popup: longest frame gap while it reloads its list after the import', docket: rows.map((r) => r.gapAfter) }),
-        figure({ name: '· reply → rows listed again', docket: rows.map((r) => r.rowsAfterReply) }),
-      ],
-      raw: rows,
-    };
-  } finally {
-    await b.close();
   }
+  return {
+    runsDone: rows.length,
+    params: { documents: n, fileBytes: Buffer.byteLength(text) },
+    figures: [
+      figure({ name: `Import throughput (${n} documents, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB)`, unit: 'docs/s', docket: rows.map((r) => n / (r.ms / 1000)), budget: { on: 'docket', op: '>=', limit: 10_000, text: '≥ 10,000/s' } }),
+      figure({ name: '· import/apply round trip', docket: rows.map((r) => r.ms) }),
+      figure({ name: 'Popup: longest frame gap during the import', docket: rows.map((r) => r.gapDuring), baseline: rows.map((r) => r.gapBefore), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' }, note: 'baseline column: the same popup before the import' }),
+      figure({ name: 'Popup: longest frame gap while it reloads its list after the import', docket: rows.map((r) => r.gapAfter) }),
+      figure({ name: '· reply → rows listed again', docket: rows.map((r) => r.rowsAfterReply) }),
+    ],
+    raw: rows,
+  };
 }
