@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
@@ -9,7 +9,7 @@ import { openUrl } from '../utils/omnibox';
 import type { SearchHit } from '../utils/search';
 import { findMeetingDate } from '../utils/scan/meeting-date';
 import { matchWorkstream } from '../utils/scan/workstreams';
-import { applySyncChoice, cleanHeading, findTracked, parsePopupParams, sameVersion } from '../utils/doclist';
+import { applySyncChoice, cleanHeading, parsePopupParams, sameVersion } from '../utils/doclist';
 import type { DocFilter, SyncChoice } from '../utils/doclist';
 import { localToday } from '../utils/urgency';
 import { DocumentEditor } from './DocumentEditor';
@@ -17,18 +17,32 @@ import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
-import { ScanPanel } from './ScanPanel';
 import { SitesPanel } from './SitesPanel';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from './ThisPage';
 import { UndoToast } from './UndoToast';
-import { UpcomingView } from './UpcomingView';
+import { UpcomingPanel } from './UpcomingView';
 import { ViewTabs, panelId, tabId } from './ViewTabs';
 import type { ViewId } from './ViewTabs';
 import { WorkstreamManager } from './WorkstreamManager';
 import { errorMessage } from './errors';
 import { useCurrentPage } from './useCurrentPage';
-import { useIndex } from './useIndex';
+import { useRevision } from './useIndex';
+import { askEarly } from './useDocsQuery';
+import { FIRST_PAGE } from './DocumentList';
+
+/** The Scan view (and the scanner, with its date parser) loads when first opened. */
+const ScanPanel = lazy(() => import('./ScanPanel').then((m) => ({ default: m.ScanPanel })));
+/** Always mounted: not drawn again for every keystroke in the search box. */
+const StableImportExport = memo(ImportExport);
+
+// The popup's first question, asked while the page is still starting (not after the first render).
+if (import.meta.env.MODE !== 'test' && typeof window !== 'undefined' && /\/popup\.html$/.test(window.location.pathname)) {
+  const p = new URLSearchParams(window.location.search);
+  if (!['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) {
+    askEarly({ view: 'grouped', status: 'active', today: localToday(), offset: 0, limit: FIRST_PAGE });
+  }
+}
 
 interface TrackExtras {
   title?: string;
@@ -56,7 +70,7 @@ export function App() {
   const params = useMemo(() => parsePopupParams(window.location.search), []);
   const [error, setError] = useState<string | null>(null);
   const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
-  const { data, reload } = useIndex(onError);
+  const { revision, bump: reload } = useRevision();
   const page = useCurrentPage(params.tabId);
   // `?scan=1` (the "Scan this page with Docket" menu): open on the Scan view.
   const scanParam = useMemo(() => /^(?:1|true)$/.test(new URLSearchParams(window.location.search).get('scan') ?? ''), []);
@@ -74,8 +88,9 @@ export function App() {
   /** Opened from the toolbar button (not as a tab or window): Enter on a result closes it. */
   const [toolbarPopup, setToolbarPopup] = useState(false);
 
-  const documents = data?.documents ?? [];
-  const workstreams = data?.workstreams ?? [];
+  const [workstreamList, setWorkstreamList] = useState<Workstream[] | null>(null);
+  const workstreams = useMemo(() => workstreamList ?? [], [workstreamList]);
+  const wsLoaded = workstreamList !== null;
 
   const subscriptionNames = useMemo(() => new Map((subscriptions ?? []).map((s) => [s.id, s.name] as const)), [subscriptions]);
 
@@ -107,9 +122,20 @@ export function App() {
     };
   }, [params]);
 
+  // Workstreams (small), for the editor, the scan and the import view; again after every change.
+  useEffect(() => {
+    let cancelled = false;
+    send('workstreams/list', {}).then(
+      (r) => !cancelled && setWorkstreamList(r.workstreams),
+      (e) => !cancelled && onError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [revision, onError]);
+
   // Subscription names for "From sheet “…”", again after every change to the index (syncs write to it).
   useEffect(() => {
-    if (!data) return;
     let cancelled = false;
     send('subscriptions/list', {}).then(
       (r) => !cancelled && setSubscriptions(r.subscriptions),
@@ -118,7 +144,38 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [data, onError]);
+  }, [revision, onError]);
+
+  // The current tab's document, as the index has it (for "This page").
+  const pageRef = useMemo(() => (page.ready && page.url ? parseDocLink(page.url) : null), [page.ready, page.url]);
+  const [pageDoc, setPageDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
+  useEffect(() => {
+    if (!pageRef) return;
+    let cancelled = false;
+    const id = pageRef.id;
+    send('lookup', { ids: [id] }).then(
+      (r) => !cancelled && setPageDoc({ id, doc: r.records[id]?.doc ?? null }),
+      (e) => !cancelled && onError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [pageRef, revision, onError]);
+
+  // The record the editor shows, as the index has it now: another page may have saved it since.
+  const editingId = editor?.doc.id;
+  const [latestDoc, setLatestDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
+  useEffect(() => {
+    if (!editingId) return;
+    let cancelled = false;
+    send('doc/get', { id: editingId }).then(
+      (r) => !cancelled && setLatestDoc({ id: editingId, doc: r.doc }),
+      (e) => !cancelled && onError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [editingId, revision, onError]);
 
   // Deadlines are days: keep "today" right when the popup stays open past midnight.
   useEffect(() => {
@@ -135,8 +192,14 @@ export function App() {
   const editDoc = useCallback((doc: DocRecord) => openEditor({ mode: 'edit', doc }), [openEditor]);
 
   const trackRef = useCallback(
-    (ref: DocRef, extras: TrackExtras, docs: DocRecord[], wss: Workstream[]) => {
-      const existing = findTracked(docs, ref.id);
+    async (ref: DocRef, extras: TrackExtras, wss: Workstream[]) => {
+      let existing: DocRecord | null;
+      try {
+        existing = (await send('doc/get', { id: ref.id })).doc;
+      } catch (e) {
+        onError(e);
+        return;
+      }
       if (existing) {
         openEditor({ mode: 'edit', doc: existing });
         return;
@@ -165,29 +228,31 @@ export function App() {
       }
       openEditor(newWorkstreamName ? { mode: 'track', doc, newWorkstreamName } : { mode: 'track', doc });
     },
-    [openEditor],
+    [openEditor, onError],
   );
 
-  // `?edit=` / `?track=`: once the index is loaded.
+  // `?edit=` / `?track=`: once the workstreams are known.
   useEffect(() => {
-    if (!data || paramsHandled.current) return;
+    if (!workstreamList || paramsHandled.current) return;
     paramsHandled.current = true;
     if (params.edit) {
-      const doc = findTracked(data.documents, params.edit);
-      if (doc) openEditor({ mode: 'edit', doc });
-      else {
-        setError(`The document ${params.edit} is not in Docket’s index.`);
-        setFocusFilter(true);
-      }
+      const id = params.edit;
+      send('doc/get', { id }).then(({ doc }) => {
+        if (doc) openEditor({ mode: 'edit', doc });
+        else {
+          setError(`The document ${id} is not in Docket’s index.`);
+          setFocusFilter(true);
+        }
+      }, onError);
     } else if (params.track) {
       const ref = parseDocLink(params.track.url);
-      if (ref) trackRef(ref, params.track, data.documents, data.workstreams);
+      if (ref) void trackRef(ref, params.track, workstreamList);
       else {
         setError('That link does not point at a Google document, so Docket cannot track it.');
         setFocusFilter(true);
       }
     }
-  }, [data, params, openEditor, trackRef]);
+  }, [workstreamList, params, openEditor, trackRef, onError]);
 
   function closeEditor() {
     setEditor(null);
@@ -210,7 +275,7 @@ export function App() {
       await send('doc/put', { doc });
       setError(null);
       closeEditor();
-      void reload();
+      reload();
       return true;
     } catch (e) {
       onError(e);
@@ -222,7 +287,7 @@ export function App() {
     try {
       const result = await send('doc/delete', { id: doc.id });
       setDeleted(result.doc ?? doc);
-      void reload();
+      reload();
     } catch (e) {
       onError(e);
     }
@@ -234,7 +299,7 @@ export function App() {
     if (!doc) return;
     try {
       await send('doc/put', { doc });
-      void reload();
+      reload();
     } catch (e) {
       onError(e);
     }
@@ -245,7 +310,7 @@ export function App() {
     try {
       await send('doc/put', { doc: applySyncChoice(doc, field, choice, new Date().toISOString()) });
       setError(null);
-      void reload();
+      reload();
     } catch (e) {
       onError(e);
     }
@@ -272,10 +337,10 @@ export function App() {
     }
   }
 
-  // The record the editor shows, as the index has it now: another page may have saved it since.
-  const latest = editor ? findTracked(documents, editor.doc.id) : undefined;
+  const latestKnown = !!editor && latestDoc?.id === editor.doc.id;
+  const latest = latestKnown ? (latestDoc?.doc ?? undefined) : undefined;
   let underneath: Underneath = null;
-  if (editor && data) {
+  if (editor && latestKnown) {
     if (editor.mode === 'edit') {
       if (!latest) underneath = { kind: 'deleted' };
       else if (!sameVersion(latest, editor.doc)) underneath = { kind: 'changed' };
@@ -283,11 +348,13 @@ export function App() {
   }
 
   const filterFocused = useCallback(() => setFocusFilter(false), []);
+  const editorOpen = useRef(false);
+  editorOpen.current = !!editor;
+  const onFileChosen = useCallback(() => {
+    if (!editorOpen.current) setView('import-export');
+  }, []);
 
-  const onLink = useCallback(
-    (ref: DocRef) => trackRef(ref, {}, documents, workstreams),
-    [trackRef, documents, workstreams],
-  );
+  const onLink = useCallback((ref: DocRef) => void trackRef(ref, {}, workstreams), [trackRef, workstreams]);
 
   return (
     <div className="app">
@@ -298,7 +365,7 @@ export function App() {
       <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
 
-      {editor && data ? (
+      {editor && wsLoaded ? (
         // The editor replaces the views (unmounted, so their labels never clash with the form's).
         <main className="editor-wrap">
           <DocumentEditor
@@ -315,10 +382,10 @@ export function App() {
         <div className="views">
           <ThisPage
             page={page}
-            documents={documents}
-            loaded={!!data}
+            tracked={pageRef && pageDoc?.id === pageRef.id ? pageDoc.doc : null}
+            loaded={!!pageRef && pageDoc?.id === pageRef.id}
             today={today}
-            onTrack={(ref, title) => trackRef(ref, { title }, documents, workstreams)}
+            onTrack={(ref, title) => void trackRef(ref, { title }, workstreams)}
             onEdit={editDoc}
           />
           <ViewTabs active={view} onChange={setView} />
@@ -326,10 +393,9 @@ export function App() {
             <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} className="panel">
               {view === 'documents' && (
                 <DocumentList
-                  documents={documents}
-                  workstreams={workstreams}
-                  loaded={!!data}
+                  revision={revision}
                   today={today}
+                  onError={onError}
                   focusFilter={focusFilter}
                   onFilterFocused={filterFocused}
                   filter={filter}
@@ -343,19 +409,15 @@ export function App() {
                 />
               )}
               {view === 'upcoming' && (
-                <UpcomingView documents={documents} workstreams={workstreams} loaded={!!data} today={today} />
+                <UpcomingPanel revision={revision} today={today} onError={onError} />
               )}
               {view === 'scan' && (
-                <ScanPanel
-                  page={page}
-                  documents={documents}
-                  workstreams={workstreams}
-                  loaded={!!data}
-                  onTracked={() => void reload()}
-                />
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <ScanPanel page={page} workstreams={workstreams} loaded={wsLoaded} revision={revision} onTracked={reload} />
+                </Suspense>
               )}
               {view === 'workstreams' && (
-                <WorkstreamManager workstreams={workstreams} documents={documents} loaded={!!data} onError={onError} />
+                <WorkstreamManager revision={revision} today={today} onError={onError} />
               )}
               {view === 'sites' && <SitesPanel page={page} onError={onError} />}
             </div>
@@ -372,16 +434,14 @@ export function App() {
         className="panel"
         hidden={!!editor || view !== 'import-export'}
       >
-        <ImportExport
+        <StableImportExport
           workstreams={workstreams}
           active={!editor && view === 'import-export'}
-          revision={data}
+          revision={revision}
           subscriptions={subscriptions}
           onSubscriptionsChanged={setSubscriptions}
           onError={onError}
-          onFileChosen={() => {
-            if (!editor) setView('import-export');
-          }}
+          onFileChosen={onFileChosen}
         />
       </div>
 

@@ -1,38 +1,35 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DocRecord, Workstream } from '../utils/model';
 import type { DocRef } from '../utils/links';
-import { DocSearch, parseQuery } from '../utils/search';
 import type { SearchHit } from '../utils/search';
-import {
-  STATUS_FILTER_OPTIONS,
-  groupDocuments,
-  matchesStatus,
-  parseStatusFilter,
-  summarize,
-  summaryText,
-} from '../utils/doclist';
+import { STATUS_FILTER_OPTIONS, parseStatusFilter, summaryText } from '../utils/doclist';
 import type { DocFilter, SyncChoice } from '../utils/doclist';
+import { SEARCH_LIMIT } from '../utils/queries';
+import type { DocsPage } from '../utils/queries';
+import { localToday } from '../utils/urgency';
 import { AddByLink } from './AddByLink';
 import { DocumentRow } from './DocumentRow';
 import { Swatch } from './Swatch';
+import { useDocsQuery } from './useDocsQuery';
+import type { QueryKey, QueryRunner } from './useDocsQuery';
 
-/** How many search results the flat list shows at most. */
-export const SEARCH_LIMIT = 100;
+export { SEARCH_LIMIT };
+
+/** Rows asked for at once in the grouped list; "Show more" asks for as many again. */
+const ROW_PAGE = 200;
+export const FIRST_PAGE = ROW_PAGE;
 
 /**
  * The Documents view: the search box, add by link, the overdue summary, and either the list
  * grouped by workstream (empty box) or a flat list of results ranked by match (text in the box).
  * In the box, ↑/↓ move the highlighted result and Enter opens it (or the first).
+ * The rows come from the background one page at a time (`docs/query`), never the whole index.
  */
-/** Rows drawn at once in the grouped list; "Show more" adds as many again. */
-const ROW_PAGE = 200;
-
 export function DocumentList({
-  documents,
-  workstreams,
-  loaded,
-  today,
+  revision = 0,
+  run,
+  today = localToday(),
   focusFilter,
   onFilterFocused,
   filter,
@@ -42,12 +39,14 @@ export function DocumentList({
   onLink,
   onOpen,
   onSyncChoice,
+  onError = () => undefined,
   subscriptionNames,
 }: {
-  documents: DocRecord[];
-  workstreams: Workstream[];
-  loaded: boolean;
-  today: string;
+  /** Changes whenever the index does: the current query runs again. */
+  revision?: number;
+  /** Asks the background (tests give their own). */
+  run?: QueryRunner;
+  today?: string;
   /** Focus the filter box (on open, and when the editor closes); `onFilterFocused` clears the request. */
   focusFilter: boolean;
   onFilterFocused: () => void;
@@ -60,6 +59,7 @@ export function DocumentList({
   /** Open a search result (Enter in the box). */
   onOpen?: (hit: SearchHit) => void;
   onSyncChoice?: (doc: DocRecord, field: string, choice: SyncChoice) => void;
+  onError?: (e: unknown) => void;
   /** Subscription id → its name, for "From sheet “…”". */
   subscriptionNames?: ReadonlyMap<string, string>;
 }) {
@@ -74,36 +74,25 @@ export function DocumentList({
     onFilterFocused();
   }, [focusFilter, onFilterFocused]);
 
-  const wsById = useMemo(() => new Map(workstreams.map((w) => [w.id, w] as const)), [workstreams]);
   const query = text.trim();
-  // One search index per load of the index, built at the first keystroke (not before the first
-  // results are on screen); queried on every keystroke.
-  const searching = query !== '';
-  const search = useMemo(() => (searching ? new DocSearch(documents, workstreams) : null), [documents, workstreams, searching]);
-  const hits = useMemo(() => {
-    if (!query || !search) return [];
-    const all = search.search(query, today, SEARCH_LIMIT);
-    // A `status:` in the box decides the status; otherwise the Status list does.
-    return parseQuery(query).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, status));
-  }, [search, query, today, status]);
-
-  const groups = useMemo(
-    () => (query ? [] : groupDocuments(documents, workstreams, { status, text: '' }, today)),
-    [documents, workstreams, status, query, today],
+  const key = useMemo<QueryKey>(
+    () => (query ? { view: 'search', text: query, status, today } : { view: 'grouped', status, today }),
+    [query, status, today],
   );
-  const summary = useMemo(() => summarize(documents, today), [documents, today]);
-  const shown = groups.reduce((n, g) => n + g.docs.length, 0);
-  // Draw at most `limit` rows (a year of documents can be tens of thousands); more on request.
-  const [limit, setLimit] = useState(ROW_PAGE);
-  useEffect(() => setLimit(ROW_PAGE), [status, query, documents]);
-  const visible = useMemo(() => {
-    let left = limit;
-    return groups.map((g) => {
-      const docs = g.docs.slice(0, Math.max(0, left));
-      left -= docs.length;
-      return { ...g, docs, hidden: g.docs.length - docs.length };
+  const { result, more, loadingMore } = useDocsQuery(key, revision, query ? SEARCH_LIMIT : ROW_PAGE, onError, run);
+  const page = result?.page ?? null;
+  const searchShown = result?.key.view === 'search';
+  /** The answer on screen is the one for what the box says now. */
+  const current = !!result && (result.key.text ?? '') === query && result.key.status === status;
+
+  const wsById = useMemo(() => new Map((page?.workstreams ?? []).map((w) => [w.id, w] as const)), [page?.workstreams]);
+  const hits = useMemo<SearchHit[]>(() => {
+    if (!page || !searchShown) return [];
+    return page.rows.map((r) => {
+      const workstream = r.workstreamId ? wsById.get(r.workstreamId) : undefined;
+      return workstream ? { doc: r.doc, workstream } : { doc: r.doc };
     });
-  }, [groups, limit]);
+  }, [page, searchShown, wsById]);
 
   // A new query highlights its best result.
   useEffect(() => setActive(0), [query, status]);
@@ -115,8 +104,24 @@ export function DocumentList({
     document.getElementById(`${id}-hit-${activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [id, activeIndex]);
 
+  // Enter before the answer to the last keystroke arrived: open its best result when it does.
+  const openWhenCurrent = useRef(false);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  useEffect(() => {
+    if (!openWhenCurrent.current || !current) return;
+    openWhenCurrent.current = false;
+    if (searchShown && hits[0]) onOpenRef.current?.(hits[0]);
+  }, [current, searchShown, hits]);
+
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (!query || !hits.length) return;
+    if (!query) return;
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing && !current) {
+      e.preventDefault();
+      openWhenCurrent.current = true;
+      return;
+    }
+    if (!hits.length) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setActive(Math.min(activeIndex + 1, hits.length - 1));
@@ -130,14 +135,15 @@ export function DocumentList({
     }
   }
 
-  const rowProps = (doc: DocRecord) => ({
-    today,
-    onEdit,
-    onDelete,
-    workstreams,
-    onSyncChoice,
-    subscriptionName: doc.subscriptionId ? subscriptionNames?.get(doc.subscriptionId) : undefined,
-  });
+  // Stable callbacks, so that typing in the box does not draw the rows again.
+  const handlers = useRef({ onEdit, onDelete, onSyncChoice });
+  handlers.current = { onEdit, onDelete, onSyncChoice };
+  const edit = useCallback((doc: DocRecord) => handlers.current.onEdit(doc), []);
+  const del = useCallback((doc: DocRecord) => handlers.current.onDelete(doc), []);
+  const sync = useCallback(
+    (doc: DocRecord, field: string, choice: SyncChoice) => handlers.current.onSyncChoice?.(doc, field, choice),
+    [],
+  );
 
   return (
     <div className="documents">
@@ -154,7 +160,7 @@ export function DocumentList({
             spellCheck={false}
             aria-describedby={`${id}-hint`}
             aria-controls={query ? `${id}-results` : undefined}
-            aria-activedescendant={activeIndex >= 0 ? hitId(activeIndex) : undefined}
+            aria-activedescendant={query && activeIndex >= 0 ? hitId(activeIndex) : undefined}
             onChange={(e) => onFilterChange({ status, text: e.target.value })}
             onKeyDown={onKeyDown}
           />
@@ -177,7 +183,91 @@ export function DocumentList({
 
       <AddByLink onLink={onLink} />
 
-      {loaded && !query && (
+      <Results
+        id={id}
+        page={page}
+        search={searchShown}
+        hits={hits}
+        activeIndex={query ? activeIndex : -1}
+        wsById={wsById}
+        today={today}
+        onEdit={edit}
+        onDelete={del}
+        onSyncChoice={onSyncChoice ? sync : undefined}
+        subscriptionNames={subscriptionNames}
+        onMore={more}
+        loadingMore={loadingMore}
+      />
+    </div>
+  );
+}
+
+/** The summary and the rows: drawn again only when an answer arrives (not on every keystroke). */
+const Results = memo(function Results({
+  id,
+  page,
+  search,
+  hits,
+  activeIndex,
+  wsById,
+  today,
+  onEdit,
+  onDelete,
+  onSyncChoice,
+  subscriptionNames,
+  onMore,
+  loadingMore,
+}: {
+  id: string;
+  page: DocsPage | null;
+  search: boolean;
+  hits: SearchHit[];
+  activeIndex: number;
+  wsById: ReadonlyMap<string, Workstream>;
+  today: string;
+  onEdit: (doc: DocRecord) => void;
+  onDelete: (doc: DocRecord) => void;
+  onSyncChoice?: (doc: DocRecord, field: string, choice: SyncChoice) => void;
+  subscriptionNames?: ReadonlyMap<string, string>;
+  onMore: () => void;
+  loadingMore: boolean;
+}) {
+  const workstreams = page?.workstreams ?? [];
+  const hitId = (i: number) => `${id}-hit-${i}`;
+  const rowProps = (doc: DocRecord) => ({
+    today,
+    onEdit,
+    onDelete,
+    workstreams,
+    onSyncChoice,
+    subscriptionName: doc.subscriptionId ? subscriptionNames?.get(doc.subscriptionId) : undefined,
+  });
+
+  // The loaded rows under their groups (every group is listed, with its full count).
+  const visible = useMemo(() => {
+    if (!page || search) return [];
+    const byGroup = new Map<string | null, DocRecord[]>();
+    for (const r of page.rows) {
+      const k = r.workstreamId ?? null;
+      let list = byGroup.get(k);
+      if (!list) byGroup.set(k, (list = []));
+      list.push(r.doc);
+    }
+    return (page.groups ?? []).map((g) => {
+      const docs = byGroup.get(g.workstreamId) ?? [];
+      const workstream = g.workstreamId ? (wsById.get(g.workstreamId) ?? null) : null;
+      return { workstream, docs, count: g.count, hidden: g.count === null ? null : g.count - docs.length };
+    });
+  }, [page, search, wsById]);
+
+  if (!page) return <p className="muted">Loading…</p>;
+  const summary = page.summary;
+  const shown = page.rows.length;
+  const notShown = page.partial ? null : page.total - shown;
+
+  return (
+    <>
+      {!search && summary && (
         <p className={`summary${summary.overdue ? ' has-overdue' : ''}`}>
           {summary.overdue > 0 && (
             <span className="urgency-icon" aria-hidden="true">
@@ -188,11 +278,9 @@ export function DocumentList({
         </p>
       )}
 
-      {!loaded ? (
-        <p className="muted">Loading…</p>
-      ) : documents.length === 0 ? (
+      {page.indexSize === 0 ? (
         <p className="muted">No documents yet. Add one by its link, track one from a page’s badge, or import a file.</p>
-      ) : query ? (
+      ) : search ? (
         <>
           <p className="result-count muted small" aria-live="polite">
             {hits.length === 0
@@ -217,7 +305,7 @@ export function DocumentList({
             </ul>
           )}
         </>
-      ) : shown === 0 ? (
+      ) : page.total === 0 && !page.partial ? (
         <p className="muted">No documents match this filter.</p>
       ) : (
         <>
@@ -229,10 +317,12 @@ export function DocumentList({
                 <h2 id={headingId} className="group-heading">
                   <Swatch color={g.workstream?.color} />
                   <span className="group-name">{name}</span>
-                  <span className="group-count">
-                    <span className="sr-only">, </span>
-                    {g.docs.length + g.hidden} {g.docs.length + g.hidden === 1 ? 'document' : 'documents'}
-                  </span>
+                  {g.count !== null && (
+                    <span className="group-count">
+                      <span className="sr-only">, </span>
+                      {g.count} {g.count === 1 ? 'document' : 'documents'}
+                    </span>
+                  )}
                 </h2>
                 {g.docs.length > 0 && (
                   <ul className="doc-list">
@@ -246,17 +336,17 @@ export function DocumentList({
                     ))}
                   </ul>
                 )}
-                {g.hidden > 0 && <p className="muted small more-rows">{g.hidden} more in this workstream</p>}
+                {g.hidden !== null && g.hidden > 0 && <p className="muted small more-rows">{g.hidden} more in this workstream</p>}
               </section>
             );
           })}
-          {shown > limit && (
-            <button type="button" className="show-more" onClick={() => setLimit((n) => n + ROW_PAGE)}>
-              Show {Math.min(ROW_PAGE, shown - limit)} more of {shown - limit} not shown
+          {notShown !== null && notShown > 0 && (
+            <button type="button" className="show-more" disabled={loadingMore} onClick={onMore}>
+              Show {Math.min(ROW_PAGE, notShown)} more of {notShown} not shown
             </button>
           )}
         </>
       )}
-    </div>
+    </>
   );
-}
+});

@@ -1,7 +1,8 @@
 import type { DocRecord, Workstream } from '../utils/model';
 import { STATUS_LABELS } from '../utils/model';
 import { openUrl } from '../utils/omnibox';
-import { formatDate, relativeDeadline, urgencyOf } from '../utils/urgency';
+import { relativeDeadline, urgencyOf } from '../utils/urgency';
+import { dayText } from './dates';
 import { KIND_LABELS, describeConflict, displayTitle, fieldLabel } from '../utils/doclist';
 import type { SyncChoice } from '../utils/doclist';
 import { SourceLine } from './SourceLine';
@@ -78,7 +79,7 @@ export function DocumentRow({
                 </span>
               )}
               {relative && urgency !== 'done' && <span className="doc-relative">{relative} · </span>}
-              <time dateTime={doc.deadline}>{formatDate(doc.deadline)}</time>
+              <time dateTime={doc.deadline}>{dayText(doc.deadline)}</time>
             </span>
           )}
           {doc.subscriptionId && (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
 import type { DocRecord, Status, Workstream } from '../utils/model';
 import { send, sendToTab } from '../utils/protocol';
-import { KIND_LABELS, commonGroup, findTracked, newWorkstreamId, nextWorkstreamColor, titleFromTab } from '../utils/doclist';
+import { KIND_LABELS, commonGroup, newWorkstreamId, nextWorkstreamColor, titleFromTab } from '../utils/doclist';
 import { isGoogleDocsUrl } from '../utils/links';
 import { formatDate, localToday } from '../utils/urgency';
 import { scanDocument } from '../utils/scan/scan';
@@ -71,17 +71,25 @@ function rowWorkstreamName(row: Row, workstreams: readonly Workstream[]): string
  * documents it links to with their proposed workstream, deadline and status, and tracks the
  * chosen ones in one step.
  */
+/** The tracked records among these ids (`lookup`: by id, then alias), keyed by the id asked for. */
+async function lookupTracked(ids: readonly string[]): Promise<Map<string, DocRecord>> {
+  if (!ids.length) return new Map();
+  const { records } = await send('lookup', { ids: [...new Set(ids)] });
+  return new Map(Object.entries(records).map(([id, r]) => [id, r.doc] as const));
+}
+
 export function ScanPanel({
   page,
-  documents,
   workstreams,
   loaded,
+  revision = 0,
   onTracked,
 }: {
   page: CurrentPage;
-  documents: DocRecord[];
   workstreams: Workstream[];
   loaded: boolean;
+  /** Changes whenever the index does: "already tracked" is asked again. */
+  revision?: number;
   onTracked: () => void;
 }) {
   const id = useId();
@@ -94,8 +102,9 @@ export function ScanPanel({
   const seq = useRef(0);
   const workstreamsRef = useRef(workstreams);
   workstreamsRef.current = workstreams;
-  const documentsRef = useRef(documents);
-  documentsRef.current = documents;
+  /** Candidates already tracked (`lookup` with the candidates' ids). */
+  const [tracked, setTracked] = useState<ReadonlyMap<string, DocRecord>>(new Map());
+  const findTracked = (id: string) => tracked.get(id);
 
   const scan = useCallback(async () => {
     const n = ++seq.current;
@@ -129,7 +138,10 @@ export function ScanPanel({
         workstreams: workstreamsRef.current,
         today: localToday(),
       });
-      setRows(result.candidates.map((c) => rowFor(c, !!findTracked(documentsRef.current, c.id))));
+      const known = await lookupTracked(result.candidates.map((c) => c.id));
+      if (n !== seq.current) return;
+      setTracked(known);
+      setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
       setPhase({ kind: 'done', result });
     } catch (e) {
       setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
@@ -142,6 +154,21 @@ export function ScanPanel({
     started.current = true;
     void scan();
   }, [page.ready, loaded, scan]);
+
+  // The index changed (this view's tracking, or another page's): ask again what is tracked.
+  const candidateIds = phase.kind === 'done' ? phase.result.candidates.map((c) => c.id).join(' ') : '';
+  const firstRevision = useRef(revision);
+  useEffect(() => {
+    if (!candidateIds || revision === firstRevision.current) return;
+    let cancelled = false;
+    lookupTracked(candidateIds.split(' ')).then(
+      (known) => !cancelled && setTracked(known),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [candidateIds, revision]);
 
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const selectedCount = rows.filter((r) => r.selected).length;
@@ -185,14 +212,14 @@ export function ScanPanel({
         document.getElementById(`${id}-deadline-${i}`)?.focus();
         return;
       }
-      const tracked = findTracked(documents, r.c.id);
+      const existing = findTracked(r.c.id);
       const sentence = r.deadline ? r.c.deadlineSentence : undefined;
       const doc: DocRecord = {
-        ...(tracked ?? {}),
-        id: tracked?.id ?? r.c.id,
-        kind: tracked?.kind ?? r.c.kind,
-        url: tracked?.url || r.c.url,
-        aliases: tracked?.aliases ?? [],
+        ...(existing ?? {}),
+        id: existing?.id ?? r.c.id,
+        kind: existing?.kind ?? r.c.kind,
+        url: existing?.url || r.c.url,
+        aliases: existing?.aliases ?? [],
         updatedAt: now,
       };
       const set = <K extends OptionalField>(key: K, value: DocRecord[K] | undefined) => {
@@ -203,7 +230,7 @@ export function ScanPanel({
       set('workstreamId', workstreamId);
       set('deadline', r.deadline || undefined);
       set('deadlineSource', sentence ? clip(sentence, FIELD_MAX) : undefined);
-      set('deadlineNote', sentence ? clip(sentence, NOTE_MAX) : tracked?.deadlineNote);
+      set('deadlineNote', sentence ? clip(sentence, NOTE_MAX) : existing?.deadlineNote);
       set('status', r.status || undefined);
       set('source', result.pageUrl ? clip(result.pageUrl, FIELD_MAX) : undefined);
       set('sourceTitle', result.pageTitle ? clip(result.pageTitle, FIELD_MAX) : undefined);
@@ -286,8 +313,8 @@ export function ScanPanel({
             >
               <p className="scan-count" role="status">
                 {plural(rows.length, 'document')} found
-                {rows.some((r) => findTracked(documents, r.c.id))
-                  ? `, ${rows.filter((r) => findTracked(documents, r.c.id)).length} already tracked`
+                {rows.some((r) => findTracked(r.c.id))
+                  ? `, ${rows.filter((r) => findTracked(r.c.id)).length} already tracked`
                   : ''}
                 .
               </p>
@@ -301,7 +328,7 @@ export function ScanPanel({
               </div>
               <ul className="scan-list">
                 {rows.map((r, i) => {
-                  const tracked = findTracked(documents, r.c.id);
+                  const tracked = findTracked(r.c.id);
                   const wsName = rowWorkstreamName(r, workstreams);
                   const f = (name: string) => `${id}-${name}-${i}`;
                   const url = isGoogleDocsUrl(r.c.url) ? r.c.url : null;

@@ -2,21 +2,23 @@ import { STATUS_LABELS } from '../utils/model';
 import type { DocRecord } from '../utils/model';
 import { parseDocLink } from '../utils/links';
 import type { DocRef } from '../utils/links';
-import { KIND_LABELS, displayTitle, findTracked, titleFromTab } from '../utils/doclist';
+import { KIND_LABELS, displayTitle, titleFromTab } from '../utils/doclist';
 import { formatDate, relativeDeadline } from '../utils/urgency';
 import type { CurrentPage } from './useCurrentPage';
 
 /** The strip at the top: when the current tab is a Google document, track it or edit its record. */
 export function ThisPage({
   page,
-  documents,
+  tracked,
   loaded,
   today,
   onTrack,
   onEdit,
 }: {
   page: CurrentPage;
-  documents: DocRecord[];
+  /** The record that tracks the page's document (`lookup` with its id), or null. */
+  tracked: DocRecord | null;
+  /** `tracked` is known. */
   loaded: boolean;
   today: string;
   onTrack: (ref: DocRef, title: string) => void;
@@ -25,7 +27,6 @@ export function ThisPage({
   if (!page.ready || !page.url || !loaded) return null;
   const ref = parseDocLink(page.url);
   if (!ref) return null;
-  const tracked = findTracked(documents, ref.id);
   const pageTitle = titleFromTab(page.title);
 
   return (

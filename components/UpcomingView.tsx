@@ -1,11 +1,55 @@
 import { useId, useMemo } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { STATUS_LABELS } from '../utils/model';
 import type { DocRecord, Workstream } from '../utils/model';
 import { openUrl } from '../utils/omnibox';
-import { formatDate, relativeDeadline, urgencyOf } from '../utils/urgency';
+import { relativeDeadline, urgencyOf } from '../utils/urgency';
+import { dayText } from './dates';
 import { displayTitle, upcomingSections } from '../utils/doclist';
+import type { UpcomingKey } from '../utils/doclist';
 import { Swatch } from './Swatch';
+import { useDocsQuery } from './useDocsQuery';
+import type { QueryKey, QueryRunner } from './useDocsQuery';
+
+/** Rows asked for at once; "Show more" asks for as many again. */
+const UPCOMING_PAGE = 200;
+
+/** The Upcoming view over the background's `docs/query` (one page at a time). */
+export function UpcomingPanel({
+  revision,
+  today,
+  onError,
+  run,
+}: {
+  revision: number;
+  today: string;
+  onError: (e: unknown) => void;
+  run?: QueryRunner;
+}) {
+  const key = useMemo<QueryKey>(() => ({ view: 'upcoming', status: 'active', today }), [today]);
+  const { result, more, loadingMore } = useDocsQuery(key, revision, UPCOMING_PAGE, onError, run);
+  const page = result?.page;
+  const documents = useMemo(() => page?.rows.map((r) => r.doc) ?? [], [page]);
+  const counts = useMemo(() => Object.fromEntries((page?.sections ?? []).map((s) => [s.key, s.count])), [page]);
+  const notShown = page ? page.total - page.rows.length : 0;
+  return (
+    <UpcomingView
+      documents={documents}
+      workstreams={page?.workstreams ?? []}
+      loaded={!!page}
+      today={today}
+      counts={counts}
+      indexSize={page?.indexSize}
+      footer={
+        notShown > 0 ? (
+          <button type="button" className="show-more" disabled={loadingMore} onClick={more}>
+            Show {Math.min(UPCOMING_PAGE, notShown)} more of {notShown} not shown
+          </button>
+        ) : null
+      }
+    />
+  );
+}
 
 /**
  * The Upcoming view: documents not done, by when they are due — Overdue, This week (today to
@@ -17,11 +61,20 @@ export function UpcomingView({
   workstreams,
   loaded,
   today,
+  counts,
+  indexSize,
+  footer,
 }: {
+  /** The documents to show (all of them, or the pages loaded so far). */
   documents: DocRecord[];
   workstreams: Workstream[];
   loaded: boolean;
   today: string;
+  /** Each section's full count, when `documents` is only part of it. */
+  counts?: Partial<Record<UpcomingKey, number>>;
+  /** How many documents the index holds, when `documents` is only part of it. */
+  indexSize?: number;
+  footer?: ReactNode;
 }) {
   const id = useId();
   const sections = useMemo(() => upcomingSections(documents, today).filter((s) => s.docs.length > 0), [documents, today]);
@@ -45,7 +98,7 @@ export function UpcomingView({
   if (sections.length === 0) {
     return (
       <p className="muted">
-        {documents.length ? 'Nothing waiting: every document is delivered or archived.' : 'No documents yet.'}
+        {(indexSize ?? documents.length) ? 'Nothing waiting: every document is delivered or archived.' : 'No documents yet.'}
       </p>
     );
   }
@@ -54,13 +107,14 @@ export function UpcomingView({
     <div className="upcoming" onKeyDown={onKeyDown}>
       {sections.map((s) => {
         const headingId = `${id}-${s.key}`;
+        const count = counts?.[s.key] ?? s.docs.length;
         return (
           <section key={s.key} className={`doc-group upcoming-${s.key}`} aria-labelledby={headingId} data-upcoming={s.key}>
             <h2 id={headingId} className="group-heading">
               <span className="group-name">{s.label}</span>
               <span className="group-count">
                 <span className="sr-only">, </span>
-                {s.docs.length} {s.docs.length === 1 ? 'document' : 'documents'}
+                {count} {count === 1 ? 'document' : 'documents'}
               </span>
             </h2>
             <ul className="doc-list">
@@ -86,7 +140,7 @@ export function UpcomingView({
                               </span>
                             )}
                             <span className="doc-relative">{relative}</span>
-                            <span className="sr-only">,</span> · <time dateTime={d.deadline}>{formatDate(d.deadline)}</time>
+                            <span className="sr-only">,</span> · <time dateTime={d.deadline}>{dayText(d.deadline)}</time>
                           </span>
                         ) : (
                           <span>no deadline</span>
@@ -110,6 +164,7 @@ export function UpcomingView({
           </section>
         );
       })}
+      {footer}
     </div>
   );
 }

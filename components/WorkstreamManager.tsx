@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
-import type { DocRecord, Workstream } from '../utils/model';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
-import { commonGroup, countByWorkstream, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
+import type { IndexSummary } from '../utils/queries';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
 import { Swatch } from './Swatch';
 import { WorkstreamDeletePanel } from './WorkstreamDeletePanel';
 import { WorkstreamForm } from './WorkstreamForm';
@@ -14,21 +15,37 @@ function refocus(selector: string) {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 }
 
-/** The Workstreams view: list with document counts; create, edit inline, delete with a choice for the documents. */
+/**
+ * The Workstreams view: list with document counts (`index/summary`, again after every change);
+ * create, edit inline, delete with a choice for the documents.
+ */
 export function WorkstreamManager({
-  workstreams,
-  documents,
-  loaded,
+  revision,
+  today,
   onError,
 }: {
-  workstreams: Workstream[];
-  documents: DocRecord[];
-  loaded: boolean;
+  revision: number;
+  today: string;
   onError: (e: unknown) => void;
 }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const counts = useMemo(() => countByWorkstream(documents), [documents]);
+  const [summary, setSummary] = useState<IndexSummary | null>(null);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  useEffect(() => {
+    let cancelled = false;
+    send('index/summary', { today }).then(
+      (s) => !cancelled && setSummary(s),
+      (e) => !cancelled && onErrorRef.current(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [revision, today]);
+  const loaded = !!summary;
+  const workstreams = useMemo(() => summary?.workstreams ?? [], [summary]);
+  const counts = useMemo(() => new Map(Object.entries(summary?.counts ?? {})), [summary]);
   const sorted = useMemo(
     () => [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })),
     [workstreams],

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { DOC_KINDS, STATUSES } from './model';
 import type { MessageType, ProtocolMap } from './protocol';
+import { MAX_QUERY_LIMIT } from './queries';
 
 const DRIVE_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a Drive id'));
 const SHORT = v.pipe(v.string(), v.maxLength(2_000));
@@ -65,6 +66,17 @@ export const REQUEST_SCHEMAS = {
     workstreamId: v.optional(SHORT),
   }),
   'index/get': EMPTY,
+  'docs/query': v.strictObject({
+    view: v.picklist(['grouped', 'search', 'upcoming']),
+    text: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+    status: v.picklist(['active', 'all', ...STATUSES]),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_QUERY_LIMIT)),
+    today: v.optional(ISO_DATE),
+    complete: v.optional(v.boolean()),
+  }),
+  'doc/get': v.object({ id: DRIVE_ID }),
+  'index/summary': v.strictObject({ today: v.optional(ISO_DATE) }),
   'doc/put': v.object({ doc: DocRecordSchema }),
   'doc/delete': v.object({ id: DRIVE_ID }),
   'docs/track': v.object({
@@ -97,6 +109,9 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'workstreams/list': 'read',
   'editor/open': 'read',
   'index/get': 'page',
+  'docs/query': 'page',
+  'doc/get': 'page',
+  'index/summary': 'page',
   'doc/put': 'page',
   'doc/delete': 'page',
   'docs/track': 'page',

@@ -12,6 +12,9 @@
 import { browser } from 'wxt/browser';
 import type { SnapshotInfo, Subscription } from './db';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
+import type { DocsPage, DocsQuery, IndexSummary } from './queries';
+
+export type { DocsPage, DocsQuery, IndexSummary };
 
 export type { SnapshotInfo, Subscription };
 
@@ -89,7 +92,14 @@ export interface ProtocolMap {
   /** Open Docket's editor window on a document (tracked: edit; untracked: track it). */
   'editor/open': Msg<{ id?: string; url?: string; title?: string; source?: string; workstreamId?: string }, { opened: boolean }, 'read'>;
 
+  /** The whole index (large: the popup asks the small queries below instead). */
   'index/get': Msg<Record<string, never>, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
+  /** One page of the grouped list, the search results or the Upcoming view. */
+  'docs/query': Msg<DocsQuery, DocsPage, 'page'>;
+  /** One document, by its id or an alias. */
+  'doc/get': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
+  /** Workstreams with their document counts, and the overdue summary. */
+  'index/summary': Msg<{ today?: string }, IndexSummary, 'page'>;
   'doc/put': Msg<{ doc: DocRecord }, { doc: DocRecord }, 'page'>;
   'doc/delete': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
   /** Track several documents (and create workstreams) at once: all or nothing, one refresh. */

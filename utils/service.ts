@@ -6,12 +6,15 @@
 import * as v from 'valibot';
 import type { DocketDB, Subscription } from './db';
 import * as store from './db';
+import { IndexCache } from './index-cache';
 import { exportCsv, exportJson } from './interchange';
 import { parseDocLink } from './links';
 import type { DocRecord } from './model';
 import type { Envelope, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
+import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
+import { localToday } from './urgency';
 
 export interface Sender {
   id?: string;
@@ -41,7 +44,17 @@ export interface ServiceDeps {
   /** Set when the index could only be opened for reading. */
   readOnlyReason?: () => string | undefined;
   newId?: () => string;
+  /** The index in memory (made from `db` when not given). */
+  cache?: IndexCache;
+  /** The local date, `YYYY-MM-DD` (the queries' default "today"). */
+  today?: () => string;
 }
+
+/**
+ * Above this many documents, the first grouped page is read through the database's indexes while
+ * the cache is not loaded yet (below it, loading everything is as quick).
+ */
+export const COLD_QUERY_THRESHOLD = 3_000;
 
 /** Messages that change the index: refused while it is read-only. */
 const WRITES = new Set<MessageType>([
@@ -52,18 +65,28 @@ type Handlers = { [K in MessageType]: (data: Req<K>, sender: Sender) => Promise<
 
 export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, now, indexChanged } = deps;
+  const cache = deps.cache ?? new IndexCache(db);
+  const today = deps.today ?? (() => localToday());
+  /** After a change: read the index again and build the default list, while the popup is idle. */
+  const warm = () => cache.warm((view) => view.groups('active'));
 
   const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
   async function sync(sub: Subscription): Promise<Subscription> {
     const result = await syncSubscription(sub, { db: await db(), fetcher: deps.fetcher, journal: deps.journal, now: now(), newId });
-    if (result.lastSuccessAt === result.lastAttemptAt) await indexChanged();
+    if (result.lastSuccessAt === result.lastAttemptAt) {
+      cache.invalidate();
+      await indexChanged();
+    }
     return result;
   }
 
   return {
     lookup: async ({ ids }) => ({ records: await store.lookup(await db(), ids) }),
-    'workstreams/list': async () => ({ workstreams: (await store.getIndex(await db())).workstreams }),
+    'workstreams/list': async () => {
+      await cache.check();
+      return { workstreams: cache.loaded ? [...(await cache.get()).workstreams] : await (await db()).getAll('workstreams') };
+    },
     'editor/open': async ({ id, url, title, source, workstreamId }) => {
       const params: Record<string, string> = { close: '1' };
       if (id) params.edit = id;
@@ -79,17 +102,49 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return { opened: true };
     },
     'index/get': async () => store.getIndex(await db()),
+    'docs/query': async (q) => {
+      await cache.check();
+      const day = q.today ?? today();
+      // Cold (nothing cached, nothing being read): the first page from the database's indexes, unless
+      // every count is wanted. While the index is being read, waiting for it is quicker than competing with it.
+      if (!cache.loaded && !cache.loading && !q.complete && q.view === 'grouped') {
+        const d = await db();
+        if ((await d.count('documents')) > COLD_QUERY_THRESHOLD) {
+          const page = await coldGroupedPage(d, q, day);
+          // Read the whole index for the next question while the popup draws this answer.
+          warm();
+          if (page) return page;
+        }
+      }
+      return queryDocs(await cache.get(), q, day);
+    },
+    'doc/get': async ({ id }) => {
+      await cache.check();
+      if (cache.loaded) {
+        const view = await cache.get();
+        return { doc: view.documents.find((d) => d.id === id) ?? view.documents.find((d) => d.aliases.includes(id)) ?? null };
+      }
+      return { doc: (await store.lookup(await db(), [id]))[id]?.doc ?? null };
+    },
+    'index/summary': async ({ today: day }) => {
+      await cache.check();
+      return summarizeIndex(await cache.get(), day ?? today());
+    },
     'doc/put': async ({ doc }) => {
       const ws = doc.workstreamId;
       const d = await db();
       if (ws && !(await d.get('workstreams', ws))) throw new Error(`There is no workstream “${ws}”.`);
       const saved = await store.putDocument(d, normaliseDoc(doc));
+      cache.putDocuments([saved]);
       await indexChanged();
       return { doc: saved };
     },
     'doc/delete': async ({ id }) => {
       const doc = await store.deleteDocument(await db(), id, now());
-      if (doc) await indexChanged();
+      if (doc) {
+        cache.deleteDocument(doc.id);
+        await indexChanged();
+      }
       return { doc };
     },
     'docs/track': async ({ documents, workstreams }) => {
@@ -97,17 +152,23 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       const known = new Set([...(await store.getIndex(d)).workstreams.map((w) => w.id), ...workstreams.map((w) => w.id)]);
       const orphan = documents.find((doc) => doc.workstreamId && !known.has(doc.workstreamId));
       if (orphan) throw new Error(`There is no workstream “${orphan.workstreamId}” for ${orphan.title || orphan.id}.`);
-      await store.writeAll(d, documents.map(normaliseDoc), workstreams);
+      const docs = documents.map(normaliseDoc);
+      await store.writeAll(d, docs, workstreams);
+      cache.putWorkstreams(workstreams);
+      cache.putDocuments(docs);
       if (documents.length || workstreams.length) await indexChanged();
       return { documents: documents.length, workstreams: workstreams.length };
     },
     'ws/put': async ({ workstream }) => {
       const saved = await store.putWorkstream(await db(), workstream);
+      cache.putWorkstreams([saved]);
       await indexChanged();
       return { workstream: saved };
     },
     'ws/delete': async ({ id, reassignTo }) => {
-      const result = await store.deleteWorkstream(await db(), id, reassignTo, now());
+      const at = now();
+      const result = await store.deleteWorkstream(await db(), id, reassignTo, at);
+      cache.deleteWorkstream(id, reassignTo, at);
       await indexChanged();
       return result;
     },
@@ -115,6 +176,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       runMerge({ db: await db(), text, filename, now: now(), apply: false, journal: deps.journal, newId }),
     'import/apply': async ({ text, filename, resolutions }) => {
       const report = await runMerge({ db: await db(), text, filename, now: now(), apply: true, resolutions, journal: deps.journal, newId });
+      if (report.applied) cache.invalidate();
       if (report.applied && (report.documents.added || report.documents.updated || report.workstreams.added || report.workstreams.updated)) {
         await indexChanged();
       }
@@ -122,7 +184,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'snapshots/list': async () => ({ snapshots: await store.listSnapshots(await db()) }),
     'snapshots/restore': async ({ id }) => {
-      const restored = await store.restoreSnapshot(await db(), id, now());
+      const restored = await store.restoreSnapshot(await db(), id, now()).finally(() => cache.invalidate());
       await indexChanged();
       return { restored };
     },

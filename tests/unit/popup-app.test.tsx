@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/model';
 import type { IndexStatus } from '../../utils/protocol';
+import { answerRead } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/protocol', () => protocol);
@@ -49,9 +50,9 @@ beforeEach(() => {
   index = { documents: [TRACKED], workstreams: WS };
   status = {};
   protocol.send.mockImplementation(async (type: string, data: unknown) => {
+    const read = answerRead(index, type, data);
+    if (read !== undefined) return read;
     switch (type) {
-      case 'index/get':
-        return structuredClone(index);
       case 'status/get':
         return status;
       case 'status/dismiss':
@@ -196,6 +197,57 @@ describe('the popup', () => {
     expect(put.doc.deadline).toBe('2020-09-17');
     expect(put.doc.syncConflicts).toBeUndefined();
     expect(put.doc.subscriptionId).toBe('sub-1');
+  });
+
+  it('draws the first page from one docs/query and never asks for the whole index', async () => {
+    const many = Array.from({ length: 450 }, (_, i): DocRecord => ({
+      id: `1many${String(i).padStart(28, '0')}`, kind: 'document', aliases: [], title: `Document ${i}`, workstreamId: i % 2 ? 'ws-imp' : 'ws-out', updatedAt: '2020-09-01T00:00:00.000Z',
+    }));
+    index = { documents: many, workstreams: WS };
+    await renderApp();
+    const queries = protocol.send.mock.calls.filter(([t]) => t === 'docs/query');
+    expect(queries).toEqual([['docs/query', expect.objectContaining({ view: 'grouped', status: 'active', offset: 0, limit: 200 })]]);
+    expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(200);
+    expect([...host.querySelectorAll('.group-count')].map((c) => c.textContent?.replace(/\D+/g, ''))).toEqual(['225', '225']);
+    expect(button(/^Show 200 more of 250 not shown$/)).toBeTruthy();
+    await act(async () => button(/^Show 200 more/).click());
+    await tick();
+    expect(protocol.send).toHaveBeenLastCalledWith('docs/query', expect.objectContaining({ offset: 200, limit: 200 }));
+    expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(400);
+    // A change elsewhere: only the current view's query runs again.
+    const before = protocol.send.mock.calls.length;
+    await changedElsewhere(many.slice(0, 10));
+    const after = protocol.send.mock.calls.slice(before).map(([t]) => t);
+    expect(after).toContain('docs/query');
+    expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(10);
+    expect(protocol.send).not.toHaveBeenCalledWith('index/get', expect.anything());
+  });
+
+  it('search asks per keystroke and drops answers that arrive late', async () => {
+    await renderApp();
+    const pending: Array<{ text: string; resolve: () => void }> = [];
+    const inner = protocol.send.getMockImplementation()!;
+    protocol.send.mockImplementation((type: string, data: { text?: string }) => {
+      if (type !== 'docs/query' || !data.text) return inner(type, data);
+      return new Promise((resolve) => pending.push({ text: data.text!, resolve: () => resolve(inner(type, data)) }));
+    });
+    const box = host.querySelector<HTMLInputElement>('input[type=search]')!;
+    const typeIn = (v: string) =>
+      act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(box, v);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await typeIn('impr');
+    await typeIn('imprzzzz');
+    expect(pending.map((p) => p.text)).toEqual(['impr', 'imprzzzz']);
+    await act(async () => pending[1]!.resolve());
+    await tick();
+    expect(host.textContent).toContain('No documents match.');
+    // The first keystroke's answer comes last: dropped.
+    await act(async () => pending[0]!.resolve());
+    await tick();
+    expect(host.textContent).toContain('No documents match.');
+    expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(0);
   });
 
   it('has an Upcoming view among the tabs', async () => {

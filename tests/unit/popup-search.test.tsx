@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/model';
 import type { DocFilter } from '../../utils/doclist';
 import type { SearchHit } from '../../utils/search';
+import { answerRead, localRunner } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/protocol', () => protocol);
@@ -75,9 +76,7 @@ function Harness({ onOpen, initial = '' }: { onOpen: (hit: SearchHit) => void; i
   const [filter, setFilter] = useState<DocFilter>({ status: 'active', text: initial });
   return (
     <DocumentList
-      documents={DOCS}
-      workstreams={WS}
-      loaded
+      run={localRunner({ documents: DOCS, workstreams: WS })}
       today={TODAY}
       focusFilter={false}
       onFilterFocused={() => undefined}
@@ -165,9 +164,10 @@ describe('search in the Documents view', () => {
 
 describe('the popup opens the chosen result', () => {
   function backend(over: Record<string, unknown> = {}) {
-    protocol.send.mockImplementation(async (type: string) => {
+    protocol.send.mockImplementation(async (type: string, data: unknown) => {
       if (type in over) return over[type];
-      if (type === 'index/get') return { documents: DOCS, workstreams: WS };
+      const read = answerRead({ documents: DOCS, workstreams: WS }, type, data);
+      if (read !== undefined) return read;
       if (type === 'status/get') return {};
       if (type === 'subscriptions/list') return { subscriptions: [] };
       throw new Error(`unexpected ${type}`);
@@ -211,9 +211,7 @@ describe('a year of documents', () => {
     const [filter, setFilter] = useState<DocFilter>({ text: '', status: 'all' });
     return (
       <DocumentList
-        documents={documents}
-        workstreams={WS}
-        loaded
+        run={localRunner({ documents, workstreams: WS })}
         today={TODAY}
         focusFilter={false}
         onFilterFocused={() => undefined}

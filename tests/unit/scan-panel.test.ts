@@ -19,6 +19,7 @@ const protocol = vi.hoisted(() => ({
 vi.mock('../../utils/protocol', () => protocol);
 
 import { ScanPanel } from '../../components/ScanPanel';
+import { answerRead } from './fake-backend';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -32,11 +33,14 @@ let host: HTMLElement;
 
 async function render(props: { documents?: DocRecord[]; workstreams?: Workstream[]; tabId?: number } = {}) {
   const onTracked = vi.fn();
+  // "Already tracked": the panel asks the background with `lookup`.
+  const index = { documents: props.documents ?? [], workstreams: props.workstreams ?? [] };
+  const other = protocol.send.getMockImplementation();
+  protocol.send.mockImplementation(async (type: string, data: never) => (type === 'lookup' ? answerRead(index, type, data) : other?.(type, data)));
   await act(async () => {
     root.render(
       createElement(ScanPanel, {
         page: { ready: true, tabId: props.tabId ?? 7, url: PAGE_URL, title: 'WG minutes' },
-        documents: props.documents ?? [],
         workstreams: props.workstreams ?? [],
         loaded: true,
         onTracked,
@@ -109,8 +113,9 @@ describe('ScanPanel', () => {
     expect(last.checked).toBe(false);
     await act(async () => button(/^Track 4 selected$/).click());
 
-    expect(protocol.send).toHaveBeenCalledTimes(1);
-    const [type, payload] = protocol.send.mock.calls[0]!;
+    const writes = protocol.send.mock.calls.filter(([t]) => t !== 'lookup');
+    expect(writes).toHaveLength(1);
+    const [type, payload] = writes[0]!;
     expect(type).toBe('docs/track');
     const { documents, workstreams } = payload as { documents: DocRecord[]; workstreams: Workstream[] };
     expect(workstreams.map((w) => w.name)).toEqual([
@@ -180,7 +185,7 @@ describe('ScanPanel', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => button(/^Track 5 selected$/).click());
-    expect(protocol.send).not.toHaveBeenCalled();
+    expect(protocol.send).not.toHaveBeenCalledWith('docs/track', expect.anything());
     expect(host.querySelector('.field-error')?.textContent).toMatch(/Give the new workstream/);
     expect(rows()[0]!.hasAttribute('data-docket-workstream')).toBe(false);
   });

@@ -1,0 +1,104 @@
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { DocsPage, DocsQuery } from '../utils/queries';
+import { send } from '../utils/protocol';
+
+export type QueryRunner = (q: DocsQuery) => Promise<DocsPage>;
+
+export const sendQuery: QueryRunner = (q) => send('docs/query', q);
+
+export type QueryKey = Omit<DocsQuery, 'offset' | 'limit'>;
+
+/** A question asked before React started (the popup's first page), waiting to be taken. */
+let early: { json: string; reply: Promise<DocsPage> } | null = null;
+
+/** Ask now, ahead of the first render; the first useDocsQuery with the same question takes the answer. */
+export function askEarly(q: DocsQuery, run: QueryRunner = sendQuery): void {
+  const reply = run(q);
+  reply.catch(() => undefined);
+  early = { json: JSON.stringify(q), reply };
+}
+
+function takeEarly(q: DocsQuery): Promise<DocsPage> | null {
+  if (!early) return null;
+  const { json, reply } = early;
+  early = null;
+  return json === JSON.stringify(q) ? reply : null;
+}
+
+export interface PagedResult {
+  /** The query this page answers. */
+  key: QueryKey;
+  page: DocsPage;
+}
+
+/** Ask again this many times at most when an answer says it is partial. */
+const PARTIAL_RETRIES = 3;
+
+/**
+ * One view's query to the background: the first `pageSize` rows whenever the query or the
+ * revision changes, more on request. Answers to an older question are dropped; the last answer
+ * stays on screen until the next one arrives.
+ */
+export function useDocsQuery(
+  key: QueryKey | null,
+  revision: number,
+  pageSize: number,
+  onError: (e: unknown) => void,
+  run: QueryRunner = sendQuery,
+): { result: PagedResult | null; more: () => void; loadingMore: boolean } {
+  const [result, setResult] = useState<PagedResult | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const seq = useRef(0);
+  const current = useRef<PagedResult | null>(null);
+  current.current = result;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  const runRef = useRef(run);
+  runRef.current = run;
+  const keyJson = key ? JSON.stringify(key) : null;
+
+  useEffect(() => {
+    if (keyJson === null) return;
+    const k = JSON.parse(keyJson) as QueryKey;
+    const n = ++seq.current;
+    setLoadingMore(false);
+    let tries = 0;
+    const ask = (complete = false) => {
+      const q: DocsQuery = { ...k, offset: 0, limit: pageSize, ...(complete ? { complete } : {}) };
+      (takeEarly(q) ?? runRef.current(q)).then(
+        (page) => {
+          if (n !== seq.current) return;
+          // Later answers are drawn in a transition: typing in the box stays ahead of drawing the rows.
+          // The first is drawn at once (nothing else is on screen yet).
+          if (current.current) startTransition(() => setResult({ key: k, page }));
+          else setResult({ key: k, page });
+          // Answered from the database's indexes before the background's cache was ready: ask again for the counts.
+          if (page.partial && tries++ < PARTIAL_RETRIES) ask(true);
+        },
+        (e) => n === seq.current && onErrorRef.current(e),
+      );
+    };
+    ask();
+  }, [keyJson, revision, pageSize]);
+
+  const more = useCallback(() => {
+    const cur = current.current;
+    if (!cur) return;
+    const n = seq.current;
+    setLoadingMore(true);
+    runRef.current({ ...cur.key, offset: cur.page.rows.length, limit: pageSize }).then(
+      (page) => {
+        if (n !== seq.current) return;
+        setLoadingMore(false);
+        startTransition(() => setResult((prev) => (prev && prev.key === cur.key ? { key: prev.key, page: { ...page, rows: [...prev.page.rows, ...page.rows] } } : prev)));
+      },
+      (e) => {
+        if (n !== seq.current) return;
+        setLoadingMore(false);
+        onErrorRef.current(e);
+      },
+    );
+  }, [pageSize]);
+
+  return { result, more, loadingMore };
+}

@@ -1,0 +1,281 @@
+/**
+ * Small answers about the index, for the popup: one page of the grouped list, of search results
+ * or of the Upcoming view; a workstream summary. Pure functions over an in-memory index
+ * (`IndexView`, kept by the background's IndexCache, or built from a plain list in tests), plus
+ * `coldGroupedPage`, which answers the default list from IndexedDB's indexes without reading
+ * every document (the first screen when nothing is cached yet).
+ */
+import type { DocketDB } from './db';
+import type { DocRecord, Workstream } from './model';
+import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from './doclist';
+import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from './doclist';
+import { DocSearch, parseQuery } from './search';
+
+export type DocsView = 'grouped' | 'search' | 'upcoming';
+
+export interface DocsQuery {
+  view: DocsView;
+  /** The search box (view 'search'). */
+  text?: string;
+  status: StatusFilter;
+  offset: number;
+  /** At most MAX_QUERY_LIMIT. */
+  limit: number;
+  /** The asker's local date (`YYYY-MM-DD`); the background's when absent. */
+  today?: string;
+  /** Every count wanted (after a `partial` answer): wait for the whole index rather than answer from the indexes. */
+  complete?: boolean;
+}
+
+export const MAX_QUERY_LIMIT = 500;
+
+export interface DocsRow {
+  doc: DocRecord;
+  /** The row's workstream, when it exists (the group the row is in). */
+  workstreamId?: string;
+  /** Upcoming: the section the row is in. */
+  section?: UpcomingKey;
+}
+
+export interface DocsPage {
+  /** How many rows the whole answer has (the page is `rows`). */
+  total: number;
+  rows: DocsRow[];
+  /** Grouped: every non-empty group in order, with its full count (null: not known yet, see `partial`). */
+  groups?: Array<{ workstreamId: string | null; count: number | null }>;
+  /** Upcoming: every section in order, with its full count. */
+  sections?: Array<{ key: UpcomingKey; count: number }>;
+  /** Over the whole index (null: not known yet, see `partial`). */
+  summary: Summary | null;
+  /** How many documents the index holds. */
+  indexSize: number;
+  workstreams: Workstream[];
+  /**
+   * Answered from IndexedDB's indexes before the cache was ready: `rows` are exact, but some
+   * counts (`total`, group counts, `summary`) are not known yet. Ask again for the rest.
+   */
+  partial?: boolean;
+}
+
+export interface IndexSummary {
+  workstreams: Workstream[];
+  /** Documents per workstream id. */
+  counts: Record<string, number>;
+  /** Documents without a (known) workstream. */
+  noWorkstream: number;
+  total: number;
+  summary: Summary;
+}
+
+/** The search box's list holds at most this many results (then "The best 100 matches."). */
+export const SEARCH_LIMIT = 100;
+
+/**
+ * An index in memory, with what is derived from it built on first use and kept until it changes.
+ * Never mutate `documents` or `workstreams` from outside; make a new view instead.
+ */
+export class IndexView {
+  readonly wsById: Map<string, Workstream>;
+  private search?: DocSearch;
+  private grouped = new Map<StatusFilter, { groups: DocGroup[]; total: number }>();
+  private upcoming?: { today: string; sections: UpcomingSection[] };
+  private summaryFor?: { today: string; summary: Summary };
+
+  constructor(
+    readonly documents: readonly DocRecord[],
+    readonly workstreams: readonly Workstream[],
+  ) {
+    this.wsById = new Map(workstreams.map((w) => [w.id, w] as const));
+  }
+
+  docSearch(): DocSearch {
+    return (this.search ??= new DocSearch(this.documents, this.workstreams));
+  }
+
+  groups(status: StatusFilter): { groups: DocGroup[]; total: number } {
+    let g = this.grouped.get(status);
+    if (!g) {
+      const groups = groupDocuments(this.documents, this.workstreams, { status, text: '' });
+      g = { groups, total: groups.reduce((n, x) => n + x.docs.length, 0) };
+      this.grouped.set(status, g);
+    }
+    return g;
+  }
+
+  upcomingSections(today: string): UpcomingSection[] {
+    if (this.upcoming?.today !== today) this.upcoming = { today, sections: upcomingSections(this.documents, today) };
+    return this.upcoming.sections;
+  }
+
+  summary(today: string): Summary {
+    if (this.summaryFor?.today !== today) this.summaryFor = { today, summary: summarize(this.documents, today) };
+    return this.summaryFor.summary;
+  }
+
+  /** The workstream a document is grouped under (undefined when it has none, or it no longer exists). */
+  workstreamOf(doc: DocRecord): string | undefined {
+    return doc.workstreamId && this.wsById.has(doc.workstreamId) ? doc.workstreamId : undefined;
+  }
+}
+
+function row(view: IndexView, doc: DocRecord, section?: UpcomingKey): DocsRow {
+  const out: DocsRow = { doc };
+  const ws = view.workstreamOf(doc);
+  if (ws) out.workstreamId = ws;
+  if (section) out.section = section;
+  return out;
+}
+
+/** One page of the grouped list, the search results or the Upcoming view. */
+export function queryDocs(view: IndexView, q: DocsQuery, today: string): DocsPage {
+  const limit = Math.max(0, Math.min(q.limit, MAX_QUERY_LIMIT));
+  const offset = Math.max(0, q.offset);
+  const base = { summary: view.summary(today), indexSize: view.documents.length, workstreams: [...view.workstreams] };
+  if (q.view === 'search') {
+    const text = (q.text ?? '').trim();
+    if (!text) return { ...base, total: 0, rows: [] };
+    const all = view.docSearch().search(text, today, Math.max(SEARCH_LIMIT, offset + limit));
+    // A `status:` in the box decides the status; otherwise the Status list does.
+    const hits = parseQuery(text).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, q.status));
+    return { ...base, total: hits.length, rows: hits.slice(offset, offset + limit).map((h) => row(view, h.doc)) };
+  }
+  if (q.view === 'upcoming') {
+    const sections = view.upcomingSections(today);
+    const rows: DocsRow[] = [];
+    let skip = offset;
+    for (const s of sections) {
+      if (rows.length >= limit) break;
+      if (skip >= s.docs.length) {
+        skip -= s.docs.length;
+        continue;
+      }
+      for (const d of s.docs.slice(skip, skip + limit - rows.length)) rows.push(row(view, d, s.key));
+      skip = 0;
+    }
+    return {
+      ...base,
+      total: sections.reduce((n, s) => n + s.docs.length, 0),
+      rows,
+      sections: sections.map((s) => ({ key: s.key, count: s.docs.length })),
+    };
+  }
+  const { groups, total } = view.groups(q.status);
+  return {
+    ...base,
+    total,
+    rows: pageOfGroups(groups, offset, limit).map((d) => row(view, d)),
+    groups: groups.map((g) => ({ workstreamId: g.workstream?.id ?? null, count: g.docs.length })),
+  };
+}
+
+function pageOfGroups(groups: readonly { docs: readonly DocRecord[] }[], offset: number, limit: number): DocRecord[] {
+  const out: DocRecord[] = [];
+  let skip = offset;
+  for (const g of groups) {
+    if (out.length >= limit) break;
+    if (skip >= g.docs.length) {
+      skip -= g.docs.length;
+      continue;
+    }
+    out.push(...g.docs.slice(skip, skip + limit - out.length));
+    skip = 0;
+  }
+  return out;
+}
+
+/** Workstreams with their document counts, for the Workstreams view. */
+export function summarizeIndex(view: IndexView, today: string): IndexSummary {
+  const counts: Record<string, number> = {};
+  let noWorkstream = 0;
+  for (const w of view.workstreams) counts[w.id] = 0;
+  for (const d of view.documents) {
+    const ws = view.workstreamOf(d);
+    if (ws) counts[ws]!++;
+    else noWorkstream++;
+  }
+  return { workstreams: [...view.workstreams], counts, noWorkstream, total: view.documents.length, summary: view.summary(today) };
+}
+
+// --- from IndexedDB's indexes, without reading every document --------------------------------
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Workstreams in the order the grouped list shows them. */
+export function groupOrder(workstreams: readonly Workstream[]): Workstream[] {
+  return [...workstreams].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+}
+
+function addDays(day: string, n: number): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Read at most this many dated documents to count the summary before the cache is ready. */
+const COLD_SUMMARY_READS = 3000;
+
+/**
+ * The first page of the grouped list read through the `byWorkstream` index, one workstream at a
+ * time in the list's order, until `offset + limit` rows are gathered. Returns null when the page
+ * reaches the "No workstream" group (then the whole index is needed anyway).
+ */
+export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string): Promise<DocsPage | null> {
+  if (q.view !== 'grouped') return null;
+  const limit = Math.max(0, Math.min(q.limit, MAX_QUERY_LIMIT));
+  const want = Math.max(0, q.offset) + limit;
+  const tx = db.transaction(['documents', 'workstreams'], 'readonly');
+  const docs = tx.objectStore('documents');
+  const byWs = docs.index('byWorkstream');
+  const byDeadline = docs.index('byDeadline');
+  const workstreams = await tx.objectStore('workstreams').getAll();
+  const ordered = groupOrder(workstreams);
+  const [indexSize, wsCounts, dated] = await Promise.all([
+    docs.count(),
+    Promise.all(ordered.map((w) => byWs.count(IDBKeyRange.only(w.id)))),
+    byDeadline.count(IDBKeyRange.upperBound(addDays(today, 7))),
+  ]);
+  const gathered: DocRecord[] = [];
+  const groups: Array<{ workstreamId: string | null; count: number | null }> = [];
+  for (const [i, w] of ordered.entries()) {
+    const n = wsCounts[i]!;
+    if (n === 0) continue;
+    if (gathered.length < want) {
+      const inGroup = (await byWs.getAll(IDBKeyRange.only(w.id))).filter((d) => matchesStatus(d, q.status)).sort(compareDocs);
+      if (inGroup.length) groups.push({ workstreamId: w.id, count: inGroup.length });
+      gathered.push(...inGroup);
+    } else {
+      groups.push({ workstreamId: w.id, count: q.status === 'all' ? n : null });
+    }
+  }
+  const inWorkstreams = wsCounts.reduce((a, b) => a + b, 0);
+  // Documents without a workstream, or whose workstream no longer exists: the last group.
+  const rest = indexSize - inWorkstreams;
+  if (rest > 0) {
+    if (gathered.length < want) {
+      await tx.done.catch(() => undefined);
+      return null;
+    }
+    groups.push({ workstreamId: null, count: q.status === 'all' ? rest : null });
+  }
+  let summary: Summary | null = null;
+  if (dated <= COLD_SUMMARY_READS) {
+    const soon = await byDeadline.getAll(IDBKeyRange.upperBound(addDays(today, 7)));
+    summary = summarize(soon, today);
+  }
+  await tx.done;
+  const rows = gathered.slice(Math.max(0, q.offset), want).map((doc) => {
+    const r: DocsRow = { doc };
+    if (doc.workstreamId) r.workstreamId = doc.workstreamId;
+    return r;
+  });
+  const known = groups.every((g) => g.count !== null);
+  const page: DocsPage = {
+    total: known ? groups.reduce((n, g) => n + (g.count ?? 0), 0) : gathered.length,
+    rows,
+    groups,
+    summary,
+    indexSize,
+    workstreams,
+  };
+  if (!known || !summary) page.partial = true;
+  return page;
+}
