@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { omniboxHandlers } from '@/utils/background/omnibox';
 import type { DocRecord, Workstream } from '@/utils/model';
 import { destination, openUrl, suggestions } from '@/utils/omnibox';
 import { addDays, reminderText, reminderWindow, remindersDue } from '@/utils/reminders';
@@ -66,5 +67,31 @@ describe('reminders', () => {
     expect(reminderText(DOCS[1]!, TODAY, 1).title).toBe('Due tomorrow: Improvements to the IGF: proposals');
     expect(reminderText(DOCS[1]!, TODAY, 0).title).toMatch(/^Due today/);
     expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+  });
+});
+
+describe('the dk keyword’s handlers', () => {
+  const setup = () => {
+    const open = vi.fn(async () => undefined);
+    const openPopup = vi.fn(async () => undefined);
+    const handlers = omniboxHandlers({ search: async () => search, today: () => TODAY, xml: true, open, openPopup });
+    return { handlers, open, openPopup };
+  };
+
+  it('"dk" and two words of a title suggest it first, and Enter opens it where asked', async () => {
+    const { handlers, open } = setup();
+    const suggest = vi.fn();
+    await handlers.changed('mhlb models', suggest);
+    expect(suggest.mock.calls[0]![0][0].content).toBe('https://docs.google.com/document/u/1/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit');
+    await handlers.entered('mhlb models', 'newForegroundTab');
+    expect(open).toHaveBeenCalledWith('https://docs.google.com/document/u/1/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit', 'newForegroundTab');
+  });
+
+  it('choosing a suggestion opens its URL; words that match nothing open Docket’s search with them', async () => {
+    const { handlers, open, openPopup } = setup();
+    await handlers.entered('https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view?usp=sharing', 'currentTab');
+    expect(open).toHaveBeenCalledWith('https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view?usp=sharing', 'currentTab');
+    await handlers.entered('nothing matches this', 'currentTab');
+    expect(openPopup).toHaveBeenCalledWith('nothing matches this');
   });
 });

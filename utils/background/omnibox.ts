@@ -1,25 +1,44 @@
 /** The `dk` keyword in the address bar. */
 import { browser } from 'wxt/browser';
 import { getIndex, type DocketDB } from '../db';
-import { destination, suggestions } from '../omnibox';
+import { destination, suggestions, type Suggestion } from '../omnibox';
 import { DocSearch } from '../search';
 import { localToday } from '../urgency';
 
+export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
+
+/** What the address bar's events do, apart from the browser: unit tests drive these. */
+export function omniboxHandlers(deps: {
+  search: () => Promise<DocSearch>;
+  today: () => string;
+  xml: boolean;
+  open: (url: string, disposition: Disposition) => Promise<unknown>;
+  /** Nothing matched: open Docket's search with the words. */
+  openPopup: (query: string) => Promise<unknown>;
+}) {
+  return {
+    async changed(text: string, suggest: (s: Suggestion[]) => void): Promise<void> {
+      suggest(suggestions((await deps.search()).search(text, deps.today(), 8), deps.today(), deps.xml));
+    },
+    async entered(text: string, disposition: Disposition): Promise<void> {
+      const url = destination(text, (await deps.search()).search(text, deps.today(), 1));
+      await (url ? deps.open(url, disposition) : deps.openPopup(text));
+    },
+  };
+}
+
 export function startOmnibox(db: () => Promise<DocketDB>, openPopup: (query: string) => Promise<void>): { invalidate(): void } {
   let search: Promise<DocSearch> | undefined;
-  const index = () => (search ??= db().then(getIndex).then((i) => new DocSearch(i.documents, i.workstreams)));
-  const xml = import.meta.env.BROWSER !== 'firefox';
-
+  const handlers = omniboxHandlers({
+    search: () => (search ??= db().then(getIndex).then((i) => new DocSearch(i.documents, i.workstreams))),
+    today: () => localToday(),
+    xml: import.meta.env.BROWSER !== 'firefox',
+    open: (url, disposition) =>
+      disposition === 'currentTab' ? browser.tabs.update({ url }) : browser.tabs.create({ url, active: disposition === 'newForegroundTab' }),
+    openPopup,
+  });
   browser.omnibox.setDefaultSuggestion({ description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…)' });
-  browser.omnibox.onInputChanged.addListener(async (text, suggest) => {
-    const hits = (await index()).search(text, localToday(), 8);
-    suggest(suggestions(hits, localToday(), xml));
-  });
-  browser.omnibox.onInputEntered.addListener(async (text, disposition) => {
-    const url = destination(text, (await index()).search(text, localToday(), 1));
-    if (!url) return openPopup(text);
-    if (disposition === 'currentTab') await browser.tabs.update({ url });
-    else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
-  });
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void handlers.changed(text, suggest).catch(console.error));
+  browser.omnibox.onInputEntered.addListener((text, disposition) => void handlers.entered(text, disposition).catch(console.error));
   return { invalidate: () => (search = undefined) };
 }
