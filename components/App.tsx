@@ -17,6 +17,7 @@ import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
+import { useLatest } from './useLatest';
 import { SitesPanel } from './SitesPanel';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from './ThisPage';
@@ -123,59 +124,30 @@ export function App() {
   }, [params]);
 
   // Workstreams (small), for the editor, the scan and the import view; again after every change.
-  useEffect(() => {
-    let cancelled = false;
-    send('workstreams/list', {}).then(
-      (r) => !cancelled && setWorkstreamList(r.workstreams),
-      (e) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [revision, onError]);
+  useLatest(() => send('workstreams/list', {}), (r) => setWorkstreamList(r.workstreams), onError, [revision, onError]);
 
   // Subscription names for "From sheet “…”", again after every change to the index (syncs write to it).
-  useEffect(() => {
-    let cancelled = false;
-    send('subscriptions/list', {}).then(
-      (r) => !cancelled && setSubscriptions(r.subscriptions),
-      (e) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [revision, onError]);
+  useLatest(() => send('subscriptions/list', {}), (r) => setSubscriptions(r.subscriptions), onError, [revision, onError]);
 
   // The current tab's document, as the index has it (for "This page").
   const pageRef = useMemo(() => (page.ready && page.url ? parseDocLink(page.url) : null), [page.ready, page.url]);
   const [pageDoc, setPageDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
-  useEffect(() => {
-    if (!pageRef) return;
-    let cancelled = false;
-    const id = pageRef.id;
-    send('lookup', { ids: [id] }).then(
-      (r) => !cancelled && setPageDoc({ id, doc: r.records[id]?.doc ?? null }),
-      (e) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [pageRef, revision, onError]);
+  useLatest(
+    () => (pageRef ? send('lookup', { ids: [pageRef.id] }) : null),
+    (r) => pageRef && setPageDoc({ id: pageRef.id, doc: Object.hasOwn(r.records, pageRef.id) ? r.records[pageRef.id]!.doc : null }),
+    onError,
+    [pageRef, revision, onError],
+  );
 
   // The record the editor shows, as the index has it now: another page may have saved it since.
   const editingId = editor?.doc.id;
   const [latestDoc, setLatestDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
-  useEffect(() => {
-    if (!editingId) return;
-    let cancelled = false;
-    send('doc/get', { id: editingId }).then(
-      (r) => !cancelled && setLatestDoc({ id: editingId, doc: r.doc }),
-      (e) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [editingId, revision, onError]);
+  useLatest(
+    () => (editingId ? send('doc/get', { id: editingId }) : null),
+    (r) => editingId && setLatestDoc({ id: editingId, doc: r.doc }),
+    onError,
+    [editingId, revision, onError],
+  );
 
   // Deadlines are days: keep "today" right when the popup stays open past midnight.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
@@ -17,7 +18,6 @@ export interface EditorTarget {
 /** What happened to the record while the editor was open: another page saved or deleted it. */
 export type Underneath = { kind: 'changed' | 'deleted' | 'tracked' } | null;
 
-const NEW_WS = '__new__';
 
 /** Copies `doc` without the keys whose value is undefined or an empty string (optional fields stay absent). */
 function compact(doc: DocRecord): DocRecord {
@@ -56,7 +56,6 @@ export function DocumentEditor({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const sortedWs = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   const docWs = workstreams.find((w) => w.id === doc.workstreamId);
   const url = openUrl(docWs ? { doc, workstream: docWs } : { doc });
 
@@ -160,15 +159,7 @@ export function DocumentEditor({
 
       <div className="field">
         <label htmlFor={`${id}-ws`}>Workstream</label>
-        <select id={`${id}-ws`} value={wsChoice} onChange={(e) => setWsChoice(e.target.value)}>
-          <option value="">No workstream</option>
-          {sortedWs.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-          <option value={NEW_WS}>New workstream…</option>
-        </select>
+        <WorkstreamSelect id={`${id}-ws`} value={wsChoice} workstreams={workstreams} onChange={setWsChoice} />
       </div>
       {wsChoice === NEW_WS && (
         <div className="field">

@@ -1,3 +1,4 @@
+import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
 import type { DocRecord, Status, Workstream } from '../utils/model';
@@ -10,7 +11,6 @@ import type { ScanCandidate, ScanResult } from '../utils/scan/scan';
 import type { CurrentPage } from './useCurrentPage';
 import { errorMessage } from './errors';
 
-const NEW_WS = '__new__';
 const NOTE_MAX = 160;
 const FIELD_MAX = 2000;
 
@@ -258,7 +258,6 @@ export function ScanPanel({
     }
   }
 
-  const sortedWs = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   const result = phase.kind === 'done' ? phase.result : null;
 
   return (
@@ -380,15 +379,7 @@ export function ScanPanel({
                         <div className="field-row">
                           <div className="field">
                             <label htmlFor={f('ws')}>Workstream</label>
-                            <select id={f('ws')} value={r.ws} onChange={(e) => update(i, { ws: e.target.value })}>
-                              <option value="">No workstream</option>
-                              {sortedWs.map((w) => (
-                                <option key={w.id} value={w.id}>
-                                  {w.name}
-                                </option>
-                              ))}
-                              <option value={NEW_WS}>New workstream…</option>
-                            </select>
+                            <WorkstreamSelect id={f('ws')} value={r.ws} workstreams={workstreams} onChange={(ws) => update(i, { ws })} />
                           </div>
                           {r.ws === NEW_WS && (
                             <div className="field scan-newws">

@@ -1,0 +1,30 @@
+import type { Workstream } from '../utils/model';
+
+/** The value of the "New workstream…" choice. */
+export const NEW_WS = '__new__';
+
+/** A workstream `<select>`: "No workstream", the workstreams by name, then "New workstream…". */
+export function WorkstreamSelect({
+  id,
+  value,
+  workstreams,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  workstreams: readonly Workstream[];
+  onChange: (value: string) => void;
+}) {
+  const sorted = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">No workstream</option>
+      {sorted.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.name}
+        </option>
+      ))}
+      <option value={NEW_WS}>New workstream…</option>
+    </select>
+  );
+}
