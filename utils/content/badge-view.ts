@@ -46,7 +46,7 @@ const HOST_STYLE = [
 ].map((d) => `${d} !important`).join(';');
 
 export const BADGE_CSS = [
-  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:pre;vertical-align:baseline;direction:ltr}',
+  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
   '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
   '.l{font-weight:650}',
