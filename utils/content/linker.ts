@@ -4,7 +4,10 @@
  * batch of new ids, added nodes only (batched) as the page changes, and a refresh
  * of every badge when the index changes.
  */
-import { linkSelectorFor, parseDocLink } from '../links';
+import { ABSOLUTE_LINK_SELECTOR, linkSelectorFor, parseDocLink } from '../links';
+
+/** The words LINK_SELECTOR looks for in an href (case-insensitive, as the selector's `i`). */
+const HINT = /google|safelink/i;
 import type { BadgeRecord } from '../model';
 import { BADGE_TAG, createHost, renderBadge, type BadgeActions } from './badge-view';
 
@@ -96,18 +99,18 @@ export class Linker {
   async start(): Promise<void> {
     const { doc } = this.opts;
     // Badges left by an earlier copy of Docket (an update or reload) are stale.
-    for (const stale of doc.querySelectorAll(BADGE_TAG)) stale.remove();
+    for (const stale of [...doc.getElementsByTagName(BADGE_TAG)]) stale.remove();
     // Whether the page is dark is read when the first badge is drawn (it costs a style computation).
     this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
     this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
-    await this.process([...doc.querySelectorAll(this.selector())]);
+    await this.process(this.allLinks());
   }
 
   /** Look again at the whole page (client-side navigation). */
   rescan(): Promise<void> {
-    return this.process([...this.opts.doc.querySelectorAll(this.selector())]);
+    return this.process(this.allLinks());
   }
 
   /** The index changed: look up every id on the page again (one message) and redraw what changed. */
@@ -131,6 +134,20 @@ export class Linker {
     }
     this.entries.clear();
     this.pending.clear();
+  }
+
+  /**
+   * Every link on the page that may be a document: the page's `<a>` elements filtered on their
+   * href in script, which is cheaper than matching the selector against every element of a large page.
+   */
+  private allLinks(): Element[] {
+    const relative = this.selector() !== ABSOLUTE_LINK_SELECTOR;
+    const out: Element[] = [];
+    for (const a of this.opts.doc.getElementsByTagName('a')) {
+      const href = a.getAttribute('href');
+      if (href && (HINT.test(href) || (relative && href.charCodeAt(0) === 47))) out.push(a);
+    }
+    return out;
   }
 
   /** The link selector for this page, by its base (a `<base href>` may change it). */

@@ -40,7 +40,7 @@ export function startPageChip(opts: {
   today(): string;
 }): PageChip {
   const { doc } = opts;
-  for (const stale of doc.querySelectorAll(CHIP_TAG)) stale.remove();
+  for (const stale of [...doc.getElementsByTagName(CHIP_TAG)]) stale.remove();
   let host: HTMLElement | null = null;
   let drawn = '';
 
