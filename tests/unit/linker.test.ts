@@ -220,3 +220,25 @@ describe('shortLabel', () => {
     ['Outcomes', 'Outc'],
   ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
 });
+
+describe('a page with more document links than Docket badges', () => {
+  it('badges the first ones and says, once, how many went without', async () => {
+    const links = Array.from({ length: 7 }, (_, i) => `<a href="https://docs.google.com/document/d/1bulkdocument${String(i).padStart(12, '0')}/edit">d${i}</a>`);
+    document.body.innerHTML = `<p>${links.join(' ')}</p>`;
+    linker = new Linker({ doc: document, lookup: async () => ({}), actions, today: () => '2020-09-03', batchDelayMs: 0, maxBadges: 5 });
+    await linker.start();
+    expect(badges()).toHaveLength(5);
+    const notice = document.getElementsByTagName('docket-notice');
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.shadowRoot!.textContent).toBe('Docket: this page links too many documents to badge them all. The first 5 have badges; 2 more do not.');
+    // Looking again does not count the same links twice; one more link is one more.
+    await linker.rescan();
+    const a = document.createElement('a');
+    a.href = 'https://docs.google.com/document/d/1bulkdocument999999999999/edit';
+    document.body.append(a);
+    await settle();
+    expect(notice[0]!.shadowRoot!.textContent).toMatch(/; 3 more do not\.$/);
+    linker.dispose();
+    expect(document.getElementsByTagName('docket-notice')).toHaveLength(0);
+  });
+});

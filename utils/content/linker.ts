@@ -8,6 +8,10 @@ import { ABSOLUTE_LINK_SELECTOR, linkSelectorFor, parseDocLink } from '../links'
 
 /** The words LINK_SELECTOR looks for in an href (case-insensitive, as the selector's `i`). */
 const HINT = /google|safelink/i;
+
+/** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
+export const MAX_BADGES = 20_000;
+export const NOTICE_TAG = 'docket-notice';
 import type { BadgeRecord } from '../model';
 import { BADGE_TAG, createHost, renderBadge, type BadgeActions } from './badge-view';
 
@@ -19,6 +23,8 @@ export interface LinkerOptions {
   today(): string;
   /** Delay before a batch of page changes is handled. */
   batchDelayMs?: number;
+  /** Badges one page gets at most; beyond, a notice says how many links went without. */
+  maxBadges?: number;
   onError?(error: unknown): void;
 }
 
@@ -92,6 +98,10 @@ export class Linker {
   private sweptAt = 0;
   /** Counts, for tests and the benchmark. */
   readonly stats = { lookups: 0, flushes: 0 };
+  /** Links left without a badge because the page has more than `maxBadges` (counted once each). */
+  private readonly skipped = new WeakSet<Element>();
+  private skippedCount = 0;
+  private notice: HTMLElement | null = null;
 
   constructor(private readonly opts: LinkerOptions) {}
 
@@ -99,7 +109,7 @@ export class Linker {
   async start(): Promise<void> {
     const { doc } = this.opts;
     // Badges left by an earlier copy of Docket (an update or reload) are stale.
-    for (const stale of [...doc.getElementsByTagName(BADGE_TAG)]) stale.remove();
+    for (const tag of [BADGE_TAG, NOTICE_TAG]) for (const stale of [...doc.getElementsByTagName(tag)]) stale.remove();
     // Whether the page is dark is read when the first badge is drawn (it costs a style computation).
     this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -133,6 +143,8 @@ export class Linker {
       entry.host.remove();
     }
     this.entries.clear();
+    this.notice?.remove();
+    this.notice = null;
     this.pending.clear();
   }
 
@@ -263,6 +275,14 @@ export class Linker {
       entry.drawn = '';
       entry.id = id;
     }
+    if (!entry && this.entries.size >= (this.opts.maxBadges ?? MAX_BADGES)) {
+      if (!this.skipped.has(link)) {
+        this.skipped.add(link);
+        this.skippedCount++;
+        this.showNotice();
+      }
+      return;
+    }
     if (!entry) {
       // Never two badges for one link. A stray host without its shadow root (a page that cloned
       // it) is ours to replace; one with a shadow root belongs to another live copy of Docket
@@ -320,6 +340,25 @@ export class Linker {
     clearTimeout(entry.retry);
     entry.host.remove();
     this.entries.delete(link);
+  }
+
+  /** One notice, fixed in the corner, for the links a very large page left without a badge. */
+  private showNotice(): void {
+    const { doc } = this.opts;
+    if (!this.notice) {
+      this.notice = createHost(doc, NOTICE_TAG);
+      for (const [name, value] of [['position', 'fixed'], ['left', '12px'], ['bottom', '12px'], ['z-index', '2147483646'], ['margin', '0']] as const) {
+        this.notice.style.setProperty(name, value, 'important');
+      }
+      const text = doc.createElement('span');
+      text.className = 'b';
+      text.setAttribute('role', 'status');
+      this.notice.shadowRoot!.append(text);
+    }
+    if (!this.notice.isConnected) (doc.body ?? doc.documentElement).append(this.notice);
+    const max = (this.opts.maxBadges ?? MAX_BADGES).toLocaleString('en');
+    this.notice.shadowRoot!.querySelector('span')!.textContent =
+      `Docket: this page links too many documents to badge them all. The first ${max} have badges; ${this.skippedCount.toLocaleString('en')} more do not.`;
   }
 
   /** Forget links that left the page. */
