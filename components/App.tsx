@@ -28,7 +28,7 @@ import type { ViewId } from './ViewTabs';
 import { WorkstreamManager } from './WorkstreamManager';
 import { errorMessage } from './errors';
 import { useCurrentPage } from './useCurrentPage';
-import { useRevision } from './useIndex';
+import { useRevision } from './useRevision';
 import { askEarly } from './useDocsQuery';
 import { FIRST_PAGE } from './DocumentList';
 
@@ -96,17 +96,8 @@ export function App() {
   const subscriptionNames = useMemo(() => new Map((subscriptions ?? []).map((s) => [s.id, s.name] as const)), [subscriptions]);
 
   // What the background says about the index (read-only, an interrupted import).
-  useEffect(() => {
-    let cancelled = false;
-    send('status/get', {}).then(
-      (s) => !cancelled && setStatus(s),
-      // index/get reports a background that does not answer; this notice is extra.
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  // (A background that does not answer is reported by the views' own queries; this notice is extra.)
+  useLatest(() => send('status/get', {}), setStatus, () => undefined, []);
 
   // The toolbar popup has no tab of its own.
   useEffect(() => {
