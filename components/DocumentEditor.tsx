@@ -1,7 +1,7 @@
+import { StatusSelect } from './StatusSelect';
 import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
 import type { DocRecord, Status, Workstream } from '../utils/model';
 import { KIND_LABELS, commonGroup, displayTitle, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
 import { openUrl } from '../utils/omnibox';
@@ -182,18 +182,7 @@ export function DocumentEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(e) => setStatus(isStatus(e.target.value) ? e.target.value : '')}
-          >
-            {!doc.status && <option value="">Not set</option>}
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <StatusSelect id={`${id}-status`} value={status} allowUnset={!doc.status} onChange={setStatus} />
         </div>
       </div>
 

@@ -1,6 +1,6 @@
+import { StatusSelect } from './StatusSelect';
 import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { STATUSES, STATUS_LABELS, isStatus } from '../utils/model';
 import type { DocRecord, Status, Workstream } from '../utils/model';
 import { send, sendToTab } from '../utils/protocol';
 import { KIND_LABELS, commonGroup, newWorkstreamId, nextWorkstreamColor, titleFromTab } from '../utils/doclist';
@@ -407,18 +407,7 @@ export function ScanPanel({
                           </div>
                           <div className="field">
                             <label htmlFor={f('status')}>Status</label>
-                            <select
-                              id={f('status')}
-                              value={r.status}
-                              onChange={(e) => update(i, { status: isStatus(e.target.value) ? e.target.value : '' })}
-                            >
-                              <option value="">Not set</option>
-                              {STATUSES.map((s) => (
-                                <option key={s} value={s}>
-                                  {STATUS_LABELS[s]}
-                                </option>
-                              ))}
-                            </select>
+                            <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => update(i, { status })} />
                           </div>
                         </div>
                         {r.c.deadlineSentence && (
