@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { MergeBase } from './interchange';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
 import type { ImportReport } from './protocol';
+import { urgencyOf } from './urgency';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 3;
@@ -428,8 +429,7 @@ export async function countOverdue(db: DocketDB, today: string): Promise<number>
   let count = 0;
   let cursor = await db.transaction('documents').store.index('byDeadline').openCursor(IDBKeyRange.upperBound(today, true));
   while (cursor) {
-    const status = cursor.value.status;
-    if (status !== 'delivered' && status !== 'archived') count++;
+    if (urgencyOf(cursor.value, today) === 'overdue') count++;
     cursor = await cursor.continue();
   }
   return count;

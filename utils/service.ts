@@ -149,7 +149,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'docs/track': async ({ documents, workstreams }) => {
       const d = await db();
-      const known = new Set([...(await store.getIndex(d)).workstreams.map((w) => w.id), ...workstreams.map((w) => w.id)]);
+      const known = new Set([...(await d.getAllKeys('workstreams')), ...workstreams.map((w) => w.id)]);
       const orphan = documents.find((doc) => doc.workstreamId && !known.has(doc.workstreamId));
       if (orphan) throw new Error(`There is no workstream “${orphan.workstreamId}” for ${orphan.title || orphan.id}.`);
       const docs = documents.map(normaliseDoc);

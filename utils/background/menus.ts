@@ -5,6 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseDocLink } from '../links';
 import { sendToTab } from '../protocol';
+import { CONTENT_SCRIPT_FILE } from '../site-registry';
 
 export const MENU = {
   trackLink: 'docket-track-link',
@@ -50,7 +51,7 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
       // Docket may not run on this site: the menu click grants activeTab, so run it here now.
       const alive = await sendToTab(tabId, 'page/info', {}).then(() => true, () => false);
       if (!alive) {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] }).catch(() => undefined);
+        await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
       }
       await openPopupWindow({ tab: String(tabId), scan: '1' });
     }

@@ -31,8 +31,8 @@ export interface LinkerOptions {
 interface Entry {
   id: string;
   host: HTMLElement;
-  /** What the badge was last drawn from, to skip redraws that change nothing. */
-  drawn: string;
+  /** What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing. */
+  drawn?: { record: BadgeRecord | null; today: string; dark: boolean };
   reinserts: number;
   /** When the current window of reinserts began, and how long it lasts (doubles each time the budget runs out). */
   since: number;
@@ -272,7 +272,7 @@ export class Linker {
     if (!link.isConnected || !link.parentNode) return;
     let entry = this.entries.get(link);
     if (entry && entry.id !== id) {
-      entry.drawn = '';
+      entry.drawn = undefined;
       entry.id = id;
     }
     if (!entry && this.entries.size >= (this.opts.maxBadges ?? MAX_BADGES)) {
@@ -293,7 +293,7 @@ export class Linker {
         next.remove();
       }
       const host = createHost(this.opts.doc);
-      entry = { id, host, drawn: '', reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
+      entry = { id, host, reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
       this.entries.set(link, entry);
       this.hostToLink.set(host, link);
     } else if (link.nextElementSibling !== entry.host) {
@@ -319,9 +319,12 @@ export class Linker {
     const record = this.cache.get(entry.id) ?? null;
     const today = this.opts.today();
     this.dark ??= pageIsDark(this.opts.doc);
-    const key = JSON.stringify([record, today, this.dark]);
-    if (key === entry.drawn) return;
-    entry.drawn = key;
+    const last = entry.drawn;
+    // A first drawing costs no comparison; a redraw after a refresh (new objects) compares the content.
+    if (last && last.today === today && last.dark === this.dark && (last.record === record || JSON.stringify(last.record) === JSON.stringify(record))) {
+      return;
+    }
+    entry.drawn = { record, today, dark: this.dark };
     renderBadge(entry.host, { linkId: entry.id, record, today, dark: this.dark }, this.opts.actions, link);
   }
 
