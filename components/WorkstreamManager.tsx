@@ -61,13 +61,7 @@ export function WorkstreamManager({
   }
 
   async function create(values: WorkstreamValues): Promise<boolean> {
-    const workstream: Workstream = {
-      id: newWorkstreamId(values.name, workstreams.map((w) => w.id)),
-      name: values.name,
-      color: values.color,
-      ...(values.group ? { group: values.group } : {}),
-      ...(values.account ? { account: values.account } : {}),
-    };
+    const workstream = withValues({ id: newWorkstreamId(values.name, workstreams.map((w) => w.id)) }, values);
     try {
       await send('ws/put', { workstream });
       setNotice(null);
@@ -80,14 +74,7 @@ export function WorkstreamManager({
   }
 
   async function update(ws: Workstream, values: WorkstreamValues): Promise<boolean> {
-    const { group: _group, account: _account, ...rest } = ws;
-    const workstream: Workstream = {
-      ...rest,
-      name: values.name,
-      color: values.color,
-      ...(values.group ? { group: values.group } : {}),
-      ...(values.account ? { account: values.account } : {}),
-    };
+    const workstream = withValues(ws, values);
     try {
       await send('ws/put', { workstream });
       close(`[data-ws-edit="${CSS.escape(ws.id)}"]`);
@@ -210,4 +197,16 @@ export function WorkstreamManager({
       )}
     </div>
   );
+}
+
+/** A workstream with the form's values; an empty group or account means none. */
+function withValues(base: Partial<Workstream> & Pick<Workstream, 'id'>, values: WorkstreamValues): Workstream {
+  const { group: _group, account: _account, ...rest } = base;
+  return {
+    ...rest,
+    name: values.name,
+    color: values.color,
+    ...(values.group ? { group: values.group } : {}),
+    ...(values.account ? { account: values.account } : {}),
+  };
 }
