@@ -124,15 +124,44 @@ function fromGoogle(url: URL, host: string): DocRef | null {
   return null;
 }
 
+/**
+ * The common shape, `https://docs.google.com/document/d/ID/edit`, read without building a URL
+ * (a page may hold thousands). Only hrefs the URL parser would read the same way pass: the id
+ * must be followed by `/`, `?`, `#` or the end; anything else (`/u/0/`, `/d/e/`, a port, spaces,
+ * upper case) is left to the full parse. Tested to agree with it.
+ */
+const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,})(?:[/?#]|$)/;
+
+export function parseDirect(href: string): DocRef | null | undefined {
+  const m = DIRECT_RE.exec(href);
+  if (!m) return undefined;
+  const kind = m[1] === 'docs' ? DOCS_KINDS.get(m[2]!) : m[2] === 'file' ? 'file' : undefined;
+  return kind ? { id: m[3]!, kind, published: false } : undefined;
+}
+
+/** The last base a link was read against, parsed once (a page's links share one). */
+let lastBase: string | undefined;
+let lastBaseHref: string | undefined;
+
 /** Any href (absolute, or relative to `base`) → the Google document it points at, or null. Never throws. */
 export function parseDocLink(href: string, base?: string): DocRef | null {
+  if (typeof href !== 'string' || !href) return null;
+  return parseDirect(href) ?? parseByUrl(href, base);
+}
+
+/** The full reading, through the URL parser (redirectors, account paths, relative links…). */
+export function parseByUrl(href: string, base?: string): DocRef | null {
   if (typeof href !== 'string' || !href) return null;
   if (SCHEME_RE.test(href.trim())) {
     if (!HINT_RE.test(href)) return null;
   } else if (href[0] !== '/') {
     return null;
   }
-  const baseUrl = base ? toUrl(base)?.href : undefined;
+  if (base !== lastBase) {
+    lastBase = base;
+    lastBaseHref = base ? toUrl(base)?.href : undefined;
+  }
+  const baseUrl = lastBaseHref;
   let url = toUrl(href, baseUrl);
   for (let hops = 0; url; hops++) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;

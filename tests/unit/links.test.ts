@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { DOC_KINDS, type DocKind } from '../../utils/model';
-import { ABSOLUTE_LINK_SELECTOR, docUrl, isGoogleDocsUrl, LINK_SELECTOR, linkSelectorFor, parseDocLink, withAccount, type DocRef } from '../../utils/links';
+import { ABSOLUTE_LINK_SELECTOR, docUrl, isGoogleDocsUrl, LINK_SELECTOR, linkSelectorFor, parseByUrl, parseDirect, parseDocLink, withAccount, type DocRef } from '../../utils/links';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33
@@ -199,6 +199,25 @@ const table: Row[] = [...positives, ...negatives];
 describe('parseDocLink', () => {
   it.each(table)('%s (base %s)', (href, expected, base) => {
     expect(parseDocLink(href, base)).toEqual(expected);
+  });
+
+  it.each(table)('the URL parser alone reads %s the same (base %s)', (href, expected, base) => {
+    expect(parseByUrl(href, base)).toEqual(expected);
+  });
+
+  it.each(table.filter(([href]) => parseDirect(href) !== undefined))('the quick reading of %s agrees', (href, expected) => {
+    expect(parseDirect(href)).toEqual(expected);
+  });
+
+  it('the quick reading answers the plain shapes and leaves the rest', () => {
+    const id = 'A1b2C3d4E5f6G7h8';
+    expect(parseDirect(`https://docs.google.com/document/d/${id}/edit`)).toEqual({ id, kind: 'document', published: false });
+    expect(parseDirect(`https://drive.google.com/file/d/${id}/view?usp=sharing`)).toEqual({ id, kind: 'file', published: false });
+    for (const left of [`https://docs.google.com/document/u/0/d/${id}/edit`, `https://docs.google.com/document/d/e/2PACX-${id}/pub`,
+      `https://docs.google.com:8443/document/d/${id}`, `https://DOCS.google.com/document/d/${id}`, ` https://docs.google.com/document/d/${id}`,
+      `https://docs.google.com/document/d/${id} x`, `https://drive.google.com/document/d/${id}`, `https://www.google.com/url?q=https://docs.google.com/document/d/${id}`]) {
+      expect(parseDirect(left), left).toBeUndefined();
+    }
   });
 
   it('has a large table, a good third of it negative', () => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getIndex, openDocketDb, writeAll } from '../../utils/db';
 import { exportCsv, exportJson, parseImport, planMerge, type ParseResult } from '../../utils/interchange';
-import { docUrl, parseDocLink } from '../../utils/links';
+import { docUrl, parseByUrl, parseDirect, parseDocLink } from '../../utils/links';
 import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '../../utils/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -125,6 +125,18 @@ describe('parseDocLink (properties)', () => {
         check(href.toUpperCase());
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('the quick reading of plain links agrees with the URL parser wherever it answers', () => {
+    const noise = fc.oneof(urlish, driveId.chain((id) => fc.tuple(kind, fc.constantFrom('', '/edit', '?usp=sharing', '#gid=0', ' ', '\n', '%20', '/', ':443/'))
+      .map(([k, tail]) => docUrl({ id, kind: k }) + tail)));
+    fc.assert(
+      fc.property(noise, (href) => {
+        const quick = parseDirect(href);
+        if (quick !== undefined) expect(quick).toEqual(parseByUrl(href));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -43,6 +43,9 @@ const HOST_STYLE = [
   'font-size: 12px',
   'text-indent: 0',
   'pointer-events: auto',
+  // A badge whose chip is not drawn yet (far from the viewport) still takes a little room.
+  'min-width: 12px',
+  'min-height: 12px',
 ].map((d) => `${d} !important`).join(';');
 
 export const BADGE_CSS = [
@@ -205,14 +208,19 @@ export function describe(state: BadgeState, rel?: string): string {
 }
 
 /**
- * (Re)draw the badge's chip: a dot in the workstream's colour, one line of text (workstream
+ * (Re)draw a badge: its attributes, then its chip: a dot in the workstream's colour, one line of text (workstream
  * label · status) and the deadline in its own span for its colour. The card is built when it opens.
  */
 export function renderBadge(host: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
+  setAttributes(host, state);
+  drawChip(host, state, actions, link);
+}
+
+/** Build the chip inside a host whose attributes are set (what the member sees of a badge). */
+export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
   const r = state.record;
   const urgency = r ? urgencyOf(r.doc, state.today) : undefined;
   const rel = r ? relativeDeadline(r.doc, state.today) : '';
-  setAttributes(host, state, urgency);
   const shadow = host.shadowRoot!;
   const doc = host.ownerDocument;
   const old = controllers.get(host);

@@ -13,7 +13,8 @@ const HINT = /google|safelink/i;
 export const MAX_BADGES = 20_000;
 export const NOTICE_TAG = 'docket-notice';
 import type { BadgeRecord } from '../model';
-import { BADGE_TAG, createHost, renderBadge, type BadgeActions } from './badge-view';
+import { BADGE_TAG, createHost, drawChip, setAttributes, type BadgeActions } from './badge-view';
+import { createLazyDraw, type LazyDraw } from './lazy-draw';
 
 export interface LinkerOptions {
   doc: Document;
@@ -26,6 +27,8 @@ export interface LinkerOptions {
   /** Badges one page gets at most; beyond, a notice says how many links went without. */
   maxBadges?: number;
   onError?(error: unknown): void;
+  /** Chips drawn at once before drawing waits for the viewport (see lazy-draw.ts). */
+  eagerDraws?: number;
 }
 
 interface Entry {
@@ -102,8 +105,11 @@ export class Linker {
   private readonly skipped = new WeakSet<Element>();
   private skippedCount = 0;
   private notice: HTMLElement | null = null;
+  private readonly lazy: LazyDraw;
 
-  constructor(private readonly opts: LinkerOptions) {}
+  constructor(private readonly opts: LinkerOptions) {
+    this.lazy = createLazyDraw(opts.doc.defaultView as (Window & typeof globalThis) | null, opts.eagerDraws);
+  }
 
   /** Badge the page as it is, then follow its changes. */
   async start(): Promise<void> {
@@ -113,9 +119,30 @@ export class Linker {
     // Whether the page is dark is read when the first badge is drawn (it costs a style computation).
     this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
+    this.observe();
     await this.process(this.allLinks());
+  }
+
+  private observe(): void {
+    // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
+    this.observer?.observe(this.opts.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
+  }
+
+  /**
+   * Insert badges without hearing about it: the page's own changes so far are taken first,
+   * then the observer is off while `work` runs (synchronously: the page cannot change meanwhile).
+   */
+  private unobserved(work: () => void): void {
+    const observer = this.observer;
+    if (!observer) return work();
+    const waiting = observer.takeRecords();
+    if (waiting.length) this.onMutations(waiting);
+    observer.disconnect();
+    try {
+      work();
+    } finally {
+      if (!this.disposed) this.observe();
+    }
   }
 
   /** Look again at the whole page (client-side navigation). */
@@ -138,6 +165,7 @@ export class Linker {
     this.disposed = true;
     clearTimeout(this.timer);
     this.observer?.disconnect();
+    this.lazy.dispose();
     for (const entry of this.entries.values()) {
       clearTimeout(entry.retry);
       entry.host.remove();
@@ -234,7 +262,8 @@ export class Linker {
       const entry = this.entries.get(link);
       const href = hrefOf(link);
       // SVG links are skipped: a badge (an HTML element) inside SVG does not render.
-      const ref = href && link.namespaceURI === XHTML && !isEditable(link) ? parseDocLink(href, base) : null;
+      const parsed = href && link.namespaceURI === XHTML ? parseDocLink(href, base) : null;
+      const ref = parsed && !isEditable(link) ? parsed : null;
       if (!ref) {
         if (entry) this.remove(link, entry);
         continue;
@@ -245,16 +274,19 @@ export class Linker {
     }
     if (missing.size) await this.fetch([...missing]);
     if (this.disposed) return;
-    slice = Date.now();
-    for (const [link, id, href] of found) {
-      if (Date.now() - slice > SLICE_MS) {
+    for (let i = 0; i < found.length; ) {
+      if (i) {
         await yieldToPage();
         if (this.disposed) return;
-        slice = Date.now();
       }
-      // Changed while we were away: the change is pending and will be handled on its own.
-      if (hrefOf(link) !== href) continue;
-      this.place(link, id);
+      const slice = Date.now();
+      this.unobserved(() => {
+        for (; i < found.length && Date.now() - slice <= SLICE_MS; i++) {
+          const [link, id, href] = found[i]!;
+          // Changed while we were away: the change is pending and will be handled on its own.
+          if (hrefOf(link) === href) this.place(link, id);
+        }
+      });
     }
   }
 
@@ -325,7 +357,14 @@ export class Linker {
       return;
     }
     entry.drawn = { record, today, dark: this.dark };
-    renderBadge(entry.host, { linkId: entry.id, record, today, dark: this.dark }, this.opts.actions, link);
+    const state = { linkId: entry.id, record, today, dark: this.dark };
+    setAttributes(entry.host, state);
+    this.lazy.request(entry.host, () => drawChip(entry.host, state, this.opts.actions, link));
+  }
+
+  /** Draw every badge's chip now, wherever it is on the page (tests). */
+  drawAll(): void {
+    this.lazy.flush();
   }
 
   /** Out of reinserts for now: look at the link again when the window is over. */
@@ -341,6 +380,7 @@ export class Linker {
 
   private remove(link: Element, entry: Entry): void {
     clearTimeout(entry.retry);
+    this.lazy.cancel(entry.host);
     entry.host.remove();
     this.entries.delete(link);
   }
@@ -369,6 +409,7 @@ export class Linker {
     for (const [link, entry] of this.entries) {
       if (!link.isConnected) {
         clearTimeout(entry.retry);
+        this.lazy.cancel(entry.host);
         entry.host.remove();
         this.entries.delete(link);
       }

@@ -1,0 +1,74 @@
+/**
+ * Draws a badge's inside when the member can see it. The host and its CONTRACT §3
+ * attributes go in at once; what the chip shows (a few elements each) is built for the
+ * first badges of a page straight away, and for the rest when they come near the
+ * viewport. A page of 5,000 document links then builds tens of chips, not 5,000.
+ */
+
+/** Chips drawn at once on a page before drawing waits for the viewport (a page of minutes has tens). */
+export const EAGER_DRAWS = 100;
+/** How far outside the viewport a badge is drawn ahead of scrolling. */
+const MARGIN = '100% 0px';
+
+export interface LazyDraw {
+  /** Draw now while the page's eager allowance lasts, else when `host` nears the viewport (the latest `draw` wins). */
+  request(host: Element, draw: () => void): void;
+  /** Forget a host (its badge went away). */
+  cancel(host: Element): void;
+  /** Draw every waiting badge now (tests, and before the page is printed). */
+  flush(): void;
+  readonly waiting: number;
+  dispose(): void;
+}
+
+export function createLazyDraw(view: (Window & typeof globalThis) | null, eager = EAGER_DRAWS): LazyDraw {
+  const pending = new Map<Element, () => void>();
+  let allowance = eager;
+  const Observer = view?.IntersectionObserver;
+  const io = Observer
+    ? new Observer(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const draw = pending.get(entry.target);
+            pending.delete(entry.target);
+            io!.unobserve(entry.target);
+            draw?.();
+          }
+        },
+        { rootMargin: MARGIN },
+      )
+    : null;
+  const flush = () => {
+    for (const [host, draw] of [...pending]) {
+      pending.delete(host);
+      io?.unobserve(host);
+      draw();
+    }
+  };
+  view?.addEventListener('beforeprint', flush);
+  return {
+    request(host, draw) {
+      if (!io || allowance > 0) {
+        allowance--;
+        if (pending.delete(host)) io?.unobserve(host);
+        draw();
+        return;
+      }
+      if (!pending.has(host)) io.observe(host);
+      pending.set(host, draw);
+    },
+    cancel(host) {
+      if (pending.delete(host)) io?.unobserve(host);
+    },
+    flush,
+    get waiting() {
+      return pending.size;
+    },
+    dispose() {
+      pending.clear();
+      io?.disconnect();
+      view?.removeEventListener('beforeprint', flush);
+    },
+  };
+}
