@@ -4,7 +4,7 @@
  * MIGRATIONS[n] takes a database from version n to n + 1, and every one of them
  * is tested from a fixture of the version before it (tests/unit/db.test.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPIndex, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergeBase } from './interchange';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
 import type { ImportReport } from './protocol';
@@ -281,16 +281,32 @@ export async function getMeta<T>(db: DocketDB, key: string): Promise<T | undefin
 }
 
 /** Tracked records for a batch of link ids, keyed by the id asked for (by id first, then alias). */
-export async function lookup(db: DocketDB, ids: readonly string[]): Promise<Record<string, BadgeRecord>> {
+export async function lookup(db: DocketDB, ids: readonly string[], opts: { keysFirstFrom?: number } = {}): Promise<Record<string, BadgeRecord>> {
   const tx = db.transaction(['documents', 'workstreams'], 'readonly');
   const docs = tx.objectStore('documents');
   const byAlias = docs.index('byAlias');
   const wsStore = tx.objectStore('workstreams');
   const wsCache = new Map<string, Promise<Workstream | undefined>>();
   const out: Record<string, BadgeRecord> = {};
+  const unique = [...new Set(ids)];
+  // A large batch (a page of hundreds of links, most of them untracked or not) first reads which
+  // ids the index holds, keys only, and then fetches just those: one request per tracked id
+  // instead of up to two per id.
+  let known: ((id: string) => string | undefined) | undefined;
+  if (unique.length >= (opts.keysFirstFrom ?? KEYS_FIRST_FROM)) {
+    const [keys, aliases] = await Promise.all([docs.getAllKeys(), aliasKeys(byAlias)]);
+    const have = new Set<string>(keys);
+    known = (id) => (have.has(id) ? id : aliases.get(id));
+  }
   await Promise.all(
-    [...new Set(ids)].map(async (id) => {
-      const doc = (await docs.get(id)) ?? (await byAlias.get(id));
+    unique.map(async (id) => {
+      let doc: DocRecord | undefined;
+      if (known) {
+        const key = known(id);
+        doc = key === undefined ? undefined : await docs.get(key);
+      } else {
+        doc = (await docs.get(id)) ?? (await byAlias.get(id));
+      }
       if (!doc) return;
       let workstream: Workstream | undefined;
       if (doc.workstreamId) {
@@ -302,6 +318,16 @@ export async function lookup(db: DocketDB, ids: readonly string[]): Promise<Reco
     }),
   );
   await tx.done;
+  return out;
+}
+
+/** From this many ids on, {@link lookup} reads the index's keys first. */
+export const KEYS_FIRST_FROM = 200;
+
+/** Every alias → the id of its document (a key cursor over the alias index: aliases are few). */
+async function aliasKeys(index: IDBPIndex<DocketSchema, ['documents', 'workstreams'], 'documents', 'byAlias'>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let c = await index.openKeyCursor(); c; c = await c.continue()) out.set(c.key, c.primaryKey);
   return out;
 }
 

@@ -169,6 +169,20 @@ describe('lookup', () => {
     db.close();
   });
 
+  it.each([
+    ['one request or two per id', 1_000],
+    ['the keys read first', 1],
+  ])('a large batch answers the same with %s', async (_how, keysFirstFrom) => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB, SHEET], [HLB, IMPROVE]);
+    const ids = [MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc', 'untracked0000000000', SHEET.id, 'constructor', '__proto__'];
+    const result = await lookup(db, ids, { keysFirstFrom });
+    expect(Object.keys(result).sort()).toEqual([SHEET.id, MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc']);
+    expect(result['2PACX-1vQpublishedcopyofthemhlbdoc']).toEqual(result[MHLB.id]);
+    expect(result[MHLB.id]?.workstream).toEqual(HLB);
+    db.close();
+  });
+
   it('a document whose workstream is gone still answers, without one', async () => {
     const db = await openDocketDb(freshName());
     await putDocument(db, doc('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', { workstreamId: 'ws-gone' }));

@@ -12,6 +12,8 @@ import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
 
+const GOOGLE_HOST = /(^|\.)google\.com$/i;
+
 const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
 export function startDocket(ctx: ContentScriptContext): Linker {
@@ -91,10 +93,16 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
   }, { capture: true });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    linker.rescan().catch(report);
-    chip.refresh().catch(report);
-  });
+  // Client-side navigation changes what the address means only on Google's own hosts: the page
+  // chip (a document's page) and relative links (`/document/d/…`). Elsewhere new links arrive as
+  // DOM changes, which the Linker sees anyway; not watching the address there saves every other
+  // page the location watcher (a polling timer in Firefox).
+  if (GOOGLE_HOST.test(location.hostname)) {
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      linker.rescan().catch(report);
+      chip.refresh().catch(report);
+    });
+  }
   ctx.onInvalidated(() => {
     linker.dispose();
     chip.dispose();
