@@ -30,7 +30,8 @@ class FakeObserver {
     this.callback(entries, this as unknown as IntersectionObserver);
   }
 }
-const observer = () => FakeObserver.all.at(-1)!;
+/** The observer the drawer made (made only once a badge has to wait). */
+const observer = () => FakeObserver.all.at(-1) ?? new FakeObserver(() => undefined);
 
 function fakeView(): Window & typeof globalThis {
   return { IntersectionObserver: FakeObserver, addEventListener: vi.fn(), removeEventListener: vi.fn() } as unknown as Window & typeof globalThis;
@@ -119,7 +120,8 @@ describe('Linker with lazy chips', () => {
     await linker.start();
     return [...document.getElementsByTagName(BADGE_TAG)] as HTMLElement[];
   }
-  const chip = (host: HTMLElement) => host.shadowRoot!.querySelector('button');
+  /** A badge's chip; a badge not drawn yet has no shadow root at all. */
+  const chip = (host: HTMLElement) => host.shadowRoot?.querySelector('button') ?? null;
 
   it('gives every link its host and attributes at once, and draws chips for the first ones only', async () => {
     tracked.set(ID(7), record(ID(7), 'final'));
@@ -128,6 +130,7 @@ describe('Linker with lazy chips', () => {
     expect(badges.map((b) => b.getAttribute('data-docket-state'))).toEqual(Array.from({ length: 10 }, (_, i) => (i === 7 ? 'tracked' : 'untracked')));
     expect(badges[7]!.getAttribute('data-docket-status')).toBe('final');
     expect(badges.map((b) => chip(b) !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
+    expect(badges.map((b) => b.shadowRoot !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
 
     observer().show([badges[7]!]);
     expect(chip(badges[7]!)?.textContent).toContain('final');

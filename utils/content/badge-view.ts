@@ -152,7 +152,10 @@ const controllers = new WeakMap<Element, Controller>();
 /** One prepared host per tag and document: cloning it skips parsing the inline style each time. */
 const prototypes = new WeakMap<Document, Map<string, HTMLElement>>();
 
-/** Build an empty host with its shadow root. */
+/**
+ * Build an empty host. Its shadow root comes with its first drawing ({@link shadowOf}): a badge
+ * far from the viewport is a bare element with attributes until the member scrolls near it.
+ */
 export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement {
   let byTag = prototypes.get(doc);
   if (!byTag) prototypes.set(doc, (byTag = new Map()));
@@ -163,7 +166,12 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
     byTag.set(tag, proto);
   }
   installEvents(doc);
-  const host = proto.cloneNode(false) as HTMLElement;
+  return proto.cloneNode(false) as HTMLElement;
+}
+
+/** A host's shadow root, attached (with the shared stylesheet) the first time it is needed. */
+export function shadowOf(host: HTMLElement): ShadowRoot {
+  if (host.shadowRoot) return host.shadowRoot;
   const shadow = host.attachShadow({ mode: 'open' });
   const s = sheet();
   let adopted = false;
@@ -175,8 +183,8 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
       // Firefox refuses sheets constructed in a content script's world: fall back below.
     }
   }
-  if (!adopted) shadow.append(el(doc, 'style', undefined, BADGE_CSS));
-  return host;
+  if (!adopted) shadow.append(el(host.ownerDocument, 'style', undefined, BADGE_CSS));
+  return shadow;
 }
 
 /** Set the CONTRACT §3 attributes. */
@@ -221,7 +229,7 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
   const r = state.record;
   const urgency = r ? urgencyOf(r.doc, state.today) : undefined;
   const rel = r ? relativeDeadline(r.doc, state.today) : '';
-  const shadow = host.shadowRoot!;
+  const shadow = shadowOf(host);
   const doc = host.ownerDocument;
   const old = controllers.get(host);
   if (old) {

@@ -25,20 +25,21 @@ export function createLazyDraw(view: (Window & typeof globalThis) | null, eager 
   const pending = new Map<Element, () => void>();
   let allowance = eager;
   const Observer = view?.IntersectionObserver;
-  const io = Observer
-    ? new Observer(
-        (entries) => {
-          for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            const draw = pending.get(entry.target);
-            pending.delete(entry.target);
-            io!.unobserve(entry.target);
-            draw?.();
-          }
-        },
-        { rootMargin: MARGIN },
-      )
-    : null;
+  let io: IntersectionObserver | undefined;
+  /** Made when the first badge has to wait (most pages never need it). */
+  const observer = () =>
+    (io ??= new Observer!(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const draw = pending.get(entry.target);
+          pending.delete(entry.target);
+          io!.unobserve(entry.target);
+          draw?.();
+        }
+      },
+      { rootMargin: MARGIN },
+    ));
   const flush = () => {
     for (const [host, draw] of [...pending]) {
       pending.delete(host);
@@ -49,13 +50,13 @@ export function createLazyDraw(view: (Window & typeof globalThis) | null, eager 
   view?.addEventListener('beforeprint', flush);
   return {
     request(host, draw) {
-      if (!io || allowance > 0) {
+      if (!Observer || allowance > 0) {
         allowance--;
         if (pending.delete(host)) io?.unobserve(host);
         draw();
         return;
       }
-      if (!pending.has(host)) io.observe(host);
+      if (!pending.has(host)) observer().observe(host);
       pending.set(host, draw);
     },
     cancel(host) {

@@ -13,7 +13,7 @@ const HINT = /google|safelink/i;
 export const MAX_BADGES = 20_000;
 export const NOTICE_TAG = 'docket-notice';
 import type { BadgeRecord } from '../model';
-import { BADGE_TAG, createHost, drawChip, setAttributes, type BadgeActions } from './badge-view';
+import { BADGE_TAG, createHost, drawChip, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 
 export interface LinkerOptions {
@@ -317,8 +317,9 @@ export class Linker {
     }
     if (!entry) {
       // Never two badges for one link. A stray host without its shadow root (a page that cloned
-      // it) is ours to replace; one with a shadow root belongs to another live copy of Docket
-      // (being replaced after an update): leave the link to it.
+      // it, or a copy of Docket that is going away and never drew it) is ours to replace; one with
+      // a shadow root belongs to another live copy of Docket (being replaced after an update):
+      // leave the link to it.
       const next = link.nextElementSibling;
       if (next?.localName === BADGE_TAG && !this.hostToLink.has(next)) {
         if ((next as HTMLElement).shadowRoot) return;
@@ -396,11 +397,11 @@ export class Linker {
       const text = doc.createElement('span');
       text.className = 'b';
       text.setAttribute('role', 'status');
-      this.notice.shadowRoot!.append(text);
+      shadowOf(this.notice).append(text);
     }
     if (!this.notice.isConnected) (doc.body ?? doc.documentElement).append(this.notice);
     const max = (this.opts.maxBadges ?? MAX_BADGES).toLocaleString('en');
-    this.notice.shadowRoot!.querySelector('span')!.textContent =
+    shadowOf(this.notice).querySelector('span')!.textContent =
       `Docket: this page links too many documents to badge them all. The first ${max} have badges; ${this.skippedCount.toLocaleString('en')} more do not.`;
   }
 
