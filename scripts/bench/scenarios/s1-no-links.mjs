@@ -4,8 +4,9 @@ import { figure } from '../lib/report.mjs';
 import { max } from '../lib/stats.mjs';
 import { printProfile, profileDocket } from '../lib/profile.mjs';
 import { analyzeMainThread, benchClassifier } from '../lib/trace.mjs';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { noLinksPage } from '../pages.mjs';
 
 export const id = 'S1';
@@ -24,6 +25,39 @@ function linkSelector(root) {
   }
 }
 const SETTLE = 1000;
+
+/**
+ * The floor under Docket's fixed cost: the same extension with its content script replaced by
+ * `source` (nothing at all; webextension-polyfill's own minified build alone), measured on the
+ * tiny page like Docket. Returns ms per load.
+ */
+async function floorOf(env, source, runs, log, label) {
+  const dir = mkdtempSync(join(tmpdir(), 'docket-bench-floor-'));
+  try {
+    cpSync(env.extensionDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'content-scripts/content.js'), source);
+    const b = await launch({ ...env, extensionDir: dir }, { [TINY]: TINY_HTML });
+    try {
+      const classify = benchClassifier(b.extensionId);
+      const out = [];
+      for (let i = -1; i < runs; i++) {
+        const { events, page } = await traced(b, async (p) => {
+          await p.goto(b.docketUrl(TINY));
+          await sleep(400);
+        });
+        await page.close();
+        const ms = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' }).ownedTime('docket');
+        if (i >= 0) out.push(ms);
+      }
+      log(`  floor, ${label}: ${out.map((x) => x.toFixed(2)).join(', ')} ms`);
+      return out;
+    } finally {
+      await b.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const js = (t) => (t.page ?? 0) + (t.docket ?? 0) + (t.unattributed ?? 0);
 
@@ -99,6 +133,9 @@ export async function run({ env, runs, quick, log }) {
       log(`  run ${i + 1}: Docket ${r.docket.toFixed(2)} ms (baseline ${r.baseline.toFixed(2)} ms); page scripting ${r.withJs.toFixed(1)} ms with Docket (page's own ${r.pageOwn.toFixed(1)} ms), ${r.withoutJs.toFixed(1)} ms without; ${r.elements} elements, ${r.prefiltered} match Docket's link pre-filter; ${r.tiny.toFixed(2)} ms on a tiny page`);
       if (i >= 0) rows.push(r);
     }
+    const polyfill = readFileSync(resolve(env.root, 'node_modules/webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8');
+    const floorEmpty = await floorOf(env, 'void 0;\n', rows.length, log, 'an empty content script');
+    const floorPolyfill = await floorOf(env, polyfill, rows.length, log, 'webextension-polyfill alone');
     let profile;
     if (env.profile) {
       profile = await profileDocket(b, b.docketUrl(PATH), () => sleep(SETTLE), { extensionDir: env.extensionDir });
@@ -111,6 +148,8 @@ export async function run({ env, runs, quick, log }) {
       figures: [
         figure({ name: "Docket's script time on the page", docket: rows.map((r) => r.docket), baseline: rows.map((r) => r.baseline), budget: { on: 'docket', op: '<=', limit: 3, text: '≤ 3 ms' } }),
         figure({ name: "· Docket's script time on a tiny page (fixed cost)", docket: rows.map((r) => r.tiny) }),
+        figure({ name: '· floor: an empty content script, tiny page', docket: floorEmpty }),
+        figure({ name: '· floor: webextension-polyfill alone as the content script, tiny page', docket: floorPolyfill }),
         figure({ name: "· links on the page that pass Docket's pre-filter (LINK_SELECTOR)", unit: 'count', docket: rows.map((r) => r.prefiltered ?? NaN) }),
         figure({ name: "Page scripting with Docket / the page's own (same load)", unit: '×', docket: rows.map((r) => (r.pageOwn + r.docket) / r.pageOwn), budget: { on: 'docket', op: '<=', limit: 1.05, text: '≤ 1.05×' }, note: "trace of one load: (page's scripts + Docket's) / page's scripts; benchmark instrumentation excluded" }),
         figure({ name: '· page scripting with Docket / without (separate loads)', unit: '×', docket: rows.map((r) => r.withJs / r.withoutJs), note: 'noisier: two loads' }),
