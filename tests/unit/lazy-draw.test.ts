@@ -150,6 +150,14 @@ describe('Linker with lazy chips', () => {
     expect(badges.every((b) => chip(b) !== null)).toBe(true);
   });
 
+  it('a link that takes the keyboard focus gets its chip at once', async () => {
+    const badges = await start(5, 1);
+    expect(chip(badges[3]!)).toBeNull();
+    document.querySelectorAll('a')[3]!.focus();
+    expect(chip(badges[3]!)).not.toBeNull();
+    expect(chip(badges[4]!)).toBeNull();
+  });
+
   it('a badge removed before it was drawn is never drawn', async () => {
     const badges = await start(4, 0);
     const link = document.querySelectorAll('a')[2]!;

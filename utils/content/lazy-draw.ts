@@ -13,6 +13,8 @@ const MARGIN = '100% 0px';
 export interface LazyDraw {
   /** Draw now while the page's eager allowance lasts, else when `host` nears the viewport (the latest `draw` wins). */
   request(host: Element, draw: () => void): void;
+  /** Draw `host` now if it is waiting (its link has the keyboard focus). */
+  now(host: Element): void;
   /** Forget a host (its badge went away). */
   cancel(host: Element): void;
   /** Draw every waiting badge now (tests, and before the page is printed). */
@@ -58,6 +60,13 @@ export function createLazyDraw(view: (Window & typeof globalThis) | null, eager 
       }
       if (!pending.has(host)) observer().observe(host);
       pending.set(host, draw);
+    },
+    now(host) {
+      const draw = pending.get(host);
+      if (!draw) return;
+      pending.delete(host);
+      io?.unobserve(host);
+      draw();
     },
     cancel(host) {
       if (pending.delete(host)) io?.unobserve(host);

@@ -117,8 +117,15 @@ export class Linker {
     this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe();
+    // A link reached with the keyboard gets its chip at once: the next Tab lands on it.
+    doc.addEventListener('focusin', this.onFocus, true);
     await this.process(this.allLinks());
   }
+
+  private readonly onFocus = (event: Event) => {
+    const entry = this.entries.get(event.target as Element);
+    if (entry) this.lazy.now(entry.host);
+  };
 
   private observe(): void {
     // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
@@ -162,6 +169,7 @@ export class Linker {
     this.disposed = true;
     clearTimeout(this.timer);
     this.observer?.disconnect();
+    this.opts.doc.removeEventListener('focusin', this.onFocus, true);
     this.lazy.dispose();
     for (const entry of this.entries.values()) {
       clearTimeout(entry.retry);
