@@ -382,6 +382,31 @@ describe('where badges never go, and never twice', () => {
 });
 
 describe('a page with 100,000 links', () => {
+  it('on a long page, gives every link its badge and attributes at once and draws chips as the member scrolls or tabs to them', async () => {
+    const N = 400;
+    const rows = Array.from({ length: N }, (_, i) =>
+      `<p style="margin:0 0 40px"><a id="l${i}" href="${doc(i === N - 1 ? PLAIN : `1lazy${String(i).padStart(20, '0')}`)}">link ${i}</a></p>`);
+    const page = await open(rows.join('\n'), 'long');
+    await expectBadges(page, N);
+    const drawn = (i: number) => page.evaluate((k) => !!document.getElementById(`l${k}`)!.nextElementSibling!.shadowRoot?.querySelector('button'), i);
+    // The last link is tracked: its attributes say so before its chip is drawn.
+    await expect.poll(() => badgeAfter(page, `#l${N - 1}`).getAttribute('data-docket-state'), { timeout: 10_000 }).toBe('tracked');
+    expect(await drawn(0)).toBe(true);
+    expect(await drawn(N - 1)).toBe(false);
+    // Every undrawn badge still takes room (a visible box), so nothing jumps when it is drawn.
+    const box = await badgeAfter(page, `#l${N - 2}`).boundingBox();
+    expect(box && box.width > 0 && box.height > 0).toBe(true);
+    await page.evaluate((k) => document.getElementById(`l${k}`)!.scrollIntoView(), N - 1);
+    await expect.poll(() => drawn(N - 1), { timeout: 5_000 }).toBe(true);
+    expect(await badgeAfter(page, `#l${N - 1}`).locator('button').first().textContent()).toMatch(/\S/);
+    // Keyboard: a link focused far from the viewport has its chip before the next Tab.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await drawn(300)).toBe(false);
+    await page.focus('#l300');
+    expect(await drawn(300)).toBe(true);
+    await page.close();
+  });
+
   it('badges the first 20,000 document links without the tab hanging, and says how many more went without', { timeout: 240_000 }, async () => {
     const TOTAL = 100_000;
     const DOCS = 60_000;
