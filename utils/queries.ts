@@ -55,6 +55,11 @@ export interface DocsPage {
    * counts (`total`, group counts, `summary`) are not known yet. Ask again for the rest.
    */
   partial?: boolean;
+  /**
+   * The index revision (`REVISION_KEY`) this answer is at least as new as (grouped first pages;
+   * null before the index was ever changed). The popup keeps such answers to draw at once next time.
+   */
+  revision?: string | null;
 }
 
 export interface IndexSummary {

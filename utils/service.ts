@@ -48,6 +48,8 @@ export interface ServiceDeps {
   cache?: IndexCache;
   /** The local date, `YYYY-MM-DD` (the queries' default "today"). */
   today?: () => string;
+  /** The index revision last written to `REVISION_KEY` (null: never), for first pages the popup keeps. */
+  revision?: () => Promise<string | null>;
 }
 
 /**
@@ -103,6 +105,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'index/get': async () => store.getIndex(await db()),
     'docs/query': async (q) => {
+      // The first page of the list says which revision it is at least as new as (read before answering).
+      const revision = q.view === 'grouped' && q.offset === 0 && deps.revision ? await deps.revision() : undefined;
       await cache.check();
       const day = q.today ?? today();
       // Cold (nothing cached, nothing being read): the first page from the database's indexes, unless
@@ -113,10 +117,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           const page = await coldGroupedPage(d, q, day);
           // Read the whole index for the next question while the popup draws this answer.
           warm();
-          if (page) return page;
+          if (page) return revision === undefined ? page : { ...page, revision };
         }
       }
-      return queryDocs(await cache.get(), q, day);
+      const page = queryDocs(await cache.get(), q, day);
+      return revision === undefined ? page : { ...page, revision };
     },
     'doc/get': async ({ id }) => {
       await cache.check();

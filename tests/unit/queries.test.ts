@@ -185,7 +185,13 @@ describe('the background answers from its cache, which follows every write', () 
       loads++;
       return load();
     };
-    const deps: ServiceDeps = {
+    const deps: ServiceDeps = baseDeps();
+    const handlers = createHandlers(deps);
+    call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+  });
+
+  function baseDeps(): ServiceDeps {
+    return {
       db: async () => db,
       extensionId: ID,
       extensionOrigin: ORIGIN,
@@ -199,9 +205,7 @@ describe('the background answers from its cache, which follows every write', () 
       cache,
       today: () => TODAY,
     };
-    const handlers = createHandlers(deps);
-    call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
-  });
+  }
   afterEach(() => db.close());
 
   /** The same query over what the database holds now. */
@@ -221,6 +225,22 @@ describe('the background answers from its cache, which follows every write', () 
     await vi.waitFor(() => expect(cache.loaded).toBe(true));
     const second = await call('docs/query', q({}));
     expect(second.result).toEqual(exact);
+  });
+
+  it('tags the first page of the list with the revision read before answering (the popup keeps those)', async () => {
+    let revision: string | null = 'r1';
+    const tagged = createHandlers({ ...baseDeps(), revision: async () => revision });
+    const ask = (query: DocsQuery) => dispatch({ type: 'docs/query', data: query }, POPUP, tagged, baseDeps()) as Promise<{ result: DocsPage }>;
+    await cache.get();
+    expect((await ask(q({}))).result.revision).toBe('r1');
+    revision = null;
+    expect((await ask(q({}))).result.revision).toBeNull();
+    // Only the first page of the grouped list.
+    for (const other of [q({ offset: 200 }), q({ view: 'search', text: 'roadmap' }), q({ view: 'upcoming' })]) {
+      expect((await ask(other)).result).not.toHaveProperty('revision');
+    }
+    // Without a revision to read (tests, other callers), no tag.
+    expect((await call('docs/query', q({}))).result).not.toHaveProperty('revision');
   });
 
   it('asked again for every count while it reads the index, it waits for it', async () => {
