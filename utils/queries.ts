@@ -233,11 +233,14 @@ export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string)
   const byDeadline = docs.index('byDeadline');
   const workstreams = await tx.objectStore('workstreams').getAll();
   const ordered = groupOrder(workstreams);
-  const [indexSize, wsCounts, dated] = await Promise.all([
+  const soonRange = IDBKeyRange.upperBound(addDays(today, 7));
+  const [indexSize, wsCounts, soonKeys] = await Promise.all([
     docs.count(),
     Promise.all(ordered.map((w) => byWs.count(IDBKeyRange.only(w.id)))),
-    byDeadline.count(IDBKeyRange.upperBound(addDays(today, 7))),
+    // At most one more key than will be read (counting every dated document costs as much as reading its keys).
+    byDeadline.getAllKeys(soonRange, COLD_SUMMARY_READS + 1),
   ]);
+  const dated = soonKeys.length;
   const gathered: DocRecord[] = [];
   const groups: Array<{ workstreamId: string | null; count: number | null }> = [];
   for (const [i, w] of ordered.entries()) {
@@ -263,7 +266,7 @@ export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string)
   }
   let summary: Summary | null = null;
   if (dated <= COLD_SUMMARY_READS) {
-    const soon = await byDeadline.getAll(IDBKeyRange.upperBound(addDays(today, 7)));
+    const soon = await byDeadline.getAll(soonRange);
     summary = summarize(soon, today);
   }
   await tx.done;

@@ -69,8 +69,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, now, indexChanged } = deps;
   const cache = deps.cache ?? new IndexCache(db);
   const today = deps.today ?? (() => localToday());
-  /** After a change: read the index again and build the default list, while the popup is idle. */
-  const warm = () => cache.warm((view) => view.groups('active'));
+  /** After a cold start: read the index and build the default list and the search index, while the popup draws. */
+  const warm = () =>
+    cache.warm((view) => {
+      view.groups('active');
+      // After the questions waiting for the index have been answered.
+      setTimeout(() => view.docSearch(), 0);
+    });
 
   const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
@@ -113,7 +118,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       // every count is wanted. While the index is being read, waiting for it is quicker than competing with it.
       if (!cache.loaded && !cache.loading && !q.complete && q.view === 'grouped') {
         const d = await db();
-        if ((await d.count('documents')) > COLD_QUERY_THRESHOLD) {
+        // More than the threshold: reading that many keys is enough to know (counting all of them is not cheaper).
+        if ((await d.getAllKeys('documents', null, COLD_QUERY_THRESHOLD + 1)).length > COLD_QUERY_THRESHOLD) {
           const page = await coldGroupedPage(d, q, day);
           // Read the whole index for the next question while the popup draws this answer.
           warm();
