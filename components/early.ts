@@ -36,9 +36,13 @@ export function takeEarly(q: DocsQuery): Promise<DocsPage> | null {
   return id === queryId(q) ? reply : null;
 }
 
+/** The revision of the kept answer that is still right: answers at it need not be kept again. */
+let keptRevision: string | null = null;
+
 /** Offer a kept answer to `q` (already checked against the index's revision). */
 export function offerKept(q: DocsQuery, page: DocsPage): void {
   kept = { id: queryId(q), page };
+  keptRevision = page.revision ?? null;
 }
 
 /** The kept answer to `q`, to draw before the live one arrives. */
@@ -53,5 +57,9 @@ export function keepAnswersTo(q: DocsQuery, store: KeyValueStore): void {
 
 /** An answer arrived: kept if it answers the first question. */
 export function answered(q: DocsQuery, page: DocsPage): void {
-  if (keeper && keeper.id === queryId(q)) keepFirstPage(keeper.store, q, page);
+  if (!keeper || keeper.id !== queryId(q) || page.partial || !page.revision || page.revision === keptRevision) return;
+  const { store } = keeper;
+  keptRevision = page.revision;
+  // Not in the answer's task: writing it is not urgent.
+  setTimeout(() => keepFirstPage(store, q, page), 0);
 }

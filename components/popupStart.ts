@@ -19,15 +19,18 @@ function start(): Promise<void> {
   // Opened for something else (an address-bar search, the editor, a scan): no list first.
   if (['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) return Promise.resolve();
   const q: DocsQuery = { ...FIRST_QUERY, today: localToday() };
-  askEarly(q);
   let store: Storage | null = null;
   try {
     store = window.localStorage;
   } catch {
+    askEarly(q);
     return Promise.resolve();
   }
   keepAnswersTo(q, store);
   const text = readKept(store);
+  // With a kept first screen (usually still right), the quick partial answer from the database's
+  // indexes is not needed: the background reads the whole index at once (the search needs it too).
+  askEarly(text ? { ...q, complete: true } : q);
   if (!text) return Promise.resolve();
   const revision = browser.storage.local.get(REVISION_KEY).then(
     (r) => {

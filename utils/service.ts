@@ -126,6 +126,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           if (page) return revision === undefined ? page : { ...page, revision };
         }
       }
+      // Reading the whole index now (a cold start): build the default list and the search index with it.
+      if (!cache.loaded && !cache.loading) warm();
       const page = queryDocs(await cache.get(), q, day);
       return revision === undefined ? page : { ...page, revision };
     },
