@@ -20,7 +20,7 @@ export { SEARCH_LIMIT };
 
 export const FIRST_PAGE = ROW_PAGE;
 /** Rows drawn before the popup's first paint (more than a screenful); the rest follow it. */
-const FIRST_ROWS = 30;
+export const FIRST_ROWS = 16;
 
 /**
  * The Documents view: the search box, add by link, the overdue summary, and either the list

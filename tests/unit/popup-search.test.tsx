@@ -18,7 +18,7 @@ import { answerRead, localRunner } from './fake-backend';
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/protocol', () => protocol);
 
-import { DocumentList } from '../../components/DocumentList';
+import { DocumentList, FIRST_ROWS } from '../../components/DocumentList';
 import { App } from '../../components/App';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -230,13 +230,13 @@ describe('a year of documents', () => {
       doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
     await act(async () => root.render(<Many documents={many} />));
     const first = rowIds();
-    expect(first).toHaveLength(30);
+    expect(first).toHaveLength(FIRST_ROWS);
     await vi.waitFor(async () => {
       await act(() => new Promise((r) => setTimeout(r, 20)));
       expect(rowIds()).toHaveLength(200);
     });
     const all = rowIds();
-    expect(all.slice(0, 30)).toEqual(first);
+    expect(all.slice(0, FIRST_ROWS)).toEqual(first);
   });
 
   it('draws 200 rows at first, says how many more there are, and draws more on request', async () => {
