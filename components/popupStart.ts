@@ -4,7 +4,7 @@
  * has been checked against the index's revision (or could not be, quickly): then React renders.
  */
 import { browser } from 'wxt/browser';
-import { keptAnswer, readKept } from '../utils/first-page';
+import { keptAnswer, keptAnswers, parseKept, readKept } from '../utils/first-page';
 import { REVISION_KEY } from '../utils/protocol';
 import type { DocsQuery } from '../utils/queries';
 import { localToday } from '../utils/urgency';
@@ -27,14 +27,15 @@ function start(): Promise<void> {
     return Promise.resolve();
   }
   keepAnswersTo(q, store);
-  const text = readKept(store);
-  // With a kept first screen (usually still right), the quick partial answer from the database's
-  // indexes is not needed: the background reads the whole index at once (the search needs it too).
-  askEarly(text ? { ...q, complete: true } : q);
-  if (!text) return Promise.resolve();
+  const kept = parseKept(readKept(store));
+  // With a kept first screen for today (usually still right), the quick partial answer from the
+  // database's indexes is not needed: the background reads the whole index at once (the search needs it too).
+  const likely = keptAnswers(kept, q);
+  askEarly(likely ? { ...q, complete: true } : q);
+  if (!likely) return Promise.resolve();
   const revision = browser.storage.local.get(REVISION_KEY).then(
     (r) => {
-      const page = keptAnswer(text, q, typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null);
+      const page = keptAnswer(kept, q, typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null);
       if (page) offerKept(q, page);
     },
     () => undefined,

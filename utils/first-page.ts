@@ -14,7 +14,7 @@ const VERSION = 1;
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-interface Kept {
+export interface Kept {
   v: number;
   query: string;
   revision: string;
@@ -55,22 +55,33 @@ export function readKept(store: KeyValueStore): string | null {
   }
 }
 
-/**
- * The kept answer to `q`, if it was computed at `revision` (the index's revision now);
- * null for another question, another revision, no revision, or anything unreadable.
- */
-export function keptAnswer(text: string | null, q: DocsQuery, revision: string | null): DocsPage | null {
-  if (!text || revision === null) return null;
+/** The kept text read back (null when there is none, or it is unreadable or of another format). */
+export function parseKept(text: string | null): Kept | null {
+  if (!text) return null;
   let kept: Partial<Kept>;
   try {
     kept = JSON.parse(text) as Partial<Kept>;
   } catch {
     return null;
   }
-  if (!kept || kept.v !== VERSION || kept.revision !== revision || kept.query !== queryId(q)) return null;
+  if (!kept || kept.v !== VERSION || typeof kept.query !== 'string' || typeof kept.revision !== 'string') return null;
   const page = kept.page;
   if (!page || !Array.isArray(page.rows) || !Array.isArray(page.workstreams) || typeof page.total !== 'number') return null;
-  return page;
+  return kept as Kept;
+}
+
+/** The kept answer answers `q` (at some revision). */
+export function keptAnswers(kept: Kept | null, q: DocsQuery): kept is Kept {
+  return !!kept && kept.query === queryId(q);
+}
+
+/**
+ * The kept answer to `q`, if it was computed at `revision` (the index's revision now);
+ * null for another question, another revision, no revision, or nothing kept.
+ */
+export function keptAnswer(kept: Kept | null, q: DocsQuery, revision: string | null): DocsPage | null {
+  if (revision === null || !keptAnswers(kept, q) || kept.revision !== revision) return null;
+  return kept.page;
 }
 
 /**

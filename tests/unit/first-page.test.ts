@@ -3,7 +3,7 @@
  * unchanged rows between answers (utils/share-page.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAGE_KEY, answerDiffers, keepFirstPage, keptAnswer, queryId, readKept, type KeyValueStore } from '@/utils/first-page';
+import { FIRST_PAGE_KEY, answerDiffers, keepFirstPage, keptAnswer, keptAnswers, parseKept, queryId, readKept, type KeyValueStore } from '@/utils/first-page';
 import { sharePage } from '@/utils/share-page';
 import type { DocRecord, Workstream } from '@/utils/model';
 import type { DocsPage, DocsQuery } from '@/utils/queries';
@@ -37,7 +37,9 @@ describe('the kept first screen', () => {
   it('is kept for a whole answer with a revision, and given back for the same question at that revision', () => {
     const store = memoryStore();
     expect(keepFirstPage(store, Q, page())).toBe(true);
-    expect(keptAnswer(readKept(store), { ...Q }, 'r1')).toEqual(page());
+    expect(keptAnswer(parseKept(readKept(store)), { ...Q }, 'r1')).toEqual(page());
+    expect(keptAnswers(parseKept(readKept(store)), Q)).toBe(true);
+    expect(keptAnswers(parseKept(readKept(store)), { ...Q, today: '2026-11-23' })).toBe(false);
   });
 
   it.each([
@@ -64,7 +66,7 @@ describe('the kept first screen', () => {
     const store = memoryStore();
     keepFirstPage(store, Q, page());
     const kept = text === 'kept' ? readKept(store) : text;
-    expect(keptAnswer(kept, q, revision)).toBeNull();
+    expect(keptAnswer(parseKept(kept), q, revision)).toBeNull();
   });
 
   it('a full or broken storage keeps nothing and never throws', () => {
