@@ -120,6 +120,28 @@ describe('queries over the index in memory', () => {
   });
 });
 
+describe('recent searches kept by a view', () => {
+  it('asks the search index once for the same text, and answers the same after older ones are dropped', () => {
+    const index = generate(800, 5);
+    const view = new IndexView(index.documents, index.workstreams);
+    const spy = vi.spyOn(view.docSearch(), 'search');
+    const texts = ['r', 'ro', 'roa', 'road', 'roadm', 'roadma', 'roadmap'];
+    const typed = texts.map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));
+    const deleted = [...texts].reverse().map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));
+    expect(deleted.reverse()).toEqual(typed);
+    expect(spy).toHaveBeenCalledTimes(texts.length);
+    // Another day or a longer list is another question.
+    queryDocs(view, q({ view: 'search', text: 'r', today: '2026-06-16' }), '2026-06-16');
+    queryDocs(view, q({ view: 'search', text: 'r', offset: 200, limit: 100 }), TODAY);
+    expect(spy).toHaveBeenCalledTimes(texts.length + 2);
+    // Past the few it keeps, the oldest is asked again, with the same answer.
+    for (let i = 0; i < 40; i++) queryDocs(view, q({ view: 'search', text: `x${i}` }), TODAY);
+    const calls = spy.mock.calls.length;
+    expect(queryDocs(view, q({ view: 'search', text: 'r' }), TODAY)).toEqual(typed[0]);
+    expect(spy).toHaveBeenCalledTimes(calls + 1);
+  });
+});
+
 describe('the first page from IndexedDB’s indexes', () => {
   let db: DocketDB;
   let n = 0;
