@@ -15,6 +15,7 @@ import { FIRST_QUERY } from './firstQuery';
 const REVISION_WAIT_MS = 60;
 
 function start(): Promise<void> {
+  performance.mark('docket:start');
   const p = new URLSearchParams(window.location.search);
   // Opened for something else (an address-bar search, the editor, a scan): no list first.
   if (['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) return Promise.resolve();
@@ -35,6 +36,7 @@ function start(): Promise<void> {
   if (!likely) return Promise.resolve();
   const revision = browser.storage.local.get(REVISION_KEY).then(
     (r) => {
+      performance.mark('docket:revision');
       const page = keptAnswer(kept, q, typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null);
       if (page) offerKept(q, page);
     },
