@@ -29,21 +29,11 @@ import { WorkstreamManager } from './WorkstreamManager';
 import { errorMessage } from './errors';
 import { useCurrentPage } from './useCurrentPage';
 import { useRevision } from './useRevision';
-import { askEarly } from './useDocsQuery';
-import { FIRST_PAGE } from './DocumentList';
 
 /** The Scan view (and the scanner, with its date parser) loads when first opened. */
 const ScanPanel = lazy(() => import('./ScanPanel').then((m) => ({ default: m.ScanPanel })));
 /** Always mounted: not drawn again for every keystroke in the search box. */
 const StableImportExport = memo(ImportExport);
-
-// The popup's first question, asked while the page is still starting (not after the first render).
-if (import.meta.env.MODE !== 'test' && typeof window !== 'undefined' && /\/popup\.html$/.test(window.location.pathname)) {
-  const p = new URLSearchParams(window.location.search);
-  if (!['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) {
-    askEarly({ view: 'grouped', status: 'active', today: localToday(), offset: 0, limit: FIRST_PAGE });
-  }
-}
 
 interface TrackExtras {
   title?: string;

@@ -11,14 +11,16 @@ import { localToday } from '../utils/urgency';
 import { AddByLink } from './AddByLink';
 import { DocumentRow } from './DocumentRow';
 import { Swatch } from './Swatch';
+import { ROW_PAGE } from './firstQuery';
 import { useDocsQuery } from './useDocsQuery';
+import { useFirstPaintDone } from './useFirstPaintDone';
 import type { QueryKey, QueryRunner } from './useDocsQuery';
 
 export { SEARCH_LIMIT };
 
-/** Rows asked for at once in the grouped list; "Show more" asks for as many again. */
-const ROW_PAGE = 200;
 export const FIRST_PAGE = ROW_PAGE;
+/** Rows drawn before the popup's first paint (more than a screenful); the rest follow it. */
+export const FIRST_ROWS = 16;
 
 /**
  * The Documents view: the search box, add by link, the overdue summary, and either the list
@@ -233,6 +235,8 @@ const Results = memo(function Results({
   loadingMore: boolean;
 }) {
   const workstreams = page?.workstreams ?? [];
+  // The first screen: a screenful of rows first, the rest once it has been painted.
+  let rowBudget = useFirstPaintDone(!!page) ? Infinity : FIRST_ROWS;
   const hitId = (i: number) => `${id}-hit-${i}`;
   const rowProps = (doc: DocRecord) => ({
     today,
@@ -291,7 +295,7 @@ const Results = memo(function Results({
           </p>
           {hits.length > 0 && (
             <ul id={`${id}-results`} className="doc-list results" aria-label="Search results">
-              {hits.map((h, i) => (
+              {hits.slice(0, rowBudget).map((h, i) => (
                 <DocumentRow
                   key={h.doc.id}
                   id={hitId(i)}
@@ -310,6 +314,8 @@ const Results = memo(function Results({
       ) : (
         <>
           {visible.map((g) => {
+            const docs = rowBudget >= g.docs.length ? g.docs : g.docs.slice(0, Math.max(0, rowBudget));
+            rowBudget -= docs.length;
             const name = g.workstream?.name ?? 'No workstream';
             const headingId = `${id}-g-${g.workstream?.id ?? 'none'}`;
             return (
@@ -324,9 +330,9 @@ const Results = memo(function Results({
                     </span>
                   )}
                 </h2>
-                {g.docs.length > 0 && (
+                {docs.length > 0 && (
                   <ul className="doc-list">
-                    {g.docs.map((d) => (
+                    {docs.map((d) => (
                       <DocumentRow
                         key={d.id}
                         doc={d}

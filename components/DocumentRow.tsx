@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DocRecord, Workstream } from '../utils/model';
 import { STATUS_LABELS } from '../utils/model';
 import { openUrl } from '../utils/omnibox';
@@ -13,9 +14,10 @@ const URGENCY_ICON: Partial<Record<string, string>> = { overdue: '⚠', 'due-soo
 /**
  * One tracked document: title, kind, deadline (icon + text, not colour alone), status, where it
  * was found, changes a shared sheet made underneath a local edit, and actions. Open goes to the
- * document with its workstream's Google account.
+ * document with its workstream's Google account. Memoised: a row is drawn again only when its own
+ * props change (not when another row's, the search box or the subscriptions do).
  */
-export function DocumentRow({
+export const DocumentRow = memo(function DocumentRow({
   doc,
   today,
   onEdit,
@@ -122,4 +124,4 @@ export function DocumentRow({
       </div>
     </li>
   );
-}
+});

@@ -1,29 +1,14 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocsPage, DocsQuery } from '../utils/queries';
-import { send } from '../utils/protocol';
+import { answerDiffers } from '../utils/first-page';
+import { sharePage } from '../utils/share-page';
+import { answered, keptFor, sendQuery, takeEarly } from './early';
+import type { QueryRunner } from './early';
 
-export type QueryRunner = (q: DocsQuery) => Promise<DocsPage>;
-
-export const sendQuery: QueryRunner = (q) => send('docs/query', q);
+export { askEarly, sendQuery } from './early';
+export type { QueryRunner };
 
 export type QueryKey = Omit<DocsQuery, 'offset' | 'limit'>;
-
-/** A question asked before React started (the popup's first page), waiting to be taken. */
-let early: { json: string; reply: Promise<DocsPage> } | null = null;
-
-/** Ask now, ahead of the first render; the first useDocsQuery with the same question takes the answer. */
-export function askEarly(q: DocsQuery, run: QueryRunner = sendQuery): void {
-  const reply = run(q);
-  reply.catch(() => undefined);
-  early = { json: JSON.stringify(q), reply };
-}
-
-function takeEarly(q: DocsQuery): Promise<DocsPage> | null {
-  if (!early) return null;
-  const { json, reply } = early;
-  early = null;
-  return json === JSON.stringify(q) ? reply : null;
-}
 
 export interface PagedResult {
   /** The query this page answers. */
@@ -46,7 +31,11 @@ export function useDocsQuery(
   onError: (e: unknown) => void,
   run: QueryRunner = sendQuery,
 ): { result: PagedResult | null; more: () => void; loadingMore: boolean } {
-  const [result, setResult] = useState<PagedResult | null>(null);
+  // The first screen kept from the last opening, when it answers this question at the current revision.
+  const [result, setResult] = useState<PagedResult | null>(() => {
+    const page = key && keptFor({ ...key, offset: 0, limit: pageSize });
+    return key && page ? { key, page } : null;
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const seq = useRef(0);
   const current = useRef<PagedResult | null>(null);
@@ -68,9 +57,16 @@ export function useDocsQuery(
       (takeEarly(q) ?? runRef.current(q)).then(
         (page) => {
           if (n !== seq.current) return;
+          answered(q, page);
+          const shown = current.current;
+          // The same answer as on screen (the kept first screen, confirmed): nothing to draw.
+          if (shown && JSON.stringify(shown.key) === keyJson && !answerDiffers(shown.page, page)) {
+            if (page.partial && tries++ < PARTIAL_RETRIES) ask(true);
+            return;
+          }
           // Later answers are drawn in a transition: typing in the box stays ahead of drawing the rows.
-          // The first is drawn at once (nothing else is on screen yet).
-          if (current.current) startTransition(() => setResult({ key: k, page }));
+          // The first is drawn at once (nothing else is on screen yet). Rows already on screen keep their objects.
+          if (shown) startTransition(() => setResult({ key: k, page: sharePage(shown.page, page) }));
           else setResult({ key: k, page });
           // Answered from the database's indexes before the background's cache was ready: ask again for the counts.
           if (page.partial && tries++ < PARTIAL_RETRIES) ask(true);

@@ -39,6 +39,17 @@ export default defineBackground(() => {
   startReminders(db);
   handleMenus(openPopupWindow);
 
+  // The index revision as last written (read once after a start), for the first pages the popup keeps.
+  let revision: Promise<string | null> | undefined;
+  const readRevision = () =>
+    (revision ??= browser.storage.local.get(REVISION_KEY).then(
+      (r) => (typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null),
+      () => {
+        revision = undefined;
+        return null;
+      },
+    ));
+
   const deps: ServiceDeps = {
     db,
     extensionId: browser.runtime.id,
@@ -46,7 +57,9 @@ export default defineBackground(() => {
     now: () => new Date().toISOString(),
     indexChanged: async () => {
       omnibox.invalidate();
-      await browser.storage.local.set({ [REVISION_KEY]: `${Date.now()}-${Math.random().toString(36).slice(2)}` });
+      const next = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      await browser.storage.local.set({ [REVISION_KEY]: next });
+      revision = Promise.resolve(next);
       void toolbar.refresh().catch(console.error);
     },
     openEditorWindow: openPopupWindow,
@@ -55,6 +68,7 @@ export default defineBackground(() => {
     fetcher: browserFetcher,
     status: statusReader(() => readOnlyReason),
     readOnlyReason: () => readOnlyReason,
+    revision: readRevision,
   };
   const handlers = createHandlers(deps);
   scheduleSync(() => handlers['subscriptions/sync']({}, {}));

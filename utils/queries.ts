@@ -10,6 +10,7 @@ import type { DocRecord, Workstream } from './model';
 import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from './doclist';
 import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from './doclist';
 import { DocSearch, parseQuery } from './search';
+import type { SearchHit } from './search';
 
 export type DocsView = 'grouped' | 'search' | 'upcoming';
 
@@ -55,6 +56,11 @@ export interface DocsPage {
    * counts (`total`, group counts, `summary`) are not known yet. Ask again for the rest.
    */
   partial?: boolean;
+  /**
+   * The index revision (`REVISION_KEY`) this answer is at least as new as (grouped first pages;
+   * null before the index was ever changed). The popup keeps such answers to draw at once next time.
+   */
+  revision?: string | null;
 }
 
 export interface IndexSummary {
@@ -70,6 +76,9 @@ export interface IndexSummary {
 /** The search box's list holds at most this many results (then "The best 100 matches."). */
 export const SEARCH_LIMIT = 100;
 
+/** Search answers an IndexView keeps (it is replaced whenever the index changes). */
+const RECENT_SEARCHES = 32;
+
 /**
  * An index in memory, with what is derived from it built on first use and kept until it changes.
  * Never mutate `documents` or `workstreams` from outside; make a new view instead.
@@ -77,6 +86,7 @@ export const SEARCH_LIMIT = 100;
 export class IndexView {
   readonly wsById: Map<string, Workstream>;
   private search?: DocSearch;
+  private readonly recentSearches = new Map<string, SearchHit[]>();
   private grouped = new Map<StatusFilter, { groups: DocGroup[]; total: number }>();
   private upcoming?: { today: string; sections: UpcomingSection[] };
   private summaryFor?: { today: string; summary: Summary };
@@ -90,6 +100,17 @@ export class IndexView {
 
   docSearch(): DocSearch {
     return (this.search ??= new DocSearch(this.documents, this.workstreams));
+  }
+
+  /** The best `limit` hits for `text`; the last few answers are kept (deleting what was just typed asks them again). */
+  searchHits(text: string, today: string, limit: number): SearchHit[] {
+    const key = `${today}\u0000${limit}\u0000${text}`;
+    let hits = this.recentSearches.get(key);
+    if (hits) this.recentSearches.delete(key);
+    else hits = this.docSearch().search(text, today, limit);
+    this.recentSearches.set(key, hits);
+    if (this.recentSearches.size > RECENT_SEARCHES) this.recentSearches.delete(this.recentSearches.keys().next().value!);
+    return hits;
   }
 
   groups(status: StatusFilter): { groups: DocGroup[]; total: number } {
@@ -134,7 +155,7 @@ export function queryDocs(view: IndexView, q: DocsQuery, today: string): DocsPag
   if (q.view === 'search') {
     const text = (q.text ?? '').trim();
     if (!text) return { ...base, total: 0, rows: [] };
-    const all = view.docSearch().search(text, today, Math.max(SEARCH_LIMIT, offset + limit));
+    const all = view.searchHits(text, today, Math.max(SEARCH_LIMIT, offset + limit));
     // A `status:` in the box decides the status; otherwise the Status list does.
     const hits = parseQuery(text).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, q.status));
     return { ...base, total: hits.length, rows: hits.slice(offset, offset + limit).map((h) => row(view, h.doc)) };
@@ -228,11 +249,14 @@ export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string)
   const byDeadline = docs.index('byDeadline');
   const workstreams = await tx.objectStore('workstreams').getAll();
   const ordered = groupOrder(workstreams);
-  const [indexSize, wsCounts, dated] = await Promise.all([
+  const soonRange = IDBKeyRange.upperBound(addDays(today, 7));
+  const [indexSize, wsCounts, soonKeys] = await Promise.all([
     docs.count(),
     Promise.all(ordered.map((w) => byWs.count(IDBKeyRange.only(w.id)))),
-    byDeadline.count(IDBKeyRange.upperBound(addDays(today, 7))),
+    // At most one more key than will be read (counting every dated document costs as much as reading its keys).
+    byDeadline.getAllKeys(soonRange, COLD_SUMMARY_READS + 1),
   ]);
+  const dated = soonKeys.length;
   const gathered: DocRecord[] = [];
   const groups: Array<{ workstreamId: string | null; count: number | null }> = [];
   for (const [i, w] of ordered.entries()) {
@@ -258,7 +282,7 @@ export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string)
   }
   let summary: Summary | null = null;
   if (dated <= COLD_SUMMARY_READS) {
-    const soon = await byDeadline.getAll(IDBKeyRange.upperBound(addDays(today, 7)));
+    const soon = await byDeadline.getAll(soonRange);
     summary = summarize(soon, today);
   }
   await tx.done;

@@ -122,13 +122,38 @@ export class DocSearch {
       if (!db) return -1;
       return da < db ? -1 : 1;
     };
-    const position = new Map(ranked.map((i, p) => [i, p] as const));
-    const hits = ranked.filter((i) => keep(this.docs[i]!));
-    hits.sort((a, b) => tier(a) - tier(b) || byDeadline(a, b) || position.get(a)! - position.get(b)!);
-    return hits.slice(0, limit).map((i) => {
+    // The best `limit` by (title has every term, deadline, match rank): only those are ever sorted.
+    const best = topK(
+      ranked.filter((i) => keep(this.docs[i]!)).map((i, p) => ({ i, t: tier(i), p })),
+      limit,
+      (a, b) => a.t - b.t || byDeadline(a.i, b.i) || a.p - b.p,
+    );
+    return best.map(({ i }) => {
       const doc = this.docs[i]!;
       const workstream = this.ws.get(doc.workstreamId ?? '');
       return workstream ? { doc, workstream } : { doc };
     });
   }
+}
+
+/**
+ * The first `k` of `items` in `cmp` order (the same as sorting them all and keeping the first `k`,
+ * for a comparator that never ties), without sorting them all.
+ */
+export function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const x of items) {
+    if (out.length === k && cmp(x, out[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(out[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, x);
+    if (out.length > k) out.pop();
+  }
+  return out;
 }

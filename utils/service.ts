@@ -48,6 +48,8 @@ export interface ServiceDeps {
   cache?: IndexCache;
   /** The local date, `YYYY-MM-DD` (the queries' default "today"). */
   today?: () => string;
+  /** The index revision last written to `REVISION_KEY` (null: never), for first pages the popup keeps. */
+  revision?: () => Promise<string | null>;
 }
 
 /**
@@ -67,8 +69,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   const { db, now, indexChanged } = deps;
   const cache = deps.cache ?? new IndexCache(db);
   const today = deps.today ?? (() => localToday());
-  /** After a change: read the index again and build the default list, while the popup is idle. */
-  const warm = () => cache.warm((view) => view.groups('active'));
+  /** After a cold start: read the index and build the default list and the search index, while the popup draws. */
+  const warm = () =>
+    cache.warm((view) => {
+      view.groups('active');
+      // After the questions waiting for the index have been answered.
+      setTimeout(() => view.docSearch(), 0);
+    });
 
   const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
@@ -103,20 +110,26 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'index/get': async () => store.getIndex(await db()),
     'docs/query': async (q) => {
+      // The first page of the list says which revision it is at least as new as (read before answering).
+      const revision = q.view === 'grouped' && q.offset === 0 && deps.revision ? await deps.revision() : undefined;
       await cache.check();
       const day = q.today ?? today();
       // Cold (nothing cached, nothing being read): the first page from the database's indexes, unless
       // every count is wanted. While the index is being read, waiting for it is quicker than competing with it.
       if (!cache.loaded && !cache.loading && !q.complete && q.view === 'grouped') {
         const d = await db();
-        if ((await d.count('documents')) > COLD_QUERY_THRESHOLD) {
+        // More than the threshold: reading that many keys is enough to know (counting all of them is not cheaper).
+        if ((await d.getAllKeys('documents', null, COLD_QUERY_THRESHOLD + 1)).length > COLD_QUERY_THRESHOLD) {
           const page = await coldGroupedPage(d, q, day);
           // Read the whole index for the next question while the popup draws this answer.
           warm();
-          if (page) return page;
+          if (page) return revision === undefined ? page : { ...page, revision };
         }
       }
-      return queryDocs(await cache.get(), q, day);
+      // Reading the whole index now (a cold start): build the default list and the search index with it.
+      if (!cache.loaded && !cache.loading) warm();
+      const page = queryDocs(await cache.get(), q, day);
+      return revision === undefined ? page : { ...page, revision };
     },
     'doc/get': async ({ id }) => {
       await cache.check();

@@ -58,9 +58,16 @@ function span(days: number): string {
   return `${Math.floor(days / 365.25)} y`;
 }
 
+/** One formatter per locale: `toLocaleDateString` with options builds a new one on every call (slow). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A long, human date for cards and lists: "Thu 10 Sep 2020". */
 export function formatDate(isoDate: string, locale?: string): string {
-  return new Date(utcMidnight(isoDate)).toLocaleDateString(locale, {
-    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
-  });
+  const key = locale ?? '';
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(utcMidnight(isoDate)));
 }

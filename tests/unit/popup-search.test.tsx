@@ -18,7 +18,7 @@ import { answerRead, localRunner } from './fake-backend';
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/protocol', () => protocol);
 
-import { DocumentList } from '../../components/DocumentList';
+import { DocumentList, FIRST_ROWS } from '../../components/DocumentList';
 import { App } from '../../components/App';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -225,11 +225,28 @@ describe('a year of documents', () => {
     );
   }
 
+  it('draws a screenful of rows first and the rest of the first 200 after that frame is painted', async () => {
+    const many = Array.from({ length: 450 }, (_, i) =>
+      doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
+    await act(async () => root.render(<Many documents={many} />));
+    const first = rowIds();
+    expect(first).toHaveLength(FIRST_ROWS);
+    await vi.waitFor(async () => {
+      await act(() => new Promise((r) => setTimeout(r, 20)));
+      expect(rowIds()).toHaveLength(200);
+    });
+    const all = rowIds();
+    expect(all.slice(0, FIRST_ROWS)).toEqual(first);
+  });
+
   it('draws 200 rows at first, says how many more there are, and draws more on request', async () => {
     const many = Array.from({ length: 450 }, (_, i) =>
       doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
     await act(async () => root.render(<Many documents={many} />));
-    expect(rowIds()).toHaveLength(200);
+    await vi.waitFor(async () => {
+      await act(() => new Promise((r) => setTimeout(r, 20)));
+      expect(rowIds()).toHaveLength(200);
+    });
     // Group headings still count every document.
     expect([...host.querySelectorAll('.group-count')].map((c) => c.textContent?.replace(/\D+/g, ''))).toEqual(['225', '225']);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))!;

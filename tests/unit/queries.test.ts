@@ -120,6 +120,28 @@ describe('queries over the index in memory', () => {
   });
 });
 
+describe('recent searches kept by a view', () => {
+  it('asks the search index once for the same text, and answers the same after older ones are dropped', () => {
+    const index = generate(800, 5);
+    const view = new IndexView(index.documents, index.workstreams);
+    const spy = vi.spyOn(view.docSearch(), 'search');
+    const texts = ['r', 'ro', 'roa', 'road', 'roadm', 'roadma', 'roadmap'];
+    const typed = texts.map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));
+    const deleted = [...texts].reverse().map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));
+    expect(deleted.reverse()).toEqual(typed);
+    expect(spy).toHaveBeenCalledTimes(texts.length);
+    // Another day or a longer list is another question.
+    queryDocs(view, q({ view: 'search', text: 'r', today: '2026-06-16' }), '2026-06-16');
+    queryDocs(view, q({ view: 'search', text: 'r', offset: 200, limit: 100 }), TODAY);
+    expect(spy).toHaveBeenCalledTimes(texts.length + 2);
+    // Past the few it keeps, the oldest is asked again, with the same answer.
+    for (let i = 0; i < 40; i++) queryDocs(view, q({ view: 'search', text: `x${i}` }), TODAY);
+    const calls = spy.mock.calls.length;
+    expect(queryDocs(view, q({ view: 'search', text: 'r' }), TODAY)).toEqual(typed[0]);
+    expect(spy).toHaveBeenCalledTimes(calls + 1);
+  });
+});
+
 describe('the first page from IndexedDB’s indexes', () => {
   let db: DocketDB;
   let n = 0;
@@ -185,7 +207,13 @@ describe('the background answers from its cache, which follows every write', () 
       loads++;
       return load();
     };
-    const deps: ServiceDeps = {
+    const deps: ServiceDeps = baseDeps();
+    const handlers = createHandlers(deps);
+    call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+  });
+
+  function baseDeps(): ServiceDeps {
+    return {
       db: async () => db,
       extensionId: ID,
       extensionOrigin: ORIGIN,
@@ -199,9 +227,7 @@ describe('the background answers from its cache, which follows every write', () 
       cache,
       today: () => TODAY,
     };
-    const handlers = createHandlers(deps);
-    call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
-  });
+  }
   afterEach(() => db.close());
 
   /** The same query over what the database holds now. */
@@ -221,6 +247,22 @@ describe('the background answers from its cache, which follows every write', () 
     await vi.waitFor(() => expect(cache.loaded).toBe(true));
     const second = await call('docs/query', q({}));
     expect(second.result).toEqual(exact);
+  });
+
+  it('tags the first page of the list with the revision read before answering (the popup keeps those)', async () => {
+    let revision: string | null = 'r1';
+    const tagged = createHandlers({ ...baseDeps(), revision: async () => revision });
+    const ask = (query: DocsQuery) => dispatch({ type: 'docs/query', data: query }, POPUP, tagged, baseDeps()) as Promise<{ result: DocsPage }>;
+    await cache.get();
+    expect((await ask(q({}))).result.revision).toBe('r1');
+    revision = null;
+    expect((await ask(q({}))).result.revision).toBeNull();
+    // Only the first page of the grouped list.
+    for (const other of [q({ offset: 200 }), q({ view: 'search', text: 'roadmap' }), q({ view: 'upcoming' })]) {
+      expect((await ask(other)).result).not.toHaveProperty('revision');
+    }
+    // Without a revision to read (tests, other callers), no tag.
+    expect((await call('docs/query', q({}))).result).not.toHaveProperty('revision');
   });
 
   it('asked again for every count while it reads the index, it waits for it', async () => {

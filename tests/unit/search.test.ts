@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocRecord, Workstream } from '@/utils/model';
-import { DocSearch, parseQuery } from '@/utils/search';
+import { DocSearch, parseQuery, topK } from '@/utils/search';
 
 const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body' },
@@ -66,5 +67,18 @@ describe('DocSearch', () => {
     const hits = search.search('', TODAY, 2);
     expect(hits).toHaveLength(2);
     expect(search.search('mhlb', TODAY)[0]!.workstream?.id).toBe('ws-hlb');
+  });
+});
+
+describe('topK: the first k without sorting everything', () => {
+  it('is the same as sorting all and keeping the first k (a comparator that never ties)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.option(fc.integer({ min: 0, max: 20 }))), { maxLength: 300 }), fc.integer({ min: 0, max: 120 }), (raw, k) => {
+        const items = raw.map(([t, d], p) => ({ t, d, p }));
+        const cmp = (a: (typeof items)[number], b: (typeof items)[number]) =>
+          a.t - b.t || (a.d === b.d ? 0 : a.d === null ? 1 : b.d === null ? -1 : a.d - b.d) || a.p - b.p;
+        expect(topK(items, k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
+      }),
+    );
   });
 });

@@ -1,0 +1,7 @@
+import type { DocsQuery } from '../utils/queries';
+
+/** Rows asked for at once in the grouped list; "Show more" asks for as many again. */
+export const ROW_PAGE = 200;
+
+/** The popup's first question (with the local date added): the grouped list of active documents. */
+export const FIRST_QUERY: Omit<DocsQuery, 'today'> = { view: 'grouped', status: 'active', offset: 0, limit: ROW_PAGE };
