@@ -1,9 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
+import { browser } from 'wxt/browser';
 import type { Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
 import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '../utils/protocol';
 import { defaultResolutions, importButtonLabel, importProgressText, importSummary } from '../utils/doclist';
+import { IMPORT_PROGRESS_KEY, uploadFile, type ImportProgress } from '../utils/upload';
 import { ConflictTable } from './ConflictTable';
 import { errorMessage } from './errors';
 import { ErrorAlert } from './ErrorAlert';
@@ -11,7 +13,8 @@ import { SharedSheets } from './SharedSheets';
 import { SnapshotList } from './SnapshotList';
 
 interface Pending {
-  text: string;
+  /** The file itself: it is sent again, in pieces, when applied. */
+  file: Blob;
   filename: string;
   report: ImportReport;
 }
@@ -48,6 +51,18 @@ function CountsRow({ label, c }: { label: string; c: ImportCounts }) {
       <td>{c.refused}</td>
     </tr>
   );
+}
+
+/** What the progress line says, and how full its bar is (undefined: indeterminate). */
+function progressOf(running: NonNullable<Running>, sent: number | null, written: ImportProgress | null): { text: string; value?: number } {
+  if (running.kind === 'reading') {
+    return sent !== null && sent < 1 ? { text: `Reading ${running.filename}… ${Math.floor(sent * 100)}%`, value: sent } : { text: `Reading ${running.filename}…` };
+  }
+  if (written && written.filename === running.filename && written.total > 0) {
+    const n = (x: number) => x.toLocaleString('en');
+    return { text: `Writing ${n(written.written)} of ${n(written.total)} documents…`, value: written.written / written.total };
+  }
+  return { text: importProgressText(running.report, running.filename) };
 }
 
 /** Download text as a file through a temporary Blob URL. */
@@ -98,6 +113,22 @@ export function ImportExport({
   const [result, setResult] = useState<ImportReport | null>(null);
   const [exportWs, setExportWs] = useState('');
   const [exportNote, setExportNote] = useState<string | null>(null);
+  /** How much of the file went to the background (0…1), while reading. */
+  const [sent, setSent] = useState<number | null>(null);
+  /** How far the background's write is, while applying (it says so in storage). */
+  const [written, setWritten] = useState<ImportProgress | null>(null);
+  const applying = running?.kind === 'applying';
+  useEffect(() => {
+    if (!applying) return;
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && IMPORT_PROGRESS_KEY in changes) setWritten((changes[IMPORT_PROGRESS_KEY]!.newValue as ImportProgress | undefined) ?? null);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      setWritten(null);
+    };
+  }, [applying]);
 
   async function onChoose(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -107,18 +138,20 @@ export function ImportExport({
     setFileError(null);
     if (!file) return;
     setRunning({ kind: 'reading', filename: file.name });
+    setSent(0);
     try {
-      const text = await file.text();
-      const report = await send('import/preview', { text, filename: file.name });
+      const uploadId = await uploadFile(file, send, setSent);
+      const report = await send('import/preview', { uploadId, filename: file.name });
       if (report.error) setFileError(`${file.name}: ${report.error} Nothing was imported.`);
       else {
         setChoices(defaultResolutions(report.conflicts));
-        setPending({ text, filename: file.name, report });
+        setPending({ file, filename: file.name, report });
       }
     } catch (err) {
       setFileError(`${file.name}: ${errorMessage(err)} Nothing was imported.`);
     } finally {
       setRunning(null);
+      setSent(null);
     }
   }
 
@@ -132,11 +165,12 @@ export function ImportExport({
     setRunning({ kind: 'applying', filename: pending.filename, report: pending.report });
     const conflicts = pending.report.conflicts ?? [];
     try {
+      const uploadId = await uploadFile(pending.file, send);
       const report = await send(
         'import/apply',
         conflicts.length
-          ? { text: pending.text, filename: pending.filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
-          : { text: pending.text, filename: pending.filename },
+          ? { uploadId, filename: pending.filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
+          : { uploadId, filename: pending.filename },
       );
       if (report.error) {
         setFileError(`${pending.filename}: ${report.error} Nothing was imported.`);
@@ -182,14 +216,16 @@ export function ImportExport({
         </div>
         {/* The work happens in the background: the popup stays responsive meanwhile. */}
         <div className="import-progress" aria-live="polite">
-          {running && (
-            <>
-              <progress aria-labelledby={`${id}-progress`} />
-              <span id={`${id}-progress`}>
-                {running.kind === 'reading' ? `Reading ${running.filename}…` : importProgressText(running.report, running.filename)}
-              </span>
-            </>
-          )}
+          {running &&
+            (() => {
+              const p = progressOf(running, sent, written);
+              return (
+                <>
+                  {p.value === undefined ? <progress aria-labelledby={`${id}-progress`} /> : <progress aria-labelledby={`${id}-progress`} value={p.value} max={1} />}
+                  <span id={`${id}-progress`}>{p.text}</span>
+                </>
+              );
+            })()}
         </div>
         <ErrorAlert message={fileError} onDismiss={() => setFileError(null)} />
 

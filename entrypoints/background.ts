@@ -11,6 +11,7 @@ import { REVISION_KEY } from '@/utils/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
 import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/site-registry';
 import { DEFAULT_SITE_PATTERNS } from '@/utils/sites';
+import { IMPORT_PROGRESS_KEY } from '@/utils/upload';
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
 // messages, background/ for menus, address bar, toolbar and reminders); this file wires them.
@@ -69,6 +70,8 @@ export default defineBackground(() => {
     status: statusReader(() => readOnlyReason),
     readOnlyReason: () => readOnlyReason,
     revision: readRevision,
+    importProgress: (progress) =>
+      progress ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress }) : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
   };
   const handlers = createHandlers(deps);
   scheduleSync(() => handlers['subscriptions/sync']({}, {}));

@@ -314,9 +314,12 @@ type DocOutcome =
 /** `null` and `""` in an optional known field mean "absent". */
 function dropBlanks(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (known.includes(key) && (value === null || value === '')) continue;
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    if ((value === null || value === '') && known.includes(key)) continue;
+    // `__proto__` as a plain key, not the prototype (a plain assignment would set that).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
   }
   return out;
 }

@@ -53,6 +53,9 @@ export const DocRecordSchema = v.object({
 });
 
 const IMPORT_TEXT = v.object({ text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)), filename: SHORT });
+const UPLOAD_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an upload id'));
+const IMPORT_UPLOAD = v.object({ uploadId: UPLOAD_ID, filename: SHORT });
+const RESOLUTIONS = v.optional(v.record(SHORT, v.picklist(['local', 'incoming'])));
 const ORIGIN_PATTERN = v.pipe(v.string(), v.regex(/^https?:\/\/[^/*]+\/\*$/, 'not a site pattern'));
 
 export const REQUEST_SCHEMAS = {
@@ -85,11 +88,13 @@ export const REQUEST_SCHEMAS = {
   }),
   'ws/put': v.object({ workstream: WorkstreamSchema }),
   'ws/delete': v.object({ id: SHORT, reassignTo: v.nullable(SHORT) }),
-  'import/preview': IMPORT_TEXT,
-  'import/apply': v.object({
-    ...IMPORT_TEXT.entries,
-    resolutions: v.optional(v.record(SHORT, v.picklist(['local', 'incoming']))),
-  }),
+  // A chunk: UPLOAD_CHUNK_CHARS (popup) with room to spare.
+  'import/upload': v.object({ uploadId: UPLOAD_ID, chunk: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)) }),
+  'import/preview': v.union([IMPORT_TEXT, IMPORT_UPLOAD]),
+  'import/apply': v.union([
+    v.object({ ...IMPORT_TEXT.entries, resolutions: RESOLUTIONS }),
+    v.object({ ...IMPORT_UPLOAD.entries, resolutions: RESOLUTIONS }),
+  ]),
   'snapshots/list': EMPTY,
   'snapshots/restore': v.object({ id: v.pipe(v.number(), v.integer()) }),
   'subscriptions/list': EMPTY,
@@ -117,6 +122,7 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'docs/track': 'page',
   'ws/put': 'page',
   'ws/delete': 'page',
+  'import/upload': 'page',
   'import/preview': 'page',
   'import/apply': 'page',
   'snapshots/list': 'page',

@@ -69,6 +69,9 @@ export interface ImportReport {
   conflicts?: MergeConflict[];
 }
 
+/** The file to import: its text, or an upload sent beforehand with `import/upload`. */
+export type ImportSource = { text: string; filename: string } | { uploadId: string; filename: string };
+
 export interface ExportFile {
   filename: string;
   mime: string;
@@ -107,9 +110,14 @@ export interface ProtocolMap {
   'ws/put': Msg<{ workstream: Workstream }, { workstream: Workstream }, 'page'>;
   /** Delete a workstream; its documents move to `reassignTo`, or lose their workstream when null. */
   'ws/delete': Msg<{ id: string; reassignTo: string | null }, { moved: number; workstream: Workstream | null }, 'page'>;
-  'import/preview': Msg<{ text: string; filename: string }, ImportReport, 'page'>;
+  /**
+   * One piece of a file to import, in order (a large file goes in pieces so that no message blocks
+   * the popup); `import/preview` or `import/apply` then names the upload and uses it up.
+   */
+  'import/upload': Msg<{ uploadId: string; chunk: string }, { received: number }, 'page'>;
+  'import/preview': Msg<ImportSource, ImportReport, 'page'>;
   /** Apply an import; `resolutions` picks the side for conflicting fields listed by the preview. */
-  'import/apply': Msg<{ text: string; filename: string; resolutions?: Resolutions }, ImportReport, 'page'>;
+  'import/apply': Msg<ImportSource & { resolutions?: Resolutions }, ImportReport, 'page'>;
   'snapshots/list': Msg<Record<string, never>, { snapshots: SnapshotInfo[] }, 'page'>;
   /** Put a snapshot back (the index as it is now is snapshotted first). */
   'snapshots/restore': Msg<{ id: number }, { restored: SnapshotInfo }, 'page'>;

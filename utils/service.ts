@@ -7,13 +7,14 @@ import * as v from 'valibot';
 import type { DocketDB, Subscription } from './db';
 import * as store from './db';
 import { IndexCache } from './index-cache';
-import { exportCsv, exportJson } from './interchange';
+import { exportCsv, exportJson, MAX_IMPORT_BYTES } from './interchange';
 import { parseDocLink } from './links';
 import type { DocRecord } from './model';
-import type { Envelope, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
+import type { Envelope, ImportSource, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
+import type { ImportProgress } from './upload';
 import { localToday } from './urgency';
 
 export interface Sender {
@@ -50,7 +51,12 @@ export interface ServiceDeps {
   today?: () => string;
   /** The index revision last written to `REVISION_KEY` (null: never), for first pages the popup keeps. */
   revision?: () => Promise<string | null>;
+  /** Tell the popup how far the import being written is (null: done). */
+  importProgress?: (progress: ImportProgress | null) => Promise<void>;
 }
+
+/** An upload not used within this time is forgotten (the popup sends its file again). */
+export const UPLOAD_TTL_MS = 10 * 60_000;
 
 /**
  * Above this many documents, the first grouped page is read through the database's indexes while
@@ -78,6 +84,17 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     });
 
   const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+
+  /** Files sent in pieces (`import/upload`), by upload id, until a preview or apply uses them. */
+  const uploads = new Map<string, { parts: string[]; chars: number; at: number }>();
+  /** The file's text; an upload is used up. */
+  function importText(source: ImportSource): string {
+    if ('text' in source) return source.text;
+    const upload = uploads.get(source.uploadId);
+    uploads.delete(source.uploadId);
+    if (!upload) throw new Error('Docket did not receive the whole file (its background restarted meanwhile). Choose the file again.');
+    return upload.parts.join('');
+  }
 
   async function sync(sub: Subscription): Promise<Subscription> {
     const result = await syncSubscription(sub, { db: await db(), fetcher: deps.fetcher, journal: deps.journal, now: now(), newId });
@@ -185,11 +202,41 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await indexChanged();
       return result;
     },
-    'import/preview': async ({ text, filename }) =>
-      runMerge({ db: await db(), text, filename, now: now(), apply: false, journal: deps.journal, newId }),
-    'import/apply': async ({ text, filename, resolutions }) => {
-      const report = await runMerge({ db: await db(), text, filename, now: now(), apply: true, resolutions, journal: deps.journal, newId });
-      if (report.applied) cache.invalidate();
+    'import/upload': async ({ uploadId, chunk }) => {
+      const at = Date.now();
+      for (const [id, u] of uploads) if (at - u.at > UPLOAD_TTL_MS) uploads.delete(id);
+      let upload = uploads.get(uploadId);
+      if (!upload) uploads.set(uploadId, (upload = { parts: [], chars: 0, at }));
+      // Characters never outnumber UTF-8 bytes: past the limit it is too large either way.
+      if (upload.chars + chunk.length > MAX_IMPORT_BYTES) {
+        uploads.delete(uploadId);
+        throw new Error(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Docket imports at once.`);
+      }
+      upload.parts.push(chunk);
+      upload.chars += chunk.length;
+      upload.at = at;
+      return { received: upload.chars };
+    },
+    'import/preview': async (source) =>
+      runMerge({ db: await db(), text: importText(source), filename: source.filename, now: now(), apply: false, journal: deps.journal, newId }),
+    'import/apply': async (source) => {
+      const { filename, resolutions } = source;
+      const progress = deps.importProgress;
+      const report = await runMerge({
+        db: await db(), text: importText(source), filename, now: now(), apply: true, resolutions, journal: deps.journal, newId,
+        onProgress: progress && ((written, total) => void progress({ filename, written, total }).catch(() => undefined)),
+        // The copy in memory takes what was written (no need to read 50,000 documents back).
+        onWritten: (documents, workstreams) => {
+          cache.putWorkstreams(workstreams);
+          cache.putDocuments(documents);
+        },
+      })
+        .catch((error: unknown) => {
+          // Whatever the index holds now, the copy in memory is read again.
+          cache.invalidate();
+          throw error;
+        })
+        .finally(() => progress?.(null).catch(() => undefined));
       if (report.applied && (report.documents.added || report.documents.updated || report.workstreams.added || report.workstreams.updated)) {
         await indexChanged();
       }

@@ -6,7 +6,7 @@
 import type { DocketDB, Subscription } from './db';
 import * as store from './db';
 import { MAX_IMPORT_BYTES, parseImport, planMerge } from './interchange';
-import type { DocRecord } from './model';
+import type { DocRecord, Workstream } from './model';
 import type { ImportReport, Resolutions } from './protocol';
 
 export interface Journal {
@@ -40,6 +40,10 @@ export interface MergeRun {
   subscription?: Subscription;
   journal: Journal;
   newId(): string;
+  /** While writing: documents written so far, of the total. */
+  onProgress?(written: number, total: number): void;
+  /** Once written: the records now in the index (to update a copy in memory). */
+  onWritten?(documents: readonly DocRecord[], workstreams: readonly Workstream[]): void;
 }
 
 /** Preview or apply a file or a sheet's contents. Nothing is written unless `apply` and the whole file parses. */
@@ -74,19 +78,21 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   const id = run.newId();
   const label = subscription ? `before syncing “${subscription.name}”` : `before importing ${run.filename}`;
   await run.journal.begin({ id, op: subscription ? 'sync' : 'import', label: subscription ? `sync of “${subscription.name}”` : `import of ${run.filename}`, startedAt: now });
+  const written = [...documents.values()];
   try {
     await store.writeMerge(db, {
-      documents: [...documents.values()],
+      documents: written,
       workstreams: plan.workstreams,
       bases: plan.bases,
       source: subscription ? `subscription:${subscription.id}` : run.filename,
       snapshot: { reason: subscription ? 'sync' : 'import', label },
       opId: id,
       now,
-    });
+    }, run.onProgress);
   } finally {
     await run.journal.end(id);
   }
+  run.onWritten?.(written, plan.workstreams);
   return { ...plan.report, applied: true };
 }
 

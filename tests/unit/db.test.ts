@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DB_VERSION, MIGRATIONS, SNAPSHOT_LIMIT, deleteDocument, deleteWorkstream, getBases, getIndex, getMeta, listSnapshots,
-  listTrash, lookup, openDocketDb, openDocketDbSafely, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
+  listTrash, lookup, openDocketDb, openDocketDbSafely, PROGRESS_EVERY, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
 } from '@/utils/db';
 import type { DocRecord, Workstream } from '@/utils/model';
 
@@ -140,6 +140,37 @@ describe('imports and syncs: snapshot, records and shared versions in one transa
     await writeAll(db, [MHLB], [HLB]);
     const bad = { ...SHEET, id: undefined } as unknown as DocRecord;
     await expect(writeMerge(db, write([SHEET, bad], 'op-bad'))).rejects.toBeTruthy();
+    expect(await getIndex(db)).toEqual({ documents: [MHLB], workstreams: [HLB] });
+    expect(await listSnapshots(db)).toEqual([]);
+    expect(await getMeta(db, 'lastOp')).toBeUndefined();
+    db.close();
+  });
+
+  it('writes many documents in any order, reporting progress every PROGRESS_EVERY and at the end', async () => {
+    const db = await openDocketDb(freshName());
+    const n = PROGRESS_EVERY * 2 + 7;
+    // Not in key order: the write sorts them.
+    const docs = Array.from({ length: n }, (_, i) => doc(`1doc${String((i * 7919) % n).padStart(6, '0')}`, { deadline: '2026-12-01' }));
+    const progress: Array<[number, number]> = [];
+    await writeMerge(db, write(docs, 'op-many'), (written, total) => progress.push([written, total]));
+    expect(progress).toEqual([[PROGRESS_EVERY, n], [PROGRESS_EVERY * 2, n], [n, n]]);
+    expect(await db.count('documents')).toBe(n);
+    expect(await db.countFromIndex('documents', 'byDeadline', '2026-12-01')).toBe(n);
+    expect((await getBases(db, [docs[3]!.id])).size).toBe(1);
+    expect(await getMeta(db, 'lastOp')).toBe('op-many');
+    db.close();
+  });
+
+  it.each([
+    ['first', 0],
+    ['in the middle', 500],
+    ['last', 999],
+  ])('a bad record %s of a large write leaves the index as it was', async (_where, at) => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [MHLB], [HLB]);
+    const docs: DocRecord[] = Array.from({ length: 1000 }, (_, i) => doc(`1bulk${String(i).padStart(5, '0')}`));
+    docs[at] = { ...docs[at]!, id: undefined } as unknown as DocRecord;
+    await expect(writeMerge(db, write(docs, 'op-bad'))).rejects.toBeTruthy();
     expect(await getIndex(db)).toEqual({ documents: [MHLB], workstreams: [HLB] });
     expect(await listSnapshots(db)).toEqual([]);
     expect(await getMeta(db, 'lastOp')).toBeUndefined();

@@ -91,6 +91,7 @@ describe('import with conflicts', () => {
   it('lists the conflicts with the merge’s side chosen, and sends the member’s choices', async () => {
     const applied = deferred<ImportReport>();
     protocol.send.mockImplementation((type: string) => {
+      if (type === 'import/upload') return Promise.resolve({ received: 1 });
       if (type === 'import/preview') return Promise.resolve(PREVIEW);
       if (type === 'import/apply') return applied.promise;
       if (type === 'subscriptions/list') return Promise.resolve({ subscriptions: [] });
@@ -99,7 +100,10 @@ describe('import with conflicts', () => {
     });
     await render(<ImportExport workstreams={WS} onError={vi.fn()} subscriptions={[]} />);
     await chooseFile('team.json', '{"format":"docket-index"}');
-    expect(protocol.send).toHaveBeenCalledWith('import/preview', { text: '{"format":"docket-index"}', filename: 'team.json' });
+    // The file goes in pieces, then the preview names the upload.
+    const uploadId = protocol.send.mock.calls.find(([type]) => type === 'import/upload')![1].uploadId;
+    expect(protocol.send).toHaveBeenCalledWith('import/upload', { uploadId, chunk: '{"format":"docket-index"}' });
+    expect(protocol.send).toHaveBeenCalledWith('import/preview', { uploadId, filename: 'team.json' });
 
     const rows = [...host.querySelectorAll<HTMLTableRowElement>('tr[data-conflict]')];
     expect(rows.map((r) => [...r.cells].map((c) => c.textContent))).toEqual([
@@ -118,15 +122,22 @@ describe('import with conflicts', () => {
     expect(apply.textContent).toBe('Import 1200 documents and 1 workstream');
     await act(async () => apply.click());
     expect(protocol.send).toHaveBeenCalledWith('import/apply', {
-      text: '{"format":"docket-index"}',
+      uploadId: expect.not.stringMatching(uploadId),
       filename: 'team.json',
       resolutions: { 'doc-a:deadline': 'local', 'doc-a:workstreamId': 'local' },
     });
     // While the background writes: a progress bar, the count, the button disabled.
     const progress = host.querySelector('progress')!;
     expect(progress).not.toBeNull();
-    expect(host.querySelector('#' + CSS.escape(progress.getAttribute('aria-labelledby')!))!.textContent).toBe('Importing 1,200 documents…');
+    const progressText = () => host.querySelector('#' + CSS.escape(host.querySelector('progress')!.getAttribute('aria-labelledby')!))!.textContent;
+    expect(progressText()).toBe('Importing 1,200 documents…');
     expect(apply.disabled).toBe(true);
+    // The background says how far it is; another file's progress is not this one's.
+    await act(async () => void (await browser.storage.local.set({ 'docket:import-progress': { filename: 'other.json', written: 5, total: 10 } })));
+    expect(progressText()).toBe('Importing 1,200 documents…');
+    await act(async () => void (await browser.storage.local.set({ 'docket:import-progress': { filename: 'team.json', written: 5000, total: 1200 + 5000 } })));
+    expect(progressText()).toBe('Writing 5,000 of 6,200 documents…');
+    expect(host.querySelector('progress')!.getAttribute('value')).toBe(String(5000 / 6200));
 
     await act(async () => applied.resolve({ ...PREVIEW, applied: true }));
     await tick();
@@ -139,6 +150,7 @@ describe('import with conflicts', () => {
 
   it('sends no resolutions when there was nothing to decide', async () => {
     protocol.send.mockImplementation(async (type: string) => {
+      if (type === 'import/upload') return { received: 1 };
       if (type === 'import/preview') return { ...PREVIEW, conflicts: [] };
       if (type === 'import/apply') return { ...PREVIEW, conflicts: [], applied: true };
       return { subscriptions: [], snapshots: [] };
@@ -148,7 +160,9 @@ describe('import with conflicts', () => {
     expect(host.querySelector('table.conflict-table')).toBeNull();
     await act(async () => button(/^Import /).click());
     await tick();
-    expect(protocol.send).toHaveBeenCalledWith('import/apply', { text: 'x', filename: 'team.json' });
+    expect(protocol.send).toHaveBeenCalledWith('import/apply', { uploadId: expect.any(String), filename: 'team.json' });
+    // Sent twice (preview, apply), in one piece each.
+    expect(protocol.send.mock.calls.filter(([type]) => type === 'import/upload').map(([, d]) => d.chunk)).toEqual(['x', 'x']);
   });
 });
 

@@ -157,6 +157,72 @@ describe('what messages do', () => {
   });
 });
 
+describe('imports sent in pieces (import/upload)', () => {
+  const upload = async (uploadId: string, text: string, size: number) => {
+    for (let at = 0; at < text.length || at === 0; at += size) {
+      const reply = await call('import/upload', { uploadId, chunk: text.slice(at, at + size) });
+      expect(reply.ok).toBe(true);
+      if (!text.length) break;
+    }
+  };
+
+  it.each([1_000, 7_777, SAMPLE.length])('pieces of %i characters make the same file; preview and apply each use one upload up', async (size) => {
+    await upload('up-1', SAMPLE, size);
+    const preview = await call('import/preview', { uploadId: 'up-1', filename: 'sample-index.json' });
+    expect(preview.result).toMatchObject({ applied: false, documents: { added: 6 }, workstreams: { added: 4 } });
+    // Used up: naming it again is refused in words, and nothing is written.
+    const again = await call('import/apply', { uploadId: 'up-1', filename: 'sample-index.json' });
+    expect(again).toEqual({ ok: false, error: expect.stringMatching(/did not receive the whole file.*Choose the file again/) });
+    expect(await db.count('documents')).toBe(0);
+
+    await upload('up-2', SAMPLE, size);
+    const applied = await call('import/apply', { uploadId: 'up-2', filename: 'sample-index.json' });
+    expect(applied.result).toMatchObject({ applied: true, documents: { added: 6 } });
+    expect(await db.count('documents')).toBe(6);
+  });
+
+  it.each([
+    ['an upload that never came', { uploadId: 'up-none', filename: 'x.json' }, /did not receive the whole file/],
+    ['a malformed upload id', { uploadId: '../x', filename: 'x.json' }, /Invalid import\/apply message/],
+    ['both text and an upload id', { uploadId: 'up-1', text: SAMPLE, filename: 'x.json' }, /.+/],
+  ])('refuses %s', async (_what, data, error) => {
+    const reply = await call('import/apply', data);
+    if (reply.ok) {
+      // Text and an upload id at once: the text is used (an object schema drops the unknown key), never half of each.
+      expect(reply.result.applied).toBe(true);
+    } else expect(reply.error).toMatch(error);
+  });
+
+  it('refuses an upload past the size limit, and forgets it', async () => {
+    const piece = 'x'.repeat(4 * 1024 * 1024);
+    for (let i = 0; i < 5; i++) expect((await call('import/upload', { uploadId: 'up-big', chunk: piece })).ok).toBe(true);
+    expect(await call('import/upload', { uploadId: 'up-big', chunk: piece })).toEqual({ ok: false, error: expect.stringMatching(/larger than 20 MB/) });
+    expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(/did not receive the whole file/);
+  });
+
+  it('a content script may not upload', async () => {
+    expect((await call('import/upload', { uploadId: 'up-1', chunk: 'x' }, CONTENT)).error).toMatch(/Only Docket’s own pages/);
+  });
+
+  it('says how far the write is, then clears it; the index in memory takes what was written', async () => {
+    const seen: unknown[] = [];
+    deps.importProgress = vi.fn(async (p) => void seen.push(p));
+    const handlers = createHandlers(deps);
+    const send = (type: string, data: unknown) => dispatch({ type, data }, POPUP, handlers, deps) as Promise<{ ok: boolean; result?: any }>;
+    // Load the copy in memory first (empty), then import.
+    expect((await send('index/summary', {})).ok).toBe(true);
+    await send('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
+    expect(seen).toEqual([{ filename: 'sample-index.json', written: 6, total: 6 }, null]);
+    // Written straight into the copy in memory: the next question reads no documents back.
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const summary = await send('index/summary', {});
+    expect(summary.ok).toBe(true);
+    expect(JSON.stringify(summary.result)).toContain('ws-improve');
+    expect(getAll).not.toHaveBeenCalled();
+    getAll.mockRestore();
+  });
+});
+
 describe('docs/track (accepting a scan)', () => {
   const now = '2026-11-22T10:00:00.000Z';
   it('tracks documents and new workstreams in one write, keeping where each was found', async () => {

@@ -1,4 +1,7 @@
 // Scenario 6: importing 50,000 documents from the popup page.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, sleep } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { makeIds, makeIndex } from '../pages.mjs';
@@ -56,6 +59,61 @@ async function importInPopup({ n, afterMs }) {
   };
 }
 
+/**
+ * In the popup: frames counted while the member applies an import through the import control
+ * (the file already chosen and previewed): from the click on Apply to the report.
+ */
+async function applyInPopup() {
+  const frames = [];
+  let running = true;
+  const loop = () => {
+    frames.push(performance.now());
+    if (running) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  await new Promise((r) => setTimeout(r, 250));
+  // Not the view tab "Import / export": the preview's button.
+  const button = [...document.querySelectorAll('button:not([role=tab])')].find((b) => /^(Import|Apply)/.test(b.textContent ?? ''));
+  const t0 = performance.now();
+  button.click();
+  let text = '';
+  for (const until = t0 + 120_000; performance.now() < until; ) {
+    const status = [...document.querySelectorAll('[role=status]')].find((e) => /added/.test(e.textContent ?? ''));
+    const error = document.querySelector('[role=alert]');
+    if (status || error) {
+      text = (status ?? error).textContent ?? '';
+      break;
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  const t1 = performance.now();
+  for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
+  running = false;
+  let gap = 0;
+  for (let i = 1; i < frames.length; i++) if (frames[i] >= t0 && frames[i - 1] <= t1) gap = Math.max(gap, frames[i] - frames[i - 1]);
+  return { ms: t1 - t0, gap, text };
+}
+
+/** The same import through the popup's import control: choose the file (preview), then Apply. */
+async function importThroughControl(env, file, n) {
+  const b = await launch(env);
+  try {
+    const page = await b.context.newPage();
+    await page.bringToFront();
+    await page.goto(b.popupUrl());
+    await sleep(1500);
+    await page.getByRole('tab', { name: /import/i }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: /^(Import|Apply)/ }).waitFor({ timeout: 120_000 });
+    await sleep(500);
+    const r = await page.evaluate(applyInPopup);
+    if (!new RegExp(`${n}\\s*documents? added`).test(r.text.replace(/[,\u202f\u00a0]/g, ''))) throw new Error(`import through the control: ${r.text}`);
+    return r;
+  } finally {
+    await b.close();
+  }
+}
+
 export async function run({ env, runs, quick, log }) {
   const n = quick ? 5000 : 50_000;
   const text = bigIndex(n);
@@ -83,6 +141,20 @@ export async function run({ env, runs, quick, log }) {
       await b.close();
     }
   }
+  // The member's way: the import control sends the file in pieces and shows progress.
+  const dir = mkdtempSync(join(tmpdir(), 'docket-s6-'));
+  const file = join(dir, 'bench-index.json');
+  writeFileSync(file, text);
+  const ui = [];
+  try {
+    for (let i = 0; i < rows.length; i++) {
+      const r = await importThroughControl(env, file, n);
+      log(`  through the import control ${i + 1}: Apply → report ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gap.toFixed(0)} ms`);
+      ui.push(r);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return {
     runsDone: rows.length,
     params: { documents: n, fileBytes: Buffer.byteLength(text) },
@@ -92,7 +164,9 @@ export async function run({ env, runs, quick, log }) {
       figure({ name: 'Popup: longest frame gap during the import', docket: rows.map((r) => r.gapDuring), baseline: rows.map((r) => r.gapBefore), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' }, note: 'baseline column: the same popup before the import' }),
       figure({ name: 'Popup: longest frame gap while it reloads its list after the import', docket: rows.map((r) => r.gapAfter) }),
       figure({ name: '· reply → rows listed again', docket: rows.map((r) => r.rowsAfterReply) }),
+      figure({ name: 'Through the import control: Apply → report', docket: ui.map((r) => r.ms) }),
+      figure({ name: 'Through the import control: longest frame gap', docket: ui.map((r) => r.gap), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' } }),
     ],
-    raw: rows,
+    raw: { message: rows, control: ui },
   };
 }
