@@ -158,6 +158,19 @@ describe('Linker with lazy chips', () => {
     expect(chip(badges[4]!)).toBeNull();
   });
 
+  it('a link that now points at another, untracked document keeps its badge with none of the old attributes', async () => {
+    tracked.set(ID(0), { ...record(ID(0), 'final'), workstream: { id: 'ws', name: 'A. Roadmap' } });
+    const [badge] = await start(1, 5);
+    expect(badge!.getAttribute('data-docket-workstream')).toBe('A. Roadmap');
+    document.querySelector('a')!.setAttribute('href', `https://docs.google.com/document/d/${ID(9)}/edit`);
+    await new Promise((r) => setTimeout(r, 0));
+    await linker.flushNow();
+    const after = document.querySelector('a')!.nextElementSibling!;
+    expect(after).toBe(badge);
+    expect([...after.attributes].map((a) => a.name).filter((n) => n.startsWith('data-')).sort()).toEqual(['data-docket-id', 'data-docket-state']);
+    expect(after.getAttribute('data-docket-id')).toBe(ID(9));
+  });
+
   it('a badge removed before it was drawn is never drawn', async () => {
     const badges = await start(4, 0);
     const link = document.querySelectorAll('a')[2]!;

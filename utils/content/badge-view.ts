@@ -187,20 +187,28 @@ export function shadowOf(host: HTMLElement): ShadowRoot {
   return shadow;
 }
 
-/** Set the CONTRACT §3 attributes. */
-export function setAttributes(host: HTMLElement, state: BadgeState, urgency?: Urgency): void {
+/**
+ * Set the CONTRACT §3 attributes. `fresh`: the host was just made and has none of them yet, so
+ * there is nothing to compare or remove (the common case, thousands of times on a long page).
+ */
+export function setAttributes(host: HTMLElement, state: BadgeState, fresh = false): void {
   const r = state.record;
-  set(host, 'data-docket-id', r ? r.doc.id : state.linkId);
-  set(host, 'data-docket-state', r ? 'tracked' : 'untracked');
-  set(host, 'data-docket-workstream', r?.workstream?.name);
-  set(host, 'data-docket-deadline', r?.doc.deadline);
-  set(host, 'data-docket-status', r?.doc.status);
-  set(host, 'data-docket-urgency', r ? (urgency ?? urgencyOf(r.doc, state.today)) : undefined);
+  const put = fresh ? setFresh : set;
+  put(host, 'data-docket-id', r ? r.doc.id : state.linkId);
+  put(host, 'data-docket-state', r ? 'tracked' : 'untracked');
+  put(host, 'data-docket-workstream', r?.workstream?.name);
+  put(host, 'data-docket-deadline', r?.doc.deadline);
+  put(host, 'data-docket-status', r?.doc.status);
+  put(host, 'data-docket-urgency', r ? urgencyOf(r.doc, state.today) : undefined);
 }
 
 function set(host: HTMLElement, name: string, value: string | undefined): void {
   if (value === undefined) host.removeAttribute(name);
   else if (host.getAttribute(name) !== value) host.setAttribute(name, value);
+}
+
+function setFresh(host: HTMLElement, name: string, value: string | undefined): void {
+  if (value !== undefined) host.setAttribute(name, value);
 }
 
 /** What the chip says, also its accessible name. */

@@ -33,6 +33,8 @@ interface Entry {
   host: HTMLElement;
   /** What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing. */
   drawn?: { record: BadgeRecord | null; today: string; dark: boolean };
+  /** The host was just made: it carries no attributes yet. */
+  fresh?: boolean;
   reinserts: number;
   /** When the current window of reinserts began, and how long it lasts (doubles each time the budget runs out). */
   since: number;
@@ -326,7 +328,7 @@ export class Linker {
         next.remove();
       }
       const host = createHost(this.opts.doc);
-      entry = { id, host, reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
+      entry = { id, host, fresh: true, reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
       this.entries.set(link, entry);
       this.hostToLink.set(host, link);
     } else if (link.nextElementSibling !== entry.host) {
@@ -350,7 +352,7 @@ export class Linker {
 
   private draw(link: Element, entry: Entry): void {
     const record = this.cache.get(entry.id) ?? null;
-    const today = this.opts.today();
+    const today = this.today();
     this.dark ??= pageIsDark(this.opts.doc);
     const last = entry.drawn;
     // A first drawing costs no comparison; a redraw after a refresh (new objects) compares the content.
@@ -359,8 +361,21 @@ export class Linker {
     }
     entry.drawn = { record, today, dark: this.dark };
     const state = { linkId: entry.id, record, today, dark: this.dark };
-    setAttributes(entry.host, state);
+    setAttributes(entry.host, state, entry.fresh);
+    entry.fresh = false;
     this.lazy.request(entry.host, () => drawChip(entry.host, state, this.opts.actions, link));
+  }
+
+  private todayValue = '';
+  private todayAt = 0;
+  /** Today's date, asked at most once a second (thousands of badges are drawn in one go). */
+  private today(): string {
+    const now = Date.now();
+    if (now - this.todayAt > 1_000) {
+      this.todayAt = now;
+      this.todayValue = this.opts.today();
+    }
+    return this.todayValue;
   }
 
   /** Draw every badge's chip now, wherever it is on the page (tests). */
