@@ -185,8 +185,8 @@ export class Linker {
 
   /**
    * Every link on the page that may be a document: one selector, matched in the browser. (Walking
-   * the page's `<a>` elements in script instead costs a JS wrapper per element in Docket's world:
-   * 1.3–2× slower on the 20,000-element page of the benchmark, scripts/bench/ab-links.mjs.)
+   * the page's `<a>` elements in script and testing each href was 1.3–2× slower in Docket's world
+   * on the 20,000-element page of the benchmark: scripts/bench/ab-links.mjs.)
    */
   private allLinks(): Element[] {
     return [...this.opts.doc.querySelectorAll(this.selector())];
