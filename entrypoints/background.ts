@@ -22,7 +22,7 @@ export default defineBackground(() => {
     (dbPromise ??= openDocketDbSafely()
       .then(async (opened) => {
         readOnlyReason = opened.readOnlyReason;
-        await recoverJournal(opened.db).catch(console.error);
+        await recoverJournal(opened.db, () => deps.indexChanged()).catch(console.error);
         return opened.db;
       })
       .catch((error) => {

@@ -121,7 +121,9 @@ describe('the operation journal', () => {
   it('an operation cut short before its transaction landed is reported once, and can be dismissed', async () => {
     await storageJournal.begin({ id: 'op-x', op: 'import', label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' });
     // …the service worker stops here; on the next start:
-    expect(await recoverJournal(db)).toMatchObject({ id: 'op-x' });
+    const landed = vi.fn(async () => undefined);
+    expect(await recoverJournal(db, landed)).toMatchObject({ id: 'op-x' });
+    expect(landed).not.toHaveBeenCalled();
     expect((await fakeBrowser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY]).toBeUndefined();
     const status = statusReader(() => undefined);
     expect(await status.get()).toEqual({ interrupted: { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' } });
@@ -131,8 +133,11 @@ describe('the operation journal', () => {
   it('an operation whose transaction landed (but whose note was not cleared) is not reported', async () => {
     await storageJournal.begin({ id: 'op-y', op: 'sync', label: 'sync', startedAt: 'T' });
     await writeMerge(db, { documents: [], workstreams: [], bases: new Map(), source: 's', snapshot: { reason: 'sync', label: 'l' }, opId: 'op-y', now: 'T' });
-    expect(await recoverJournal(db)).toBeNull();
+    const landed = vi.fn(async () => undefined);
+    expect(await recoverJournal(db, landed)).toBeNull();
     expect((await fakeBrowser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY]).toBeUndefined();
+    // It may have stopped before pages were told: they are told now.
+    expect(landed).toHaveBeenCalledTimes(1);
   });
 
   it('a read-only index is reported', async () => {

@@ -21,12 +21,19 @@ export const storageJournal: Journal = {
   },
 };
 
-/** At start: turn a journal note of an operation that did not land into a notice for the popup. */
-export async function recoverJournal(db: DocketDB): Promise<JournalEntry | null> {
+/**
+ * At start: turn a journal note of an operation that did not land into a notice for the popup.
+ * One that landed may have stopped before open pages and the popup were told the index changed:
+ * `landed` tells them now (a new index revision).
+ */
+export async function recoverJournal(db: DocketDB, landed?: () => Promise<void>): Promise<JournalEntry | null> {
   const entry = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
   if (!entry) return null;
   await browser.storage.local.remove(JOURNAL_KEY);
-  if ((await getMeta<string>(db, 'lastOp')) === entry.id) return null; // it landed
+  if ((await getMeta<string>(db, 'lastOp')) === entry.id) {
+    await landed?.();
+    return null;
+  }
   await browser.storage.local.set({ [INTERRUPTED_KEY]: { label: entry.label, startedAt: entry.startedAt } });
   return entry;
 }
