@@ -49,10 +49,15 @@ export const LINK_SELECTOR = 'a[href*="google" i], a[href*="safelink" i], a[href
 /** Absolute links only: enough on a page whose base is not Google's (its relative links stay on its own site). */
 export const ABSOLUTE_LINK_SELECTOR = 'a[href*="google" i], a[href*="safelink" i]';
 
+/** google.com or one of its subdomains (docs., drive., mail.…). */
+export function isGoogleHost(hostname: string): boolean {
+  return /(^|\.)google\.com$/i.test(hostname);
+}
+
 /** The selector for a page: relative links can only be documents when the page's base is a Google host. */
 export function linkSelectorFor(baseURI: string): string {
   try {
-    return /(^|\.)google\.com$/i.test(new URL(baseURI).hostname) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
+    return isGoogleHost(new URL(baseURI).hostname) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
   } catch {
     return LINK_SELECTOR;
   }
@@ -92,6 +97,11 @@ function wrapped(url: URL, host: string): string | null {
   return target;
 }
 
+/** The kind a path's first word names on that host: any of DOCS_KINDS on Docs, only `file` on Drive. */
+function kindOf(host: string, word: string | undefined): DocKind | undefined {
+  return host === DOCS ? DOCS_KINDS.get(word ?? '') : word === 'file' ? 'file' : undefined;
+}
+
 /** A URL on docs.google.com or drive.google.com → the document, or null. */
 function fromGoogle(url: URL, host: string): DocRef | null {
   const raw = url.pathname.split('/');
@@ -108,7 +118,7 @@ function fromGoogle(url: URL, host: string): DocRef | null {
     s.push(seg);
   }
   const [a, b, c, d] = s;
-  const kind = host === DOCS ? DOCS_KINDS.get(a ?? '') : a === 'file' ? 'file' : undefined;
+  const kind = kindOf(host, a);
   if (kind && b === 'd') {
     return c === 'e' && kind !== 'file' ? ref(d, kind, true) : ref(c, kind);
   }
@@ -132,11 +142,10 @@ function fromGoogle(url: URL, host: string): DocRef | null {
  */
 const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,})(?:[/?#]|$)/;
 
-export function parseDirect(href: string): DocRef | null | undefined {
+export function parseDirect(href: string): DocRef | undefined {
   const m = DIRECT_RE.exec(href);
-  if (!m) return undefined;
-  const kind = m[1] === 'docs' ? DOCS_KINDS.get(m[2]!) : m[2] === 'file' ? 'file' : undefined;
-  return kind ? { id: m[3]!, kind, published: false } : undefined;
+  const kind = m ? kindOf(`${m[1]}.google.com`, m[2]) : undefined;
+  return kind ? { id: m![3]!, kind, published: false } : undefined;
 }
 
 /** The last base a link was read against, parsed once (a page's links share one). */

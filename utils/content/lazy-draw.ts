@@ -28,49 +28,42 @@ export function createLazyDraw(view: (Window & typeof globalThis) | null, eager 
   let allowance = eager;
   const Observer = view?.IntersectionObserver;
   let io: IntersectionObserver | undefined;
+  /** Draw `host` if it is waiting, and stop watching it. */
+  const drawWaiting = (host: Element) => {
+    const draw = pending.get(host);
+    if (!draw) return;
+    pending.delete(host);
+    io?.unobserve(host);
+    draw();
+  };
   /** Made when the first badge has to wait (most pages never need it). */
   const observer = () =>
     (io ??= new Observer!(
       (entries) => {
-        for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          const draw = pending.get(entry.target);
-          pending.delete(entry.target);
-          io!.unobserve(entry.target);
-          draw?.();
-        }
+        for (const entry of entries) if (entry.isIntersecting) drawWaiting(entry.target);
       },
       { rootMargin: MARGIN },
     ));
+  const cancel = (host: Element) => {
+    if (pending.delete(host)) io?.unobserve(host);
+  };
   const flush = () => {
-    for (const [host, draw] of [...pending]) {
-      pending.delete(host);
-      io?.unobserve(host);
-      draw();
-    }
+    for (const host of [...pending.keys()]) drawWaiting(host);
   };
   view?.addEventListener('beforeprint', flush);
   return {
     request(host, draw) {
       if (!Observer || allowance > 0) {
         allowance--;
-        if (pending.delete(host)) io?.unobserve(host);
+        cancel(host);
         draw();
         return;
       }
       if (!pending.has(host)) observer().observe(host);
       pending.set(host, draw);
     },
-    now(host) {
-      const draw = pending.get(host);
-      if (!draw) return;
-      pending.delete(host);
-      io?.unobserve(host);
-      draw();
-    },
-    cancel(host) {
-      if (pending.delete(host)) io?.unobserve(host);
-    },
+    now: drawWaiting,
+    cancel,
     flush,
     get waiting() {
       return pending.size;

@@ -422,14 +422,7 @@ export class Linker {
 
   /** Forget links that left the page. */
   private sweep(): void {
-    for (const [link, entry] of this.entries) {
-      if (!link.isConnected) {
-        clearTimeout(entry.retry);
-        this.lazy.cancel(entry.host);
-        entry.host.remove();
-        this.entries.delete(link);
-      }
-    }
+    for (const [link, entry] of this.entries) if (!link.isConnected) this.remove(link, entry);
     this.sweptAt = this.entries.size;
   }
 }

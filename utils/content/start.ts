@@ -5,14 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { docUrl, isGoogleDocsUrl } from '../links';
+import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../links';
 import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../protocol';
 import { localToday } from '../urgency';
 import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
-
-const GOOGLE_HOST = /(^|\.)google\.com$/i;
 
 const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
@@ -97,7 +95,7 @@ export function startDocket(ctx: ContentScriptContext): Linker {
   // chip (a document's page) and relative links (`/document/d/…`). Elsewhere new links arrive as
   // DOM changes, which the Linker sees anyway; not watching the address there saves every other
   // page the location watcher (a polling timer in Firefox).
-  if (GOOGLE_HOST.test(location.hostname)) {
+  if (isGoogleHost(location.hostname)) {
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       linker.rescan().catch(report);
       chip.refresh().catch(report);
