@@ -299,6 +299,21 @@ describe('LINK_SELECTOR', () => {
     expect(a.matches(LINK_SELECTOR)).toBe(false);
   });
 
+  it.each([
+    [`https://docs.Google.com/document/d/${DOC1}/edit`, true],
+    [`HTTPS://DOCS.GOOGLE.COM/document/d/${DOC1}/edit`, true],
+    [`https://nam02.safelinks.protection.outlook.com/?url=x`, true],
+    // Case-sensitive on purpose (a case-insensitive query costs every page 3×): "google" in a mixture
+    // of cases is not a candidate, though the full reading accepts it.
+    [`https://docs.gOOgle.com/document/d/${DOC1}/edit`, false],
+  ])('is case-sensitive but for the three ways "google" is written: %s → %s', (href, matches) => {
+    const a = document.createElement('a');
+    a.setAttribute('href', href);
+    expect(a.matches(LINK_SELECTOR)).toBe(matches);
+    expect(a.matches(ABSOLUTE_LINK_SELECTOR)).toBe(matches);
+    if (!matches) expect(parseDocLink(href)?.id).toBe(DOC1);
+  });
+
   it('covers the whole positive table', () => {
     expect(accepted.length).toBe(positives.length);
   });

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { noLinksPage } from '../pages.mjs';
+import { buildWxtFloor } from '../lib/wxt-floor.mjs';
 
 export const id = 'S1';
 export const title = 'Large page without document links';
@@ -19,7 +20,10 @@ const TINY_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 /** Docket's pre-filter, read from the source so that the count follows it. */
 function linkSelector(root) {
   try {
-    return /LINK_SELECTOR\s*=\s*'([^']+)'/.exec(readFileSync(resolve(root, 'utils/links.ts'), 'utf8'))?.[1] ?? null;
+    const source = readFileSync(resolve(root, 'utils/links.ts'), 'utf8');
+    const candidates = /CANDIDATES\s*=\s*'([^']+)'/.exec(source)?.[1];
+    const selector = /LINK_SELECTOR\s*=\s*`([^`]+)`/.exec(source)?.[1];
+    return candidates && selector ? selector.replace('${CANDIDATES}', candidates) : null;
   } catch {
     return null;
   }
@@ -28,8 +32,9 @@ const SETTLE = 1000;
 
 /**
  * The floor under Docket's fixed cost: the same extension with its content script replaced by
- * `source` (nothing at all; webextension-polyfill's own minified build alone), measured on the
- * tiny page like Docket. Returns ms per load.
+ * `source` (nothing at all; webextension-polyfill's own minified build alone; WXT's content script
+ * with an empty main), measured on the tiny page like Docket. Returns ms per load: wall time and
+ * the main thread's CPU time.
  */
 async function floorOf(env, source, runs, log, label) {
   const dir = mkdtempSync(join(tmpdir(), 'docket-bench-floor-'));
@@ -39,17 +44,20 @@ async function floorOf(env, source, runs, log, label) {
     const b = await launch({ ...env, extensionDir: dir }, { [TINY]: TINY_HTML });
     try {
       const classify = benchClassifier(b.extensionId);
-      const out = [];
+      const out = { wall: [], cpu: [] };
       for (let i = -1; i < runs; i++) {
         const { events, page } = await traced(b, async (p) => {
           await p.goto(b.docketUrl(TINY));
           await sleep(400);
         });
         await page.close();
-        const ms = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' }).ownedTime('docket');
-        if (i >= 0) out.push(ms);
+        const a = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' });
+        if (i >= 0) {
+          out.wall.push(a.ownedTime('docket'));
+          out.cpu.push(a.ownedCpu('docket'));
+        }
       }
-      log(`  floor, ${label}: ${out.map((x) => x.toFixed(2)).join(', ')} ms`);
+      log(`  floor, ${label}: ${out.wall.map((x) => x.toFixed(2)).join(', ')} ms (CPU ${out.cpu.map((x) => x.toFixed(2)).join(', ')} ms)`);
       return out;
     } finally {
       await b.close();
@@ -93,6 +101,7 @@ export async function run({ env, runs, quick, log }) {
           const a = analyzeMainThread(events, { pageUrl: b.docketUrl(PATH), classify, orphanMicrotasks: 'docket' });
           const t = a.totals();
           r.docket = t.docket ?? 0;
+          r.docketCpu = a.ownedCpu('docket');
           r.docketLongest = max(a.tasksOf('docket').map((x) => x.own));
           r.withJs = js(t);
           r.pageOwn = t.page ?? 0;
@@ -128,7 +137,9 @@ export async function run({ env, runs, quick, log }) {
           await sleep(500);
         });
         await page.close();
-        r.tiny = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' }).ownedTime('docket');
+        const a = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' });
+        r.tiny = a.ownedTime('docket');
+        r.tinyCpu = a.ownedCpu('docket');
       }
       log(`  run ${i + 1}: Docket ${r.docket.toFixed(2)} ms (baseline ${r.baseline.toFixed(2)} ms); page scripting ${r.withJs.toFixed(1)} ms with Docket (page's own ${r.pageOwn.toFixed(1)} ms), ${r.withoutJs.toFixed(1)} ms without; ${r.elements} elements, ${r.prefiltered} match Docket's link pre-filter; ${r.tiny.toFixed(2)} ms on a tiny page`);
       if (i >= 0) rows.push(r);
@@ -136,6 +147,7 @@ export async function run({ env, runs, quick, log }) {
     const polyfill = readFileSync(resolve(env.root, 'node_modules/webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8');
     const floorEmpty = await floorOf(env, 'void 0;\n', rows.length, log, 'an empty content script');
     const floorPolyfill = await floorOf(env, polyfill, rows.length, log, 'webextension-polyfill alone');
+    const floorWxt = await floorOf(env, await buildWxtFloor(), rows.length, log, 'WXT content script with an empty main()');
     let profile;
     if (env.profile) {
       profile = await profileDocket(b, b.docketUrl(PATH), () => sleep(SETTLE), { extensionDir: env.extensionDir });
@@ -147,9 +159,13 @@ export async function run({ env, runs, quick, log }) {
       params: { elements: rows[0]?.elements, linkSelector: selector },
       figures: [
         figure({ name: "Docket's script time on the page", docket: rows.map((r) => r.docket), baseline: rows.map((r) => r.baseline), budget: { on: 'docket', op: '<=', limit: 3, text: '≤ 3 ms' } }),
+        figure({ name: "· the same, main thread's CPU time", docket: rows.map((r) => r.docketCpu), note: 'trace tdur: time the thread waited for a core on a busy machine left out' }),
         figure({ name: "· Docket's script time on a tiny page (fixed cost)", docket: rows.map((r) => r.tiny) }),
-        figure({ name: '· floor: an empty content script, tiny page', docket: floorEmpty }),
-        figure({ name: '· floor: webextension-polyfill alone as the content script, tiny page', docket: floorPolyfill }),
+        figure({ name: "· Docket on a tiny page, CPU time", docket: rows.map((r) => r.tinyCpu) }),
+        figure({ name: '· floor: an empty content script, tiny page', docket: floorEmpty.wall }),
+        figure({ name: '· floor: webextension-polyfill alone as the content script, tiny page', docket: floorPolyfill.wall }),
+        figure({ name: '· floor: WXT content script with an empty main() (polyfill included), tiny page', docket: floorWxt.wall }),
+        figure({ name: '· the same floor, CPU time', docket: floorWxt.cpu }),
         figure({ name: "· links on the page that pass Docket's pre-filter (LINK_SELECTOR)", unit: 'count', docket: rows.map((r) => r.prefiltered ?? NaN) }),
         figure({ name: "Page scripting with Docket / the page's own (same load)", unit: '×', docket: rows.map((r) => (r.pageOwn + r.docket) / r.pageOwn), budget: { on: 'docket', op: '<=', limit: 1.05, text: '≤ 1.05×' }, note: "trace of one load: (page's scripts + Docket's) / page's scripts; benchmark instrumentation excluded" }),
         figure({ name: '· page scripting with Docket / without (separate loads)', unit: '×', docket: rows.map((r) => r.withJs / r.withoutJs), note: 'noisier: two loads' }),
