@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
 import { Linker } from '@/utils/content/linker';
+import { CHIP_TAG, startPageChip } from '@/utils/content/page-chip';
 import type { BadgeRecord } from '@/utils/model';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -130,7 +131,8 @@ describe('Linker', () => {
     }
     document.body.append(thread);
     await settle();
-    expect(badges()).toHaveLength(26);
+    // The batch timer may have started the flush before settle's: wait for it (a busy machine).
+    await vi.waitFor(() => expect(badges()).toHaveLength(26));
     expect(lookups).toHaveLength(2);
     expect(lookups[1]).toHaveLength(13); // the 13 new ids, not the known one
   });
@@ -195,6 +197,30 @@ describe('Linker', () => {
     expect(badges()).toHaveLength(0);
   });
 
+  it.each([
+    ['in the body', (el: Element) => document.body.append(el), 0],
+    ['in the root', (el: Element) => document.documentElement.append(el), 0],
+    // Only where Docket puts them is looked at: a walk of the whole page for them costs every page.
+    ['moved deep into the page', (el: Element) => document.getElementById('a')!.parentElement!.append(el), 1],
+  ])('removes a stale notice from an earlier copy %s', async (_where, put, left) => {
+    setup(`<p><a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a></p>`);
+    put(document.createElement('docket-notice'));
+    put(document.createElement('docket-notice'));
+    await linker.start();
+    expect(document.getElementsByTagName('docket-notice')).toHaveLength(2 * left);
+    expect(badges()).toHaveLength(1);
+  });
+
+  it('removes stale badges anywhere on the page, in the same walk that finds the links', async () => {
+    setup(`<div><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}><p><a href="https://docs.google.com/document/d/${MHLB}/edit">x</a><${BADGE_TAG}></${BADGE_TAG}></p></div>`);
+    const walks = vi.spyOn(document, 'querySelectorAll');
+    await linker.start();
+    // (happy-dom queries the document's stylesheets for itself when a style is computed.)
+    expect(walks.mock.calls.filter(([selector]) => /href|docket/.test(selector))).toHaveLength(1);
+    walks.mockRestore();
+    expect(badges().map((b) => b.getAttribute('data-docket-id'))).toEqual([MHLB]);
+  });
+
   it('shows data as text, never as markup', async () => {
     records.set(SHEET, {
       doc: { id: SHEET, kind: 'file', aliases: [], title: '<img src=x onerror=alert(1)>', notes: '<script>alert(2)</script>', updatedAt: 'T' },
@@ -219,6 +245,17 @@ describe('shortLabel', () => {
     ['Strengthening IGF outcomes', 'SIO'],
     ['Outcomes', 'Outc'],
   ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
+});
+
+describe('the page chip', () => {
+  it("removes a chip an earlier copy left in the body, and puts none on a page that is not a document's", async () => {
+    document.body.innerHTML = `<p>text</p><${CHIP_TAG}></${CHIP_TAG}>`;
+    const chip = startPageChip({ doc: document, href: () => 'https://www.intgovforum.org/en/content/minutes', lookup: async () => ({}), actions, today: () => '2020-09-03' });
+    expect(document.getElementsByTagName(CHIP_TAG)).toHaveLength(0);
+    await chip.refresh();
+    expect(document.getElementsByTagName(CHIP_TAG)).toHaveLength(0);
+    chip.dispose();
+  });
 });
 
 describe('a page with more document links than Docket badges', () => {

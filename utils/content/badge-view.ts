@@ -169,6 +169,21 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
   return proto.cloneNode(false) as HTMLElement;
 }
 
+/**
+ * Remove `tag` hosts an earlier copy of Docket left (an update or reload) where Docket puts its
+ * fixed hosts (the page chip, the notice): among the children of the body and of the root. Only
+ * those children are looked at, not the whole page.
+ */
+export function removeStaleFixed(doc: Document, tag: string): void {
+  for (const parent of [doc.body, doc.documentElement]) {
+    for (let child = parent?.firstElementChild ?? null; child; ) {
+      const next: Element | null = child.nextElementSibling;
+      if (child.localName === tag) child.remove();
+      child = next;
+    }
+  }
+}
+
 /** A host's shadow root, attached (with the shared stylesheet) the first time it is needed. */
 export function shadowOf(host: HTMLElement): ShadowRoot {
   if (host.shadowRoot) return host.shadowRoot;

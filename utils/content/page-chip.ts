@@ -5,7 +5,7 @@
  */
 import { parseDocLink } from '../links';
 import type { BadgeRecord } from '../model';
-import { createHost, renderBadge, type BadgeActions } from './badge-view';
+import { createHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
 import { pageIsDark } from './linker';
 
 export const CHIP_TAG = 'docket-chip';
@@ -40,7 +40,7 @@ export function startPageChip(opts: {
   today(): string;
 }): PageChip {
   const { doc } = opts;
-  for (const stale of [...doc.getElementsByTagName(CHIP_TAG)]) stale.remove();
+  removeStaleFixed(doc, CHIP_TAG);
   let host: HTMLElement | null = null;
   let drawn = '';
 
