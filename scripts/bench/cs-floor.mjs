@@ -3,13 +3,17 @@
 // Docket's work. Each variant replaces Docket's content script in a copy of the build and is
 // loaded on the same tiny page; script time is measured from a trace as in S1.
 //
-//   npx wxt build && node scripts/bench/cs-floor.mjs [runs]
+//   npx wxt build && node scripts/bench/cs-floor.mjs [runs] [label=content-script.js ...]
+//
+// With label=file arguments, those scripts are measured instead of the built-in variants
+// (next to Docket's and the polyfill's), e.g. builds of Docket with parts of it taken out.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, sleep, snapshotExtension, traced } from './lib/env.mjs';
 import { analyzeMainThread, benchClassifier } from './lib/trace.mjs';
 import { median } from './lib/stats.mjs';
+import { buildWxtFloor } from './lib/wxt-floor.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const runs = Number(process.argv[2] ?? 7);
@@ -20,16 +24,23 @@ const snapshot = snapshotExtension();
 const docket = readFileSync(join(snapshot.dir, 'content-scripts/content.js'), 'utf8');
 const polyfill = readFileSync(resolve(ROOT, 'node_modules/webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8');
 
-const variants = [
+const extra = process.argv.slice(3).map((a) => {
+  const at = a.indexOf('=');
+  return [a.slice(0, at), readFileSync(a.slice(at + 1), 'utf8')];
+});
+const builtIn = [
   ['empty', 'void 0;\n'],
   ['chrome.runtime.id', 'void chrome.runtime.id;\n'],
   ['runtime.onMessage + storage.onChanged listeners', 'chrome.runtime.onMessage.addListener(() => undefined); chrome.storage.onChanged.addListener(() => undefined);\n'],
   ['webextension-polyfill alone', polyfill],
+  ['WXT content script, empty main() (polyfill included)', await buildWxtFloor()],
   ['polyfill + the two listeners', `${polyfill}\nbrowser.runtime.onMessage.addListener(() => undefined); browser.storage.onChanged.addListener(() => undefined);\n`],
   ["Docket's content script", docket],
 ];
+const variants = extra.length ? [builtIn[3], ...extra, builtIn.at(-1)] : builtIn;
 
 const results = new Map(variants.map(([name]) => [name, []]));
+const cpu = new Map(variants.map(([name]) => [name, []]));
 try {
   for (const [name, source] of variants) {
     const dir = mkdtempSync(join(tmpdir(), 'docket-cs-floor-'));
@@ -45,8 +56,9 @@ try {
             await sleep(400);
           });
           await page.close();
-          const ms = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' }).ownedTime('docket');
-          if (i >= 0) results.get(name).push(ms);
+          const a = analyzeMainThread(events, { pageUrl: b.docketUrl(TINY), classify, orphanMicrotasks: 'docket' });
+          if (i >= 0) results.get(name).push(a.ownedTime('docket'));
+          if (i >= 0) cpu.get(name).push(a.ownedCpu('docket'));
         }
       } finally {
         await b.close();
@@ -55,7 +67,8 @@ try {
       rmSync(dir, { recursive: true, force: true });
     }
     const list = results.get(name);
-    console.log(`${name.padEnd(50)} median ${median(list).toFixed(2)} ms  (${list.map((x) => x.toFixed(2)).join(', ')})  ${(Buffer.byteLength(source) / 1000).toFixed(1)} kB`);
+    const c = cpu.get(name);
+    console.log(`${name.padEnd(50)} median ${median(list).toFixed(2)} ms, CPU ${median(c).toFixed(2)} ms  (${list.map((x) => x.toFixed(1)).join(', ')} / CPU ${c.map((x) => x.toFixed(1)).join(', ')})  ${(Buffer.byteLength(source) / 1000).toFixed(1)} kB`);
   }
   console.log(`load average ${loadavg()[0].toFixed(2)}`);
 } finally {

@@ -76,10 +76,12 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
     const url = JS_EVENTS.has(e.name) ? urlOf(e) : undefined;
     let owner = url ? classify(url, e) : undefined;
     if (!owner && e.name === 'EvaluateScript' && url === '' && !e.cat.includes('disabled-by-default')) owner = 'tool';
-    const node = { e, name: e.name, ts: e.ts, dur: e.dur, end: e.ts + e.dur, parent, children: [], owner, self: e.dur };
+    const cpu = typeof e.tdur === 'number' ? e.tdur : e.dur;
+    const node = { e, name: e.name, ts: e.ts, dur: e.dur, end: e.ts + e.dur, parent, children: [], owner, self: e.dur, selfCpu: cpu };
     if (parent) {
       parent.children.push(node);
       parent.self -= e.dur;
+      parent.selfCpu -= cpu;
     } else {
       node.task = node;
       tasks.push(node);
@@ -139,6 +141,12 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
     for (const n of nodes) if (n.eff === owner && n.ts >= from && n.ts < to) total += n.self;
     return total / 1000;
   }
+  /** Like ownedTime, in the thread's CPU time (the trace's `tdur`): time the thread was descheduled on a busy machine left out. */
+  function ownedCpu(owner) {
+    let total = 0;
+    for (const n of nodes) if (n.eff === owner) total += n.selfCpu;
+    return total / 1000;
+  }
   function totals(from = -Infinity, to = Infinity) {
     const out = {};
     for (const n of nodes) {
@@ -161,7 +169,7 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
     return tasks.filter((t) => (t.owners[owner] ?? 0) > 0).map((t) => ({ ts: t.ts, dur: t.dur / 1000, own: t.owners[owner], owners: t.owners }));
   }
 
-  return { pid, tid, navigationStart: nav?.ts, nodes, tasks, marks, ownedTime, totals, span, tasksOf };
+  return { pid, tid, navigationStart: nav?.ts, nodes, tasks, marks, ownedTime, ownedCpu, totals, span, tasksOf };
 }
 
 /** classify() for a page of the benchmark: content.js is Docket, /bench/baseline.js the baseline, /bench/observe.js the benchmark. */
