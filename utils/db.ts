@@ -342,10 +342,13 @@ export async function lookup(db: DocketDB, ids: readonly string[], opts: { keysF
 /** From this many ids on, {@link lookup} reads the index's keys first. */
 export const KEYS_FIRST_FROM = 200;
 
-/** Every alias → the id of its document (a key cursor over the alias index: aliases are few). */
+/**
+ * Every alias → the id of its document (a key cursor over the alias index: aliases are few). An
+ * alias two documents share goes to the first in index order, the lower id, as `byAlias.get` gives.
+ */
 async function aliasKeys(index: IDBPIndex<DocketSchema, ['documents', 'workstreams'], 'documents', 'byAlias'>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (let c = await index.openKeyCursor(); c; c = await c.continue()) out.set(c.key, c.primaryKey);
+  for (let c = await index.openKeyCursor(); c; c = await c.continue()) if (!out.has(c.key)) out.set(c.key, c.primaryKey);
   return out;
 }
 

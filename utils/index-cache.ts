@@ -7,7 +7,7 @@
  */
 import type { DocketDB } from './db';
 import { getIndex } from './db';
-import type { DocRecord, Workstream } from './model';
+import type { BadgeRecord, DocRecord, Workstream } from './model';
 import { IndexView } from './queries';
 
 export class IndexCache {
@@ -19,6 +19,10 @@ export class IndexCache {
   private generation = 0;
   /** A record was added since the maps were last in key order (the order IndexedDB gives). */
   private unordered = false;
+  /** Alias → the id of its document, built for the first lookup after a change. */
+  private aliases: Map<string, string> | null = null;
+  /** The lowest and highest document keys, for check() (found once after a change). */
+  private bounds: { first?: string; last?: string } | null = null;
 
   constructor(private readonly db: () => Promise<DocketDB>) {}
 
@@ -56,12 +60,16 @@ export class IndexCache {
   async check(): Promise<void> {
     if (!this.docs || !this.workstreams) return;
     const generation = this.generation;
-    let first: string | undefined;
-    let last: string | undefined;
-    for (const id of this.docs.keys()) {
-      if (first === undefined || id < first) first = id;
-      if (last === undefined || id > last) last = id;
+    if (!this.bounds) {
+      let first: string | undefined;
+      let last: string | undefined;
+      for (const id of this.docs.keys()) {
+        if (first === undefined || id < first) first = id;
+        if (last === undefined || id > last) last = id;
+      }
+      this.bounds = { first, last };
     }
+    const { first, last } = this.bounds;
     const wsCount = this.workstreams.size;
     const tx = (await this.db()).transaction(['documents', 'workstreams'], 'readonly');
     const docs = tx.objectStore('documents');
@@ -69,6 +77,16 @@ export class IndexCache {
     // A write through the service meanwhile is not a stranger's.
     if (generation !== this.generation) return;
     if (lo?.key !== first || hi?.key !== last || w !== wsCount) this.invalidate();
+  }
+
+  /**
+   * The badge records for `ids` (by id or alias, as db.lookup answers), from memory; null when the
+   * index is not in memory. Never reads it: the badge path must not load the whole index.
+   */
+  lookup(ids: readonly string[]): Record<string, BadgeRecord> | null {
+    if (!this.docs || !this.workstreams) return null;
+    this.aliases ??= aliasMap(this.docs.values());
+    return lookupIn(this.docs, this.workstreams, this.aliases, ids);
   }
 
   /** Start reading the index (and build the default list from it), without waiting. */
@@ -89,6 +107,8 @@ export class IndexCache {
           this.docs = new Map(index.documents.map((d) => [d.id, d] as const));
           this.workstreams = new Map(index.workstreams.map((w) => [w.id, w] as const));
           this.view = null;
+          this.aliases = null;
+          this.bounds = null;
         } finally {
           this.pending = null;
         }
@@ -105,6 +125,8 @@ export class IndexCache {
   private changed(): void {
     this.generation++;
     this.view = null;
+    this.aliases = null;
+    this.bounds = null;
   }
 
   putDocuments(docs: readonly DocRecord[]): void {
@@ -142,6 +164,36 @@ export class IndexCache {
     this.docs = null;
     this.workstreams = null;
   }
+}
+
+/** Alias → its document's id; an alias two documents share goes to the lower id (IndexedDB's index order). */
+export function aliasMap(docs: Iterable<DocRecord>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of docs) {
+    for (const alias of doc.aliases) {
+      const held = out.get(alias);
+      if (held === undefined || doc.id < held) out.set(alias, doc.id);
+    }
+  }
+  return out;
+}
+
+/** db.lookup's answer from maps: a document by its id, else by an alias; with its workstream when that exists. */
+export function lookupIn(
+  docs: ReadonlyMap<string, DocRecord>,
+  workstreams: ReadonlyMap<string, Workstream>,
+  aliases: ReadonlyMap<string, string>,
+  ids: readonly string[],
+): Record<string, BadgeRecord> {
+  const out: Record<string, BadgeRecord> = {};
+  for (const id of ids) {
+    const alias = aliases.get(id);
+    const doc = docs.get(id) ?? (alias === undefined ? undefined : docs.get(alias));
+    if (!doc) continue;
+    const workstream = doc.workstreamId === undefined ? undefined : workstreams.get(doc.workstreamId);
+    out[id] = workstream ? { doc, workstream } : { doc };
+  }
+  return out;
 }
 
 function byKey<T>(a: [string, T], b: [string, T]): number {

@@ -106,7 +106,16 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   }
 
   return {
-    lookup: async ({ ids }) => ({ records: await store.lookup(await db(), ids) }),
+    lookup: async ({ ids }) => {
+      // The index already in memory (the popup or an import read it) answers without IndexedDB.
+      // A lookup never reads the whole index itself.
+      if (cache.loaded) {
+        await cache.check();
+        const records = cache.lookup(ids);
+        if (records) return { records };
+      }
+      return { records: await store.lookup(await db(), ids) };
+    },
     'workstreams/list': async () => {
       await cache.check();
       return { workstreams: cache.loaded ? [...(await cache.get()).workstreams] : await (await db()).getAll('workstreams') };

@@ -3,8 +3,9 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DB_VERSION, MIGRATIONS, SNAPSHOT_LIMIT, deleteDocument, deleteWorkstream, getBases, getIndex, getMeta, listSnapshots,
-  listTrash, lookup, openDocketDb, openDocketDbSafely, PROGRESS_EVERY, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
+  listTrash, lookup, openDocketDb, type DocketDB, openDocketDbSafely, PROGRESS_EVERY, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
 } from '@/utils/db';
+import { IndexCache } from '@/utils/index-cache';
 import type { DocRecord, Workstream } from '@/utils/model';
 
 let n = 0;
@@ -211,6 +212,38 @@ describe('lookup', () => {
     expect(Object.keys(result).sort()).toEqual([SHEET.id, MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc']);
     expect(result['2PACX-1vQpublishedcopyofthemhlbdoc']).toEqual(result[MHLB.id]);
     expect(result[MHLB.id]?.workstream).toEqual(HLB);
+    db.close();
+  });
+
+  // A shared alias (two documents published under one id), an id that is also another's alias,
+  // ids named like Object.prototype's properties, a workstream that is gone.
+  const SHARED = '2PACX-1vSsharedpublishedcopy00';
+  const B = doc('1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', { aliases: [SHARED, MHLB.id], workstreamId: 'ws-gone' });
+  const A = doc('1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', { aliases: [SHARED] });
+  const IDS = [MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc', SHARED, B.id, A.id, SHEET.id, 'untracked0000000000', 'constructor', '__proto__', MHLB.id];
+
+  it.each([
+    ['one request or two per id', (db: DocketDB) => lookup(db, IDS, { keysFirstFrom: 1_000 })],
+    ['the keys read first', (db: DocketDB) => lookup(db, IDS, { keysFirstFrom: 1 })],
+    ['the index in memory', async (db: DocketDB) => {
+      const cache = new IndexCache(async () => db);
+      expect(cache.lookup(IDS)).toBeNull(); // not loaded: never loads it
+      expect(cache.loaded).toBe(false);
+      await cache.get();
+      return cache.lookup(IDS)!;
+    }],
+  ])('answers the same with %s', async (_how, ask) => {
+    const db = await openDocketDb(freshName());
+    await writeAll(db, [B, SHEET, MHLB, A], [HLB, IMPROVE]);
+    const result = await ask(db);
+    expect(Object.fromEntries(Object.entries(result).map(([id, r]) => [id, [r.doc.id, r.workstream?.id ?? null]]))).toEqual({
+      [MHLB.id]: [MHLB.id, 'ws-hlb'],
+      '2PACX-1vQpublishedcopyofthemhlbdoc': [MHLB.id, 'ws-hlb'],
+      [SHARED]: [A.id, null],
+      [B.id]: [B.id, null],
+      [A.id]: [A.id, null],
+      [SHEET.id]: [SHEET.id, 'ws-improve'],
+    });
     db.close();
   });
 

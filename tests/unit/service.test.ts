@@ -5,6 +5,7 @@ import { openDocketDb, type DocketDB } from '@/utils/db';
 import type { DocRecord } from '@/utils/model';
 import type { MessageType } from '@/utils/protocol';
 import { ACCESS } from '@/utils/protocol-schemas';
+import { IndexCache } from '@/utils/index-cache';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/service';
 
 const SAMPLE = readFileSync(new URL('../fixtures/sample-index.json', import.meta.url), 'utf8');
@@ -112,6 +113,29 @@ describe('what messages do', () => {
     const found = await call('lookup', { ids: [MHLB, '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'] }, CONTENT);
     expect(Object.keys(found.result.records)).toEqual([MHLB]);
     expect(found.result.records[MHLB].workstream.name).toBe('A. Possible implementation models for the Roadmap’s High-level body');
+  });
+
+  it('answers lookups from the index in memory once it is there, in step with every write', async () => {
+    const cache = new IndexCache(deps.db);
+    const handlers = createHandlers({ ...deps, cache });
+    const ask1 = (type: string, data: unknown, sender: Sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never as Promise<{ result: any }>;
+    await ask1('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
+    const fromMemory = vi.spyOn(cache, 'lookup');
+    const ask = async () => (await ask1('lookup', { ids: [MHLB] }, CONTENT)).result.records[MHLB];
+    const before = await ask();
+    if (!cache.loaded) {
+      // Not in memory yet: IndexedDB answered; the popup's list reads the whole index.
+      expect(fromMemory).not.toHaveBeenCalled();
+      await ask1('docs/query', { view: 'grouped', status: 'all', offset: 0, limit: 10, complete: true });
+    }
+    expect(cache.loaded).toBe(true);
+    expect(await ask()).toEqual(before);
+    await ask1('doc/put', { doc: { ...before.doc, status: 'final', updatedAt: '2026-11-22T10:00:00.000Z' } });
+    expect((await ask()).doc.status).toBe('final');
+    await ask1('doc/delete', { id: MHLB });
+    expect(await ask()).toBeUndefined();
+    // Each of those three answers came from memory.
+    expect(fromMemory.mock.results.filter((r) => r.value !== null)).toHaveLength(3);
   });
 
   it('a refused file writes nothing and says why', async () => {
