@@ -247,6 +247,39 @@ describe('shortLabel', () => {
   ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
 });
 
+describe('a link that changes while its lookup is under way', () => {
+  it.each([
+    ['points to another document', (a: HTMLElement) => a.setAttribute('href', `https://docs.google.com/document/d/${IMPROVE}/edit`), IMPROVE],
+    ['stops being a document link', (a: HTMLElement) => a.setAttribute('href', 'https://example.org/'), null],
+    ['becomes editable', (a: HTMLElement) => a.setAttribute('contenteditable', 'true'), null],
+  ])('%s: its badge follows the change, never the old href', async (_what, change, expected) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    document.body.innerHTML = `<p><a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">x</a></p>`;
+    linker = new Linker({
+      doc: document,
+      lookup: async (ids) => {
+        lookups.push(ids);
+        if (lookups.length === 1) await held;
+        return Object.fromEntries(ids.flatMap((id) => (records.has(id) ? [[id, records.get(id)!]] : [])));
+      },
+      actions,
+      today: () => '2020-09-03',
+      // The change waits for flushNow below: what start() did alone is seen first.
+      batchDelayMs: 60_000,
+    });
+    const started = linker.start();
+    await Promise.resolve();
+    change(document.getElementById('a')!);
+    release();
+    await started;
+    const ids = () => badges().map((b) => b.getAttribute('data-docket-id'));
+    expect(ids()).toEqual([]); // not badged from the href it had when it was read
+    await linker.flushNow();
+    expect(ids()).toEqual(expected ? [expected] : []);
+  });
+});
+
 describe('the page chip', () => {
   it("removes a chip an earlier copy left in the body, and puts none on a page that is not a document's", async () => {
     document.body.innerHTML = `<p>text</p><${CHIP_TAG}></${CHIP_TAG}>`;
