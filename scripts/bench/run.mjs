@@ -2,7 +2,9 @@
 // Docket's benchmark (issue 5): every scenario several times in Chromium with the built
 // extension, each page-side figure next to a baseline measured in the same run.
 //
-//   node scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S]
+//   node scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR]
+//
+// --extension DIR: measure the build in DIR (a copy of .output/chrome-mv3) instead of the current one (A/B runs).
 //
 // --wait-idle S: before each scenario, wait up to S seconds for the machine to be quiet
 // (1-minute load average at most the number of cores); the load is recorded with every scenario.
@@ -35,11 +37,12 @@ const { values: args } = parseArgs({
     markdown: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'wait-idle': { type: 'string' },
+    extension: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  console.log('node scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S]');
+  console.log('node scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]');
   process.exit(0);
 }
 const quick = args.quick;
@@ -50,7 +53,7 @@ const selected = all.filter((s) => !only || only.has(s.id));
 
 const started = Date.now();
 const log = (...a) => console.log(...a);
-const snapshot = snapshotExtension();
+const snapshot = args.extension ? snapshotExtension(resolve(args.extension)) : snapshotExtension();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     snapshot.remove();
