@@ -6,12 +6,13 @@
  * they are painted only if the index is still at that revision (the same rule as the kept answer,
  * utils/first-page.ts), inert except the search box, until React's first commit replaces them.
  *
- * Why putting this markup back with innerHTML is safe: it comes from this extension's own
- * localStorage, which only the extension's pages (this origin) can read or write, and it was
- * serialised from React's DOM (every text escaped). Even so, what is read back is parsed in an inert
- * <template> and refused unless every element and attribute is one the popup's list uses
- * (`safeScreen`): no scripts, frames, event handlers or style sheets. And the extension pages' CSP
- * (`script-src 'self'`) would block inline scripts and handlers anyway.
+ * Why parsing this markup back into the page (what innerHTML would do) is safe: it comes from this
+ * extension's own localStorage, which only the extension's pages (this origin) can read or write,
+ * and it was serialised from React's DOM (every text escaped). Even so, it is parsed in an inert
+ * document of its own (DOMParser: nothing in it runs or loads) and refused unless every element and
+ * attribute is one the popup's list uses (`safeScreen`): no scripts, frames, event handlers, style
+ * sheets or non-http links. And the extension pages' CSP (`script-src 'self'`) would block inline
+ * scripts and handlers anyway.
  *
  * Pure helpers over the DOM and a Storage-like object; none of them throws.
  */
@@ -143,21 +144,23 @@ function attributeAllowed(name: string, value: string): boolean {
 }
 
 /**
- * `html` parsed in an inert template, or null unless it is one `.app` element made only of the
- * elements and attributes the popup's list uses. Never throws.
+ * `html` parsed in an inert document of its own (DOMParser: nothing in it runs or loads), or null
+ * unless it is one `.app` element made only of the elements and attributes the popup's list uses;
+ * then moved into `doc`. Never throws.
  */
 export function safeScreen(html: string, doc: Document = document): DocumentFragment | null {
   try {
-    const template = doc.createElement('template');
-    template.innerHTML = html;
-    const content = template.content;
-    const top = content.children;
-    if (top.length !== 1 || !top[0]!.matches('div.app')) return null;
-    for (const el of content.querySelectorAll('*')) {
+    const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+    const body = parsed.body;
+    const app = body.firstElementChild;
+    if (parsed.head.childNodes.length || body.childNodes.length !== 1 || !app?.matches('div.app')) return null;
+    for (const el of [app, ...app.querySelectorAll('*')]) {
       if (!TAGS.has(el.tagName.toUpperCase())) return null;
       for (const a of el.attributes) if (!attributeAllowed(a.name.toLowerCase(), a.value)) return null;
     }
-    if (!content.querySelector('li[data-doc-id]')) return null;
+    if (!app.querySelector('li[data-doc-id]')) return null;
+    const content = doc.createDocumentFragment();
+    content.append(doc.adoptNode(app));
     return content;
   } catch {
     return null;

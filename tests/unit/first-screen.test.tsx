@@ -185,6 +185,9 @@ describe('what is refused when read back', () => {
     ['something else at the top', ok.replace('<div class="app">', '<div class="other">')],
     ['no rows', appMarkup(0)],
     ['plain text', 'hello'],
+    ['text beside it', ok + 'hello'],
+    ['a style sheet before it (the parser moves it to the head)', '<style>body{display:none}</style>' + ok],
+    ['a script on the top element', ok.replace('<div class="app">', '<div class="app" onmouseover="alert(1)">')],
   ])('%s', (_, html) => {
     expect(safeScreen(html)).toBeNull();
     const root = document.createElement('div');
