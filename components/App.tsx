@@ -1,4 +1,4 @@
-import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../utils/model';
 import { send } from '../utils/protocol';
@@ -12,6 +12,7 @@ import { matchWorkstream } from '../utils/scan/workstreams';
 import { applySyncChoice, cleanHeading, parsePopupParams, sameVersion } from '../utils/doclist';
 import type { DocFilter, SyncChoice } from '../utils/doclist';
 import { localToday } from '../utils/urgency';
+import { forgetEarly, typedEarly } from '../utils/first-screen';
 import { DocumentEditor } from './DocumentEditor';
 import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
@@ -73,7 +74,13 @@ export function App() {
   const paramsHandled = useRef(false);
   /** The document whose Edit button opened the editor: focus goes back there. */
   const returnFocus = useRef<string | null>(null);
-  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? '' }));
+  // Text typed in the early screen's search box (utils/first-screen.ts) before React took over is not lost.
+  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
+  useLayoutEffect(() => {
+    const typed = typedEarly();
+    forgetEarly();
+    if (typed !== null) setFilter((f) => (f.text === typed ? f : { ...f, text: typed }));
+  }, []);
   const [status, setStatus] = useState<IndexStatus | null>(null);
   const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
   /** Opened from the toolbar button (not as a tab or window): Enter on a result closes it. */

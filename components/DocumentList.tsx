@@ -14,6 +14,7 @@ import { Swatch } from './Swatch';
 import { ROW_PAGE } from './firstQuery';
 import { useDocsQuery } from './useDocsQuery';
 import { useFirstPaintDone } from './useFirstPaintDone';
+import { useKeepScreen } from './useKeepScreen';
 import type { QueryKey, QueryRunner } from './useDocsQuery';
 
 export { SEARCH_LIMIT };
@@ -82,6 +83,9 @@ export function DocumentList({
     [query, status, today],
   );
   const { result, more, loadingMore } = useDocsQuery(key, revision, query ? SEARCH_LIMIT : ROW_PAGE, onError, run);
+  // The first screen, kept for the next opening (painted before React loads when the index is unchanged).
+  const listRef = useRef<HTMLDivElement>(null);
+  useKeepScreen(listRef, result, text);
   const page = result?.page ?? null;
   const searchShown = result?.key.view === 'search';
   /** The answer on screen is the one for what the box says now. */
@@ -148,7 +152,7 @@ export function DocumentList({
   );
 
   return (
-    <div className="documents">
+    <div className="documents" ref={listRef}>
       <div className="filters">
         <div className="field grow">
           <label htmlFor={`${id}-filter`}>Filter documents</label>

@@ -33,12 +33,24 @@ export function queryId(q: DocsQuery): string {
 export function keepFirstPage(store: KeyValueStore, q: DocsQuery, page: DocsPage): boolean {
   if (page.partial || typeof page.revision !== 'string') return false;
   const kept: Kept = { v: VERSION, query: queryId(q), revision: page.revision, page };
+  return keepItem(store, FIRST_PAGE_KEY, JSON.stringify(kept));
+}
+
+/**
+ * Write `text` under `key` (null: remove it). When the write fails (storage full or unavailable),
+ * what was kept under `key` is removed: an older copy never stays. Never throws.
+ */
+export function keepItem(store: KeyValueStore, key: string, text: string | null): boolean {
   try {
-    store.setItem(FIRST_PAGE_KEY, JSON.stringify(kept));
+    if (text === null) {
+      store.removeItem(key);
+      return false;
+    }
+    store.setItem(key, text);
     return true;
   } catch {
     try {
-      store.removeItem(FIRST_PAGE_KEY);
+      store.removeItem(key);
     } catch {
       // nothing kept either way
     }
@@ -46,13 +58,18 @@ export function keepFirstPage(store: KeyValueStore, q: DocsQuery, page: DocsPage
   }
 }
 
-/** The kept text, read once (before the revision is known). */
-export function readKept(store: KeyValueStore): string | null {
+/** The text kept under `key` (null: none, or the storage cannot be read). Never throws. */
+export function readItem(store: KeyValueStore, key: string): string | null {
   try {
-    return store.getItem(FIRST_PAGE_KEY);
+    return store.getItem(key);
   } catch {
     return null;
   }
+}
+
+/** The kept text, read once (before the revision is known). */
+export function readKept(store: KeyValueStore): string | null {
+  return readItem(store, FIRST_PAGE_KEY);
 }
 
 /** The kept text read back (null when there is none, or it is unreadable or of another format). */

@@ -1,0 +1,18 @@
+/**
+ * The React popup, loaded by entrypoints/popup/main.tsx with a dynamic import: React and
+ * react-dom are in this chunk, not in the popup's entry, so the entry runs (and can put the kept
+ * first screen on screen) before react-dom is fetched and compiled.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+/** Render the popup into `root` (React's first commit replaces whatever was painted there early). */
+export function mount(root: HTMLElement): void {
+  performance.mark('docket:render');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
