@@ -70,10 +70,19 @@ async function one(b, { docket, hrefs, perBatch, batches, intervalMs, classify }
     const adds = addsInPage.map((t) => complete + (t - done.complete) * 1000);
     const perBatchMs = adds.map((t, i) => a.ownedTime(owner, t, adds[i + 1] ?? Infinity));
     const last = adds.at(-1);
+    // The longest batch, and what its time went to (by trace event, self time).
+    const worst = perBatchMs.indexOf(Math.max(...perBatchMs));
+    const spent = new Map();
+    for (const n of a.nodes) {
+      if (n.eff !== owner || n.ts < adds[worst] || n.ts >= (adds[worst + 1] ?? Infinity)) continue;
+      spent.set(n.name, (spent.get(n.name) ?? 0) + n.self / 1000);
+    }
+    const worstParts = [...spent].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
     return {
       dataLoss: events.dataLoss,
       tracedAdds: a.marks.get('bench:add')?.length ?? 0,
       perBatch: perBatchMs,
+      worst: { batch: worst + 1, parts: worstParts },
       count: done.count,
       lastToComplete: complete && last ? (complete - last) / 1000 : NaN,
       counters,
@@ -107,7 +116,7 @@ export async function run({ env, runs, quick, log }) {
       for (const docket of order) r[docket ? 'd' : 'b'] = await one(b, { ...cfg, docket });
       const { d, b: base } = r;
       for (const x of [d, base]) if (x.dataLoss) log(`  warning: the trace lost events in run ${i + 1} (${x.tracedAdds} of ${batches} additions traced): per-batch times are low`);
-      log(`  run ${i + 1}: Docket per batch median ${median(d.perBatch).toFixed(2)} / p95 ${p95(d.perBatch).toFixed(2)} / max ${max(d.perBatch).toFixed(2)} ms, ${d.count}/${total} badged, ${d.lookups} lookups, ${d.counters.documentQueries} document-wide queries; baseline median ${median(base.perBatch).toFixed(2)} ms`);
+      log(`  run ${i + 1}: Docket per batch median ${median(d.perBatch).toFixed(2)} / p95 ${p95(d.perBatch).toFixed(2)} / max ${max(d.perBatch).toFixed(2)} ms (max at batch ${d.worst.batch}: ${d.worst.parts}), ${d.count}/${total} badged, ${d.lookups} lookups, ${d.counters.documentQueries} document-wide queries; baseline median ${median(base.perBatch).toFixed(2)} ms`);
       if (i < 0) continue;
       D.push(d);
       B.push(base);
