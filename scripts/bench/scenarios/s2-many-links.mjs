@@ -1,4 +1,7 @@
 // Scenario 2: a page with 5,000 document links, half of them tracked.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { hookLookups, importIndex, launch, readLookups, sleep, traced } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { max } from '../lib/stats.mjs';
@@ -26,6 +29,64 @@ export async function measureDocket(b, path, { classify, settle = 300 }) {
   await page.close();
   const a = analyzeMainThread(events, { pageUrl: b.docketUrl(path), classify, orphanMicrotasks: 'docket' });
   return { ...summarise(a, 'docket'), counts, done: result };
+}
+
+/**
+ * The floor under Docket's cost per badge: a content script (no framework, no polyfill, no lookup)
+ * that does only what CONTRACT §3 asks for every link: a host element after it, carrying Docket's
+ * host style and its attributes (here the two of an untracked badge, the fewest there are). It runs
+ * in the same isolated world as Docket, where every DOM call costs more than in the page's own.
+ */
+function floorScript(hostStyle) {
+  return `(() => {
+  const proto = document.createElement('docket-badge');
+  proto.setAttribute('style', ${JSON.stringify(hostStyle)});
+  for (const a of document.querySelectorAll('a[href*="docs.google.com"], a[href*="drive.google.com"]')) {
+    const id = /\\/d\\/([\\w-]+)/.exec(a.getAttribute('href'))?.[1];
+    if (!id) continue;
+    const host = proto.cloneNode(false);
+    host.setAttribute('data-docket-id', id);
+    host.setAttribute('data-docket-state', 'untracked');
+    a.after(host);
+  }
+})();
+`;
+}
+
+/** Docket's host style, read from the source so that the floor follows it. */
+function hostStyle(root) {
+  const source = readFileSync(resolve(root, 'utils/content/badge-view.ts'), 'utf8');
+  const list = /const HOST_STYLE = \[([\s\S]*?)\]\.map/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/^\s*'([^']+)',/gm)].map((m) => `${m[1]} !important`).join(';');
+}
+
+async function measureFloor(env, runs, n, log) {
+  const dir = mkdtempSync(join(tmpdir(), 'docket-bench-s2-floor-'));
+  try {
+    cpSync(env.extensionDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'content-scripts/content.js'), floorScript(hostStyle(env.root)));
+    const b = await launch({ ...env, extensionDir: dir }, { [PATH]: linksPage(makeIds(n, 2)) });
+    try {
+      const classify = benchClassifier(b.extensionId);
+      const out = [];
+      for (let i = -1; i < runs; i++) {
+        const { events, page } = await traced(b, async (p) => {
+          await p.goto(b.docketUrl(PATH));
+          await p.evaluate(() => window.__benchDone);
+          await sleep(300);
+        });
+        await page.close();
+        const a = analyzeMainThread(events, { pageUrl: b.docketUrl(PATH), classify, orphanMicrotasks: 'docket' });
+        if (i >= 0) out.push({ wall: a.ownedTime('docket') / (n / 1000), cpu: a.ownedCpu('docket') / (n / 1000) });
+      }
+      log(`  floor, hosts with two attributes in Docket's world: ${out.map((x) => x.wall.toFixed(2)).join(', ')} ms per 1,000 (CPU ${out.map((x) => x.cpu.toFixed(2)).join(', ')})`);
+      return out;
+    } finally {
+      await b.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The same page on a host Docket does not run on, with the baseline script injected after load. */
@@ -113,6 +174,7 @@ export async function run({ env, runs, quick, log }) {
       }, { extensionDir: env.extensionDir });
       printProfile(log, `${n} links`, profile);
     }
+    const floor = await measureFloor(env, D.length, n, log);
     const per1k = (x) => x.script / (n / 1000);
     return {
       runsDone: D.length,
@@ -122,6 +184,8 @@ export async function run({ env, runs, quick, log }) {
         figure({ name: 'Time to all badges painted, from script start', docket: D.map((x) => x.toPainted), baseline: B.map((x) => x.toPainted) }),
         figure({ name: 'Scripting per 1,000 badges', docket: D.map(per1k), baseline: B.map(per1k), budget: { on: 'docket', op: '<=', limit: 10, text: '≤ 10 ms' } }),
         figure({ name: '· the same in the main thread\'s CPU time', docket: D.map((x) => x.scriptCpu / (n / 1000)), baseline: B.map((x) => x.scriptCpu / (n / 1000)), note: 'trace tdur: time the thread waited for a core on a busy machine left out' }),
+        figure({ name: "· floor: only the §3 hosts (two attributes each, no lookup), per 1,000, in Docket's world", docket: floor.map((x) => x.wall) }),
+        figure({ name: '· the same floor in CPU time', docket: floor.map((x) => x.cpu) }),
         figure({ name: 'Scripting, total', docket: D.map((x) => x.script), baseline: B.map((x) => x.script) }),
         figure({ name: 'Longest task (script time of its own in one task)', docket: D.map((x) => x.longestTask), baseline: B.map((x) => x.longestTask), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms' } }),
         figure({ name: 'Style, layout and paint from script start to painted', docket: D.map((x) => x.render), baseline: B.map((x) => x.render) }),
