@@ -10,11 +10,16 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 export async function buildWxtFloor() {
   const dir = mkdtempSync(join(tmpdir(), 'docket-wxt-floor-'));
+  // WXT prints the entrypoints it skipped, and a spinner, straight to the console.
+  const { log, info } = console;
+  const write = process.stdout.write;
+  const quiet = () => undefined;
   try {
     const stub = join(dir, 'start.ts');
     writeFileSync(stub, 'export function startDocket(): void {}\n');
     const { build } = await import('wxt');
-    const quiet = () => undefined;
+    console.log = console.info = quiet;
+    process.stdout.write = () => true;
     await build({
       root: ROOT,
       outDir: join(dir, 'out'),
@@ -24,6 +29,9 @@ export async function buildWxtFloor() {
     });
     return readFileSync(join(dir, 'out/chrome-mv3/content-scripts/content.js'), 'utf8');
   } finally {
+    console.log = log;
+    console.info = info;
+    process.stdout.write = write;
     rmSync(dir, { recursive: true, force: true });
   }
 }
