@@ -41,6 +41,18 @@ function afterFrame(): Promise<void> {
   });
 }
 
+/**
+ * React's chunk could not be loaded (an extension updated while its popup opened, a broken
+ * install): say so in place of the inert early screen, instead of leaving it up without a word.
+ */
+export function showStartFailure(root: HTMLElement, error: unknown): void {
+  const message = root.ownerDocument.createElement('p');
+  message.className = 'alert';
+  message.setAttribute('role', 'alert');
+  message.textContent = `Docket could not start (${String((error as Error | null)?.message ?? error)}). Close it and open it again; if this stays, reload the extension.`;
+  root.replaceChildren(message);
+}
+
 const nothing: Start = { ready: Promise.resolve(), shown: Promise.resolve(), takeOver: () => undefined };
 
 export function start(): Start {

@@ -1,5 +1,5 @@
 // First: the popup's first question and the kept first screen, before React is even fetched.
-import { start } from '../../components/popupStart';
+import { showStartFailure, start } from '../../components/popupStart';
 import './style.css';
 
 const early = start();
@@ -7,7 +7,13 @@ const early = start();
 // once the early screen (if any) is on screen. Performance marks (docket:start, docket:revision,
 // docket:early-paint, docket:render) show where the time goes.
 const app = early.shown.then(() => import('../../components/mount'));
-void Promise.all([app, early.ready]).then(([m]) => {
-  early.takeOver();
-  m.mount(document.getElementById('root')!);
-});
+void Promise.all([app, early.ready]).then(
+  ([m]) => {
+    early.takeOver();
+    m.mount(document.getElementById('root')!);
+  },
+  (error: unknown) => {
+    early.takeOver();
+    showStartFailure(document.getElementById('root')!, error);
+  },
+);

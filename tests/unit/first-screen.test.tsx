@@ -176,7 +176,7 @@ describe('what is refused when read back', () => {
     ['a script', ok.replace('<h1>', '<script>alert(1)</script><h1>')],
     ['an event handler', ok.replace('<h1>', '<h1 onclick="alert(1)">')],
     ['an image', ok.replace('<h1>', '<img src="x" onerror="alert(1)"><h1>')],
-    ['a frame', ok.replace('<h1>', '<iframe src="https://example.org"></iframe><h1>')],
+    ['a frame', ok.replace('<h1>', '<iframe></iframe><h1>')],
     ['a style sheet', ok.replace('<h1>', '<style>body{display:none}</style><h1>')],
     ['a javascript: link', ok.replace('href="https://docs.google.com/document/d/d0/edit"', 'href="javascript:alert(1)"')],
     ['a style that loads something', ok.replace('background: #8250df;', 'background: url(https://example.org/x.png)')],
@@ -323,5 +323,17 @@ describe('React and the kept screen', () => {
     root = createRoot(host);
     await act(async () => root.render(<App />));
     expect(host.querySelector<HTMLInputElement>('input[type=search]')!.value).toBe('');
+  });
+});
+
+describe('when React cannot be loaded', () => {
+  it('says so in place of the early screen, as text', async () => {
+    const { showStartFailure } = await import('../../components/popupStart');
+    const root = document.createElement('div');
+    root.innerHTML = '<div class="app" inert><ul><li data-doc-id="x">kept row</li></ul></div>';
+    showStartFailure(root, new Error('Failed to fetch dynamically imported module: <b>mount.js</b>'));
+    expect(root.querySelector('[data-doc-id]')).toBeNull();
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/^Docket could not start \(Failed to fetch dynamically imported module: <b>mount\.js<\/b>\)\. Close it and open it again/);
+    expect(root.querySelector('b')).toBeNull();
   });
 });
