@@ -33,10 +33,10 @@ const SETTLE = 1000;
 /**
  * The floor under Docket's fixed cost: the same extension with its content script replaced by
  * `source` (nothing at all; webextension-polyfill's own minified build alone; WXT's content script
- * with an empty main), measured on the tiny page like Docket. Returns ms per load: wall time and
+ * with an empty main), measured on the tiny page like Docket (also scripts/bench/cs-floor.mjs). Returns ms per load: wall time and
  * the main thread's CPU time.
  */
-async function floorOf(env, source, runs, log, label) {
+export async function floorOf(env, source, runs, log, label) {
   const dir = mkdtempSync(join(tmpdir(), 'docket-bench-floor-'));
   try {
     cpSync(env.extensionDir, dir, { recursive: true });
