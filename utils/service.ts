@@ -159,11 +159,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'doc/get': async ({ id }) => {
       await cache.check();
-      if (cache.loaded) {
-        const view = await cache.get();
-        return { doc: view.documents.find((d) => d.id === id) ?? view.documents.find((d) => d.aliases.includes(id)) ?? null };
-      }
-      return { doc: (await store.lookup(await db(), [id]))[id]?.doc ?? null };
+      // By id, else by alias: the same answer as a lookup, from memory when the index is there.
+      const records = cache.lookup([id]) ?? (await store.lookup(await db(), [id]));
+      return { doc: records[id]?.doc ?? null };
     },
     'index/summary': async ({ today: day }) => {
       await cache.check();
