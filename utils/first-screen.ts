@@ -214,12 +214,6 @@ export function showScreen(root: Element, prepared: PreparedScreen): boolean {
   }
 }
 
-/** `prepareScreen` then `showScreen`: false (and `root` left alone) when the markup is refused. */
-export function paintScreen(root: Element, html: string): boolean {
-  const prepared = prepareScreen(html, root.ownerDocument);
-  return !!prepared && showScreen(root, prepared);
-}
-
 /** What was typed in the early screen's search box (null: no early screen), once React takes over. */
 export function typedEarly(): string | null {
   return earlyBox ? earlyBox.value : null;

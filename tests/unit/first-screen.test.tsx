@@ -20,7 +20,6 @@ import {
   SCREEN_ROWS,
   forgetEarly,
   keepScreen,
-  paintScreen,
   prepareScreen,
   readScreen,
   safeScreen,
@@ -63,6 +62,12 @@ function element(html: string): Element {
   const t = document.createElement('template');
   t.innerHTML = html;
   return t.content.firstElementChild!;
+}
+
+/** `prepareScreen` then `showScreen`, as popupStart does: false (and `root` left alone) when the markup is refused. */
+function paintScreen(root: Element, html: string): boolean {
+  const prepared = prepareScreen(html, root.ownerDocument);
+  return !!prepared && showScreen(root, prepared);
 }
 
 describe('trimming the first screen', () => {
