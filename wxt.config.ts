@@ -9,8 +9,7 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**', 'bench-results/**', 'docs/**'] },
   manifest: ({ browser }) => ({
     name: 'Docket',
-    description:
-      'Owner, deadline and status next to every Google document link on the pages your working group reads.',
+    description: 'Owner, deadline and status next to every Google document link on the pages your working group reads.',
     // storage: the index revision that tells open pages to refresh their badges.
     // scripting: run on the sites the member enables (CONTRACT §5).
     // unlimitedStorage: the browser must never evict the index.

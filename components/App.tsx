@@ -94,7 +94,12 @@ export function App() {
 
   // What the background says about the index (read-only, an interrupted import).
   // (A background that does not answer is reported by the views' own queries; this notice is extra.)
-  useLatest(() => send('status/get', {}), setStatus, () => undefined, []);
+  useLatest(
+    () => send('status/get', {}),
+    setStatus,
+    () => undefined,
+    [],
+  );
 
   // The toolbar popup has no tab of its own.
   useEffect(() => {
@@ -112,17 +117,28 @@ export function App() {
   }, [params]);
 
   // Workstreams (small), for the editor, the scan and the import view; again after every change.
-  useLatest(() => send('workstreams/list', {}), (r) => setWorkstreamList(r.workstreams), onError, [revision, onError]);
+  useLatest(
+    () => send('workstreams/list', {}),
+    (r) => setWorkstreamList(r.workstreams),
+    onError,
+    [revision, onError],
+  );
 
   // Subscription names for "From sheet “…”", again after every change to the index (syncs write to it).
-  useLatest(() => send('subscriptions/list', {}), (r) => setSubscriptions(r.subscriptions), onError, [revision, onError]);
+  useLatest(
+    () => send('subscriptions/list', {}),
+    (r) => setSubscriptions(r.subscriptions),
+    onError,
+    [revision, onError],
+  );
 
   // The current tab's document, as the index has it (for "This page").
   const pageRef = useMemo(() => (page.ready && page.url ? parseDocLink(page.url) : null), [page.ready, page.url]);
   const [pageDoc, setPageDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
   useLatest(
     () => (pageRef ? send('lookup', { ids: [pageRef.id] }) : null),
-    (r) => pageRef && setPageDoc({ id: pageRef.id, doc: Object.hasOwn(r.records, pageRef.id) ? r.records[pageRef.id]!.doc : null }),
+    (r) =>
+      pageRef && setPageDoc({ id: pageRef.id, doc: Object.hasOwn(r.records, pageRef.id) ? r.records[pageRef.id]!.doc : null }),
     onError,
     [pageRef, revision, onError],
   );
@@ -368,17 +384,13 @@ export function App() {
                   subscriptionNames={subscriptionNames}
                 />
               )}
-              {view === 'upcoming' && (
-                <UpcomingPanel revision={revision} today={today} onError={onError} />
-              )}
+              {view === 'upcoming' && <UpcomingPanel revision={revision} today={today} onError={onError} />}
               {view === 'scan' && (
                 <Suspense fallback={<p className="muted">Loading…</p>}>
                   <ScanPanel page={page} workstreams={workstreams} loaded={wsLoaded} revision={revision} onTracked={reload} />
                 </Suspense>
               )}
-              {view === 'workstreams' && (
-                <WorkstreamManager revision={revision} today={today} onError={onError} />
-              )}
+              {view === 'workstreams' && <WorkstreamManager revision={revision} today={today} onError={onError} />}
               {view === 'sites' && <SitesPanel page={page} onError={onError} />}
             </div>
           )}

@@ -104,11 +104,7 @@ export function ConflictTable({
           </tbody>
         </table>
       </div>
-      {n > shown.length && (
-        <p className="muted small">
-          And {n - shown.length} more, not listed: they keep the newer side.
-        </p>
-      )}
+      {n > shown.length && <p className="muted small">And {n - shown.length} more, not listed: they keep the newer side.</p>}
     </div>
   );
 }

@@ -18,7 +18,6 @@ export interface EditorTarget {
 /** What happened to the record while the editor was open: another page saved or deleted it. */
 export type Underneath = { kind: 'changed' | 'deleted' | 'tracked' } | null;
 
-
 /** Copies `doc` without the keys whose value is undefined or an empty string (optional fields stay absent). */
 function compact(doc: DocRecord): DocRecord {
   const out: Record<string, unknown> = {};
@@ -77,7 +76,10 @@ export function DocumentEditor({
       } else {
         const group = commonGroup(workstreams);
         newWorkstream = {
-          id: newWorkstreamId(name, workstreams.map((w) => w.id)),
+          id: newWorkstreamId(
+            name,
+            workstreams.map((w) => w.id),
+          ),
           name,
           color: nextWorkstreamColor(workstreams),
           ...(group ? { group } : {}),

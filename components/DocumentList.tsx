@@ -173,7 +173,11 @@ export function DocumentList({
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => onFilterChange({ text, status: parseStatusFilter(e.target.value) })}>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(e) => onFilterChange({ text, status: parseStatusFilter(e.target.value) })}
+          >
             {STATUS_FILTER_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

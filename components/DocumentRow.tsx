@@ -55,12 +55,7 @@ export const DocumentRow = memo(function DocumentRow({
   const conflicts = doc.syncConflicts ?? [];
 
   return (
-    <li
-      id={id}
-      className={`doc-row urgency-${urgency}${active ? ' active' : ''}`}
-      data-doc-id={doc.id}
-      data-urgency={urgency}
-    >
+    <li id={id} className={`doc-row urgency-${urgency}${active ? ' active' : ''}`} data-doc-id={doc.id} data-urgency={urgency}>
       <div className="doc-main">
         <span className="doc-title" title={doc.title ? doc.id : undefined}>
           {title}
@@ -101,10 +96,18 @@ export const DocumentRow = memo(function DocumentRow({
             {onSyncChoice && (
               <span className="sync-flag-actions">
                 <button type="button" onClick={() => onSyncChoice(doc, c.field, 'theirs')}>
-                  Use the sheet’s<span className="sr-only"> {fieldLabel(c.field).toLowerCase()} for {title}</span>
+                  Use the sheet’s
+                  <span className="sr-only">
+                    {' '}
+                    {fieldLabel(c.field).toLowerCase()} for {title}
+                  </span>
                 </button>
                 <button type="button" onClick={() => onSyncChoice(doc, c.field, 'mine')}>
-                  Keep mine<span className="sr-only"> ({fieldLabel(c.field).toLowerCase()} of {title})</span>
+                  Keep mine
+                  <span className="sr-only">
+                    {' '}
+                    ({fieldLabel(c.field).toLowerCase()} of {title})
+                  </span>
                 </button>
               </span>
             )}

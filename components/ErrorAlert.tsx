@@ -3,7 +3,9 @@ export function ErrorAlert({ message, onDismiss }: { message: string | null; onD
   if (!message) return null;
   return (
     <div className="alert" role="alert">
-      <span className="alert-icon" aria-hidden="true">⚠</span>
+      <span className="alert-icon" aria-hidden="true">
+        ⚠
+      </span>
       <span className="alert-text">{message}</span>
       {onDismiss && (
         <button type="button" className="link-button" onClick={onDismiss}>

@@ -54,9 +54,15 @@ function CountsRow({ label, c }: { label: string; c: ImportCounts }) {
 }
 
 /** What the progress line says, and how full its bar is (undefined: indeterminate). */
-function progressOf(running: NonNullable<Running>, sent: number | null, written: ImportProgress | null): { text: string; value?: number } {
+function progressOf(
+  running: NonNullable<Running>,
+  sent: number | null,
+  written: ImportProgress | null,
+): { text: string; value?: number } {
   if (running.kind === 'reading') {
-    return sent !== null && sent < 1 ? { text: `Reading ${running.filename}… ${Math.floor(sent * 100)}%`, value: sent } : { text: `Reading ${running.filename}…` };
+    return sent !== null && sent < 1
+      ? { text: `Reading ${running.filename}… ${Math.floor(sent * 100)}%`, value: sent }
+      : { text: `Reading ${running.filename}…` };
   }
   if (written && written.filename === running.filename && written.total > 0) {
     const n = (x: number) => x.toLocaleString('en');
@@ -121,7 +127,8 @@ export function ImportExport({
   useEffect(() => {
     if (!applying) return;
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && IMPORT_PROGRESS_KEY in changes) setWritten((changes[IMPORT_PROGRESS_KEY]!.newValue as ImportProgress | undefined) ?? null);
+      if (area === 'local' && IMPORT_PROGRESS_KEY in changes)
+        setWritten((changes[IMPORT_PROGRESS_KEY]!.newValue as ImportProgress | undefined) ?? null);
     };
     browser.storage.onChanged.addListener(listener);
     return () => {
@@ -203,16 +210,12 @@ export function ImportExport({
     <div className="import-export">
       <section aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`}>Import</h2>
-        <p className="muted small">A Docket JSON file, or a CSV with url or id, title, workstream, group, deadline, status, notes.</p>
+        <p className="muted small">
+          A Docket JSON file, or a CSV with url or id, title, workstream, group, deadline, status, notes.
+        </p>
         <div className="field">
           <label htmlFor={`${id}-file`}>Choose a file to import (JSON or CSV)</label>
-          <input
-            id={`${id}-file`}
-            ref={fileRef}
-            type="file"
-            accept=".json,.csv,application/json,text/csv"
-            onChange={onChoose}
-          />
+          <input id={`${id}-file`} ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" onChange={onChoose} />
         </div>
         {/* The work happens in the background: the popup stays responsive meanwhile. */}
         <div className="import-progress" aria-live="polite">
@@ -221,7 +224,11 @@ export function ImportExport({
               const p = progressOf(running, sent, written);
               return (
                 <>
-                  {p.value === undefined ? <progress aria-labelledby={`${id}-progress`} /> : <progress aria-labelledby={`${id}-progress`} value={p.value} max={1} />}
+                  {p.value === undefined ? (
+                    <progress aria-labelledby={`${id}-progress`} />
+                  ) : (
+                    <progress aria-labelledby={`${id}-progress`} value={p.value} max={1} />
+                  )}
                   <span id={`${id}-progress`}>{p.text}</span>
                 </>
               );
@@ -273,7 +280,8 @@ export function ImportExport({
             <p role="status">{importSummary(result)}</p>
             {!!result.conflicts?.length && (
               <p className="muted small">
-                {result.conflicts.length} {result.conflicts.length === 1 ? 'field' : 'fields'} changed on both sides: kept as chosen.
+                {result.conflicts.length} {result.conflicts.length === 1 ? 'field' : 'fields'} changed on both sides: kept as
+                chosen.
               </p>
             )}
             <RefusedList rows={result.refused} />

@@ -74,7 +74,9 @@ export function ReminderSettings() {
         return;
       }
       if (!granted) {
-        setMessage('Reminders stay off: Docket needs your permission to show notifications. You can turn them on again any time.');
+        setMessage(
+          'Reminders stay off: Docket needs your permission to show notifications. You can turn them on again any time.',
+        );
         return;
       }
       try {
@@ -106,13 +108,7 @@ export function ReminderSettings() {
       <h2 id={`${id}-heading`}>Reminders</h2>
       <p className="muted small">A notification on this computer before a document is due; nothing leaves your browser.</p>
       <div className="check-line">
-        <input
-          id={`${id}-on`}
-          type="checkbox"
-          checked={!!settings?.enabled}
-          disabled={!settings}
-          onChange={onToggle}
-        />
+        <input id={`${id}-on`} type="checkbox" checked={!!settings?.enabled} disabled={!settings} onChange={onToggle} />
         <label htmlFor={`${id}-on`}>Remind me before deadlines</label>
       </div>
       <div className="field days-field">

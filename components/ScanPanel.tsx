@@ -15,7 +15,7 @@ const NOTE_MAX = 160;
 const FIELD_MAX = 2000;
 
 type OptionalField =
-  | 'title' | 'workstreamId' | 'deadline' | 'deadlineSource' | 'deadlineNote' | 'status' | 'source' | 'sourceTitle' | 'sourceDate';
+  'title' | 'workstreamId' | 'deadline' | 'deadlineSource' | 'deadlineNote' | 'status' | 'source' | 'sourceTitle' | 'sourceDate';
 
 /** One candidate as the member edits it. */
 interface Row {
@@ -30,10 +30,7 @@ interface Row {
 }
 
 type Phase =
-  | { kind: 'idle' }
-  | { kind: 'scanning' }
-  | { kind: 'unreachable'; message: string }
-  | { kind: 'done'; result: ScanResult };
+  { kind: 'idle' } | { kind: 'scanning' } | { kind: 'unreachable'; message: string } | { kind: 'done'; result: ScanResult };
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -196,7 +193,10 @@ export function ScanPanel({
         if (existing) workstreamId = existing.id;
         else {
           const ws: Workstream = {
-            id: newWorkstreamId(name, [...workstreams, ...newWorkstreams].map((w) => w.id)),
+            id: newWorkstreamId(
+              name,
+              [...workstreams, ...newWorkstreams].map((w) => w.id),
+            ),
             name: clip(name, 500),
             color: nextWorkstreamColor([...workstreams, ...newWorkstreams]),
             ...(group ? { group } : {}),
@@ -318,10 +318,18 @@ export function ScanPanel({
                 .
               </p>
               <div className="scan-select">
-                <button type="button" className="link-button" onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: true })))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: true })))}
+                >
                   Select all
                 </button>
-                <button type="button" className="link-button" onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: false })))}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: false })))}
+                >
                   Select none
                 </button>
               </div>
@@ -374,12 +382,19 @@ export function ScanPanel({
                           ) : (
                             <code className="scan-id">{r.c.id}</code>
                           )}
-                          {tracked && <span className="scan-tracked">Already tracked{r.selected ? ': will be updated' : ''}</span>}
+                          {tracked && (
+                            <span className="scan-tracked">Already tracked{r.selected ? ': will be updated' : ''}</span>
+                          )}
                         </p>
                         <div className="field-row">
                           <div className="field">
                             <label htmlFor={f('ws')}>Workstream</label>
-                            <WorkstreamSelect id={f('ws')} value={r.ws} workstreams={workstreams} onChange={(ws) => update(i, { ws })} />
+                            <WorkstreamSelect
+                              id={f('ws')}
+                              value={r.ws}
+                              workstreams={workstreams}
+                              onChange={(ws) => update(i, { ws })}
+                            />
                           </div>
                           {r.ws === NEW_WS && (
                             <div className="field scan-newws">
@@ -407,7 +422,12 @@ export function ScanPanel({
                           </div>
                           <div className="field">
                             <label htmlFor={f('status')}>Status</label>
-                            <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => update(i, { status })} />
+                            <StatusSelect
+                              id={f('status')}
+                              value={r.status}
+                              allowUnset
+                              onChange={(status) => update(i, { status })}
+                            />
                           </div>
                         </div>
                         {r.c.deadlineSentence && (

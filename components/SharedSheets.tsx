@@ -69,14 +69,17 @@ export function SharedSheets({
     void (async () => {
       try {
         if (!(await asked)) {
-          setError(`Nothing changed: Docket was not given access to ${parsed.host}, so it cannot read the sheet. You can ask again any time.`);
+          setError(
+            `Nothing changed: Docket was not given access to ${parsed.host}, so it cannot read the sheet. You can ask again any time.`,
+          );
           return;
         }
         const { subscription } = await send('subscriptions/add', { url: parsed.url, name: name.trim() });
         onChanged(upsert(list, subscription));
         setUrl('');
         setName('');
-        if (subscription.lastError) setError(`Subscribed to “${subscription.name}”, but the first sync failed: ${subscription.lastError}`);
+        if (subscription.lastError)
+          setError(`Subscribed to “${subscription.name}”, but the first sync failed: ${subscription.lastError}`);
         else {
           setMessage(
             `Subscribed to “${subscription.name}”.${subscription.lastReport ? ` ${syncCountsText(subscription.lastReport)}` : ''}`,
@@ -131,9 +134,9 @@ export function SharedSheets({
     <section aria-labelledby={`${id}-heading`} className="shared-sheets">
       <h2 id={`${id}-heading`}>Shared sheets</h2>
       <p className="muted small">
-        Follow a team’s index: Docket reads it every hour and merges it into yours; your own edits are kept and flagged.
-        To share a Google Sheet, choose File → Share → Publish to web, pick the sheet and “Comma-separated values (.csv)”,
-        publish, and paste the address it gives here.
+        Follow a team’s index: Docket reads it every hour and merges it into yours; your own edits are kept and flagged. To share
+        a Google Sheet, choose File → Share → Publish to web, pick the sheet and “Comma-separated values (.csv)”, publish, and
+        paste the address it gives here.
       </p>
 
       {subscriptions === null ? (
@@ -156,7 +159,8 @@ export function SharedSheets({
                     <span className="sheet-url">{s.url}</span>
                   )}
                   <span className="doc-meta">
-                    Last synced: {s.lastSuccessAt ? <time dateTime={s.lastSuccessAt}>{formatInstant(s.lastSuccessAt)}</time> : 'never'}
+                    Last synced:{' '}
+                    {s.lastSuccessAt ? <time dateTime={s.lastSuccessAt}>{formatInstant(s.lastSuccessAt)}</time> : 'never'}
                   </span>
                   {s.lastReport && <span className="sheet-report small">{syncCountsText(s.lastReport)}</span>}
                   {s.lastError && (

@@ -46,7 +46,9 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
     }
     setBusy(true);
     try {
-      setSites(await send('sites/enable', page.tabId !== undefined ? { origin: pattern, tabId: page.tabId } : { origin: pattern }));
+      setSites(
+        await send('sites/enable', page.tabId !== undefined ? { origin: pattern, tabId: page.tabId } : { origin: pattern }),
+      );
       setMessage(`Docket now runs on ${host}.`);
     } catch (e) {
       onError(e);
@@ -87,8 +89,8 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
         ) : (
           <>
             <p className="muted small">
-              Your browser will ask you to let Docket read pages on {host}, so it can show badges next to document links
-              there; nothing leaves your browser.
+              Your browser will ask you to let Docket read pages on {host}, so it can show badges next to document links there;
+              nothing leaves your browser.
             </p>
             <button type="button" className="primary" onClick={enable} disabled={busy}>
               Enable Docket on {host}

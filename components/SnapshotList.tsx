@@ -112,7 +112,12 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
                   </button>
                 </div>
                 {open && (
-                  <div className="confirm-panel" role="group" aria-label={`Restore the snapshot of ${when}`} onKeyDown={(e) => onKeyDown(e, s.id)}>
+                  <div
+                    className="confirm-panel"
+                    role="group"
+                    aria-label={`Restore the snapshot of ${when}`}
+                    onKeyDown={(e) => onKeyDown(e, s.id)}
+                  >
                     <p className="confirm-question">
                       Restore the index as it was on {when}? The current index is kept as a snapshot first.
                     </p>

@@ -5,7 +5,13 @@ import { interruptedText } from '../utils/doclist';
  * What the background says about the index as a whole: read-only (a persistent alert: every
  * write fails with that reason anyway), or an import or sync the browser cut short.
  */
-export function StatusBanners({ status, onDismissInterrupted }: { status: IndexStatus | null; onDismissInterrupted: () => void }) {
+export function StatusBanners({
+  status,
+  onDismissInterrupted,
+}: {
+  status: IndexStatus | null;
+  onDismissInterrupted: () => void;
+}) {
   if (!status) return null;
   return (
     <>
@@ -24,7 +30,11 @@ export function StatusBanners({ status, onDismissInterrupted }: { status: IndexS
           </span>
           <span className="alert-text">{interruptedText(status.interrupted)}</span>
           <button type="button" className="link-button" onClick={onDismissInterrupted}>
-            Dismiss<span className="sr-only"> the notice about the interrupted {/^sync\b/i.test(status.interrupted.label) ? 'sync' : 'import'}</span>
+            Dismiss
+            <span className="sr-only">
+              {' '}
+              the notice about the interrupted {/^sync\b/i.test(status.interrupted.label) ? 'sync' : 'import'}
+            </span>
           </button>
         </div>
       )}

@@ -16,9 +16,7 @@ export function UndoToast({ doc, onUndo, onClose }: { doc: DocRecord; onUndo: ()
 
   return (
     <div className="toast" role="status">
-      <span>
-        Deleted “{displayTitle(doc)}”.
-      </span>
+      <span>Deleted “{displayTitle(doc)}”.</span>
       {/* Focus lands here: the deleted row's buttons are gone. */}
       <button type="button" onClick={onUndo} autoFocus>
         Undo

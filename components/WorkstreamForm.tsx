@@ -123,8 +123,8 @@ export function WorkstreamForm({
           }}
         />
         <span id={`${id}-account-hint`} className="muted small">
-          Its documents open with this account: 1 as in /u/1/ in Google’s addresses, or your address there. Empty: the
-          browser’s default.
+          Its documents open with this account: 1 as in /u/1/ in Google’s addresses, or your address there. Empty: the browser’s
+          default.
         </span>
         <p id={`${id}-account-error`} className="field-error" aria-live="polite">
           {accountError}

@@ -61,7 +61,15 @@ export function WorkstreamManager({
   }
 
   async function create(values: WorkstreamValues): Promise<boolean> {
-    const workstream = withValues({ id: newWorkstreamId(values.name, workstreams.map((w) => w.id)) }, values);
+    const workstream = withValues(
+      {
+        id: newWorkstreamId(
+          values.name,
+          workstreams.map((w) => w.id),
+        ),
+      },
+      values,
+    );
     try {
       await send('ws/put', { workstream });
       setNotice(null);

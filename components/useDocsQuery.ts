@@ -86,7 +86,11 @@ export function useDocsQuery(
       (page) => {
         if (n !== seq.current) return;
         setLoadingMore(false);
-        startTransition(() => setResult((prev) => (prev && prev.key === cur.key ? { key: prev.key, page: { ...page, rows: [...prev.page.rows, ...page.rows] } } : prev)));
+        startTransition(() =>
+          setResult((prev) =>
+            prev && prev.key === cur.key ? { key: prev.key, page: { ...page, rows: [...prev.page.rows, ...page.rows] } } : prev,
+          ),
+        );
       },
       (e) => {
         if (n !== seq.current) return;

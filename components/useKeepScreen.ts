@@ -20,7 +20,11 @@ export function firstQuestionId(key: QueryKey, text: string): string | null {
  * Keeps the popup's first screen (utils/first-screen.ts) for the next opening whenever the list in
  * `list` (an element inside the popup's `.app`) shows a whole answer to the first question, the box empty.
  */
-export function useKeepScreen(list: RefObject<HTMLElement | null>, result: { key: QueryKey; page: DocsPage } | null, text: string): void {
+export function useKeepScreen(
+  list: RefObject<HTMLElement | null>,
+  result: { key: QueryKey; page: DocsPage } | null,
+  text: string,
+): void {
   useEffect(() => {
     const revision = result?.page.revision;
     const id = result ? firstQuestionId(result.key, text) : null;

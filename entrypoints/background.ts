@@ -71,7 +71,9 @@ export default defineBackground(() => {
     readOnlyReason: () => readOnlyReason,
     revision: readRevision,
     importProgress: (progress) =>
-      progress ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress }) : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
+      progress
+        ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress })
+        : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
   };
   const handlers = createHandlers(deps);
   scheduleSync(() => handlers['subscriptions/sync']({}, {}));

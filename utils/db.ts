@@ -134,7 +134,12 @@ export function openDocketDb(
         if (snapshotted || oldVersion === 0 || !db.objectStoreNames.contains('snapshots')) return;
         snapshotted = true;
         // Aborted with the upgrade if a migration fails: then there is nothing to keep anyway.
-        snapshotIn(tx as never, 'upgrade', `before the upgrade from version ${oldVersion} to ${version}`, new Date().toISOString()).catch(() => undefined);
+        snapshotIn(
+          tx as never,
+          'upgrade',
+          `before the upgrade from version ${oldVersion} to ${version}`,
+          new Date().toISOString(),
+        ).catch(() => undefined);
       };
       try {
         for (let v = oldVersion; v < version; v++) {
@@ -175,11 +180,18 @@ export async function openDocketDbSafely(
   }
 }
 
-type SnapshotTx = IDBPTransaction<DocketSchema, Array<'documents' | 'workstreams' | 'snapshots' | 'snapshotData'>, 'readwrite' | 'versionchange'>;
+type SnapshotTx = IDBPTransaction<
+  DocketSchema,
+  Array<'documents' | 'workstreams' | 'snapshots' | 'snapshotData'>,
+  'readwrite' | 'versionchange'
+>;
 
 /** Copy the index into a new snapshot within `tx`, then keep only the newest SNAPSHOT_LIMIT. */
 async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: string, now: string): Promise<number> {
-  const [documents, workstreams] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('workstreams').getAll()]);
+  const [documents, workstreams] = await Promise.all([
+    tx.objectStore('documents').getAll(),
+    tx.objectStore('workstreams').getAll(),
+  ]);
   const snapshots = tx.objectStore('snapshots');
   // autoIncrement puts the new key into `id`.
   const info = { createdAt: now, reason, label, documents: documents.length, workstreams: workstreams.length };
@@ -241,8 +253,14 @@ export const PROGRESS_EVERY = 5_000;
  * at commit; atomicity is unchanged: a browser stopped mid-way leaves the old index whole).
  * `onProgress(written, total)` is called every PROGRESS_EVERY documents and at the end.
  */
-export async function writeMerge(db: DocketDB, write: MergeWrite, onProgress?: (written: number, total: number) => void): Promise<void> {
-  const tx = db.transaction(['documents', 'workstreams', 'snapshots', 'snapshotData', 'bases', 'meta'], 'readwrite', { durability: 'relaxed' });
+export async function writeMerge(
+  db: DocketDB,
+  write: MergeWrite,
+  onProgress?: (written: number, total: number) => void,
+): Promise<void> {
+  const tx = db.transaction(['documents', 'workstreams', 'snapshots', 'snapshotData', 'bases', 'meta'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const writes: Promise<unknown>[] = [];
   try {
     writes.push(snapshotIn(tx as never, write.snapshot.reason, write.snapshot.label, write.now));
@@ -256,7 +274,8 @@ export async function writeMerge(db: DocketDB, write: MergeWrite, onProgress?: (
     for (let i = 0; i < total; i++) {
       const request = docs.put(ordered[i]!);
       const written = i + 1;
-      if (onProgress && (written % PROGRESS_EVERY === 0 || written === total)) request.onsuccess = () => onProgress(written, total);
+      if (onProgress && (written % PROGRESS_EVERY === 0 || written === total))
+        request.onsuccess = () => onProgress(written, total);
     }
     // Maps, not objects: ids such as `__proto__` stay plain keys.
     const buckets = new Map<number, Map<string, SharedVersion>>();
@@ -282,7 +301,8 @@ export async function writeMerge(db: DocketDB, write: MergeWrite, onProgress?: (
 export async function getBases(db: DocketDB, ids: readonly string[]): Promise<Map<string, MergeBase>> {
   const tx = db.transaction('bases');
   const wanted = new Set(ids.map(baseBucket));
-  const buckets = wanted.size > BASE_BUCKETS / 4 ? await tx.store.getAll() : await Promise.all([...wanted].map((b) => tx.store.get(b)));
+  const buckets =
+    wanted.size > BASE_BUCKETS / 4 ? await tx.store.getAll() : await Promise.all([...wanted].map((b) => tx.store.get(b)));
   await tx.done;
   const out = new Map<string, MergeBase>();
   const all = new Map<string, SharedVersion>();
@@ -299,7 +319,11 @@ export async function getMeta<T>(db: DocketDB, key: string): Promise<T | undefin
 }
 
 /** Tracked records for a batch of link ids, keyed by the id asked for (by id first, then alias). */
-export async function lookup(db: DocketDB, ids: readonly string[], opts: { keysFirstFrom?: number } = {}): Promise<Record<string, BadgeRecord>> {
+export async function lookup(
+  db: DocketDB,
+  ids: readonly string[],
+  opts: { keysFirstFrom?: number } = {},
+): Promise<Record<string, BadgeRecord>> {
   const tx = db.transaction(['documents', 'workstreams'], 'readonly');
   const docs = tx.objectStore('documents');
   const byAlias = docs.index('byAlias');
@@ -346,7 +370,9 @@ export const KEYS_FIRST_FROM = 200;
  * Every alias → the id of its document (a key cursor over the alias index: aliases are few). An
  * alias two documents share goes to the first in index order, the lower id, as `byAlias.get` gives.
  */
-async function aliasKeys(index: IDBPIndex<DocketSchema, ['documents', 'workstreams'], 'documents', 'byAlias'>): Promise<Map<string, string>> {
+async function aliasKeys(
+  index: IDBPIndex<DocketSchema, ['documents', 'workstreams'], 'documents', 'byAlias'>,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let c = await index.openKeyCursor(); c; c = await c.continue()) if (!out.has(c.key)) out.set(c.key, c.primaryKey);
   return out;

@@ -271,7 +271,11 @@ export function importButtonLabel(report: ImportReport): string {
 
 /** A heading as the page shows it, tidied to be a workstream's name ("B. Improvements to the IGF:" → "B. Improvements to the IGF"). */
 export function cleanHeading(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim().slice(0, 200);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*:\s*$/, '')
+    .trim()
+    .slice(0, 200);
 }
 
 // --- Upcoming view ---------------------------------------------------------------------------
@@ -345,7 +349,8 @@ export function formatFieldValue(field: string, value: unknown, workstreams: rea
   let text: string;
   if (field === 'workstreamId' && typeof value === 'string') text = workstreams.find((w) => w.id === value)?.name ?? value;
   else if (field === 'status' && isStatus(value)) text = STATUS_LABELS[value];
-  else if (field === 'kind' && typeof value === 'string' && Object.hasOwn(KIND_LABELS, value)) text = KIND_LABELS[value as DocKind];
+  else if (field === 'kind' && typeof value === 'string' && Object.hasOwn(KIND_LABELS, value))
+    text = KIND_LABELS[value as DocKind];
   else if (typeof value === 'string') text = value;
   else {
     try {
@@ -369,7 +374,18 @@ export function describeConflict(conflict: SyncConflict, doc: DocRecord, workstr
 
 /** The fields a sheet may set on a document (the ones a merge compares). */
 const SYNCABLE_FIELDS = new Set([
-  'kind', 'title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'sourceTitle', 'sourceDate', 'deadlineSource',
+  'kind',
+  'title',
+  'url',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
+  'deadlineSource',
 ]);
 
 export type SyncChoice = 'theirs' | 'mine';
@@ -433,7 +449,13 @@ export function formatInstant(iso: string, timeZone?: string): string {
   if (Number.isNaN(t)) return iso;
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}),
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
     })
       .formatToParts(new Date(t))
       .map((p) => [p.type, p.value]),

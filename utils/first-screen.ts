@@ -63,7 +63,9 @@ export function trimScreen(app: Element, rows = SCREEN_ROWS): string | null {
     const selects = app.querySelectorAll('select');
     clone.querySelectorAll('select').forEach((s, i) => {
       const chosen = selects[i]?.selectedIndex ?? -1;
-      s.querySelectorAll('option').forEach((o, j) => (j === chosen ? o.setAttribute('selected', '') : o.removeAttribute('selected')));
+      s.querySelectorAll('option').forEach((o, j) =>
+        j === chosen ? o.setAttribute('selected', '') : o.removeAttribute('selected'),
+      );
     });
     clone.querySelectorAll(TRANSIENT).forEach((el) => el.remove());
     clone.querySelectorAll('input').forEach((input) => {
@@ -119,19 +121,68 @@ export function readScreen(store: KeyValueStore): KeptScreen | null {
  * (anything in the address, `?tab=`, `?q=`, `?edit=`…, opens something else), the same question,
  * the same revision.
  */
-export function screenToPaint(kept: KeptScreen | null, query: string, revision: string | null, search: string): KeptScreen | null {
+export function screenToPaint(
+  kept: KeptScreen | null,
+  query: string,
+  revision: string | null,
+  search: string,
+): KeptScreen | null {
   if (!kept || revision === null || search.replace(/^\?/, '') !== '') return null;
   return kept.query === query && kept.revision === revision ? kept : null;
 }
 
 const TAGS = new Set([
-  'DIV', 'HEADER', 'MAIN', 'SECTION', 'H1', 'H2', 'H3', 'P', 'SPAN', 'UL', 'LI', 'A', 'BUTTON', 'INPUT',
-  'SELECT', 'OPTION', 'LABEL', 'FORM', 'CODE', 'TIME', 'STRONG', 'EM', 'SMALL', 'BR',
+  'DIV',
+  'HEADER',
+  'MAIN',
+  'SECTION',
+  'H1',
+  'H2',
+  'H3',
+  'P',
+  'SPAN',
+  'UL',
+  'LI',
+  'A',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'LABEL',
+  'FORM',
+  'CODE',
+  'TIME',
+  'STRONG',
+  'EM',
+  'SMALL',
+  'BR',
 ]);
 const ATTRIBUTES = new Set([
-  'class', 'id', 'role', 'title', 'type', 'placeholder', 'autocomplete', 'spellcheck', 'value', 'href', 'target',
-  'rel', 'tabindex', 'datetime', 'for', 'style', 'hidden', 'disabled', 'selected', 'name', 'novalidate', 'required',
-  'inputmode', 'lang', 'dir',
+  'class',
+  'id',
+  'role',
+  'title',
+  'type',
+  'placeholder',
+  'autocomplete',
+  'spellcheck',
+  'value',
+  'href',
+  'target',
+  'rel',
+  'tabindex',
+  'datetime',
+  'for',
+  'style',
+  'hidden',
+  'disabled',
+  'selected',
+  'name',
+  'novalidate',
+  'required',
+  'inputmode',
+  'lang',
+  'dir',
 ]);
 
 function attributeAllowed(name: string, value: string): boolean {

@@ -73,7 +73,11 @@ export class IndexCache {
     const wsCount = this.workstreams.size;
     const tx = (await this.db()).transaction(['documents', 'workstreams'], 'readonly');
     const docs = tx.objectStore('documents');
-    const [lo, hi, w] = await Promise.all([docs.openKeyCursor(), docs.openKeyCursor(null, 'prev'), tx.objectStore('workstreams').count()]);
+    const [lo, hi, w] = await Promise.all([
+      docs.openKeyCursor(),
+      docs.openKeyCursor(null, 'prev'),
+      tx.objectStore('workstreams').count(),
+    ]);
     // A write through the service meanwhile is not a stranger's.
     if (generation !== this.generation) return;
     if (lo?.key !== first || hi?.key !== last || w !== wsCount) this.invalidate();

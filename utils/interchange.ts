@@ -71,8 +71,21 @@ const MAX_SHORT = 2_000;
 const MAX_LONG = 100_000;
 
 const DOC_FIELDS = [
-  'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source',
-  'sourceTitle', 'sourceDate', 'deadlineSource', 'updatedAt',
+  'id',
+  'kind',
+  'title',
+  'url',
+  'aliases',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
+  'deadlineSource',
+  'updatedAt',
 ] as const;
 const WS_FIELDS = ['id', 'name', 'group', 'color', 'account'] as const;
 
@@ -235,9 +248,7 @@ const DocumentSchema = v.looseObject(
     kind: v.optional(v.picklist(DOC_KINDS, (i) => `unknown kind ${show(i.input)} (one of ${kindList()})`)),
     title: v.optional(text('title', MAX_SHORT)),
     url: v.optional(text('url', MAX_SHORT)),
-    aliases: v.optional(
-      v.array(driveId('alias'), (i) => `aliases must be a list of ids, not ${describe(i.input)}`),
-    ),
+    aliases: v.optional(v.array(driveId('alias'), (i) => `aliases must be a list of ids, not ${describe(i.input)}`)),
     workstreamId: v.optional(v.pipe(text('workstreamId', MAX_ID), v.trim())),
     deadline: v.optional(deadlineSchema),
     deadlineNote: v.optional(text('deadlineNote', MAX_SHORT)),
@@ -269,8 +280,9 @@ const versionMessage = (i: { input: unknown }) =>
   `The file's "version" must be a positive whole number, not ${describe(i.input)}.`;
 
 const FileSchema = v.pipe(
-  v.custom<Record<string, unknown>>(isPlainObject, (i) =>
-    `The file holds ${describe(i.input)}, not a Docket index (a JSON object with "format": "${INTERCHANGE_FORMAT}").`,
+  v.custom<Record<string, unknown>>(
+    isPlainObject,
+    (i) => `The file holds ${describe(i.input)}, not a Docket index (a JSON object with "format": "${INTERCHANGE_FORMAT}").`,
   ),
   v.looseObject(
     {
@@ -294,7 +306,8 @@ const FileSchema = v.pipe(
     (issue) => {
       const item = issue.path?.[0];
       const key = item && item.type === 'object' && item.origin === 'key' ? String(item.key) : '';
-      if (key === 'format') return `The file has no "format": it is not a Docket index (expected "format": "${INTERCHANGE_FORMAT}").`;
+      if (key === 'format')
+        return `The file has no "format": it is not a Docket index (expected "format": "${INTERCHANGE_FORMAT}").`;
       if (key === 'version') return 'The file has no "version" (expected "version": 1).';
       return `The file is not a Docket index.`;
     },
@@ -307,9 +320,7 @@ function issuesText(issues: readonly { message: string }[]): string {
 
 // --- one document, one workstream ------------------------------------------------------------
 
-type DocOutcome =
-  | { ok: true; doc: DocRecord; implied: ImpliedField[] }
-  | { ok: false; id?: string; reason: string };
+type DocOutcome = { ok: true; doc: DocRecord; implied: ImpliedField[] } | { ok: false; id?: string; reason: string };
 
 /** `null` and `""` in an optional known field mean "absent". */
 function dropBlanks(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
@@ -464,13 +475,28 @@ function parseJson(text: string, ctx: ImportContext): ParseResult {
 // --- CSV -------------------------------------------------------------------------------------
 
 const CSV_COLUMNS = [
-  'id', 'url', 'kind', 'title', 'workstream', 'group', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'aliases', 'updatedAt',
+  'id',
+  'url',
+  'kind',
+  'title',
+  'workstream',
+  'group',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'aliases',
+  'updatedAt',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** `Deadline Note`, `deadline_note`, `deadlineNote` → `deadlinenote`. */
 function headerKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 const COLUMN_BY_KEY = new Map<string, CsvColumn>(CSV_COLUMNS.map((c) => [headerKey(c), c]));
 
@@ -546,7 +572,12 @@ function parseCsv(text: string, ctx: ImportContext): ParseResult {
         error: `The CSV has no header row: its first row should name the columns (url or id, title, workstream, group, deadline, status, notes).`,
       };
     }
-    const found = header.map((h) => h.trim()).filter(Boolean).slice(0, 8).map((h) => `"${clip(h, 30)}"`).join(', ');
+    const found = header
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .slice(0, 8)
+      .map((h) => `"${clip(h, 30)}"`)
+      .join(', ');
     return { ok: false, error: `The CSV needs a url or id column (its header row has ${found || 'no names'}).` };
   }
 
@@ -595,7 +626,12 @@ function parseCsv(text: string, ctx: ImportContext): ParseResult {
     put('status', status === undefined ? undefined : statusFromCell(status));
     put('notes', cell(cells, 'notes'));
     put('source', cell(cells, 'source'));
-    put('aliases', cell(cells, 'aliases')?.split(/[\s,;]+/).filter(Boolean));
+    put(
+      'aliases',
+      cell(cells, 'aliases')
+        ?.split(/[\s,;]+/)
+        .filter(Boolean),
+    );
     put('updatedAt', cell(cells, 'updatedAt'));
 
     const r = readDocument(raw, ctx.now);
@@ -619,7 +655,10 @@ function parseCsv(text: string, ctx: ImportContext): ParseResult {
       if (!ws) {
         const all = [...ctx.existingWorkstreams, ...created];
         ws = {
-          id: newWorkstreamId(name, all.map((w) => w.id)),
+          id: newWorkstreamId(
+            name,
+            all.map((w) => w.id),
+          ),
           name: name.replace(/\s+/g, ' '),
           color: nextWorkstreamColor(all),
         };
@@ -640,7 +679,11 @@ function parseCsv(text: string, ctx: ImportContext): ParseResult {
 // --- parseImport -----------------------------------------------------------------------------
 
 /** JSON (docket-index) or CSV, chosen by content (a JSON object starts with `{` after whitespace/BOM) with the filename as a hint. */
-export function parseImport(text: string, filename: string, ctx: { existingWorkstreams: Workstream[]; now: string }): ParseResult {
+export function parseImport(
+  text: string,
+  filename: string,
+  ctx: { existingWorkstreams: Workstream[]; now: string },
+): ParseResult {
   if (typeof text !== 'string' || text.length === 0) return { ok: false, error: 'The file is empty.' };
   if (isTooBig(text)) {
     return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Docket imports at once.` };
@@ -686,7 +729,17 @@ function mergeWorkstream(old: Workstream, incoming: Workstream): Workstream {
 }
 
 const OVERLAID = [
-  'kind', 'title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'sourceTitle', 'sourceDate',
+  'kind',
+  'title',
+  'url',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
   'deadlineSource',
 ] as const;
 
@@ -758,14 +811,19 @@ export function planMerge(
   const bases = new Map<string, MergeBase>();
   for (const incoming of parsed.documents) {
     // Own keys only: an id such as `constructor` must not find Object.prototype's.
-    const implied = (parsed.implied && Object.hasOwn(parsed.implied, incoming.id) ? parsed.implied[incoming.id] : undefined) ?? [];
+    const implied =
+      (parsed.implied && Object.hasOwn(parsed.implied, incoming.id) ? parsed.implied[incoming.id] : undefined) ?? [];
     const explicitTime = !implied.includes('updatedAt');
     const old = existing.documents.get(incoming.id);
     const incomingFields = { ...incoming };
     if (implied.includes('kind')) delete (incomingFields as Partial<DocRecord>).kind;
     bases.set(incoming.id, baseOf(incomingFields as DocRecord));
     if (!old) {
-      documents.push({ ...incoming, aliases: unique(incoming.aliases, incoming.id), updatedAt: explicitTime ? incoming.updatedAt : now });
+      documents.push({
+        ...incoming,
+        aliases: unique(incoming.aliases, incoming.id),
+        updatedAt: explicitTime ? incoming.updatedAt : now,
+      });
       report.documents.added++;
       continue;
     }
@@ -778,8 +836,10 @@ export function planMerge(
       if (value === undefined || deepEqual(value, old[key])) continue; // the file has no say, or agrees
       let take: boolean;
       if (!base) take = incomingNewer;
-      else if (deepEqual(value, base[key])) take = false; // only the index changed it
-      else if (deepEqual(old[key], base[key])) take = true; // only the file changed it
+      else if (deepEqual(value, base[key]))
+        take = false; // only the index changed it
+      else if (deepEqual(old[key], base[key]))
+        take = true; // only the file changed it
       else {
         const conflict: MergeConflict = {
           docId: old.id,
@@ -850,7 +910,11 @@ export function exportJson(index: Index, now: string, workstreamId?: string): Ex
     workstreams: workstreams.map((w) => ordered(w, WS_FIELDS, w.extra)),
     documents: documents.map((d) => ordered(d, DOC_FIELDS, d.extra)),
   };
-  return { filename: `${fileStem(now, workstreamId)}.json`, mime: 'application/json', text: `${JSON.stringify(file, null, 2)}\n` };
+  return {
+    filename: `${fileStem(now, workstreamId)}.json`,
+    mime: 'application/json',
+    text: `${JSON.stringify(file, null, 2)}\n`,
+  };
 }
 
 /**

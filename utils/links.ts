@@ -219,14 +219,7 @@ export function docUrl(ref: { id: string; kind: DocKind; published?: boolean }):
 export function isGoogleDocsUrl(url: string): boolean {
   if (typeof url !== 'string') return false;
   const u = toUrl(url);
-  return (
-    !!u &&
-    u.protocol === 'https:' &&
-    !u.username &&
-    !u.password &&
-    !u.port &&
-    (u.hostname === DOCS || u.hostname === DRIVE)
-  );
+  return !!u && u.protocol === 'https:' && !u.username && !u.password && !u.port && (u.hostname === DOCS || u.hostname === DRIVE);
 }
 
 /**
@@ -241,9 +234,10 @@ export function withAccount(url: string, account: string | undefined): string {
   u.searchParams.delete('authuser');
   if (/^\d{1,2}$/.test(account)) {
     // docs: /document/u/1/d/…; drive: /u/1/… before the rest.
-    u.pathname = u.hostname === 'docs.google.com'
-      ? u.pathname.replace(/^\/(document|spreadsheets|presentation|forms|drawings|file)\//, `/$1/u/${account}/`)
-      : u.pathname.replace(/^\/(file|drive)\//, `/$1/u/${account}/`);
+    u.pathname =
+      u.hostname === 'docs.google.com'
+        ? u.pathname.replace(/^\/(document|spreadsheets|presentation|forms|drawings|file)\//, `/$1/u/${account}/`)
+        : u.pathname.replace(/^\/(file|drive)\//, `/$1/u/${account}/`);
   } else {
     u.searchParams.set('authuser', account);
   }

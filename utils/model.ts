@@ -79,7 +79,15 @@ export interface BadgeRecord {
 }
 
 export const WORKSTREAM_PALETTE = [
-  '#1f6feb', '#8250df', '#bf3989', '#cf222e', '#bc4c00', '#9a6700', '#1a7f37', '#0969da', '#6e7781',
+  '#1f6feb',
+  '#8250df',
+  '#bf3989',
+  '#cf222e',
+  '#bc4c00',
+  '#9a6700',
+  '#1a7f37',
+  '#0969da',
+  '#6e7781',
 ] as const;
 
 /** A calendar date `YYYY-MM-DD` that exists. */

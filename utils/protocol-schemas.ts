@@ -98,7 +98,10 @@ export const REQUEST_SCHEMAS = {
   'snapshots/list': EMPTY,
   'snapshots/restore': v.object({ id: v.pipe(v.number(), v.integer()) }),
   'subscriptions/list': EMPTY,
-  'subscriptions/add': v.object({ url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'not a web address')), name: v.pipe(v.string(), v.trim(), v.maxLength(200)) }),
+  'subscriptions/add': v.object({
+    url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'not a web address')),
+    name: v.pipe(v.string(), v.trim(), v.maxLength(200)),
+  }),
   'subscriptions/remove': v.object({ id: SHORT }),
   'subscriptions/sync': v.object({ id: v.optional(SHORT) }),
   'status/get': EMPTY,

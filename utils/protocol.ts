@@ -93,7 +93,11 @@ export interface ProtocolMap {
   /** Workstreams, for the untracked mark's chooser. */
   'workstreams/list': Msg<Record<string, never>, { workstreams: Workstream[] }, 'read'>;
   /** Open Docket's editor window on a document (tracked: edit; untracked: track it). */
-  'editor/open': Msg<{ id?: string; url?: string; title?: string; source?: string; workstreamId?: string }, { opened: boolean }, 'read'>;
+  'editor/open': Msg<
+    { id?: string; url?: string; title?: string; source?: string; workstreamId?: string },
+    { opened: boolean },
+    'read'
+  >;
 
   /** The whole index (large: the popup asks the small queries below instead). */
   'index/get': Msg<Record<string, never>, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;

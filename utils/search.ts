@@ -59,7 +59,12 @@ export function parseQuery(input: string): ParsedQuery {
   return q;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’‘]/g, "'");
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'");
 
 export interface SearchHit {
   doc: DocRecord;

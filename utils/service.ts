@@ -66,7 +66,15 @@ export const COLD_QUERY_THRESHOLD = 3_000;
 
 /** Messages that change the index: refused while it is read-only. */
 const WRITES = new Set<MessageType>([
-  'doc/put', 'doc/delete', 'docs/track', 'ws/put', 'ws/delete', 'import/apply', 'snapshots/restore', 'subscriptions/add', 'subscriptions/sync',
+  'doc/put',
+  'doc/delete',
+  'docs/track',
+  'ws/put',
+  'ws/delete',
+  'import/apply',
+  'snapshots/restore',
+  'subscriptions/add',
+  'subscriptions/sync',
 ]);
 
 type Handlers = { [K in MessageType]: (data: Req<K>, sender: Sender) => Promise<Res<K>> };
@@ -92,12 +100,19 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     if ('text' in source) return source.text;
     const upload = uploads.get(source.uploadId);
     uploads.delete(source.uploadId);
-    if (!upload) throw new Error('Docket did not receive the whole file (its background restarted meanwhile). Choose the file again.');
+    if (!upload)
+      throw new Error('Docket did not receive the whole file (its background restarted meanwhile). Choose the file again.');
     return upload.parts.join('');
   }
 
   async function sync(sub: Subscription): Promise<Subscription> {
-    const result = await syncSubscription(sub, { db: await db(), fetcher: deps.fetcher, journal: deps.journal, now: now(), newId });
+    const result = await syncSubscription(sub, {
+      db: await db(),
+      fetcher: deps.fetcher,
+      journal: deps.journal,
+      now: now(),
+      newId,
+    });
     if (result.lastSuccessAt === result.lastAttemptAt) {
       cache.invalidate();
       await indexChanged();
@@ -225,12 +240,27 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return { received: upload.chars };
     },
     'import/preview': async (source) =>
-      runMerge({ db: await db(), text: importText(source), filename: source.filename, now: now(), apply: false, journal: deps.journal, newId }),
+      runMerge({
+        db: await db(),
+        text: importText(source),
+        filename: source.filename,
+        now: now(),
+        apply: false,
+        journal: deps.journal,
+        newId,
+      }),
     'import/apply': async (source) => {
       const { filename, resolutions } = source;
       const progress = deps.importProgress;
       const report = await runMerge({
-        db: await db(), text: importText(source), filename, now: now(), apply: true, resolutions, journal: deps.journal, newId,
+        db: await db(),
+        text: importText(source),
+        filename,
+        now: now(),
+        apply: true,
+        resolutions,
+        journal: deps.journal,
+        newId,
         onProgress: progress && ((written, total) => void progress({ filename, written, total }).catch(() => undefined)),
         // The copy in memory takes what was written (no need to read 50,000 documents back).
         onWritten: (documents, workstreams) => {
@@ -244,7 +274,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           throw error;
         })
         .finally(() => progress?.(null).catch(() => undefined));
-      if (report.applied && (report.documents.added || report.documents.updated || report.workstreams.added || report.workstreams.updated)) {
+      if (
+        report.applied &&
+        (report.documents.added || report.documents.updated || report.workstreams.added || report.workstreams.updated)
+      ) {
         await indexChanged();
       }
       return report;
@@ -295,14 +328,29 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 /** Drop empty optional strings so that the index holds one form of "absent". */
 function normaliseDoc(doc: DocRecord): DocRecord {
   const out = { ...doc } as Record<string, unknown>;
-  for (const key of ['title', 'url', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'sourceTitle', 'sourceDate', 'deadlineSource']) {
+  for (const key of [
+    'title',
+    'url',
+    'workstreamId',
+    'deadline',
+    'deadlineNote',
+    'status',
+    'notes',
+    'source',
+    'sourceTitle',
+    'sourceDate',
+    'deadlineSource',
+  ]) {
     if (out[key] === '') delete out[key];
   }
   return out as unknown as DocRecord;
 }
 
 /** Who sent it: Docket's own pages, or a content script (in a tab, at a web page). */
-export function senderKind(sender: Sender, deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin'>): 'page' | 'content' | null {
+export function senderKind(
+  sender: Sender,
+  deps: Pick<ServiceDeps, 'extensionId' | 'extensionOrigin'>,
+): 'page' | 'content' | null {
   if (sender.id !== deps.extensionId) return null;
   if (sender.url?.startsWith(deps.extensionOrigin)) return 'page';
   if (sender.tab) return 'content';

@@ -51,7 +51,9 @@ export async function enableSite(pattern: string, tabId?: number): Promise<Sites
   await syncRegistration();
   if (tabId !== undefined) {
     // Badge the page that is open now, without a reload.
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
+    await browser.scripting
+      .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+      .catch(() => undefined);
   }
   return getSites();
 }

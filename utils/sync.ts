@@ -53,13 +53,18 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   const parsed = parseImport(run.text, run.filename, { existingWorkstreams: index.workstreams, now });
   if (!parsed.ok) return refusedReport(parsed.error);
   if (subscription && parsed.value.documents.length === 0 && parsed.value.refused.length > 0) {
-    return refusedReport(`No row of the sheet could be read (the first problem: ${parsed.value.refused[0]!.reason}). Did its columns change?`);
+    return refusedReport(
+      `No row of the sheet could be read (the first problem: ${parsed.value.refused[0]!.reason}). Did its columns change?`,
+    );
   }
   const existing = {
     documents: new Map(index.documents.map((d) => [d.id, d] as const)),
     workstreams: new Map(index.workstreams.map((w) => [w.id, w] as const)),
   };
-  const bases = await store.getBases(db, parsed.value.documents.map((d) => d.id));
+  const bases = await store.getBases(
+    db,
+    parsed.value.documents.map((d) => d.id),
+  );
   const plan = planMerge(parsed.value, existing, now, { bases, resolutions: run.resolutions, preferLocal: !!subscription });
   if (!run.apply) return plan.report;
 
@@ -77,18 +82,27 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   }
   const id = run.newId();
   const label = subscription ? `before syncing “${subscription.name}”` : `before importing ${run.filename}`;
-  await run.journal.begin({ id, op: subscription ? 'sync' : 'import', label: subscription ? `sync of “${subscription.name}”` : `import of ${run.filename}`, startedAt: now });
+  await run.journal.begin({
+    id,
+    op: subscription ? 'sync' : 'import',
+    label: subscription ? `sync of “${subscription.name}”` : `import of ${run.filename}`,
+    startedAt: now,
+  });
   const written = [...documents.values()];
   try {
-    await store.writeMerge(db, {
-      documents: written,
-      workstreams: plan.workstreams,
-      bases: plan.bases,
-      source: subscription ? `subscription:${subscription.id}` : run.filename,
-      snapshot: { reason: subscription ? 'sync' : 'import', label },
-      opId: id,
-      now,
-    }, run.onProgress);
+    await store.writeMerge(
+      db,
+      {
+        documents: written,
+        workstreams: plan.workstreams,
+        bases: plan.bases,
+        source: subscription ? `subscription:${subscription.id}` : run.filename,
+        snapshot: { reason: subscription ? 'sync' : 'import', label },
+        opId: id,
+        now,
+      },
+      run.onProgress,
+    );
   } finally {
     await run.journal.end(id);
   }
@@ -103,7 +117,10 @@ export interface Fetcher {
 }
 
 /** Fetch a subscription's contents, or say in words why not. */
-export async function fetchSubscription(sub: Subscription, fetcher: Fetcher): Promise<{ text: string; filename: string } | { error: string }> {
+export async function fetchSubscription(
+  sub: Subscription,
+  fetcher: Fetcher,
+): Promise<{ text: string; filename: string } | { error: string }> {
   const host = new URL(sub.url).host;
   if (!(await fetcher.allowed(sub.url))) {
     return { error: `Docket no longer has permission to read ${host}. Remove the subscription and add it again to allow it.` };
@@ -134,7 +151,15 @@ export async function syncSubscription(
   if ('error' in fetched) next.lastError = fetched.error;
   else {
     try {
-      const report = await runMerge({ db: deps.db, ...fetched, now: deps.now, apply: true, subscription: sub, journal: deps.journal, newId: deps.newId });
+      const report = await runMerge({
+        db: deps.db,
+        ...fetched,
+        now: deps.now,
+        apply: true,
+        subscription: sub,
+        journal: deps.journal,
+        newId: deps.newId,
+      });
       if (report.error) next.lastError = report.error;
       else {
         delete next.lastError;

@@ -29,7 +29,12 @@ export function newUploadId(): string {
  * Send `file` to the background in pieces, decoded as UTF-8 (like `Blob.text()`); returns the
  * upload's id for `import/preview` or `import/apply`. `onSent(fraction)` after each piece.
  */
-export async function uploadFile(file: Blob, send: Upload, onSent?: (fraction: number) => void, uploadId = newUploadId()): Promise<string> {
+export async function uploadFile(
+  file: Blob,
+  send: Upload,
+  onSent?: (fraction: number) => void,
+  uploadId = newUploadId(),
+): Promise<string> {
   const decoder = new TextDecoder('utf-8');
   // Bytes per slice: never more characters than bytes, so a piece stays within UPLOAD_CHUNK_CHARS.
   const step = UPLOAD_CHUNK_CHARS;

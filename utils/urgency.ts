@@ -66,7 +66,13 @@ export function formatDate(isoDate: string, locale?: string): string {
   const key = locale ?? '';
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     dateFormats.set(key, format);
   }
   return format.format(new Date(utcMidnight(isoDate)));

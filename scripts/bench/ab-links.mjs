@@ -13,14 +13,25 @@ const V = {
 const res = Object.fromEntries(Object.keys(V).map((k) => [k, []]));
 const keys = Object.keys(V);
 try {
-  for (let i = 0; i < 8; i++) for (const k of i % 2 ? [...keys].reverse() : keys) {
-    const page = await b.context.newPage();
-    const cdp = await b.context.newCDPSession(page);
-    const w = await docketWorld(cdp);
-    await page.goto(b.docketUrl('/bench/s1.html'));
-    await sleep(300);
-    res[k].push(await w.evaluate(V[k]));
-    await page.close();
-  }
-} finally { await b.close(); snap.remove(); }
-for (const [k, v] of Object.entries(res)) console.log(k, v.sort((a, b) => a - b).map((x) => x.toFixed(2)).join(' '));
+  for (let i = 0; i < 8; i++)
+    for (const k of i % 2 ? [...keys].reverse() : keys) {
+      const page = await b.context.newPage();
+      const cdp = await b.context.newCDPSession(page);
+      const w = await docketWorld(cdp);
+      await page.goto(b.docketUrl('/bench/s1.html'));
+      await sleep(300);
+      res[k].push(await w.evaluate(V[k]));
+      await page.close();
+    }
+} finally {
+  await b.close();
+  snap.remove();
+}
+for (const [k, v] of Object.entries(res))
+  console.log(
+    k,
+    v
+      .sort((a, b) => a - b)
+      .map((x) => x.toFixed(2))
+      .join(' '),
+  );

@@ -29,10 +29,16 @@ const extra = process.argv.slice(3).map((a) => {
 const builtIn = [
   ['empty', 'void 0;\n'],
   ['chrome.runtime.id', 'void chrome.runtime.id;\n'],
-  ['runtime.onMessage + storage.onChanged listeners', 'chrome.runtime.onMessage.addListener(() => undefined); chrome.storage.onChanged.addListener(() => undefined);\n'],
+  [
+    'runtime.onMessage + storage.onChanged listeners',
+    'chrome.runtime.onMessage.addListener(() => undefined); chrome.storage.onChanged.addListener(() => undefined);\n',
+  ],
   ['webextension-polyfill alone', polyfill],
   ['WXT content script, empty main() (polyfill included)', extra.length ? null : await buildWxtFloor()],
-  ['polyfill + the two listeners', `${polyfill}\nbrowser.runtime.onMessage.addListener(() => undefined); browser.storage.onChanged.addListener(() => undefined);\n`],
+  [
+    'polyfill + the two listeners',
+    `${polyfill}\nbrowser.runtime.onMessage.addListener(() => undefined); browser.storage.onChanged.addListener(() => undefined);\n`,
+  ],
   ["Docket's content script", docket],
 ];
 const variants = extra.length ? [builtIn[3], ...extra, builtIn.at(-1)] : builtIn;
@@ -40,7 +46,9 @@ const variants = extra.length ? [builtIn[3], ...extra, builtIn.at(-1)] : builtIn
 try {
   for (const [name, source] of variants) {
     const { wall, cpu } = await floorOf({ extensionDir: snapshot.dir }, source, runs, () => undefined, name);
-    console.log(`${name.padEnd(50)} median ${median(wall).toFixed(2)} ms, CPU ${median(cpu).toFixed(2)} ms  (${wall.map((x) => x.toFixed(1)).join(', ')} / CPU ${cpu.map((x) => x.toFixed(1)).join(', ')})  ${(Buffer.byteLength(source) / 1000).toFixed(1)} kB`);
+    console.log(
+      `${name.padEnd(50)} median ${median(wall).toFixed(2)} ms, CPU ${median(cpu).toFixed(2)} ms  (${wall.map((x) => x.toFixed(1)).join(', ')} / CPU ${cpu.map((x) => x.toFixed(1)).join(', ')})  ${(Buffer.byteLength(source) / 1000).toFixed(1)} kB`,
+    );
   }
   console.log(`load average ${loadavg()[0].toFixed(2)}`);
 } finally {

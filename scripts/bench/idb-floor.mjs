@@ -19,7 +19,11 @@ function treeCpu(marker) {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      procs.set(Number(pid), { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]), root: cmd.includes(marker) && !cmd.includes('--type=') });
+      procs.set(Number(pid), {
+        ppid: Number(f[1]),
+        cpu: Number(f[11]) + Number(f[12]),
+        root: cmd.includes(marker) && !cmd.includes('--type='),
+      });
     } catch {
       // gone meanwhile
     }
@@ -50,34 +54,39 @@ try {
   console.log(`${n} puts, one relaxed transaction; load average ${loadavg()[0].toFixed(1)}`);
   for (const [label, set, indexes] of trials) {
     const cpu0 = treeCpu(ext);
-    const [issue, total] = await b.worker.evaluate(async ({ set, indexes }) => {
-      const del = (name) => new Promise((r) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: r, onerror: r }));
-      await del('floor');
-      const db = await new Promise((resolve) => {
-        const r = indexedDB.open('floor', 1);
-        r.onupgradeneeded = () => {
-          const s = r.result.createObjectStore('documents', { keyPath: 'id' });
-          if (indexes) {
-            s.createIndex('byWorkstream', 'workstreamId');
-            s.createIndex('byDeadline', 'deadline');
-            s.createIndex('byAlias', 'aliases', { multiEntry: true });
-          }
-        };
-        r.onsuccess = () => resolve(r.result);
-      });
-      const t0 = performance.now();
-      const tx = db.transaction('documents', 'readwrite', { durability: 'relaxed' });
-      const store = tx.objectStore('documents');
-      for (const d of self.__floorSets[set]) store.put(d);
-      const t1 = performance.now();
-      await new Promise((r) => (tx.oncomplete = r));
-      const out = [t1 - t0, performance.now() - t0];
-      db.close();
-      await del('floor');
-      return out;
-    }, { set, indexes });
+    const [issue, total] = await b.worker.evaluate(
+      async ({ set, indexes }) => {
+        const del = (name) => new Promise((r) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: r, onerror: r }));
+        await del('floor');
+        const db = await new Promise((resolve) => {
+          const r = indexedDB.open('floor', 1);
+          r.onupgradeneeded = () => {
+            const s = r.result.createObjectStore('documents', { keyPath: 'id' });
+            if (indexes) {
+              s.createIndex('byWorkstream', 'workstreamId');
+              s.createIndex('byDeadline', 'deadline');
+              s.createIndex('byAlias', 'aliases', { multiEntry: true });
+            }
+          };
+          r.onsuccess = () => resolve(r.result);
+        });
+        const t0 = performance.now();
+        const tx = db.transaction('documents', 'readwrite', { durability: 'relaxed' });
+        const store = tx.objectStore('documents');
+        for (const d of self.__floorSets[set]) store.put(d);
+        const t1 = performance.now();
+        await new Promise((r) => (tx.oncomplete = r));
+        const out = [t1 - t0, performance.now() - t0];
+        db.close();
+        await del('floor');
+        return out;
+      },
+      { set, indexes },
+    );
     const cpu = treeCpu(ext) - cpu0;
-    console.log(`  ${label}: ${total.toFixed(0)} ms (${Math.round(n / (total / 1000))}/s; requests issued in ${issue.toFixed(0)} ms), browser CPU ${cpu.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `  ${label}: ${total.toFixed(0)} ms (${Math.round(n / (total / 1000))}/s; requests issued in ${issue.toFixed(0)} ms), browser CPU ${cpu.toFixed(0)} ms; load ${loadavg()[0].toFixed(1)}`,
+    );
   }
 } finally {
   await b.close();

@@ -27,9 +27,36 @@ export function makeIds(count, seed = 1) {
 }
 
 const WORDS = [
-  'Roadmap', 'Policy', 'Network', 'Internet', 'Governance', 'Budget', 'Charter', 'Report', 'Minutes', 'Outcome',
-  'Working', 'Group', 'Strategy', 'Review', 'Youth', 'Forum', 'Digital', 'Cooperation', 'Data', 'Security', 'Privacy',
-  'Access', 'Inclusion', 'Standards', 'Infrastructure', 'Capacity', 'Agenda', 'Proposal', 'Survey', 'Session',
+  'Roadmap',
+  'Policy',
+  'Network',
+  'Internet',
+  'Governance',
+  'Budget',
+  'Charter',
+  'Report',
+  'Minutes',
+  'Outcome',
+  'Working',
+  'Group',
+  'Strategy',
+  'Review',
+  'Youth',
+  'Forum',
+  'Digital',
+  'Cooperation',
+  'Data',
+  'Security',
+  'Privacy',
+  'Access',
+  'Inclusion',
+  'Standards',
+  'Infrastructure',
+  'Capacity',
+  'Agenda',
+  'Proposal',
+  'Survey',
+  'Session',
 ];
 const KINDS = [
   ['document', (id) => `https://docs.google.com/document/d/${id}/edit`],
@@ -264,8 +291,14 @@ export function linksPage(ids, seed = 12) {
 /** Scenario 3: a mail client's shell (no document links yet); threads arrive through DYNAMIC_JS. */
 export function dynamicPage(total, seed = 13) {
   const r = rng(seed);
-  const folders = Array.from({ length: 30 }, (_, i) => `<li><a href="/mail/folder/${i}">${title(r, 1)}</a> <span>${i * 3}</span></li>`).join('');
-  const chrome = Array.from({ length: 200 }, (_, i) => `<div class="row"><span>${title(r, 2)}</span><span>${title(r, 4)}</span><a href="/mail/t/${i}">open</a></div>`).join('');
+  const folders = Array.from(
+    { length: 30 },
+    (_, i) => `<li><a href="/mail/folder/${i}">${title(r, 1)}</a> <span>${i * 3}</span></li>`,
+  ).join('');
+  const chrome = Array.from(
+    { length: 200 },
+    (_, i) => `<div class="row"><span>${title(r, 2)}</span><span>${title(r, 4)}</span><a href="/mail/t/${i}">open</a></div>`,
+  ).join('');
   return `${HEAD('Mail')}<body><aside><ul>${folders}</ul></aside><section id="threads"></section><section id="inbox">${chrome}</section>
 <script src="/bench/dynamic.js"></script><script src="/bench/observe.js?n=${total}"></script></body></html>`;
 }

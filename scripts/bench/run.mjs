@@ -42,13 +42,22 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('node scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]');
+  console.log(
+    'node scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]',
+  );
   process.exit(0);
 }
 const quick = args.quick;
 const runs = args.runs ? Math.max(1, Number.parseInt(args.runs, 10)) : quick ? 2 : 5;
 const all = [s7, s1, s2, s3, s4, s6, s5];
-const only = args.only ? new Set(args.only.toUpperCase().split(',').map((s) => s.trim())) : null;
+const only = args.only
+  ? new Set(
+      args.only
+        .toUpperCase()
+        .split(',')
+        .map((s) => s.trim()),
+    )
+  : null;
 const selected = all.filter((s) => !only || only.has(s.id));
 
 const started = Date.now();
@@ -89,16 +98,31 @@ try {
       while (busy() && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
     }
     const loadBefore = loadavg()[0];
-    if (busy()) log(`  warning: the machine is busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores): figures will be noisy`);
+    if (busy())
+      log(`  warning: the machine is busy (load ${loadBefore.toFixed(1)} on ${cpus().length} cores): figures will be noisy`);
     env.scenarioStarted = Date.now();
     try {
       const r = await s.run({ env, runs, quick, log });
       const measured = r.runsDone ?? runs;
-      if (measured < runs) log(`  only ${measured} of ${runs} runs: the scenario passed its ${env.capSeconds} s time cap (--max-seconds)`);
-      results.push({ id: s.id, title: s.title, seconds: (Date.now() - t0) / 1000, runsRequested: runs, load: { before: loadBefore, after: loadavg()[0] }, ...r });
+      if (measured < runs)
+        log(`  only ${measured} of ${runs} runs: the scenario passed its ${env.capSeconds} s time cap (--max-seconds)`);
+      results.push({
+        id: s.id,
+        title: s.title,
+        seconds: (Date.now() - t0) / 1000,
+        runsRequested: runs,
+        load: { before: loadBefore, after: loadavg()[0] },
+        ...r,
+      });
     } catch (error) {
       log(`  ${s.id} failed: ${error?.stack ?? error}`);
-      results.push({ id: s.id, title: s.title, seconds: (Date.now() - t0) / 1000, figures: [], error: String(error?.message ?? error) });
+      results.push({
+        id: s.id,
+        title: s.title,
+        seconds: (Date.now() - t0) / 1000,
+        figures: [],
+        error: String(error?.message ?? error),
+      });
     }
     log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)})`);
   }
@@ -111,7 +135,13 @@ log(`\n${textTable(results)}\n`);
 if (args.markdown) log(`${markdownTable(results)}\n`);
 const failed = results.flatMap((s) => s.figures.filter((f) => f.budget && !f.pass).map((f) => `${s.id}: ${f.name}`));
 const errors = results.filter((s) => s.error).map((s) => `${s.id}: ${s.error}`);
-log(failed.length ? `Over budget (${failed.length}):\n  ${failed.join('\n  ')}` : errors.length ? 'No budget failed among the figures measured.' : 'Every budget met.');
+log(
+  failed.length
+    ? `Over budget (${failed.length}):\n  ${failed.join('\n  ')}`
+    : errors.length
+      ? 'No budget failed among the figures measured.'
+      : 'Every budget met.',
+);
 if (errors.length) log(`Scenarios that did not finish:\n  ${errors.join('\n  ')}`);
 log(`Wall time: ${wall.toFixed(1)} s`);
 
@@ -125,7 +155,13 @@ writeFileSync(
       quick,
       runs,
       wallSeconds: wall,
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version, chromium: chromiumPath() },
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model,
+        memGiB: totalmem() / 2 ** 30,
+        node: process.version,
+        chromium: chromiumPath(),
+      },
       scenarios: results,
       overBudget: failed,
       errors,

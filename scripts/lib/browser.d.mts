@@ -1,7 +1,12 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 export const EXTENSION_DIR: string;
 export function chromiumPath(): string;
-export function launchWithDocket(options?: { port?: number; googlePort?: number; headless?: boolean; extensionDir?: string }): Promise<{
+export function launchWithDocket(options?: {
+  port?: number;
+  googlePort?: number;
+  headless?: boolean;
+  extensionDir?: string;
+}): Promise<{
   context: BrowserContext;
   worker: Worker;
   extensionId: string;

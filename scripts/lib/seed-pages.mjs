@@ -45,7 +45,10 @@ export function joinBrokenLinks(text) {
 
 /** One seed's text → { title, meetingDate, html } (a whole page). */
 export function renderSeed(text, { name = 'minutes' } = {}) {
-  const blocks = joinBrokenLinks(text.replace(/\r\n?/g, '\n')).split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = joinBrokenLinks(text.replace(/\r\n?/g, '\n'))
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   const body = [];
   let title = '';
   for (const block of blocks) {
@@ -62,7 +65,8 @@ export function renderSeed(text, { name = 'minutes' } = {}) {
       body.push(`<p>${lines.map(inline).join('<br>\n')}</p>`);
     }
   }
-  const date = /(\d{1,2})\s*(January|February|March|April|May|June|July|August|September|October|November|December)\s*(\d{4})/i.exec(text);
+  const date =
+    /(\d{1,2})\s*(January|February|March|April|May|June|July|August|September|October|November|December)\s*(\d{4})/i.exec(text);
   const meetingDate = date ? `${date[1]} ${date[2][0].toUpperCase()}${date[2].slice(1).toLowerCase()} ${date[3]}` : '';
   const pageTitle = `${title || 'Working Group minutes'}${meetingDate ? ` — ${meetingDate}` : ''}`;
   return {

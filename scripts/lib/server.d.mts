@@ -1,5 +1,12 @@
 export const SITE_HOST: string;
-export interface SeedPage { file: string; path: string; title: string; meetingDate: string; html: string; name: string }
+export interface SeedPage {
+  file: string;
+  path: string;
+  title: string;
+  meetingDate: string;
+  html: string;
+  name: string;
+}
 type Route = { type: string; body: string } | ((req: unknown) => { type: string; body: string });
 export function startServer(routes?: Record<string, Route>): Promise<{
   port: number;

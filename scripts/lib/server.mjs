@@ -12,7 +12,13 @@ export const SITE_HOST = 'www.intgovforum.org';
 export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com'];
 
 const TLS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/tls');
-const KIND_NAMES = { document: 'Google Docs', spreadsheets: 'Google Sheets', presentation: 'Google Slides', forms: 'Google Forms', drawings: 'Google Drawings' };
+const KIND_NAMES = {
+  document: 'Google Docs',
+  spreadsheets: 'Google Sheets',
+  presentation: 'Google Slides',
+  forms: 'Google Forms',
+  drawings: 'Google Drawings',
+};
 
 /**
  * A stand-in for Google's document pages: any /document/d/ID/…, /spreadsheets/d/ID/… (etc.)
@@ -32,10 +38,12 @@ export async function startGoogleStandIn(titles = {}) {
       const title = titles[m[2]] ?? 'Untitled document';
       const suffix = m[1] ? KIND_NAMES[m[1]] : 'Google Drive';
       const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} - ${suffix}</title></head>` +
-          `<body><div role="main"><h1>${esc(title)}</h1><p>(A stand-in for a Google document page.)</p></div></body></html>`,
-      );
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} - ${suffix}</title></head>` +
+            `<body><div role="main"><h1>${esc(title)}</h1><p>(A stand-in for a Google document page.)</p></div></body></html>`,
+        );
     },
   );
   await new Promise((done) => server.listen(0, '127.0.0.1', done));

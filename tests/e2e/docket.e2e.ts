@@ -61,7 +61,14 @@ describe('Docket in Chromium', () => {
     const attrs = await badgeAttributes(minutes);
     expect(attrs).toHaveLength(14);
     expect(attrs.filter((a) => a.id === MHLB)).toEqual(
-      Array(3).fill({ id: MHLB, state: 'tracked', workstream: HLB_NAME, deadline: '2020-09-10', status: 'open-for-comments', urgency: 'overdue' }),
+      Array(3).fill({
+        id: MHLB,
+        state: 'tracked',
+        workstream: HLB_NAME,
+        deadline: '2020-09-10',
+        status: 'open-for-comments',
+        urgency: 'overdue',
+      }),
     );
     // Each badge is its link's next element sibling.
     const pairs = await minutes.$$eval('a[href*="google.com"]', (as) => as.map((a) => a.nextElementSibling?.localName));
@@ -92,13 +99,16 @@ describe('Docket in Chromium', () => {
   });
 
   it('badges links the page adds after load, and only document links', async () => {
-    await minutes.evaluate(([a, b]) => {
-      const thread = document.createElement('div');
-      thread.id = 'later';
-      thread.innerHTML = `<p>Reply: see <a id="late-tracked" href="https://www.google.com/url?q=https://docs.google.com/document/d/${a}/edit&sa=D">the MHLB doc</a>,
+    await minutes.evaluate(
+      ([a, b]) => {
+        const thread = document.createElement('div');
+        thread.id = 'later';
+        thread.innerHTML = `<p>Reply: see <a id="late-tracked" href="https://www.google.com/url?q=https://docs.google.com/document/d/${a}/edit&sa=D">the MHLB doc</a>,
         <a id="late-new" href="https://docs.google.com/spreadsheets/d/${b}/edit#gid=0">a sheet</a> and <a id="late-plain" href="https://www.un.org/">the UN</a>.</p>`;
-      document.body.append(thread);
-    }, [MHLB, '1newSpreadsheetForTheWG0000000000000000'] as const);
+        document.body.append(thread);
+      },
+      [MHLB, '1newSpreadsheetForTheWG0000000000000000'] as const,
+    );
     await expect.poll(() => minutes.locator('#later docket-badge').count()).toBe(2);
     expect(await badgeAfter(minutes, '#late-tracked').getAttribute('data-docket-id')).toBe(MHLB);
     expect(await badgeAfter(minutes, '#late-tracked').getAttribute('data-docket-state')).toBe('tracked');
@@ -135,7 +145,10 @@ describe('Docket in Chromium', () => {
 
   it('deleting a document reverts its badges to untracked, and Undo brings them back', async () => {
     await popup.getByRole('tab', { name: 'Documents' }).click();
-    await popup.locator(`[data-doc-id="${MHLB}"]`).getByRole('button', { name: /^Delete/ }).click();
+    await popup
+      .locator(`[data-doc-id="${MHLB}"]`)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
     await expectBadge(minutes, MHLB, 'data-docket-workstream', null);
     await popup.getByRole('button', { name: 'Undo' }).click();

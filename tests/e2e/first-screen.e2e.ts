@@ -42,7 +42,8 @@ const keptRevision = (page: Page) =>
     const text = localStorage.getItem(key);
     return text ? (JSON.parse(text) as { revision: string }).revision : null;
   }, SCREEN_KEY);
-const indexRevision = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('docket:revision'))['docket:revision'] as string);
+const indexRevision = (page: Page) =>
+  page.evaluate(async () => (await chrome.storage.local.get('docket:revision'))['docket:revision'] as string);
 /** React's rows, once it has replaced the early screen and the live answer is in. */
 const reactRows = (page: Page) => page.locator('#root > .app:not([data-early]) li[data-doc-id]');
 
@@ -83,7 +84,9 @@ describe('the first screen painted before React', () => {
       expect.arrayContaining(early!.ids),
     );
     // The search box is React's, focused, and works.
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.matches('.app:not([data-early]) input[type="search"]'))).toBe(true);
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.matches('.app:not([data-early]) input[type="search"]')))
+      .toBe(true);
     await popup.close();
   });
 
@@ -102,7 +105,10 @@ describe('the first screen painted before React', () => {
     const popup = await openPopup();
     await reactRows(popup).first().waitFor();
     const seen = await screens(popup);
-    expect(seen.some((s) => s.early), JSON.stringify(seen)).toBe(false);
+    expect(
+      seen.some((s) => s.early),
+      JSON.stringify(seen),
+    ).toBe(false);
     expect(seen.some((s) => s.ids.includes(doc.id))).toBe(false);
     // The new screen is kept for the next opening.
     await expect.poll(async () => (await keptRevision(popup)) === (await indexRevision(popup)), { timeout: 10_000 }).toBe(true);

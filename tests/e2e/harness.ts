@@ -73,6 +73,10 @@ export function badgeAfter(page: Page, linkSelector: string) {
 /** Every badge's CONTRACT §3 attributes on the page. */
 export function badgeAttributes(page: Page) {
   return page.$$eval('docket-badge', (els) =>
-    els.map((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-docket-')).map((a) => [a.name.slice(12), a.value]))),
+    els.map((el) =>
+      Object.fromEntries(
+        [...el.attributes].filter((a) => a.name.startsWith('data-docket-')).map((a) => [a.name.slice(12), a.value]),
+      ),
+    ),
   );
 }

@@ -53,7 +53,10 @@ describe('Docket over time', () => {
     await editor.getByLabel('Workstream', { exact: true }).selectOption({ label: 'B. Improvements to the IGF' });
     const closed = editor.waitForEvent('close');
     // Enter saves, and the editor window closes itself (close=1): its key-up finds no page, which is fine.
-    await editor.getByLabel('Title').press('Enter', { noWaitAfter: true }).catch(() => undefined);
+    await editor
+      .getByLabel('Title')
+      .press('Enter', { noWaitAfter: true })
+      .catch(() => undefined);
     await closed;
     await expectBadge(sept, SELECTION, 'data-docket-state', 'tracked');
     await expectBadge(sept, SELECTION, 'data-docket-workstream', 'B. Improvements to the IGF');
@@ -63,10 +66,18 @@ describe('Docket over time', () => {
   it('deleting a workstream and moving its documents updates the badges', async () => {
     const minutes = await docket.context.newPage();
     await minutes.goto(docket.server.url('/wg-strategy/minutes-4.html'));
-    await expectBadge(minutes, MHLB, 'data-docket-workstream', 'A. Possible implementation models for the Roadmap’s High-level body');
+    await expectBadge(
+      minutes,
+      MHLB,
+      'data-docket-workstream',
+      'A. Possible implementation models for the Roadmap’s High-level body',
+    );
     await popup.bringToFront();
     await popup.getByRole('tab', { name: 'Workstreams' }).click();
-    await popup.locator('li[data-ws-id="ws-hlb"]').getByRole('button', { name: /^Delete/ }).click();
+    await popup
+      .locator('li[data-ws-id="ws-hlb"]')
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     await popup.getByRole('radio', { name: 'Move them to' }).check();
     await popup.getByRole('combobox', { name: 'Move them to' }).selectOption({ label: 'C. Strengthening the IGF outcomes' });
     await popup.getByRole('button', { name: 'Delete workstream' }).click();
@@ -76,12 +87,16 @@ describe('Docket over time', () => {
 
   it('exports the index as JSON in the interchange format', async () => {
     await popup.getByRole('tab', { name: /import/i }).click();
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(file).toMatchObject({ format: 'docket-index', version: 1 });
     expect(file.documents.map((d: { id: string }) => d.id)).toContain(SELECTION);
     expect(file.documents.find((d: { id: string }) => d.id === SELECTION)).toMatchObject({
-      workstreamId: 'ws-improve', source: docket.server.url('/wg-strategy/minutes-0.html'),
+      workstreamId: 'ws-improve',
+      source: docket.server.url('/wg-strategy/minutes-0.html'),
     });
     expect(file.workstreams.map((w: { id: string }) => w.id)).not.toContain('ws-hlb');
   });
@@ -103,18 +118,27 @@ describe('Docket over time', () => {
     const oldHosts = await minutes.evaluateHandle(() => [...document.querySelectorAll('docket-badge')]);
 
     // What Docket's onInstalled does after an update in Chrome: run the new content script in open tabs.
-    const tabId = await docket.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id, minutes.url());
-    await docket.worker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id! }, files: ['/content-scripts/content.js'] }), tabId);
+    const tabId = await docket.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id,
+      minutes.url(),
+    );
+    await docket.worker.evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id! }, files: ['/content-scripts/content.js'] }),
+      tabId,
+    );
 
+    await expect.poll(() => oldHosts.evaluate((hosts) => hosts.every((h) => !h.isConnected)), { timeout: 10_000 }).toBe(true);
     await expect
-      .poll(() => oldHosts.evaluate((hosts) => hosts.every((h) => !h.isConnected)), { timeout: 10_000 })
-      .toBe(true);
-    await expect
-      .poll(() => minutes.$$eval('docket-badge', (els) => els.length === 14 && els.every((el) => el.shadowRoot?.querySelector('button'))), { timeout: 10_000 })
+      .poll(
+        () =>
+          minutes.$$eval('docket-badge', (els) => els.length === 14 && els.every((el) => el.shadowRoot?.querySelector('button'))),
+        { timeout: 10_000 },
+      )
       .toBe(true);
     expect(await badgeAttributes(minutes)).toEqual(before);
     const pairs = await minutes.$$eval('a[href*="google.com"]', (as) =>
-      as.map((a) => `${a.nextElementSibling?.localName}|${a.nextElementSibling?.nextElementSibling?.localName}`));
+      as.map((a) => `${a.nextElementSibling?.localName}|${a.nextElementSibling?.nextElementSibling?.localName}`),
+    );
     expect(pairs.every((p) => p.startsWith('docket-badge|') && !p.endsWith('|docket-badge'))).toBe(true);
 
     // The new copy follows the index.

@@ -17,22 +17,43 @@ const scripts = (dir = OUT): string[] =>
 describe('the built manifest', () => {
   it('asks for no all-sites access: only the default sites, everything else optional', () => {
     const m = manifest();
-    expect(m.host_permissions).toEqual(['*://docs.google.com/*', '*://mail.google.com/*', '*://groups.google.com/*', '*://*.intgovforum.org/*']);
+    expect(m.host_permissions).toEqual([
+      '*://docs.google.com/*',
+      '*://mail.google.com/*',
+      '*://groups.google.com/*',
+      '*://*.intgovforum.org/*',
+    ]);
     const granted = [...m.permissions, ...m.host_permissions];
-    for (const broad of ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'tabs', 'webRequest', 'cookies', 'history', 'management', 'debugger']) {
+    for (const broad of [
+      '<all_urls>',
+      '*://*/*',
+      'http://*/*',
+      'https://*/*',
+      'tabs',
+      'webRequest',
+      'cookies',
+      'history',
+      'management',
+      'debugger',
+    ]) {
       expect(granted).not.toContain(broad);
     }
     expect(m.optional_host_permissions).toEqual(['*://*/*']);
     expect(m.optional_permissions).toEqual(['notifications']);
-    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(
-      ['*://*.intgovforum.org/*', '*://docs.google.com/*', '*://groups.google.com/*', '*://mail.google.com/*'],
-    );
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual([
+      '*://*.intgovforum.org/*',
+      '*://docs.google.com/*',
+      '*://groups.google.com/*',
+      '*://mail.google.com/*',
+    ]);
     expect(m.externally_connectable).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();
   });
 
   it('has a strict CSP and ships no eval, no remote code', () => {
-    expect(manifest().content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(manifest().content_security_policy.extension_pages).toBe(
+      "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
     for (const file of scripts()) {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
@@ -44,7 +65,9 @@ describe('the built manifest', () => {
   });
 
   it('the content script never assigns innerHTML', () => {
-    expect(readFileSync(join(OUT, 'content-scripts/content.js'), 'utf8')).not.toMatch(/innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write/);
+    expect(readFileSync(join(OUT, 'content-scripts/content.js'), 'utf8')).not.toMatch(
+      /innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write/,
+    );
   });
 });
 

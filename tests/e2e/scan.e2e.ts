@@ -29,7 +29,11 @@ async function scan(path: string): Promise<{ page: Page; popup: Page; rows: Arra
   await page.goto(docket.server.url(path));
   await page.waitForLoadState('load');
   const popup = await docket.popup(page, 'scan=1');
-  await popup.locator('[role="status"]').filter({ hasText: /found|No Google documents/ }).first().waitFor({ timeout: 20_000 });
+  await popup
+    .locator('[role="status"]')
+    .filter({ hasText: /found|No Google documents/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
   const rows = await popup.$$eval('[data-docket-id]', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-docket-id'),
@@ -51,7 +55,10 @@ describe('Scan this page, on the seed minutes', () => {
       { id: RESPONSE_DRAFT, workstream: FORMING, deadline: '2020-09-04' },
     ]);
     await popup.getByRole('button', { name: /^Track 5 selected/ }).click();
-    await popup.getByRole('status').filter({ hasText: /Tracked 5 documents/ }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /Tracked 5 documents/ })
+      .waitFor();
     await expect
       .poll(async () => (await badgeAttributes(page)).every((a) => a.state === 'tracked'), { timeout: 10_000 })
       .toBe(true);
@@ -72,8 +79,13 @@ describe('Scan this page, on the seed minutes', () => {
       { id: SELECTION, workstream: IMPROVEMENTS, deadline: '2020-10-01' },
     ]);
     await popup.getByRole('button', { name: /^Track 2 selected/ }).click();
-    await popup.getByRole('status').filter({ hasText: /Tracked 2 documents/ }).waitFor();
-    await expect.poll(async () => (await badgeAttributes(page)).filter((a) => a.state === 'tracked').length, { timeout: 10_000 }).toBe(2);
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /Tracked 2 documents/ })
+      .waitFor();
+    await expect
+      .poll(async () => (await badgeAttributes(page)).filter((a) => a.state === 'tracked').length, { timeout: 10_000 })
+      .toBe(2);
     // No duplicate workstream was created.
     const names = await popup.evaluate(async () => {
       const reply = await (globalThis as any).chrome.runtime.sendMessage({ type: 'index/get', data: {} });

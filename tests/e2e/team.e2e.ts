@@ -43,7 +43,9 @@ function bigFile(n: number, prefix: string): string {
 }
 
 beforeAll(async () => {
-  docket = await startDocket({ [SHEET_PATH]: { type: 'text/csv; charset=utf-8', body: sheet('2020-09-10', 'open-for-comments') } });
+  docket = await startDocket({
+    [SHEET_PATH]: { type: 'text/csv; charset=utf-8', body: sheet('2020-09-10', 'open-for-comments') },
+  });
   popup = await docket.popup();
 });
 afterAll(async () => docket?.close());
@@ -52,11 +54,19 @@ describe('a team’s index', () => {
   it('subscribes to a published sheet: its documents are badged, and a sync after the sheet changes updates them', async () => {
     const minutes = await docket.context.newPage();
     await minutes.goto(docket.server.url('/wg-strategy/minutes-4.html'));
-    await expect.poll(() => badgeAfter(minutes, `a[href*="${MHLB}"]`).first().getAttribute('data-docket-state')).toBe('untracked');
+    await expect
+      .poll(() => badgeAfter(minutes, `a[href*="${MHLB}"]`).first().getAttribute('data-docket-state'))
+      .toBe('untracked');
 
-    const added = await send(popup, 'subscriptions/add', { url: docket.server.url(SHEET_PATH), name: 'WG-Strategy shared sheet' });
+    const added = await send(popup, 'subscriptions/add', {
+      url: docket.server.url(SHEET_PATH),
+      name: 'WG-Strategy shared sheet',
+    });
     expect(added.ok).toBe(true);
-    expect(added.result.subscription).toMatchObject({ name: 'WG-Strategy shared sheet', lastReport: { documents: { added: 2 } } });
+    expect(added.result.subscription).toMatchObject({
+      name: 'WG-Strategy shared sheet',
+      lastReport: { documents: { added: 2 } },
+    });
     expect(added.result.subscription.lastError).toBeUndefined();
     const mhlb = badgeAfter(minutes, `a[href*="${MHLB}"]`).first();
     await expect.poll(() => mhlb.getAttribute('data-docket-state')).toBe('tracked');
@@ -68,7 +78,9 @@ describe('a team’s index', () => {
     const synced = await send(popup, 'subscriptions/sync', { id: added.result.subscription.id });
     expect(synced.result.subscriptions[0].lastReport.documents).toMatchObject({ updated: 2 });
     await expect.poll(() => mhlb.getAttribute('data-docket-deadline')).toBe('2020-09-17');
-    await expect.poll(() => badgeAfter(minutes, `a[href*="${IMPROVE}"]`).first().getAttribute('data-docket-status')).toBe('final');
+    await expect
+      .poll(() => badgeAfter(minutes, `a[href*="${IMPROVE}"]`).first().getAttribute('data-docket-status'))
+      .toBe('final');
 
     // The sheet goes away: the failure is recorded, the documents stay.
     docket.server.remove(SHEET_PATH);
@@ -110,14 +122,23 @@ describe('a team’s index', () => {
     const before = await countDocs();
     const text = bigFile(50_000, 'cut');
     // Start the import without waiting for it…
-    void popup.evaluate((t) => chrome.runtime.sendMessage({ type: 'import/apply', data: { text: t, filename: 'cut-short.json' } }).catch(() => null), text);
+    void popup.evaluate(
+      (t) =>
+        chrome.runtime.sendMessage({ type: 'import/apply', data: { text: t, filename: 'cut-short.json' } }).catch(() => null),
+      text,
+    );
     // …and stop the worker as soon as it has begun writing (its journal note is there).
     await expect
-      .poll(() => docket.worker.evaluate(async () => !!(await chrome.storage.local.get('docket:journal'))['docket:journal']), { timeout: 30_000, interval: 10 })
+      .poll(() => docket.worker.evaluate(async () => !!(await chrome.storage.local.get('docket:journal'))['docket:journal']), {
+        timeout: 30_000,
+        interval: 10,
+      })
       .toBe(true);
     const cdp = await docket.context.newCDPSession(popup);
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t: { type: string; url: string }) => t.type === 'service_worker' && t.url.includes(docket.extensionId));
+    const worker = targetInfos.find(
+      (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.includes(docket.extensionId),
+    );
     await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
 
     // A new worker starts on the next message: the index is the old one or the new one, never half.

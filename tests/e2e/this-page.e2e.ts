@@ -69,7 +69,10 @@ describe('toolbar icon and context menu', () => {
       (id: number) => chrome.tabs.sendMessage(id, { type: 'page/link-context', data: { url: '' } }),
       tabId,
     );
-    expect(reply).toEqual({ ok: true, result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' } });
+    expect(reply).toEqual({
+      ok: true,
+      result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' },
+    });
   });
 });
 

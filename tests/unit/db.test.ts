@@ -2,8 +2,26 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DB_VERSION, MIGRATIONS, SNAPSHOT_LIMIT, deleteDocument, deleteWorkstream, getBases, getIndex, getMeta, listSnapshots,
-  listTrash, lookup, openDocketDb, type DocketDB, openDocketDbSafely, PROGRESS_EVERY, putDocument, putWorkstream, restoreSnapshot, writeAll, writeMerge,
+  DB_VERSION,
+  MIGRATIONS,
+  SNAPSHOT_LIMIT,
+  deleteDocument,
+  deleteWorkstream,
+  getBases,
+  getIndex,
+  getMeta,
+  listSnapshots,
+  listTrash,
+  lookup,
+  openDocketDb,
+  type DocketDB,
+  openDocketDbSafely,
+  PROGRESS_EVERY,
+  putDocument,
+  putWorkstream,
+  restoreSnapshot,
+  writeAll,
+  writeMerge,
 } from '@/utils/db';
 import { IndexCache } from '@/utils/index-cache';
 import type { DocRecord, Workstream } from '@/utils/model';
@@ -19,13 +37,24 @@ afterEach(() => {
   for (const name of names.splice(0)) indexedDB.deleteDatabase(name);
 });
 
-const HLB: Workstream = { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', color: '#1f6feb' };
+const HLB: Workstream = {
+  id: 'ws-hlb',
+  name: 'A. Possible implementation models for the Roadmap’s High-level body',
+  color: '#1f6feb',
+};
 const IMPROVE: Workstream = { id: 'ws-improve', name: 'B. Improvements to the IGF', color: '#8250df' };
 const doc = (id: string, extra: Partial<DocRecord> = {}): DocRecord => ({
-  id, kind: 'document', aliases: [], updatedAt: '2020-08-27T14:00:00.000Z', ...extra,
+  id,
+  kind: 'document',
+  aliases: [],
+  updatedAt: '2020-08-27T14:00:00.000Z',
+  ...extra,
 });
 const MHLB = doc('1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', {
-  title: 'Possible implementation models for the MHLB', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments',
+  title: 'Possible implementation models for the MHLB',
+  workstreamId: 'ws-hlb',
+  deadline: '2020-09-10',
+  status: 'open-for-comments',
   aliases: ['2PACX-1vQpublishedcopyofthemhlbdoc'],
 });
 const SHEET = doc('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', { kind: 'file', workstreamId: 'ws-improve', deadline: '2020-09-06' });
@@ -37,7 +66,16 @@ describe('schema and upgrades', () => {
 
   it('creates the current schema from nothing', async () => {
     const db = await openDocketDb(freshName());
-    expect([...db.objectStoreNames].sort()).toEqual(['bases', 'documents', 'meta', 'snapshotData', 'snapshots', 'subscriptions', 'trash', 'workstreams']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'bases',
+      'documents',
+      'meta',
+      'snapshotData',
+      'snapshots',
+      'subscriptions',
+      'trash',
+      'workstreams',
+    ]);
     expect(await listSnapshots(db)).toEqual([]); // nothing to keep from an empty start
     const tx = db.transaction('documents');
     expect([...tx.store.indexNames].sort()).toEqual(['byAlias', 'byDeadline', 'byWorkstream']);
@@ -94,16 +132,24 @@ describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', ()
     expect((await getIndex(db)).documents).toHaveLength(2);
     expect((await listTrash(db)).map((t) => t.doc.id)).toEqual(['1deletedbeforetheupgrade0']);
     const [snap] = await listSnapshots(db);
-    expect(snap).toMatchObject({ reason: 'upgrade', documents: 2, workstreams: 1, label: 'before the upgrade from version 2 to 3' });
+    expect(snap).toMatchObject({
+      reason: 'upgrade',
+      documents: 2,
+      workstreams: 1,
+      label: 'before the upgrade from version 2 to 3',
+    });
     db.close();
   });
 
   it('a migration that fails leaves the old version readable, and says why nothing can be written', async () => {
     const name = freshName();
     await fixture(name, 3);
-    const broken = [...MIGRATIONS, () => {
-      throw new Error('simulated failure in migration 3 → 4');
-    }];
+    const broken = [
+      ...MIGRATIONS,
+      () => {
+        throw new Error('simulated failure in migration 3 → 4');
+      },
+    ];
     await expect(openDocketDb(name, broken)).rejects.toThrow(/simulated failure/);
     const { db, readOnlyReason } = await openDocketDbSafely(name, broken);
     expect(db.version).toBe(3);
@@ -115,8 +161,13 @@ describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', ()
 
 describe('imports and syncs: snapshot, records and shared versions in one transaction', () => {
   const write = (documents: DocRecord[], opId: string, label = 'before importing team.json') => ({
-    documents, workstreams: [IMPROVE], bases: new Map(documents.map((d) => [d.id, { title: d.title }] as const)),
-    source: 'team.json', snapshot: { reason: 'import' as const, label }, opId, now: '2026-11-22T10:00:00.000Z',
+    documents,
+    workstreams: [IMPROVE],
+    bases: new Map(documents.map((d) => [d.id, { title: d.title }] as const)),
+    source: 'team.json',
+    snapshot: { reason: 'import' as const, label },
+    opId,
+    now: '2026-11-22T10:00:00.000Z',
   });
 
   it('snapshots the index before writing, records the shared versions and the operation', async () => {
@@ -151,10 +202,16 @@ describe('imports and syncs: snapshot, records and shared versions in one transa
     const db = await openDocketDb(freshName());
     const n = PROGRESS_EVERY * 2 + 7;
     // Not in key order: the write sorts them.
-    const docs = Array.from({ length: n }, (_, i) => doc(`1doc${String((i * 7919) % n).padStart(6, '0')}`, { deadline: '2026-12-01' }));
+    const docs = Array.from({ length: n }, (_, i) =>
+      doc(`1doc${String((i * 7919) % n).padStart(6, '0')}`, { deadline: '2026-12-01' }),
+    );
     const progress: Array<[number, number]> = [];
     await writeMerge(db, write(docs, 'op-many'), (written, total) => progress.push([written, total]));
-    expect(progress).toEqual([[PROGRESS_EVERY, n], [PROGRESS_EVERY * 2, n], [n, n]]);
+    expect(progress).toEqual([
+      [PROGRESS_EVERY, n],
+      [PROGRESS_EVERY * 2, n],
+      [n, n],
+    ]);
     expect(await db.count('documents')).toBe(n);
     expect(await db.countFromIndex('documents', 'byDeadline', '2026-12-01')).toBe(n);
     expect((await getBases(db, [docs[3]!.id])).size).toBe(1);
@@ -180,7 +237,8 @@ describe('imports and syncs: snapshot, records and shared versions in one transa
 
   it(`keeps the newest ${SNAPSHOT_LIMIT} snapshots`, async () => {
     const db = await openDocketDb(freshName());
-    for (let i = 0; i < SNAPSHOT_LIMIT + 3; i++) await writeMerge(db, write([doc(`1documentnumber${String(i).padStart(4, '0')}`)], `op-${i}`, `import ${i}`));
+    for (let i = 0; i < SNAPSHOT_LIMIT + 3; i++)
+      await writeMerge(db, write([doc(`1documentnumber${String(i).padStart(4, '0')}`)], `op-${i}`, `import ${i}`));
     const kept = await listSnapshots(db);
     expect(kept).toHaveLength(SNAPSHOT_LIMIT);
     expect(kept[0]!.label).toBe(`import ${SNAPSHOT_LIMIT + 2}`);
@@ -194,7 +252,11 @@ describe('lookup', () => {
     const db = await openDocketDb(freshName());
     await writeAll(db, [MHLB, SHEET], [HLB, IMPROVE]);
     const result = await lookup(db, [MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc', 'untracked0000000000', SHEET.id, MHLB.id]);
-    expect(Object.keys(result).sort()).toEqual(['1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', '2PACX-1vQpublishedcopyofthemhlbdoc']);
+    expect(Object.keys(result).sort()).toEqual([
+      '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms',
+      '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI',
+      '2PACX-1vQpublishedcopyofthemhlbdoc',
+    ]);
     expect(result['2PACX-1vQpublishedcopyofthemhlbdoc']?.doc.id).toBe(MHLB.id);
     expect(result[MHLB.id]?.workstream).toEqual(HLB);
     expect(result[SHEET.id]?.workstream?.name).toBe('B. Improvements to the IGF');
@@ -220,18 +282,32 @@ describe('lookup', () => {
   const SHARED = '2PACX-1vSsharedpublishedcopy00';
   const B = doc('1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', { aliases: [SHARED, MHLB.id], workstreamId: 'ws-gone' });
   const A = doc('1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', { aliases: [SHARED] });
-  const IDS = [MHLB.id, '2PACX-1vQpublishedcopyofthemhlbdoc', SHARED, B.id, A.id, SHEET.id, 'untracked0000000000', 'constructor', '__proto__', MHLB.id];
+  const IDS = [
+    MHLB.id,
+    '2PACX-1vQpublishedcopyofthemhlbdoc',
+    SHARED,
+    B.id,
+    A.id,
+    SHEET.id,
+    'untracked0000000000',
+    'constructor',
+    '__proto__',
+    MHLB.id,
+  ];
 
   it.each([
     ['one request or two per id', (db: DocketDB) => lookup(db, IDS, { keysFirstFrom: 1_000 })],
     ['the keys read first', (db: DocketDB) => lookup(db, IDS, { keysFirstFrom: 1 })],
-    ['the index in memory', async (db: DocketDB) => {
-      const cache = new IndexCache(async () => db);
-      expect(cache.lookup(IDS)).toBeNull(); // not loaded: never loads it
-      expect(cache.loaded).toBe(false);
-      await cache.get();
-      return cache.lookup(IDS)!;
-    }],
+    [
+      'the index in memory',
+      async (db: DocketDB) => {
+        const cache = new IndexCache(async () => db);
+        expect(cache.lookup(IDS)).toBeNull(); // not loaded: never loads it
+        expect(cache.loaded).toBe(false);
+        await cache.get();
+        return cache.lookup(IDS)!;
+      },
+    ],
   ])('answers the same with %s', async (_how, ask) => {
     const db = await openDocketDb(freshName());
     await writeAll(db, [B, SHEET, MHLB, A], [HLB, IMPROVE]);
@@ -251,7 +327,9 @@ describe('lookup', () => {
     const db = await openDocketDb(freshName());
     await putDocument(db, doc('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', { workstreamId: 'ws-gone' }));
     const result = await lookup(db, ['1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y']);
-    expect(result['1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y']).toEqual({ doc: expect.objectContaining({ workstreamId: 'ws-gone' }) });
+    expect(result['1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y']).toEqual({
+      doc: expect.objectContaining({ workstreamId: 'ws-gone' }),
+    });
     db.close();
   });
 });
@@ -271,7 +349,11 @@ describe('writes', () => {
 
   it('deleting a workstream moves its documents, or leaves them without one', async () => {
     const db = await openDocketDb(freshName());
-    await writeAll(db, [MHLB, SHEET, doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', { workstreamId: 'ws-hlb' })], [HLB, IMPROVE]);
+    await writeAll(
+      db,
+      [MHLB, SHEET, doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', { workstreamId: 'ws-hlb' })],
+      [HLB, IMPROVE],
+    );
     expect(await deleteWorkstream(db, 'ws-hlb', 'ws-improve', 'T1')).toEqual({ moved: 2, workstream: HLB });
     let docs = (await getIndex(db)).documents;
     expect(docs.map((d) => d.workstreamId)).toEqual(['ws-improve', 'ws-improve', 'ws-improve']);

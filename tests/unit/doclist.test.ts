@@ -45,7 +45,12 @@ const TODAY = '2020-09-08';
 
 const WS: Workstream[] = [
   { id: 'ws-imp', name: 'B. Improvements to the IGF', group: 'WG-Strategy', color: '#8250df' },
-  { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', group: 'WG-Strategy', color: '#1f6feb' },
+  {
+    id: 'ws-hlb',
+    name: 'A. Possible implementation models for the Roadmap’s High-level body',
+    group: 'WG-Strategy',
+    color: '#1f6feb',
+  },
   { id: 'ws-out', name: 'C. Strengthening IGF outcomes', group: 'WG-Strategy', color: '#bf3989' },
 ];
 
@@ -112,7 +117,11 @@ describe('groupDocuments', () => {
       ],
     ],
     ['one status', { status: 'delivered', text: '' }, [['ws-imp', ['1_DIq']]]],
-    ['text matches the workstream name, case-insensitively', { status: 'active', text: 'ROADMAP’S high-level' }, [['ws-hlb', ['1DDDD', '1zk8D', '1Bmfp']]]],
+    [
+      'text matches the workstream name, case-insensitively',
+      { status: 'active', text: 'ROADMAP’S high-level' },
+      [['ws-hlb', ['1DDDD', '1zk8D', '1Bmfp']]],
+    ],
     ['text matches notes', { status: 'active', text: 'co-champions' }, [['ws-hlb', ['1Bmfp']]]],
     ['text matches an id', { status: 'all', text: '1_dIQ4A' }, [['ws-imp', ['1_DIq']]]],
     ['every term must match', { status: 'all', text: 'options paper draft-none' }, []],
@@ -134,8 +143,16 @@ describe('summarize', () => {
   it.each<[string, DocRecord[], { overdue: number; dueSoon: number }]>([
     ['seed data', DOCS, { overdue: 1, dueSoon: 3 }],
     ['nothing', [], { overdue: 0, dueSoon: 0 }],
-    ['done documents are ignored', [doc('x', { deadline: '2020-01-01', status: 'delivered' }), doc('y', { deadline: '2020-09-09', status: 'archived' })], { overdue: 0, dueSoon: 0 }],
-    ['today and +7 days are due soon, +8 is not', [doc('a', { deadline: TODAY }), doc('b', { deadline: '2020-09-15' }), doc('c', { deadline: '2020-09-16' })], { overdue: 0, dueSoon: 2 }],
+    [
+      'done documents are ignored',
+      [doc('x', { deadline: '2020-01-01', status: 'delivered' }), doc('y', { deadline: '2020-09-09', status: 'archived' })],
+      { overdue: 0, dueSoon: 0 },
+    ],
+    [
+      'today and +7 days are due soon, +8 is not',
+      [doc('a', { deadline: TODAY }), doc('b', { deadline: '2020-09-15' }), doc('c', { deadline: '2020-09-16' })],
+      { overdue: 0, dueSoon: 2 },
+    ],
     ['yesterday is overdue', [doc('a', { deadline: '2020-09-07', status: 'final' })], { overdue: 1, dueSoon: 0 }],
     ['no deadline counts for nothing', [doc('a', { status: 'draft' })], { overdue: 0, dueSoon: 0 }],
   ])('%s', (_name, docs, expected) => {
@@ -185,7 +202,11 @@ describe('workstream helpers', () => {
   it.each([
     ['A. Possible implementation models for the Roadmap’s High-level body', [], 'ws-a-possible-implementation-models'],
     ['B. Improvements to the IGF', ['ws-b-improvements-to-the-igf'], 'ws-b-improvements-to-the-igf-2'],
-    ['B. Improvements to the IGF', ['ws-b-improvements-to-the-igf', 'ws-b-improvements-to-the-igf-2'], 'ws-b-improvements-to-the-igf-3'],
+    [
+      'B. Improvements to the IGF',
+      ['ws-b-improvements-to-the-igf', 'ws-b-improvements-to-the-igf-2'],
+      'ws-b-improvements-to-the-igf-3',
+    ],
     ['Économie numérique', [], 'ws-economie-numerique'],
     ['★★★', [], 'ws'],
     ['★★★', ['ws'], 'ws-2'],
@@ -208,7 +229,15 @@ describe('workstream helpers', () => {
   it.each<[Workstream[], string]>([
     [WS, 'WG-Strategy'],
     [[], ''],
-    [[{ id: 'a', name: 'a' }, { id: 'b', name: 'b', group: 'X' }, { id: 'c', name: 'c', group: 'Y' }, { id: 'd', name: 'd', group: 'Y' }], 'Y'],
+    [
+      [
+        { id: 'a', name: 'a' },
+        { id: 'b', name: 'b', group: 'X' },
+        { id: 'c', name: 'c', group: 'Y' },
+        { id: 'd', name: 'd', group: 'Y' },
+      ],
+      'Y',
+    ],
   ])('commonGroup → %s', (ws, expected) => {
     expect(commonGroup(ws)).toBe(expected);
   });
@@ -221,8 +250,11 @@ describe('parsePopupParams', () => {
     ['?tab=abc', { close: false }],
     ['?edit=1zk8D2ub&close=1', { edit: '1zk8D2ub', close: true }],
     [
-      '?track=' + encodeURIComponent('https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit') +
-        '&title=Draft%20%26%20notes&source=' + encodeURIComponent('https://www.intgovforum.org/en/content/wg') + '&ws=ws-hlb&close=1',
+      '?track=' +
+        encodeURIComponent('https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit') +
+        '&title=Draft%20%26%20notes&source=' +
+        encodeURIComponent('https://www.intgovforum.org/en/content/wg') +
+        '&ws=ws-hlb&close=1',
       {
         track: {
           url: 'https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit',
@@ -234,8 +266,12 @@ describe('parsePopupParams', () => {
       },
     ],
     [
-      '?close=1&track=' + encodeURIComponent('https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit') +
-        '&wsGuess=' + encodeURIComponent(' B. Improvements to the IGF: ') + '&sourceTitle=' + encodeURIComponent('WG-Strategy — 24 September 2020'),
+      '?close=1&track=' +
+        encodeURIComponent('https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit') +
+        '&wsGuess=' +
+        encodeURIComponent(' B. Improvements to the IGF: ') +
+        '&sourceTitle=' +
+        encodeURIComponent('WG-Strategy — 24 September 2020'),
       {
         track: {
           url: 'https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit',
@@ -280,10 +316,26 @@ describe('small formatters', () => {
   });
 
   it.each<[ImportReport, string, string]>([
-    [report([5, 2, 0, 1], [3, 0, 0, 0]), 'Imported: 5 documents added, 2 updated, 1 refused; 3 workstreams added, 0 updated, 0 refused.', 'Import 7 documents and 3 workstreams'],
-    [report([1, 0, 4, 0], [0, 0, 2, 0]), 'Imported: 1 document added, 0 updated, 0 refused; 0 workstreams added, 0 updated, 0 refused.', 'Import 1 document'],
-    [report([0, 0, 3, 0], [0, 1, 0, 0]), 'Imported: 0 documents added, 0 updated, 0 refused; 0 workstreams added, 1 updated, 0 refused.', 'Import 1 workstream'],
-    [report([0, 0, 3, 2], [0, 0, 0, 0]), 'Imported: 0 documents added, 0 updated, 2 refused; 0 workstreams added, 0 updated, 0 refused.', 'Import (nothing changes)'],
+    [
+      report([5, 2, 0, 1], [3, 0, 0, 0]),
+      'Imported: 5 documents added, 2 updated, 1 refused; 3 workstreams added, 0 updated, 0 refused.',
+      'Import 7 documents and 3 workstreams',
+    ],
+    [
+      report([1, 0, 4, 0], [0, 0, 2, 0]),
+      'Imported: 1 document added, 0 updated, 0 refused; 0 workstreams added, 0 updated, 0 refused.',
+      'Import 1 document',
+    ],
+    [
+      report([0, 0, 3, 0], [0, 1, 0, 0]),
+      'Imported: 0 documents added, 0 updated, 0 refused; 0 workstreams added, 1 updated, 0 refused.',
+      'Import 1 workstream',
+    ],
+    [
+      report([0, 0, 3, 2], [0, 0, 0, 0]),
+      'Imported: 0 documents added, 0 updated, 2 refused; 0 workstreams added, 0 updated, 0 refused.',
+      'Import (nothing changes)',
+    ],
   ])('import texts %#', (r, summary, button) => {
     expect(importSummary(r)).toBe(summary);
     expect(importButtonLabel(r)).toBe(button);
@@ -354,14 +406,22 @@ describe('sync conflicts on a document', () => {
     workstreamId: 'ws-imp',
     notes: 'ours',
     subscriptionId: 'sub-1',
-    syncConflicts: [conflict('deadline', '2020-09-17'), conflict('notes'), conflict('status', 'final'), conflict('workstreamId', 'ws-out')],
+    syncConflicts: [
+      conflict('deadline', '2020-09-17'),
+      conflict('notes'),
+      conflict('status', 'final'),
+      conflict('workstreamId', 'ws-out'),
+    ],
   });
 
   it.each<[SyncConflict, string]>([
     [conflict('deadline', '2020-09-17'), 'The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)'],
     [conflict('notes'), 'The sheet emptied Notes (yours: ours)'],
     [conflict('status', 'final'), 'The sheet changed Status to Final (yours: Draft)'],
-    [conflict('workstreamId', 'ws-out'), 'The sheet changed Workstream to C. Strengthening IGF outcomes (yours: B. Improvements to the IGF)'],
+    [
+      conflict('workstreamId', 'ws-out'),
+      'The sheet changed Workstream to C. Strengthening IGF outcomes (yours: B. Improvements to the IGF)',
+    ],
     [conflict('workstreamId', 'ws-unknown'), 'The sheet changed Workstream to ws-unknown (yours: B. Improvements to the IGF)'],
     [conflict('deadlineNote', 'x'.repeat(200)), `The sheet changed Deadline note to ${'x'.repeat(79)}… (yours: empty)`],
   ])('describeConflict %#', (c, text) => {
@@ -402,7 +462,15 @@ describe('sync conflicts on a document', () => {
 
 describe('import conflicts', () => {
   const conflicts: MergeConflict[] = [
-    { docId: 'a', title: 'A', field: 'deadline', base: '2020-09-01', local: '2020-09-02', incoming: '2020-09-03', winner: 'incoming' },
+    {
+      docId: 'a',
+      title: 'A',
+      field: 'deadline',
+      base: '2020-09-01',
+      local: '2020-09-02',
+      incoming: '2020-09-03',
+      winner: 'incoming',
+    },
     { docId: 'a', title: 'A', field: 'status', local: 'draft', incoming: 'final', winner: 'local' },
   ];
   it('keys and default resolutions', () => {
@@ -552,7 +620,10 @@ describe('smaller helpers', () => {
 
   it.each<[ImportReport, string]>([
     [rep(counts(3, 1, 40)), 'Documents: 3 new, 1 updated, 40 unchanged.'],
-    [rep(counts(0, 0, 2, 1), counts(1, 0)), 'Documents: 0 new, 0 updated, 2 unchanged, 1 refused; workstreams: 1 new, 0 updated.'],
+    [
+      rep(counts(0, 0, 2, 1), counts(1, 0)),
+      'Documents: 0 new, 0 updated, 2 unchanged, 1 refused; workstreams: 1 new, 0 updated.',
+    ],
     [
       rep(counts(0, 1), counts(0, 0), [{ docId: 'a', title: 'A', field: 'deadline', winner: 'local' }]),
       'Documents: 0 new, 1 updated, 0 unchanged; 1 change on both sides, yours kept and flagged.',
@@ -564,8 +635,14 @@ describe('smaller helpers', () => {
   });
 
   it.each([
-    [{ label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' }, 'The import of big.json started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. Import it again.'],
-    [{ label: 'sync of “WG sheet”', startedAt: '2026-11-22T10:00:00.000Z' }, 'The sync of “WG sheet” started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. It runs again at the next sync.'],
+    [
+      { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' },
+      'The import of big.json started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. Import it again.',
+    ],
+    [
+      { label: 'sync of “WG sheet”', startedAt: '2026-11-22T10:00:00.000Z' },
+      'The sync of “WG sheet” started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. It runs again at the next sync.',
+    ],
   ])('interruptedText %#', (i, text) => expect(interruptedText(i, 'UTC')).toBe(text));
 
   it('snapshotCounts', () => {

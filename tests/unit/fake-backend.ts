@@ -47,5 +47,6 @@ export function answerRead(index: TestIndex, type: string, data: unknown): unkno
 
 /** A `run` for DocumentList / UpcomingPanel over a fixed index. */
 export function localRunner(index: TestIndex) {
-  return async (q: DocsQuery) => structuredClone(queryDocs(new IndexView(index.documents, index.workstreams), q, q.today ?? FALLBACK_TODAY));
+  return async (q: DocsQuery) =>
+    structuredClone(queryDocs(new IndexView(index.documents, index.workstreams), q, q.today ?? FALLBACK_TODAY));
 }

@@ -3,7 +3,17 @@
  * unchanged rows between answers (utils/share-page.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAGE_KEY, answerDiffers, keepFirstPage, keptAnswer, keptAnswers, parseKept, queryId, readKept, type KeyValueStore } from '@/utils/first-page';
+import {
+  FIRST_PAGE_KEY,
+  answerDiffers,
+  keepFirstPage,
+  keptAnswer,
+  keptAnswers,
+  parseKept,
+  queryId,
+  readKept,
+  type KeyValueStore,
+} from '@/utils/first-page';
 import { sharePage } from '@/utils/share-page';
 import type { DocRecord, Workstream } from '@/utils/model';
 import type { DocsPage, DocsQuery } from '@/utils/queries';
@@ -19,7 +29,10 @@ function page(extra: Partial<DocsPage> = {}): DocsPage {
   return {
     total: 2,
     rows: [{ doc: doc('1aaaaaaaaaaaaaaaaaaaaaaaaa'), workstreamId: 'ws-a' }, { doc: doc('1bbbbbbbbbbbbbbbbbbbbbbbbb') }],
-    groups: [{ workstreamId: 'ws-a', count: 1 }, { workstreamId: null, count: 1 }],
+    groups: [
+      { workstreamId: 'ws-a', count: 1 },
+      { workstreamId: null, count: 1 },
+    ],
     summary: { overdue: 0, dueSoon: 0 } as DocsPage['summary'],
     indexSize: 2,
     workstreams: WS,
@@ -30,7 +43,12 @@ function page(extra: Partial<DocsPage> = {}): DocsPage {
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 describe('the kept first screen', () => {
@@ -92,9 +110,22 @@ describe('the kept first screen', () => {
 describe('whether a live answer adds to what is shown', () => {
   it.each<[string, DocsPage, boolean]>([
     ['the same answer (another revision tag)', page({ revision: 'r2' }), false],
-    ['a partial answer with the same rows', page({ partial: true, summary: null, groups: [{ workstreamId: 'ws-a', count: null }] }), false],
+    [
+      'a partial answer with the same rows',
+      page({ partial: true, summary: null, groups: [{ workstreamId: 'ws-a', count: null }] }),
+      false,
+    ],
     ['a partial answer with other rows', page({ partial: true, rows: [{ doc: doc('1cccccccccccccccccccccccccc') }] }), true],
-    ['a row changed', page({ rows: [{ doc: doc('1aaaaaaaaaaaaaaaaaaaaaaaaa', { title: 'New' }), workstreamId: 'ws-a' }, { doc: doc('1bbbbbbbbbbbbbbbbbbbbbbbbb') }] }), true],
+    [
+      'a row changed',
+      page({
+        rows: [
+          { doc: doc('1aaaaaaaaaaaaaaaaaaaaaaaaa', { title: 'New' }), workstreamId: 'ws-a' },
+          { doc: doc('1bbbbbbbbbbbbbbbbbbbbbbbbb') },
+        ],
+      }),
+      true,
+    ],
     ['a count changed', page({ total: 3 }), true],
     ['a workstream renamed', page({ workstreams: [{ id: 'ws-a', name: 'B' }] }), true],
   ])('%s', (_, next, differs) => {

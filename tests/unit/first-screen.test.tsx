@@ -46,12 +46,18 @@ const QID = queryId(Q);
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
 /** A small stand-in for the popup's `.app` (the real one is drawn by React further down). */
 function appMarkup(rows: number, extra = ''): string {
-  const li = (i: number) => `<li class="doc-row" data-doc-id="d${i}"><span class="doc-title">Doc ${i}</span><a class="button-like" href="https://docs.google.com/document/d/d${i}/edit" target="_blank" rel="noopener noreferrer">Open</a><button type="button">Edit</button></li>`;
+  const li = (i: number) =>
+    `<li class="doc-row" data-doc-id="d${i}"><span class="doc-title">Doc ${i}</span><a class="button-like" href="https://docs.google.com/document/d/d${i}/edit" target="_blank" rel="noopener noreferrer">Open</a><button type="button">Edit</button></li>`;
   const group = (g: number, from: number, to: number) =>
     `<section class="doc-group"><h2 class="group-heading"><span class="swatch" aria-hidden="true" style="background: #8250df;"></span>WS ${g}</h2><ul class="doc-list">${Array.from({ length: to - from }, (_, i) => li(from + i)).join('')}</ul></section>`;
   const half = Math.ceil(rows / 2);
@@ -73,15 +79,22 @@ function paintScreen(root: Element, html: string): boolean {
 describe('trimming the first screen', () => {
   it('keeps the header, tabs, box and the first rows; drops what is transient, later groups and "Show more"', () => {
     const app = element(
-      appMarkup(30, '<div class="alert" role="alert">Read-only</div><section class="this-page">This page</section><div class="toast" role="status">Deleted</div><div role="tabpanel" hidden><input type="file"></div>'),
+      appMarkup(
+        30,
+        '<div class="alert" role="alert">Read-only</div><section class="this-page">This page</section><div class="toast" role="status">Deleted</div><div role="tabpanel" hidden><input type="file"></div>',
+      ),
     );
     (app.querySelector('input[type=search]') as HTMLInputElement).value = 'typed';
     (app.querySelector('select') as HTMLSelectElement).value = 'active';
     const html = trimScreen(app)!;
     const out = element(html);
     expect(out.querySelectorAll('li[data-doc-id]')).toHaveLength(SCREEN_ROWS);
-    expect([...out.querySelectorAll('li')].map((li) => li.getAttribute('data-doc-id'))).toEqual(Array.from({ length: SCREEN_ROWS }, (_, i) => `d${i}`));
-    expect(out.querySelectorAll('.alert, [role=alert], .this-page, .toast, [hidden], .show-more, input[type=file]')).toHaveLength(0);
+    expect([...out.querySelectorAll('li')].map((li) => li.getAttribute('data-doc-id'))).toEqual(
+      Array.from({ length: SCREEN_ROWS }, (_, i) => `d${i}`),
+    );
+    expect(out.querySelectorAll('.alert, [role=alert], .this-page, .toast, [hidden], .show-more, input[type=file]')).toHaveLength(
+      0,
+    );
     expect(out.querySelector('h1')!.textContent).toBe('Docket');
     expect(out.querySelector('[role=tab]')!.textContent).toBe('Documents');
     expect((out.querySelector('input[type=search]') as HTMLInputElement).value).toBe('');
@@ -109,7 +122,8 @@ describe('trimming the first screen', () => {
 });
 
 describe('keeping and reading back', () => {
-  const kept = (extra: Partial<KeptScreen> = {}) => JSON.stringify({ v: 1, query: QID, revision: 'r1', html: appMarkup(2), ...extra });
+  const kept = (extra: Partial<KeptScreen> = {}) =>
+    JSON.stringify({ v: 1, query: QID, revision: 'r1', html: appMarkup(2), ...extra });
 
   it('keeps the markup with its question and revision, and reads it back', () => {
     const store = memoryStore();
@@ -126,7 +140,12 @@ describe('keeping and reading back', () => {
     expect(keepScreen(store, QID, 'r2', 'x'.repeat(MAX_SCREEN_CHARS + 1))).toBe(false);
     expect(store.map.has(FIRST_SCREEN_KEY)).toBe(false);
     keepScreen(store, QID, 'r1', appMarkup(2));
-    const full = { ...store, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const full = {
+      ...store,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     expect(keepScreen(full, QID, 'r2', appMarkup(2))).toBe(false);
     expect(store.map.has(FIRST_SCREEN_KEY)).toBe(false);
   });
@@ -149,7 +168,12 @@ describe('keeping and reading back', () => {
   });
 
   it('reads nothing back when the storage throws', () => {
-    const store = { ...memoryStore(), getItem: () => { throw new Error('denied'); } };
+    const store = {
+      ...memoryStore(),
+      getItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(readScreen(store)).toBeNull();
   });
 });
@@ -174,7 +198,7 @@ describe('when the kept screen is painted', () => {
 
 describe('what is refused when read back', () => {
   const ok = appMarkup(2);
-  it('accepts the popup\'s own markup', () => {
+  it("accepts the popup's own markup", () => {
     expect(safeScreen(ok)).not.toBeNull();
   });
   it.each([
@@ -215,7 +239,8 @@ describe('the painted screen', () => {
     const box = root.querySelector<HTMLInputElement>('input[type=search]')!;
     expect(document.activeElement).toBe(box);
     expect(box.closest('[inert]')).toBeNull();
-    for (const el of root.querySelectorAll('li, button, a, select, h1, [role=tab]')) expect(el.closest('[inert]'), el.outerHTML).not.toBeNull();
+    for (const el of root.querySelectorAll('li, button, a, select, h1, [role=tab]'))
+      expect(el.closest('[inert]'), el.outerHTML).not.toBeNull();
     expect(typedEarly()).toBe('');
     box.value = 'road';
     expect(typedEarly()).toBe('road');
@@ -283,7 +308,7 @@ describe('React and the kept screen', () => {
     vi.useRealTimers();
   });
 
-  it('keeps the screen React drew, at the answer\'s revision, for the first question only', async () => {
+  it("keeps the screen React drew, at the answer's revision, for the first question only", async () => {
     vi.useFakeTimers({ now: new Date('2020-09-08T12:00:00') });
     root = createRoot(host);
     await act(async () => root.render(<App />));
@@ -338,7 +363,9 @@ describe('when React cannot be loaded', () => {
     root.innerHTML = '<div class="app" inert><ul><li data-doc-id="x">kept row</li></ul></div>';
     showStartFailure(root, new Error('Failed to fetch dynamically imported module: <b>mount.js</b>'));
     expect(root.querySelector('[data-doc-id]')).toBeNull();
-    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/^Docket could not start \(Failed to fetch dynamically imported module: <b>mount\.js<\/b>\)\. Close it and open it again/);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(
+      /^Docket could not start \(Failed to fetch dynamically imported module: <b>mount\.js<\/b>\)\. Close it and open it again/,
+    );
     expect(root.querySelector('b')).toBeNull();
   });
 });

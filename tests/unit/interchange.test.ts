@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import {
-  MAX_IMPORT_BYTES,
-  exportCsv,
-  exportJson,
-  parseImport,
-  planMerge,
-} from '../../utils/interchange';
+import { MAX_IMPORT_BYTES, exportCsv, exportJson, parseImport, planMerge } from '../../utils/interchange';
 import type { ParsedImport } from '../../utils/interchange';
 import { WORKSTREAM_PALETTE } from '../../utils/model';
 import type { DocRecord, Workstream } from '../../utils/model';
@@ -87,7 +81,12 @@ describe('parseImport: JSON', () => {
     const value = parsed(CONTRACT_EXAMPLE);
     expect(value.refused).toEqual([]);
     expect(value.workstreams).toEqual([
-      { id: 'ws-hlb', name: "A. Possible implementation models for the Roadmap's High-level body", group: 'WG-Strategy', color: '#1f6feb' },
+      {
+        id: 'ws-hlb',
+        name: "A. Possible implementation models for the Roadmap's High-level body",
+        group: 'WG-Strategy',
+        color: '#1f6feb',
+      },
     ]);
     expect(value.documents).toEqual([
       {
@@ -116,7 +115,12 @@ describe('parseImport: JSON', () => {
       jsonFile([
         { id: PROPOSALS_FILE, url: `https://drive.google.com/file/d/${PROPOSALS_FILE}/view` },
         { id: OUTCOMES_DOC },
-        { id: IMPROVEMENTS_DOC, kind: 'spreadsheet', url: `https://docs.google.com/document/d/${IMPROVEMENTS_DOC}/edit`, updatedAt: EARLIER },
+        {
+          id: IMPROVEMENTS_DOC,
+          kind: 'spreadsheet',
+          url: `https://docs.google.com/document/d/${IMPROVEMENTS_DOC}/edit`,
+          updatedAt: EARLIER,
+        },
       ]),
     );
     expect(value.documents.map((d) => [d.id, d.kind, d.updatedAt])).toEqual([
@@ -132,7 +136,9 @@ describe('parseImport: JSON', () => {
 
   it('adds the id of a published url to aliases', () => {
     const [record] = parsed(
-      jsonFile([{ id: HLB_DOC, url: `https://docs.google.com/document/d/e/${PUBLISHED_ID}/pub`, aliases: ['1FAIpQLSe1234567890abc'] }]),
+      jsonFile([
+        { id: HLB_DOC, url: `https://docs.google.com/document/d/e/${PUBLISHED_ID}/pub`, aliases: ['1FAIpQLSe1234567890abc'] },
+      ]),
     ).documents;
     expect(record?.aliases).toEqual(['1FAIpQLSe1234567890abc', PUBLISHED_ID]);
     expect(record?.kind).toBe('document');
@@ -160,7 +166,15 @@ describe('parseImport: JSON', () => {
   });
 
   it('drops a workstream colour that is not #rrggbb and keeps the workstream', () => {
-    const value = parsed(jsonFile([], [{ id: 'ws-hlb', name: HLB_NAME, color: 'blue' }, { id: 'ws-imp', name: IMPROVEMENTS_NAME, color: '#8250DF' }]));
+    const value = parsed(
+      jsonFile(
+        [],
+        [
+          { id: 'ws-hlb', name: HLB_NAME, color: 'blue' },
+          { id: 'ws-imp', name: IMPROVEMENTS_NAME, color: '#8250DF' },
+        ],
+      ),
+    );
     expect(value.refused).toEqual([]);
     expect(value.workstreams).toEqual([
       { id: 'ws-hlb', name: HLB_NAME },
@@ -169,12 +183,20 @@ describe('parseImport: JSON', () => {
   });
 
   it('accepts a workstreamId that is only in the index', () => {
-    const value = parseImport(jsonFile([{ id: HLB_DOC, workstreamId: 'ws-hlb' }]), 'x.json', { existingWorkstreams: [WS_HLB], now: NOW });
+    const value = parseImport(jsonFile([{ id: HLB_DOC, workstreamId: 'ws-hlb' }]), 'x.json', {
+      existingWorkstreams: [WS_HLB],
+      now: NOW,
+    });
     expect(value.ok && value.value.documents[0]?.workstreamId).toBe('ws-hlb');
   });
 
   it('treats missing documents / workstreams lists as empty', () => {
-    expect(parsed(JSON.stringify({ format: 'docket-index', version: 1 }))).toEqual({ workstreams: [], documents: [], refused: [], implied: {} });
+    expect(parsed(JSON.stringify({ format: 'docket-index', version: 1 }))).toEqual({
+      workstreams: [],
+      documents: [],
+      refused: [],
+      implied: {},
+    });
   });
 });
 
@@ -191,23 +213,63 @@ describe('parseImport: whole-file refusals', () => {
     ['a file over 20 MB in UTF-8 bytes', bigInBytes, 'docket.csv', /larger than 20 MB/],
     ['binary data', 'PK\u0003\u0004\u0000\u0000docProps', 'docket.xlsx', /binary/],
     ['invalid JSON', '{"format": "docket-index",}', 'docket.json', /^The file is not valid JSON \(line 1, column 27\): /],
-    ['invalid JSON on a later line', '{\n  "format": "docket-index"\n  "version": 1\n}', 'docket.json', /not valid JSON \(line 3, column 3\)/],
-    ['a JSON array', '[{"id": "1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI"}]', 'docket.json', /holds a list, not a Docket index/],
+    [
+      'invalid JSON on a later line',
+      '{\n  "format": "docket-index"\n  "version": 1\n}',
+      'docket.json',
+      /not valid JSON \(line 3, column 3\)/,
+    ],
+    [
+      'a JSON array',
+      '[{"id": "1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI"}]',
+      'docket.json',
+      /holds a list, not a Docket index/,
+    ],
     ['a JSON string', '"docket-index"', 'docket.json', /holds the text 'docket-index', not a Docket index/],
     ['JSON null', 'null', 'docket.json', /holds null, not a Docket index/],
     ['another format', '{"format": "zotero-export", "version": 1}', 'x.json', /format is "zotero-export", not "docket-index"/],
     ['no format', '{"version": 1, "documents": []}', 'x.json', /has no "format"/],
     ['a newer version', '{"format": "docket-index", "version": 2}', 'x.json', /made by a newer version of Docket/],
-    ['a version that is text', '{"format": "docket-index", "version": "1"}', 'x.json', /"version" must be a positive whole number, not the text '1'/],
+    [
+      'a version that is text',
+      '{"format": "docket-index", "version": "1"}',
+      'x.json',
+      /"version" must be a positive whole number, not the text '1'/,
+    ],
     ['version 0', '{"format": "docket-index", "version": 0}', 'x.json', /"version" must be a positive whole number/],
     ['version 1.5', '{"format": "docket-index", "version": 1.5}', 'x.json', /"version" must be a positive whole number/],
     ['no version', '{"format": "docket-index"}', 'x.json', /has no "version"/],
-    ['documents not a list', '{"format": "docket-index", "version": 1, "documents": {}}', 'x.json', /"documents" must be a list, not an object/],
-    ['workstreams not a list', '{"format": "docket-index", "version": 1, "workstreams": "ws-hlb"}', 'x.json', /"workstreams" must be a list/],
-    ['a CSV without a header row', `https://docs.google.com/document/d/${HLB_DOC}/edit,${HLB_NAME}\n`, 'sheet.csv', /has no header row/],
+    [
+      'documents not a list',
+      '{"format": "docket-index", "version": 1, "documents": {}}',
+      'x.json',
+      /"documents" must be a list, not an object/,
+    ],
+    [
+      'workstreams not a list',
+      '{"format": "docket-index", "version": 1, "workstreams": "ws-hlb"}',
+      'x.json',
+      /"workstreams" must be a list/,
+    ],
+    [
+      'a CSV without a header row',
+      `https://docs.google.com/document/d/${HLB_DOC}/edit,${HLB_NAME}\n`,
+      'sheet.csv',
+      /has no header row/,
+    ],
     ['a CSV whose first row is an id', `${HLB_DOC},${HLB_NAME},2020-09-10\n`, 'sheet.csv', /has no header row/],
-    ['a CSV without url or id column', 'title,workstream\nOutput document,B. Improvements to the IGF\n', 'sheet.csv', /needs a url or id column \(its header row has "title", "workstream"\)/],
-    ['a CSV with a quote that never ends', `url,title\n"https://docs.google.com/document/d/${HLB_DOC}/edit,HLB\n`, 'sheet.csv', /cannot be read: a quoted cell .*never ends/],
+    [
+      'a CSV without url or id column',
+      'title,workstream\nOutput document,B. Improvements to the IGF\n',
+      'sheet.csv',
+      /needs a url or id column \(its header row has "title", "workstream"\)/,
+    ],
+    [
+      'a CSV with a quote that never ends',
+      `url,title\n"https://docs.google.com/document/d/${HLB_DOC}/edit,HLB\n`,
+      'sheet.csv',
+      /cannot be read: a quoted cell .*never ends/,
+    ],
   ])('refuses %s', (_name, text, filename, message) => {
     expect(refusedWith(text, filename)).toMatch(message);
   });
@@ -223,21 +285,56 @@ describe('parseImport: one bad row is refused, the others import', () => {
   const good = { id: IMPROVEMENTS_DOC, title: 'Improvements to the IGF', workstreamId: 'ws-imp' };
 
   it.each<[string, unknown, string | undefined, RegExp]>([
-    ['an impossible deadline', { id: HLB_DOC, deadline: '2020-02-30' }, HLB_DOC, /^deadline '2020-02-30' is not a real date \(YYYY-MM-DD\)$/],
-    ['a D/M/YYYY deadline', { id: HLB_DOC, deadline: '10/9/2020' }, HLB_DOC, /^deadline '10\/9\/2020' is not a date in the form YYYY-MM-DD$/],
-    ['a deadline that is an instant', { id: HLB_DOC, deadline: '2020-09-10T00:00:00Z' }, HLB_DOC, /not a date in the form YYYY-MM-DD/],
-    ['an unknown status', { id: HLB_DOC, status: 'wip' }, HLB_DOC, /^unknown status 'wip' \(one of draft, open-for-comments, final, delivered, archived\)$/],
+    [
+      'an impossible deadline',
+      { id: HLB_DOC, deadline: '2020-02-30' },
+      HLB_DOC,
+      /^deadline '2020-02-30' is not a real date \(YYYY-MM-DD\)$/,
+    ],
+    [
+      'a D/M/YYYY deadline',
+      { id: HLB_DOC, deadline: '10/9/2020' },
+      HLB_DOC,
+      /^deadline '10\/9\/2020' is not a date in the form YYYY-MM-DD$/,
+    ],
+    [
+      'a deadline that is an instant',
+      { id: HLB_DOC, deadline: '2020-09-10T00:00:00Z' },
+      HLB_DOC,
+      /not a date in the form YYYY-MM-DD/,
+    ],
+    [
+      'an unknown status',
+      { id: HLB_DOC, status: 'wip' },
+      HLB_DOC,
+      /^unknown status 'wip' \(one of draft, open-for-comments, final, delivered, archived\)$/,
+    ],
     ['an unknown kind', { id: HLB_DOC, kind: 'pdf' }, HLB_DOC, /^unknown kind 'pdf' \(one of document, spreadsheet/],
     ['no id', { title: 'Possible implementation models for the MHLB' }, undefined, /^id missing$/],
     ['an empty id', { id: '', title: 'x' }, undefined, /^id missing$/],
     ['an id that is not a Drive id', { id: 'a b' }, 'a b', /^id 'a b' is not a Drive id$/],
     ['an id that is a number', { id: 42 }, undefined, /^id must be text, not the number 42$/],
-    ['an unknown workstream', { id: HLB_DOC, workstreamId: 'ws-x' }, HLB_DOC, /^workstream 'ws-x' is neither in the file nor in the index$/],
+    [
+      'an unknown workstream',
+      { id: HLB_DOC, workstreamId: 'ws-x' },
+      HLB_DOC,
+      /^workstream 'ws-x' is neither in the file nor in the index$/,
+    ],
     ['a title that is not text', { id: HLB_DOC, title: 5 }, HLB_DOC, /^title must be text, not the number 5$/],
     ['aliases that are not a list', { id: HLB_DOC, aliases: PUBLISHED_ID }, HLB_DOC, /^aliases must be a list of ids/],
     ['an alias that is not an id', { id: HLB_DOC, aliases: ['https://x'] }, HLB_DOC, /^alias 'https:\/\/x' is not a Drive id$/],
-    ['an updatedAt that is not an instant', { id: HLB_DOC, updatedAt: 'yesterday' }, HLB_DOC, /^updatedAt 'yesterday' is not an ISO instant/],
-    ['a document that is not an object', 'https://docs.google.com/document/d/x/edit', undefined, /^a document must be an object, not the text/],
+    [
+      'an updatedAt that is not an instant',
+      { id: HLB_DOC, updatedAt: 'yesterday' },
+      HLB_DOC,
+      /^updatedAt 'yesterday' is not an ISO instant/,
+    ],
+    [
+      'a document that is not an object',
+      'https://docs.google.com/document/d/x/edit',
+      undefined,
+      /^a document must be an object, not the text/,
+    ],
   ])('refuses a document with %s', (_name, bad, id, reason) => {
     const value = parsed(jsonFile([bad, good], [WS_IMP]));
     expect(value.documents.map((d) => d.id)).toEqual([IMPROVEMENTS_DOC]);
@@ -263,7 +360,9 @@ describe('parseImport: one bad row is refused, the others import', () => {
   ])('refuses a workstream with %s', (_name, bad, reason) => {
     const value = parsed(jsonFile([], [WS_IMP, bad]));
     expect(value.workstreams.map((w) => w.id)).toEqual(['ws-imp']);
-    expect(value.refused).toEqual([expect.objectContaining({ row: 1, what: 'workstream', reason: expect.stringMatching(reason) })]);
+    expect(value.refused).toEqual([
+      expect.objectContaining({ row: 1, what: 'workstream', reason: expect.stringMatching(reason) }),
+    ]);
   });
 
   it('refuses the documents of a refused workstream, saying so', () => {
@@ -278,11 +377,7 @@ describe('parseImport: one bad row is refused, the others import', () => {
   it('refuses duplicate document and workstream ids, keeping the first', () => {
     const value = parsed(
       jsonFile(
-        [
-          { id: HLB_DOC, title: 'first' },
-          { id: OUTCOMES_DOC },
-          { id: ` ${HLB_DOC} `, title: 'second' },
-        ],
+        [{ id: HLB_DOC, title: 'first' }, { id: OUTCOMES_DOC }, { id: ` ${HLB_DOC} `, title: 'second' }],
         [WS_HLB, { ...WS_HLB, name: 'again' }],
       ),
     );
@@ -377,7 +472,10 @@ describe('parseImport: CSV', () => {
       `https://docs.google.com/document/d/${OUTCOMES_DOC}/edit,${OUTCOMES_NAME},`,
       `https://drive.google.com/file/d/${OPTIONS_RESPONSE_FILE}/view,,`,
     ].join('\n');
-    const existing: Workstream[] = [WS_HLB, { id: 'ws-b-improvements-to-the-igf', name: 'Older workstream', color: WORKSTREAM_PALETTE[1] }];
+    const existing: Workstream[] = [
+      WS_HLB,
+      { id: 'ws-b-improvements-to-the-igf', name: 'Older workstream', color: WORKSTREAM_PALETTE[1] },
+    ];
     const value = parsed(csv, 'sheet.csv', existing);
     expect(value.refused).toEqual([]);
     expect(value.workstreams).toEqual([
@@ -415,12 +513,38 @@ describe('parseImport: CSV', () => {
 
   it.each<[string, string, string | undefined, RegExp]>([
     ['neither url nor id', ',Orphan title,', undefined, /^id missing \(the row has neither a url nor an id\)$/],
-    ['a url that is not a Google document and no id', 'https://www.intgovforum.org/en/content/wg-strategy,IGF page,', undefined, /^url 'https:\/\/www.intgovforum.org\/en\/content\/wg-strategy' is not a Google document link, and the row has no id$/],
-    ['a look-alike host', `https://docs.google.com.example.net/document/d/${HLB_DOC}/edit,Fake,`, undefined, /is not a Google document link/],
-    ['a D/M/YYYY deadline', `https://docs.google.com/document/d/${HLB_DOC}/edit,MHLB,10/9/2020`, HLB_DOC, /^deadline '10\/9\/2020' is not a date in the form YYYY-MM-DD$/],
-    ['an impossible deadline', `https://docs.google.com/document/d/${HLB_DOC}/edit,MHLB,2020-02-30`, HLB_DOC, /^deadline '2020-02-30' is not a real date \(YYYY-MM-DD\)$/],
+    [
+      'a url that is not a Google document and no id',
+      'https://www.intgovforum.org/en/content/wg-strategy,IGF page,',
+      undefined,
+      /^url 'https:\/\/www.intgovforum.org\/en\/content\/wg-strategy' is not a Google document link, and the row has no id$/,
+    ],
+    [
+      'a look-alike host',
+      `https://docs.google.com.example.net/document/d/${HLB_DOC}/edit,Fake,`,
+      undefined,
+      /is not a Google document link/,
+    ],
+    [
+      'a D/M/YYYY deadline',
+      `https://docs.google.com/document/d/${HLB_DOC}/edit,MHLB,10/9/2020`,
+      HLB_DOC,
+      /^deadline '10\/9\/2020' is not a date in the form YYYY-MM-DD$/,
+    ],
+    [
+      'an impossible deadline',
+      `https://docs.google.com/document/d/${HLB_DOC}/edit,MHLB,2020-02-30`,
+      HLB_DOC,
+      /^deadline '2020-02-30' is not a real date \(YYYY-MM-DD\)$/,
+    ],
   ])('refuses a row with %s, importing the others', (_name, line, id, reason) => {
-    const csv = ['url,title,deadline', `https://docs.google.com/document/d/${OUTCOMES_DOC}/edit,Outcomes,2020-09-07`, '', line, `https://docs.google.com/document/d/${IMPROVEMENTS_DOC}/edit,Improvements,`].join('\n');
+    const csv = [
+      'url,title,deadline',
+      `https://docs.google.com/document/d/${OUTCOMES_DOC}/edit,Outcomes,2020-09-07`,
+      '',
+      line,
+      `https://docs.google.com/document/d/${IMPROVEMENTS_DOC}/edit,Improvements,`,
+    ].join('\n');
     const value = parsed(csv, 'sheet.csv');
     expect(value.documents.map((d) => d.id)).toEqual([OUTCOMES_DOC, IMPROVEMENTS_DOC]);
     expect(value.refused).toHaveLength(1);
@@ -497,11 +621,30 @@ describe('exportJson', () => {
     const data = JSON.parse(file.text);
     expect(Object.keys(data)).toEqual(['format', 'version', 'exportedAt', 'workstreams', 'documents']);
     expect(Object.keys(data.documents[0])).toEqual([
-      'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'updatedAt',
-      'owner', 'reviewers', 'extra',
+      'id',
+      'kind',
+      'title',
+      'url',
+      'aliases',
+      'workstreamId',
+      'deadline',
+      'deadlineNote',
+      'status',
+      'notes',
+      'source',
+      'updatedAt',
+      'owner',
+      'reviewers',
+      'extra',
     ]);
     expect(data.documents[3]).toEqual({ id: OUTCOMES_DOC, kind: 'document', aliases: [], updatedAt: EARLIER });
-    expect(data.workstreams[0]).toEqual({ id: 'ws-hlb', name: HLB_NAME, group: 'WG-Strategy', color: '#1f6feb', facilitator: 'WG co-chairs' });
+    expect(data.workstreams[0]).toEqual({
+      id: 'ws-hlb',
+      name: HLB_NAME,
+      group: 'WG-Strategy',
+      color: '#1f6feb',
+      facilitator: 'WG co-chairs',
+    });
   });
 
   it('round-trips through parseImport, keeping every field including unknown ones', () => {
@@ -552,7 +695,19 @@ describe('exportCsv', () => {
     expect(exportCsv({ workstreams, documents }, undefined, NOW).filename).toBe('docket-index-2026-11-22.csv');
     const rows = Papa.parse<string[]>(file.text).data;
     expect(rows[0]).toEqual([
-      'id', 'url', 'kind', 'title', 'workstream', 'group', 'deadline', 'deadlineNote', 'status', 'notes', 'source', 'aliases', 'updatedAt',
+      'id',
+      'url',
+      'kind',
+      'title',
+      'workstream',
+      'group',
+      'deadline',
+      'deadlineNote',
+      'status',
+      'notes',
+      'source',
+      'aliases',
+      'updatedAt',
     ]);
     expect(rows[1]).toEqual([
       HLB_DOC,
@@ -607,7 +762,9 @@ describe('exportCsv', () => {
   });
 
   it('round-trips neutralised cells', () => {
-    const docs = formulas.map(([title], i) => doc(`${HLB_DOC.slice(0, -2)}${i}x`, { title, notes: `${title} note`, deadlineNote: title }));
+    const docs = formulas.map(([title], i) =>
+      doc(`${HLB_DOC.slice(0, -2)}${i}x`, { title, notes: `${title} note`, deadlineNote: title }),
+    );
     const text = exportCsv({ workstreams: [], documents: docs }).text;
     const value = parsed(text, 'docket-index.csv');
     expect(value.refused).toEqual([]);
@@ -697,9 +854,22 @@ describe('planMerge', () => {
   });
 
   it('unions aliases and overlays only the fields the file gives', () => {
-    const local = doc(HLB_DOC, { kind: 'document', title: 'MHLB', aliases: ['1FAIpQLSe1234567890abc', OLD_PUBLISHED_ID], deadline: '2020-09-10', extra: { owner: 'Anja' } });
+    const local = doc(HLB_DOC, {
+      kind: 'document',
+      title: 'MHLB',
+      aliases: ['1FAIpQLSe1234567890abc', OLD_PUBLISHED_ID],
+      deadline: '2020-09-10',
+      extra: { owner: 'Anja' },
+    });
     const value = parsed(
-      jsonFile([{ id: HLB_DOC, url: `https://docs.google.com/document/d/e/${PUBLISHED_ID}/pub`, aliases: [HLB_DOC, '1FAIpQLSe1234567890abc'], reviewer: 'Wim' }]),
+      jsonFile([
+        {
+          id: HLB_DOC,
+          url: `https://docs.google.com/document/d/e/${PUBLISHED_ID}/pub`,
+          aliases: [HLB_DOC, '1FAIpQLSe1234567890abc'],
+          reviewer: 'Wim',
+        },
+      ]),
     );
     const plan = planMerge(value, maps([local]), NOW);
     expect(plan.documents).toEqual([
@@ -734,7 +904,10 @@ describe('planMerge', () => {
   });
 
   it('re-importing an export changes nothing', () => {
-    const index = { workstreams: [WS_HLB, WS_IMP], documents: [doc(HLB_DOC, { workstreamId: 'ws-hlb', extra: { owner: 'x' } }), doc(IMPROVEMENTS_DOC)] };
+    const index = {
+      workstreams: [WS_HLB, WS_IMP],
+      documents: [doc(HLB_DOC, { workstreamId: 'ws-hlb', extra: { owner: 'x' } }), doc(IMPROVEMENTS_DOC)],
+    };
     const plan = planMerge(parsed(exportJson(index, NOW).text), maps(index.documents, index.workstreams), NOW);
     expect(plan.documents).toEqual([]);
     expect(plan.workstreams).toEqual([]);

@@ -26,7 +26,9 @@ class FakeObserver {
     this.targets.clear();
   }
   show(els: Element[], isIntersecting = true) {
-    const entries = els.filter((el) => this.targets.has(el)).map((target) => ({ target, isIntersecting }) as unknown as IntersectionObserverEntry);
+    const entries = els
+      .filter((el) => this.targets.has(el))
+      .map((target) => ({ target, isIntersecting }) as unknown as IntersectionObserverEntry);
     this.callback(entries, this as unknown as IntersectionObserver);
   }
 }
@@ -34,7 +36,8 @@ class FakeObserver {
 const observer = () => FakeObserver.all.at(-1) ?? new FakeObserver(() => undefined);
 
 function fakeView(): Window & typeof globalThis {
-  return { IntersectionObserver: FakeObserver, addEventListener: vi.fn(), removeEventListener: vi.fn() } as unknown as Window & typeof globalThis;
+  return { IntersectionObserver: FakeObserver, addEventListener: vi.fn(), removeEventListener: vi.fn() } as unknown as Window &
+    typeof globalThis;
 }
 
 beforeEach(() => {
@@ -94,7 +97,9 @@ describe('createLazyDraw', () => {
 
 describe('Linker with lazy chips', () => {
   const ID = (i: number) => `1abcdefghijklmnop${String(i).padStart(6, '0')}`;
-  const record = (id: string, status: BadgeRecord['doc']['status']): BadgeRecord => ({ doc: { id, kind: 'document', aliases: [], status, updatedAt: 'T' } });
+  const record = (id: string, status: BadgeRecord['doc']['status']): BadgeRecord => ({
+    doc: { id, kind: 'document', aliases: [], status, updatedAt: 'T' },
+  });
   let tracked: Map<string, BadgeRecord>;
   let linker: Linker;
 
@@ -109,7 +114,10 @@ describe('Linker with lazy chips', () => {
   });
 
   async function start(n: number, eagerDraws: number) {
-    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p><a href="https://docs.google.com/document/d/${ID(i)}/edit">d${i}</a></p>`).join('');
+    document.body.innerHTML = Array.from(
+      { length: n },
+      (_, i) => `<p><a href="https://docs.google.com/document/d/${ID(i)}/edit">d${i}</a></p>`,
+    ).join('');
     linker = new Linker({
       doc: document,
       lookup: async (ids) => Object.fromEntries(ids.filter((id) => tracked.has(id)).map((id) => [id, tracked.get(id)!])),
@@ -127,7 +135,9 @@ describe('Linker with lazy chips', () => {
     tracked.set(ID(7), record(ID(7), 'final'));
     const badges = await start(10, 3);
     expect(badges).toHaveLength(10);
-    expect(badges.map((b) => b.getAttribute('data-docket-state'))).toEqual(Array.from({ length: 10 }, (_, i) => (i === 7 ? 'tracked' : 'untracked')));
+    expect(badges.map((b) => b.getAttribute('data-docket-state'))).toEqual(
+      Array.from({ length: 10 }, (_, i) => (i === 7 ? 'tracked' : 'untracked')),
+    );
     expect(badges[7]!.getAttribute('data-docket-status')).toBe('final');
     expect(badges.map((b) => chip(b) !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
     expect(badges.map((b) => b.shadowRoot !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
@@ -167,7 +177,12 @@ describe('Linker with lazy chips', () => {
     await linker.flushNow();
     const after = document.querySelector('a')!.nextElementSibling!;
     expect(after).toBe(badge);
-    expect([...after.attributes].map((a) => a.name).filter((n) => n.startsWith('data-')).sort()).toEqual(['data-docket-id', 'data-docket-state']);
+    expect(
+      [...after.attributes]
+        .map((a) => a.name)
+        .filter((n) => n.startsWith('data-'))
+        .sort(),
+    ).toEqual(['data-docket-id', 'data-docket-state']);
     expect(after.getAttribute('data-docket-id')).toBe(ID(9));
   });
 

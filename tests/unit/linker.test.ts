@@ -13,8 +13,26 @@ const SHEET = '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms';
 function index(): Map<string, BadgeRecord> {
   const ws = { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', color: '#1f6feb' };
   return new Map<string, BadgeRecord>([
-    [MHLB, { doc: { id: MHLB, kind: 'document', aliases: ['2PACX-1vQpublishedcopyofthemhlbdoc'], title: 'MHLB models', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments', updatedAt: 'T' }, workstream: ws }],
-    [IMPROVE, { doc: { id: IMPROVE, kind: 'document', aliases: [], deadline: '2020-09-01', status: 'delivered', updatedAt: 'T' } }],
+    [
+      MHLB,
+      {
+        doc: {
+          id: MHLB,
+          kind: 'document',
+          aliases: ['2PACX-1vQpublishedcopyofthemhlbdoc'],
+          title: 'MHLB models',
+          workstreamId: 'ws-hlb',
+          deadline: '2020-09-10',
+          status: 'open-for-comments',
+          updatedAt: 'T',
+        },
+        workstream: ws,
+      },
+    ],
+    [
+      IMPROVE,
+      { doc: { id: IMPROVE, kind: 'document', aliases: [], deadline: '2020-09-01', status: 'delivered', updatedAt: 'T' } },
+    ],
     [OUTCOMES, { doc: { id: OUTCOMES, kind: 'document', aliases: [], deadline: '2020-09-01', updatedAt: 'T' } }],
   ]);
 }
@@ -73,11 +91,21 @@ describe('Linker', () => {
     expect(badges()).toHaveLength(5);
     const after = (id: string) => document.getElementById(id)!.nextElementSibling!;
     expect(attrs(after('a'))).toEqual({
-      id: MHLB, state: 'tracked', workstream: 'A. Possible implementation models for the Roadmap’s High-level body',
-      deadline: '2020-09-10', status: 'open-for-comments', urgency: 'due-soon',
+      id: MHLB,
+      state: 'tracked',
+      workstream: 'A. Possible implementation models for the Roadmap’s High-level body',
+      deadline: '2020-09-10',
+      status: 'open-for-comments',
+      urgency: 'due-soon',
     });
     expect(attrs(after('b'))).toEqual({ id: SHEET, state: 'untracked' });
-    expect(attrs(after('c'))).toEqual({ id: IMPROVE, state: 'tracked', deadline: '2020-09-01', status: 'delivered', urgency: 'done' });
+    expect(attrs(after('c'))).toEqual({
+      id: IMPROVE,
+      state: 'tracked',
+      deadline: '2020-09-01',
+      status: 'delivered',
+      urgency: 'done',
+    });
     expect(attrs(after('d'))).toEqual({ id: OUTCOMES, state: 'tracked', deadline: '2020-09-01', urgency: 'overdue' });
     // An alias shows the record's own id.
     expect(attrs(after('e'))).toMatchObject({ id: MHLB, state: 'tracked' });
@@ -178,18 +206,27 @@ describe('Linker', () => {
   });
 
   it('refresh redraws every badge from a new lookup (an edit, an import, a delete)', async () => {
-    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><a id="b" href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
+    setup(
+      `<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><a id="b" href="https://drive.google.com/file/d/${SHEET}/view">s</a>`,
+    );
     await linker.start();
     records.set(SHEET, { doc: { id: SHEET, kind: 'file', aliases: [], status: 'final', updatedAt: 'T2' } });
     records.delete(MHLB);
     await linker.refresh();
     expect(lookups).toHaveLength(2);
     expect(attrs(document.getElementById('a')!.nextElementSibling!)).toEqual({ id: MHLB, state: 'untracked' });
-    expect(attrs(document.getElementById('b')!.nextElementSibling!)).toEqual({ id: SHEET, state: 'tracked', status: 'final', urgency: 'none' });
+    expect(attrs(document.getElementById('b')!.nextElementSibling!)).toEqual({
+      id: SHEET,
+      state: 'tracked',
+      status: 'final',
+      urgency: 'none',
+    });
   });
 
   it('removes stale badges from an earlier copy on start, and all of its own on dispose', async () => {
-    setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}>`);
+    setup(
+      `<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}>`,
+    );
     await linker.start();
     expect(badges()).toHaveLength(1);
     expect(badges()[0]!.getAttribute('data-docket-id')).toBe(MHLB);
@@ -212,7 +249,9 @@ describe('Linker', () => {
   });
 
   it('removes stale badges anywhere on the page, in the same walk that finds the links', async () => {
-    setup(`<div><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}><p><a href="https://docs.google.com/document/d/${MHLB}/edit">x</a><${BADGE_TAG}></${BADGE_TAG}></p></div>`);
+    setup(
+      `<div><${BADGE_TAG} data-docket-id="old"></${BADGE_TAG}><p><a href="https://docs.google.com/document/d/${MHLB}/edit">x</a><${BADGE_TAG}></${BADGE_TAG}></p></div>`,
+    );
     const walks = vi.spyOn(document, 'querySelectorAll');
     await linker.start();
     // (happy-dom queries the document's stylesheets for itself when a style is computed.)
@@ -223,7 +262,14 @@ describe('Linker', () => {
 
   it('shows data as text, never as markup', async () => {
     records.set(SHEET, {
-      doc: { id: SHEET, kind: 'file', aliases: [], title: '<img src=x onerror=alert(1)>', notes: '<script>alert(2)</script>', updatedAt: 'T' },
+      doc: {
+        id: SHEET,
+        kind: 'file',
+        aliases: [],
+        title: '<img src=x onerror=alert(1)>',
+        notes: '<script>alert(2)</script>',
+        updatedAt: 'T',
+      },
       workstream: { id: 'w', name: '<b>bold</b>', color: 'red;background:url(x)' },
     });
     setup(`<a href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
@@ -249,7 +295,11 @@ describe('shortLabel', () => {
 
 describe('a link that changes while its lookup is under way', () => {
   it.each([
-    ['points to another document', (a: HTMLElement) => a.setAttribute('href', `https://docs.google.com/document/d/${IMPROVE}/edit`), IMPROVE],
+    [
+      'points to another document',
+      (a: HTMLElement) => a.setAttribute('href', `https://docs.google.com/document/d/${IMPROVE}/edit`),
+      IMPROVE,
+    ],
     ['stops being a document link', (a: HTMLElement) => a.setAttribute('href', 'https://example.org/'), null],
     ['becomes editable', (a: HTMLElement) => a.setAttribute('contenteditable', 'true'), null],
   ])('%s: its badge follows the change, never the old href', async (_what, change, expected) => {
@@ -283,7 +333,13 @@ describe('a link that changes while its lookup is under way', () => {
 describe('the page chip', () => {
   it("removes a chip an earlier copy left in the body, and puts none on a page that is not a document's", async () => {
     document.body.innerHTML = `<p>text</p><${CHIP_TAG}></${CHIP_TAG}>`;
-    const chip = startPageChip({ doc: document, href: () => 'https://www.intgovforum.org/en/content/minutes', lookup: async () => ({}), actions, today: () => '2020-09-03' });
+    const chip = startPageChip({
+      doc: document,
+      href: () => 'https://www.intgovforum.org/en/content/minutes',
+      lookup: async () => ({}),
+      actions,
+      today: () => '2020-09-03',
+    });
     expect(document.getElementsByTagName(CHIP_TAG)).toHaveLength(0);
     await chip.refresh();
     expect(document.getElementsByTagName(CHIP_TAG)).toHaveLength(0);
@@ -293,14 +349,26 @@ describe('the page chip', () => {
 
 describe('a page with more document links than Docket badges', () => {
   it('badges the first ones and says, once, how many went without', async () => {
-    const links = Array.from({ length: 7 }, (_, i) => `<a href="https://docs.google.com/document/d/1bulkdocument${String(i).padStart(12, '0')}/edit">d${i}</a>`);
+    const links = Array.from(
+      { length: 7 },
+      (_, i) => `<a href="https://docs.google.com/document/d/1bulkdocument${String(i).padStart(12, '0')}/edit">d${i}</a>`,
+    );
     document.body.innerHTML = `<p>${links.join(' ')}</p>`;
-    linker = new Linker({ doc: document, lookup: async () => ({}), actions, today: () => '2020-09-03', batchDelayMs: 0, maxBadges: 5 });
+    linker = new Linker({
+      doc: document,
+      lookup: async () => ({}),
+      actions,
+      today: () => '2020-09-03',
+      batchDelayMs: 0,
+      maxBadges: 5,
+    });
     await linker.start();
     expect(badges()).toHaveLength(5);
     const notice = document.getElementsByTagName('docket-notice');
     expect(notice).toHaveLength(1);
-    expect(notice[0]!.shadowRoot!.textContent).toBe('Docket: this page links too many documents to badge them all. The first 5 have badges; 2 more do not.');
+    expect(notice[0]!.shadowRoot!.textContent).toBe(
+      'Docket: this page links too many documents to badge them all. The first 5 have badges; 2 more do not.',
+    );
     // Looking again does not count the same links twice; one more link is one more.
     await linker.rescan();
     const a = document.createElement('a');

@@ -1,7 +1,18 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { DOC_KINDS, type DocKind } from '../../utils/model';
-import { ABSOLUTE_LINK_SELECTOR, docUrl, isGoogleDocsUrl, LINK_SELECTOR, linkSelectorFor, parseByUrl, parseDirect, parseDocLink, withAccount, type DocRef } from '../../utils/links';
+import {
+  ABSOLUTE_LINK_SELECTOR,
+  docUrl,
+  isGoogleDocsUrl,
+  LINK_SELECTOR,
+  linkSelectorFor,
+  parseByUrl,
+  parseDirect,
+  parseDocLink,
+  withAccount,
+  type DocRef,
+} from '../../utils/links';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33
@@ -96,10 +107,22 @@ const positives: Row[] = [
   [`https://www.google.co.uk/url?q=${enc(DOC2_URL)}`, doc(DOC2)],
   [`https://www.google.com/url?q=${enc(enc(DOC2_URL))}&sa=D`, doc(DOC2)],
   [`https://eur01.safelinks.protection.outlook.com/?url=${enc(DOC2_URL)}&data=05%7C01%7C&sdata=x&reserved=0`, doc(DOC2)],
-  [`https://nam12.safelinks.protection.outlook.com/ap/w-59584e83/?url=${enc(`https://docs.google.com/spreadsheets/d/${DOC3}/edit#gid=0`)}&data=05`, doc(DOC3, 'spreadsheet')],
-  [`https://outlook.office.com/mail/safelink.html?url=${enc(`https://drive.google.com/drive/folders/${FILE1}`)}`, doc(FILE1, 'folder')],
-  [`https://eur01.safelinks.protection.outlook.com/?url=${enc(`https://www.google.com/url?q=${enc(DOC2_URL)}&sa=D`)}&data=05`, doc(DOC2)],
-  [`https://eur01.safelinks.protection.outlook.com/?url=${enc(enc(`https://docs.google.com/forms/d/e/${FORM}/viewform`))}&data=05`, doc(FORM, 'form', true)],
+  [
+    `https://nam12.safelinks.protection.outlook.com/ap/w-59584e83/?url=${enc(`https://docs.google.com/spreadsheets/d/${DOC3}/edit#gid=0`)}&data=05`,
+    doc(DOC3, 'spreadsheet'),
+  ],
+  [
+    `https://outlook.office.com/mail/safelink.html?url=${enc(`https://drive.google.com/drive/folders/${FILE1}`)}`,
+    doc(FILE1, 'folder'),
+  ],
+  [
+    `https://eur01.safelinks.protection.outlook.com/?url=${enc(`https://www.google.com/url?q=${enc(DOC2_URL)}&sa=D`)}&data=05`,
+    doc(DOC2),
+  ],
+  [
+    `https://eur01.safelinks.protection.outlook.com/?url=${enc(enc(`https://docs.google.com/forms/d/e/${FORM}/viewform`))}&data=05`,
+    doc(FORM, 'form', true),
+  ],
   // relative hrefs against a Google page
   [`/document/d/${DOC1}/edit`, doc(DOC1), `https://docs.google.com/document/d/${DOC2}/edit`],
   [`/file/d/${FILE1}/view`, doc(FILE1, 'file'), 'https://drive.google.com/drive/my-drive'],
@@ -180,7 +203,10 @@ const negatives: Row[] = [
   [`https://www.google.com/url?q=${enc(`javascript:alert('${DOC2_URL}')`)}`, null],
   [`https://eur01.safelinks.protection.outlook.com.evil.net/?url=${enc(DOC2_URL)}`, null],
   [`https://outlook.office.com/mail/inbox?url=${enc(DOC2_URL)}`, null],
-  [`https://eur01.safelinks.protection.outlook.com/?url=${enc(`https://docs.google.com.example.net/document/d/${DOC1}/edit`)}`, null],
+  [
+    `https://eur01.safelinks.protection.outlook.com/?url=${enc(`https://docs.google.com.example.net/document/d/${DOC1}/edit`)}`,
+    null,
+  ],
   [LONG_WRAP(6), null],
   // relative hrefs
   [`/document/d/${DOC1}/edit`, null],
@@ -213,9 +239,16 @@ describe('parseDocLink', () => {
     const id = 'A1b2C3d4E5f6G7h8';
     expect(parseDirect(`https://docs.google.com/document/d/${id}/edit`)).toEqual({ id, kind: 'document', published: false });
     expect(parseDirect(`https://drive.google.com/file/d/${id}/view?usp=sharing`)).toEqual({ id, kind: 'file', published: false });
-    for (const left of [`https://docs.google.com/document/u/0/d/${id}/edit`, `https://docs.google.com/document/d/e/2PACX-${id}/pub`,
-      `https://docs.google.com:8443/document/d/${id}`, `https://DOCS.google.com/document/d/${id}`, ` https://docs.google.com/document/d/${id}`,
-      `https://docs.google.com/document/d/${id} x`, `https://drive.google.com/document/d/${id}`, `https://www.google.com/url?q=https://docs.google.com/document/d/${id}`]) {
+    for (const left of [
+      `https://docs.google.com/document/u/0/d/${id}/edit`,
+      `https://docs.google.com/document/d/e/2PACX-${id}/pub`,
+      `https://docs.google.com:8443/document/d/${id}`,
+      `https://DOCS.google.com/document/d/${id}`,
+      ` https://docs.google.com/document/d/${id}`,
+      `https://docs.google.com/document/d/${id} x`,
+      `https://drive.google.com/document/d/${id}`,
+      `https://www.google.com/url?q=https://docs.google.com/document/d/${id}`,
+    ]) {
       expect(parseDirect(left), left).toBeUndefined();
     }
   });
@@ -226,7 +259,17 @@ describe('parseDocLink', () => {
   });
 
   it('never throws on odd input', () => {
-    const odd = [undefined, null, 42, {}, '%', 'https://%zz', 'http://a b', '\u0000', 'https://www.google.com/url?q=https%3A%2F%2F%E0%A4%A'];
+    const odd = [
+      undefined,
+      null,
+      42,
+      {},
+      '%',
+      'https://%zz',
+      'http://a b',
+      '\u0000',
+      'https://www.google.com/url?q=https%3A%2F%2F%E0%A4%A',
+    ];
     for (const v of odd) expect(() => parseDocLink(v as unknown as string, v as unknown as string)).not.toThrow();
   });
 });
@@ -332,10 +375,18 @@ describe('withAccount', () => {
   it.each<[string, string | undefined, string]>([
     [DOC, undefined, DOC],
     [DOC, '1', 'https://docs.google.com/document/u/1/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
-    ['https://docs.google.com/document/u/0/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit', '2', 'https://docs.google.com/document/u/2/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
+    [
+      'https://docs.google.com/document/u/0/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit',
+      '2',
+      'https://docs.google.com/document/u/2/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit',
+    ],
     [DOC, 'member@example.org', `${DOC}?authuser=member%40example.org`],
     [`${DOC}?authuser=3`, 'member@example.org', `${DOC}?authuser=member%40example.org`],
-    ['https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view', '1', 'https://drive.google.com/file/u/1/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view'],
+    [
+      'https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view',
+      '1',
+      'https://drive.google.com/file/u/1/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view',
+    ],
     ['https://www.example.org/doc', '1', 'https://www.example.org/doc'],
   ])('%s with %s', (url, account, expected) => {
     expect(withAccount(url, account)).toBe(expected);
@@ -353,9 +404,12 @@ describe('linkSelectorFor', () => {
     ['about:blank', ABSOLUTE_LINK_SELECTOR],
   ])('%s', (base, selector) => expect(linkSelectorFor(base)).toBe(selector));
 
-  it.each(table.filter(([href, , base]) => parseDocLink(href, base) !== null))('the page’s selector still finds %s', (href, _expected, base) => {
-    const a = document.createElement('a');
-    a.setAttribute('href', href);
-    expect(a.matches(linkSelectorFor(base ?? 'https://www.intgovforum.org/wg-strategy/minutes-4.html'))).toBe(true);
-  });
+  it.each(table.filter(([href, , base]) => parseDocLink(href, base) !== null))(
+    'the page’s selector still finds %s',
+    (href, _expected, base) => {
+      const a = document.createElement('a');
+      a.setAttribute('href', href);
+      expect(a.matches(linkSelectorFor(base ?? 'https://www.intgovforum.org/wg-strategy/minutes-4.html'))).toBe(true);
+    },
+  );
 });

@@ -6,14 +6,26 @@ const NOW = '2026-11-22T10:00:00.000Z';
 const ID = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const WS: Workstream = { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body' };
 const shared: DocRecord = {
-  id: ID, kind: 'document', aliases: [], title: 'MHLB models', workstreamId: 'ws-hlb', deadline: '2020-09-10',
-  status: 'open-for-comments', notes: 'Options A and B', updatedAt: '2020-08-27T14:00:00.000Z',
+  id: ID,
+  kind: 'document',
+  aliases: [],
+  title: 'MHLB models',
+  workstreamId: 'ws-hlb',
+  deadline: '2020-09-10',
+  status: 'open-for-comments',
+  notes: 'Options A and B',
+  updatedAt: '2020-08-27T14:00:00.000Z',
 };
 
 function file(doc: Partial<DocRecord>): string {
   return JSON.stringify({ format: 'docket-index', version: 1, workstreams: [WS], documents: [{ ...shared, ...doc }] });
 }
-function merge(local: DocRecord, incoming: Partial<DocRecord>, base: MergeBase | undefined, opts: { preferLocal?: boolean; resolutions?: Record<string, 'local' | 'incoming'> } = {}) {
+function merge(
+  local: DocRecord,
+  incoming: Partial<DocRecord>,
+  base: MergeBase | undefined,
+  opts: { preferLocal?: boolean; resolutions?: Record<string, 'local' | 'incoming'> } = {},
+) {
   const parsed = parseImport(file(incoming), 'x.json', { existingWorkstreams: [WS], now: NOW });
   if (!parsed.ok) throw new Error(parsed.error);
   return planMerge(parsed.value, { documents: new Map([[ID, local]]), workstreams: new Map([[WS.id, WS]]) }, NOW, {
@@ -44,7 +56,15 @@ describe('three-way merge against the last shared version', () => {
     const incoming = { deadline: '2020-09-17', updatedAt: '2020-09-03T10:00:00.000Z' };
     const plan = merge(local, incoming, base);
     expect(plan.report.conflicts).toEqual([
-      { docId: ID, title: 'MHLB models', field: 'deadline', base: '2020-09-10', local: '2020-09-12', incoming: '2020-09-17', winner: 'incoming' },
+      {
+        docId: ID,
+        title: 'MHLB models',
+        field: 'deadline',
+        base: '2020-09-10',
+        local: '2020-09-12',
+        incoming: '2020-09-17',
+        winner: 'incoming',
+      },
     ]);
     expect(plan.documents[0]!.deadline).toBe('2020-09-17');
 
@@ -55,14 +75,18 @@ describe('three-way merge against the last shared version', () => {
 
   it('a sync keeps local edits on conflicts unless told otherwise', () => {
     const local = { ...shared, title: 'MHLB: three options', updatedAt: '2020-09-01T10:00:00.000Z' };
-    const plan = merge(local, { title: 'MHLB models (v2)', status: 'final', updatedAt: '2020-09-09T10:00:00.000Z' }, base, { preferLocal: true });
+    const plan = merge(local, { title: 'MHLB models (v2)', status: 'final', updatedAt: '2020-09-09T10:00:00.000Z' }, base, {
+      preferLocal: true,
+    });
     expect(plan.report.conflicts).toMatchObject([{ field: 'title', winner: 'local' }]);
     expect(plan.documents[0]).toMatchObject({ title: 'MHLB: three options', status: 'final' });
   });
 
   it('without a shared version, the newer record wins as a whole (and no conflict is claimed)', () => {
     const local = { ...shared, deadline: '2020-09-12', updatedAt: '2020-09-01T10:00:00.000Z' };
-    expect(merge(local, { deadline: '2020-09-17', updatedAt: '2020-09-03T10:00:00.000Z' }, undefined).documents[0]!.deadline).toBe('2020-09-17');
+    expect(
+      merge(local, { deadline: '2020-09-17', updatedAt: '2020-09-03T10:00:00.000Z' }, undefined).documents[0]!.deadline,
+    ).toBe('2020-09-17');
     const older = merge(local, { deadline: '2020-09-17', updatedAt: '2020-08-30T10:00:00.000Z' }, undefined);
     expect(older.documents).toEqual([]);
     expect(older.report.conflicts).toEqual([]);

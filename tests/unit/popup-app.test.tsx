@@ -119,7 +119,9 @@ describe('the popup', () => {
     await renderApp();
     const alerts = () => [...host.querySelectorAll('[role=alert]')].map((a) => a.textContent);
     expect(alerts()[0]).toContain('Docket could not upgrade its index (boom).');
-    expect(alerts()[1]).toMatch(/^⚠The import of big\.json started at 14 Sep 2020, \d\d:\d\d was interrupted; nothing of it was written\. Import it again\.Dismiss/);
+    expect(alerts()[1]).toMatch(
+      /^⚠The import of big\.json started at 14 Sep 2020, \d\d:\d\d was interrupted; nothing of it was written\. Import it again\.Dismiss/,
+    );
     await act(async () => button(/^Dismiss the notice about the interrupted import/).click());
     await tick();
     expect(protocol.send).toHaveBeenCalledWith('status/dismiss', {});
@@ -129,10 +131,14 @@ describe('the popup', () => {
 
   it('wsGuess preselects the best-matching workstream; sourceTitle is kept with its meeting date', async () => {
     await renderApp(
-      track(`&wsGuess=${encodeURIComponent('Strengthening IGF outcomes:')}&source=${encodeURIComponent('https://www.intgovforum.org/m5')}&sourceTitle=${encodeURIComponent('WG-Strategy meeting — 24 September 2020')}`),
+      track(
+        `&wsGuess=${encodeURIComponent('Strengthening IGF outcomes:')}&source=${encodeURIComponent('https://www.intgovforum.org/m5')}&sourceTitle=${encodeURIComponent('WG-Strategy meeting — 24 September 2020')}`,
+      ),
     );
     expect(field('Workstream').value).toBe('ws-out');
-    expect(host.querySelector('.source-from')!.textContent).toBe('From: WG-Strategy meeting — 24 September 2020 (meeting 24 Sep 2020)');
+    expect(host.querySelector('.source-from')!.textContent).toBe(
+      'From: WG-Strategy meeting — 24 September 2020 (meeting 24 Sep 2020)',
+    );
     await act(async () => button(/^Save$/).click());
     await tick();
     const put = protocol.send.mock.calls.find(([t]) => t === 'doc/put')![1] as { doc: DocRecord };
@@ -201,12 +207,19 @@ describe('the popup', () => {
 
   it('draws the first page from one docs/query and never asks for the whole index', async () => {
     const many = Array.from({ length: 450 }, (_, i): DocRecord => ({
-      id: `1many${String(i).padStart(28, '0')}`, kind: 'document', aliases: [], title: `Document ${i}`, workstreamId: i % 2 ? 'ws-imp' : 'ws-out', updatedAt: '2020-09-01T00:00:00.000Z',
+      id: `1many${String(i).padStart(28, '0')}`,
+      kind: 'document',
+      aliases: [],
+      title: `Document ${i}`,
+      workstreamId: i % 2 ? 'ws-imp' : 'ws-out',
+      updatedAt: '2020-09-01T00:00:00.000Z',
     }));
     index = { documents: many, workstreams: WS };
     await renderApp();
     const queries = protocol.send.mock.calls.filter(([t]) => t === 'docs/query');
-    expect(queries).toEqual([['docs/query', expect.objectContaining({ view: 'grouped', status: 'active', offset: 0, limit: 200 })]]);
+    expect(queries).toEqual([
+      ['docs/query', expect.objectContaining({ view: 'grouped', status: 'active', offset: 0, limit: 200 })],
+    ]);
     expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(200);
     expect([...host.querySelectorAll('.group-count')].map((c) => c.textContent?.replace(/\D+/g, ''))).toEqual(['225', '225']);
     expect(button(/^Show 200 more of 250 not shown$/)).toBeTruthy();
@@ -254,6 +267,10 @@ describe('the popup', () => {
     await renderApp();
     const tab = [...host.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent === 'Upcoming')!;
     await act(async () => tab.click());
-    expect(host.querySelector('[role=tabpanel]:not([hidden]) [data-upcoming="this-week"], [role=tabpanel]:not([hidden]) [data-upcoming="overdue"]')).not.toBeNull();
+    expect(
+      host.querySelector(
+        '[role=tabpanel]:not([hidden]) [data-upcoming="this-week"], [role=tabpanel]:not([hidden]) [data-upcoming="overdue"]',
+      ),
+    ).not.toBeNull();
   });
 });

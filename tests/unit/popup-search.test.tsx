@@ -28,14 +28,40 @@ const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', account: '1' },
   { id: 'ws-imp', name: 'B. Improvements to the IGF', account: 'member@example.org' },
 ];
-const doc = (id: string, over: Partial<DocRecord>): DocRecord => ({ id, kind: 'document', aliases: [], updatedAt: '2020-08-27T14:00:00.000Z', ...over });
+const doc = (id: string, over: Partial<DocRecord>): DocRecord => ({
+  id,
+  kind: 'document',
+  aliases: [],
+  updatedAt: '2020-08-27T14:00:00.000Z',
+  ...over,
+});
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const PROPOSALS = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
 const DOCS: DocRecord[] = [
-  doc(MHLB, { title: 'Possible implementation models for the MHLB', workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments' }),
-  doc(PROPOSALS, { title: 'Improvements to the IGF: proposals', workstreamId: 'ws-imp', deadline: '2020-09-06', status: 'open-for-comments' }),
-  doc('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', { kind: 'file', title: 'The 58 proposals', workstreamId: 'ws-imp', deadline: '2020-09-20', status: 'draft' }),
-  doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', { title: 'Annual proposals, delivered', status: 'delivered', deadline: '2020-08-01' }),
+  doc(MHLB, {
+    title: 'Possible implementation models for the MHLB',
+    workstreamId: 'ws-hlb',
+    deadline: '2020-09-10',
+    status: 'open-for-comments',
+  }),
+  doc(PROPOSALS, {
+    title: 'Improvements to the IGF: proposals',
+    workstreamId: 'ws-imp',
+    deadline: '2020-09-06',
+    status: 'open-for-comments',
+  }),
+  doc('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', {
+    kind: 'file',
+    title: 'The 58 proposals',
+    workstreamId: 'ws-imp',
+    deadline: '2020-09-20',
+    status: 'draft',
+  }),
+  doc('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', {
+    title: 'Annual proposals, delivered',
+    status: 'delivered',
+    deadline: '2020-08-01',
+  }),
 ];
 
 let root: Root;
@@ -95,7 +121,9 @@ describe('search in the Documents view', () => {
     await act(async () => root.render(<Harness onOpen={onOpen} />));
     expect(host.querySelectorAll('.doc-group')).toHaveLength(2);
     expect(host.querySelector('label[for="' + input().id + '"]')!.textContent).toBe('Filter documents');
-    expect(host.querySelector('#' + CSS.escape(input().getAttribute('aria-describedby')!))!.textContent).toMatch(/overdue.*due:week.*ws:.*status:/);
+    expect(host.querySelector('#' + CSS.escape(input().getAttribute('aria-describedby')!))!.textContent).toMatch(
+      /overdue.*due:week.*ws:.*status:/,
+    );
 
     // Fuzzy: a letter missing ("implmentation") still matches.
     await type(input(), 'implmentation mdels');
@@ -125,7 +153,8 @@ describe('search in the Documents view', () => {
     const onOpen = vi.fn();
     await act(async () => root.render(<Harness onOpen={onOpen} initial="proposals" />));
     const box = input();
-    const active = () => host.querySelector('#' + CSS.escape(box.getAttribute('aria-activedescendant')!))?.getAttribute('data-doc-id');
+    const active = () =>
+      host.querySelector('#' + CSS.escape(box.getAttribute('aria-activedescendant')!))?.getAttribute('data-doc-id');
     expect(box.getAttribute('aria-controls')).toBe(host.querySelector('ul.results')!.id);
     expect(active()).toBe(PROPOSALS);
     await key(box, 'ArrowDown');
@@ -201,7 +230,9 @@ describe('the popup opens the chosen result', () => {
     backend();
     const { create, close } = await renderApp('?q=proposals', { id: 5 });
     await key(input(), 'Enter');
-    expect(create).toHaveBeenCalledWith({ url: `https://docs.google.com/document/d/${PROPOSALS}/edit?authuser=member%40example.org` });
+    expect(create).toHaveBeenCalledWith({
+      url: `https://docs.google.com/document/d/${PROPOSALS}/edit?authuser=member%40example.org`,
+    });
     expect(close).not.toHaveBeenCalled();
   });
 });
@@ -227,7 +258,12 @@ describe('a year of documents', () => {
 
   it('draws a screenful of rows first and the rest of the first 200 after that frame is painted', async () => {
     const many = Array.from({ length: 450 }, (_, i) =>
-      doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
+      doc(`1many${String(i).padStart(28, '0')}`, {
+        title: `Document ${i}`,
+        workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp',
+        deadline: '2020-10-01',
+      }),
+    );
     await act(async () => root.render(<Many documents={many} />));
     const first = rowIds();
     expect(first).toHaveLength(FIRST_ROWS);
@@ -241,7 +277,12 @@ describe('a year of documents', () => {
 
   it('draws 200 rows at first, says how many more there are, and draws more on request', async () => {
     const many = Array.from({ length: 450 }, (_, i) =>
-      doc(`1many${String(i).padStart(28, '0')}`, { title: `Document ${i}`, workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp', deadline: '2020-10-01' }));
+      doc(`1many${String(i).padStart(28, '0')}`, {
+        title: `Document ${i}`,
+        workstreamId: i % 2 ? 'ws-hlb' : 'ws-imp',
+        deadline: '2020-10-01',
+      }),
+    );
     await act(async () => root.render(<Many documents={many} />));
     await vi.waitFor(async () => {
       await act(() => new Promise((r) => setTimeout(r, 20)));

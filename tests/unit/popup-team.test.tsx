@@ -82,10 +82,24 @@ function deferred<T>() {
 
 const counts = (added: number, updated: number, unchanged = 0, refused = 0) => ({ added, updated, unchanged, refused });
 const CONFLICTS: MergeConflict[] = [
-  { docId: 'doc-a', title: 'MHLB models', field: 'deadline', base: '2020-09-10', local: '2020-09-12', incoming: '2020-09-17', winner: 'incoming' },
+  {
+    docId: 'doc-a',
+    title: 'MHLB models',
+    field: 'deadline',
+    base: '2020-09-10',
+    local: '2020-09-12',
+    incoming: '2020-09-17',
+    winner: 'incoming',
+  },
   { docId: 'doc-a', title: 'MHLB models', field: 'workstreamId', local: 'ws-hlb', incoming: 'ws-other', winner: 'local' },
 ];
-const PREVIEW: ImportReport = { documents: counts(1, 1199, 3), workstreams: counts(1, 0), refused: [], applied: false, conflicts: CONFLICTS };
+const PREVIEW: ImportReport = {
+  documents: counts(1, 1199, 3),
+  workstreams: counts(1, 0),
+  refused: [],
+  applied: false,
+  conflicts: CONFLICTS,
+};
 
 describe('import with conflicts', () => {
   it('lists the conflicts with the merge’s side chosen, and sends the member’s choices', async () => {
@@ -110,7 +124,8 @@ describe('import with conflicts', () => {
       ['MHLB models, Deadline', '2020-09-10', 'Mine2020-09-12', 'Theirs2020-09-17'],
       ['MHLB models, Workstream', 'empty', 'MineA. Possible implementation models', 'Theirsws-other'],
     ]);
-    const radio = (row: number, side: 'local' | 'incoming') => rows[row]!.querySelector<HTMLInputElement>(`input[value=${side}]`)!;
+    const radio = (row: number, side: 'local' | 'incoming') =>
+      rows[row]!.querySelector<HTMLInputElement>(`input[value=${side}]`)!;
     expect(radio(0, 'incoming').checked).toBe(true);
     expect(radio(1, 'local').checked).toBe(true);
     expect(radio(0, 'local').closest('label')!.textContent).toBe('Mine');
@@ -129,13 +144,22 @@ describe('import with conflicts', () => {
     // While the background writes: a progress bar, the count, the button disabled.
     const progress = host.querySelector('progress')!;
     expect(progress).not.toBeNull();
-    const progressText = () => host.querySelector('#' + CSS.escape(host.querySelector('progress')!.getAttribute('aria-labelledby')!))!.textContent;
+    const progressText = () =>
+      host.querySelector('#' + CSS.escape(host.querySelector('progress')!.getAttribute('aria-labelledby')!))!.textContent;
     expect(progressText()).toBe('Importing 1,200 documents…');
     expect(apply.disabled).toBe(true);
     // The background says how far it is; another file's progress is not this one's.
-    await act(async () => void (await browser.storage.local.set({ 'docket:import-progress': { filename: 'other.json', written: 5, total: 10 } })));
+    await act(
+      async () =>
+        void (await browser.storage.local.set({ 'docket:import-progress': { filename: 'other.json', written: 5, total: 10 } })),
+    );
     expect(progressText()).toBe('Importing 1,200 documents…');
-    await act(async () => void (await browser.storage.local.set({ 'docket:import-progress': { filename: 'team.json', written: 5000, total: 1200 + 5000 } })));
+    await act(
+      async () =>
+        void (await browser.storage.local.set({
+          'docket:import-progress': { filename: 'team.json', written: 5000, total: 1200 + 5000 },
+        })),
+    );
     expect(progressText()).toBe('Writing 5,000 of 6,200 documents…');
     expect(host.querySelector('progress')!.getAttribute('value')).toBe(String(5000 / 6200));
 
@@ -179,7 +203,15 @@ const SUB: Subscription = {
 
 describe('shared sheets', () => {
   it('lists each subscription with its last sync, error and counts', async () => {
-    await render(<SharedSheets subscriptions={[SUB, { ...SUB, id: 'sub-2', name: 'Other', lastSuccessAt: undefined, lastError: undefined, lastReport: undefined }]} onChanged={vi.fn()} />);
+    await render(
+      <SharedSheets
+        subscriptions={[
+          SUB,
+          { ...SUB, id: 'sub-2', name: 'Other', lastSuccessAt: undefined, lastError: undefined, lastReport: undefined },
+        ]}
+        onChanged={vi.fn()}
+      />,
+    );
     const [first, second] = [...host.querySelectorAll<HTMLElement>('[data-subscription-id]')];
     expect(first!.textContent).toContain('WG sheet');
     expect(first!.querySelector('a')!.href).toBe(SUB.url);
@@ -193,7 +225,9 @@ describe('shared sheets', () => {
   it('asks for the origin before anything else, then subscribes', async () => {
     const onChanged = vi.fn();
     const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
-    protocol.send.mockResolvedValue({ subscription: { ...SUB, id: 'sub-9', name: 'Team', lastError: undefined, url: 'https://example.org/team.json' } });
+    protocol.send.mockResolvedValue({
+      subscription: { ...SUB, id: 'sub-9', name: 'Team', lastError: undefined, url: 'https://example.org/team.json' },
+    });
     await render(<SharedSheets subscriptions={[]} onChanged={onChanged} />);
     await setValue(labelled('Published sheet (CSV) or Docket file (JSON) address'), ' https://example.org/team.json ');
     await setValue(labelled('Sheet name'), 'Team');
@@ -208,7 +242,9 @@ describe('shared sheets', () => {
     expect(protocol.send).toHaveBeenCalledWith('subscriptions/add', { url: 'https://example.org/team.json', name: 'Team' });
     expect(request.mock.invocationCallOrder[0]!).toBeLessThan(protocol.send.mock.invocationCallOrder[0]!);
     expect(onChanged).toHaveBeenCalledWith([expect.objectContaining({ id: 'sub-9' })]);
-    expect(host.querySelector('[role=status]')!.textContent).toBe('Subscribed to “Team”. Documents: 2 new, 1 updated, 5 unchanged.');
+    expect(host.querySelector('[role=status]')!.textContent).toBe(
+      'Subscribed to “Team”. Documents: 2 new, 1 updated, 5 unchanged.',
+    );
   });
 
   it('refused: nothing is sent, and it says why', async () => {
@@ -234,7 +270,8 @@ describe('shared sheets', () => {
   it('syncs one now, and unsubscribes keeping the documents', async () => {
     const onChanged = vi.fn();
     protocol.send.mockImplementation(async (type: string) => {
-      if (type === 'subscriptions/sync') return { subscriptions: [{ ...SUB, lastError: undefined, lastSuccessAt: '2020-09-14T08:00:00.000Z' }] };
+      if (type === 'subscriptions/sync')
+        return { subscriptions: [{ ...SUB, lastError: undefined, lastSuccessAt: '2020-09-14T08:00:00.000Z' }] };
       if (type === 'subscriptions/remove') return { removed: true };
       throw new Error(type);
     });
@@ -242,7 +279,9 @@ describe('shared sheets', () => {
     await act(async () => button(/^Sync now/).click());
     await tick();
     expect(protocol.send).toHaveBeenCalledWith('subscriptions/sync', { id: 'sub-1' });
-    expect(onChanged).toHaveBeenLastCalledWith([expect.objectContaining({ id: 'sub-1', lastSuccessAt: '2020-09-14T08:00:00.000Z' })]);
+    expect(onChanged).toHaveBeenLastCalledWith([
+      expect.objectContaining({ id: 'sub-1', lastSuccessAt: '2020-09-14T08:00:00.000Z' }),
+    ]);
     await act(async () => button(/^Unsubscribe/).click());
     await tick();
     expect(protocol.send).toHaveBeenCalledWith('subscriptions/remove', { id: 'sub-1' });
@@ -253,8 +292,22 @@ describe('shared sheets', () => {
 
 describe('history', () => {
   const SNAPS: SnapshotInfo[] = [
-    { id: 7, createdAt: '2020-09-14T08:00:00.000Z', reason: 'import', label: 'before importing team.json', documents: 12, workstreams: 4 },
-    { id: 6, createdAt: '2020-09-13T08:00:00.000Z', reason: 'sync', label: 'before syncing “WG sheet”', documents: 10, workstreams: 4 },
+    {
+      id: 7,
+      createdAt: '2020-09-14T08:00:00.000Z',
+      reason: 'import',
+      label: 'before importing team.json',
+      documents: 12,
+      workstreams: 4,
+    },
+    {
+      id: 6,
+      createdAt: '2020-09-13T08:00:00.000Z',
+      reason: 'sync',
+      label: 'before syncing “WG sheet”',
+      documents: 10,
+      workstreams: 4,
+    },
   ] as SnapshotInfo[];
 
   it('restores after an inline confirmation', async () => {

@@ -24,7 +24,13 @@ const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models', account: '1', color: '#1f6feb' },
   { id: 'ws-imp', name: 'B. Improvements to the IGF', color: '#8250df' },
 ];
-const doc = (id: string, over: Partial<DocRecord> = {}): DocRecord => ({ id, kind: 'document', aliases: [], updatedAt: '2020-08-27T14:00:00.000Z', ...over });
+const doc = (id: string, over: Partial<DocRecord> = {}): DocRecord => ({
+  id,
+  kind: 'document',
+  aliases: [],
+  updatedAt: '2020-08-27T14:00:00.000Z',
+  ...over,
+});
 
 let root: Root;
 let host: HTMLElement;
@@ -45,7 +51,9 @@ async function render(node: React.ReactNode) {
 }
 
 function labelled(name: string | RegExp): HTMLInputElement {
-  const label = [...host.querySelectorAll('label')].find((l) => (typeof name === 'string' ? l.textContent === name : name.test(l.textContent ?? '')));
+  const label = [...host.querySelectorAll('label')].find((l) =>
+    typeof name === 'string' ? l.textContent === name : name.test(l.textContent ?? ''),
+  );
   if (!label) throw new Error(`no label ${name}`);
   return host.querySelector<HTMLInputElement>('#' + CSS.escape(label.htmlFor))!;
 }
@@ -206,7 +214,11 @@ describe('workstream form: Google account', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(field);
-    const described = field.getAttribute('aria-describedby')!.split(' ').map((i) => host.querySelector('#' + CSS.escape(i))?.textContent).join(' ');
+    const described = field
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((i) => host.querySelector('#' + CSS.escape(i))?.textContent)
+      .join(' ');
     expect(described).toMatch(/account number.*e-mail address/);
   });
 });
@@ -227,7 +239,14 @@ describe('a document row', () => {
     const onSyncChoice = vi.fn();
     await render(
       <ul>
-        <DocumentRow doc={flagged} today={TODAY} onEdit={vi.fn()} onDelete={vi.fn()} subscriptionName="WG sheet" onSyncChoice={onSyncChoice} />
+        <DocumentRow
+          doc={flagged}
+          today={TODAY}
+          onEdit={vi.fn()}
+          onDelete={vi.fn()}
+          subscriptionName="WG sheet"
+          onSyncChoice={onSyncChoice}
+        />
       </ul>,
     );
     const from = host.querySelector<HTMLAnchorElement>('.source-from a')!;
@@ -235,7 +254,9 @@ describe('a document row', () => {
     expect(from.href).toBe('https://www.intgovforum.org/minutes-5');
     expect(host.querySelector('blockquote')!.textContent).toBe('“Next Steps: By 12 September, comments to the document.”');
     expect(host.textContent).toContain('From sheet “WG sheet”');
-    expect(host.querySelector('.sync-flag')!.textContent).toContain('The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)');
+    expect(host.querySelector('.sync-flag')!.textContent).toContain(
+      'The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)',
+    );
     await act(async () => button(/^Use the sheet’s/).click());
     expect(onSyncChoice).toHaveBeenLastCalledWith(flagged, 'deadline', 'theirs');
     await act(async () => button(/^Keep mine/).click());
@@ -245,7 +266,12 @@ describe('a document row', () => {
   it('never links to a source that is not a web page', async () => {
     await render(
       <ul>
-        <DocumentRow doc={doc('1x', { source: 'javascript:alert(1)', sourceTitle: 'Evil' })} today={TODAY} onEdit={vi.fn()} onDelete={vi.fn()} />
+        <DocumentRow
+          doc={doc('1x', { source: 'javascript:alert(1)', sourceTitle: 'Evil' })}
+          today={TODAY}
+          onEdit={vi.fn()}
+          onDelete={vi.fn()}
+        />
       </ul>,
     );
     expect(host.querySelector('.source-from')!.textContent).toBe('From: Evil');

@@ -24,15 +24,39 @@ const kind = fc.constantFrom<DocKind>(...DOC_KINDS);
 
 /** Google's document hosts, their look-alikes and the usual redirectors, for URL-ish noise. */
 const googleishHost = fc.constantFrom(
-  'docs.google.com', 'drive.google.com', 'DOCS.GOOGLE.COM', 'www.google.com', 'google.com', 'www.google.co.uk',
-  'nam12.safelinks.protection.outlook.com', 'eur01.safelinks.protection.outlook.com', 'outlook.office.com',
-  'docs.google.com.example.net', 'docs-google.com', 'drive.google.com.evil', 'googledocs.com', 'sites.google.com',
+  'docs.google.com',
+  'drive.google.com',
+  'DOCS.GOOGLE.COM',
+  'www.google.com',
+  'google.com',
+  'www.google.co.uk',
+  'nam12.safelinks.protection.outlook.com',
+  'eur01.safelinks.protection.outlook.com',
+  'outlook.office.com',
+  'docs.google.com.example.net',
+  'docs-google.com',
+  'drive.google.com.evil',
+  'googledocs.com',
+  'sites.google.com',
 );
 const googleishPath = fc.oneof(
   fc.webPath(),
   fc
     .tuple(
-      fc.constantFrom('document', 'spreadsheets', 'presentation', 'forms', 'drawings', 'file', 'drive', 'open', 'uc', 'url', 'a', 'u'),
+      fc.constantFrom(
+        'document',
+        'spreadsheets',
+        'presentation',
+        'forms',
+        'drawings',
+        'file',
+        'drive',
+        'open',
+        'uc',
+        'url',
+        'a',
+        'u',
+      ),
       fc.constantFrom('d', 'd/e', 'folders', 'u/0', 'u/x', 'a/example.org', '', 'ccc', 'pub'),
       fc.oneof(driveId, fc.string(), fc.constant('e')),
       fc.constantFrom('', '/edit', '/view', '/pub', '/', '//', '/d/x'),
@@ -42,12 +66,25 @@ const googleishPath = fc.oneof(
 const urlish = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc
-    .tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', '//', 'ftp://', 'javascript:', ''), googleishHost, googleishPath,
-      fc.webQueryParameters(), fc.webFragments())
+    .tuple(
+      fc.constantFrom('https://', 'http://', 'HTTPS://', '//', 'ftp://', 'javascript:', ''),
+      googleishHost,
+      googleishPath,
+      fc.webQueryParameters(),
+      fc.webFragments(),
+    )
     .map(([s, h, p, q, f]) => `${s}${h}${p}?${q}#${f}`),
   fc
-    .tuple(fc.constantFrom('https://www.google.com/url?q=', 'https://nam12.safelinks.protection.outlook.com/?url=',
-      'https://outlook.office.com/mail/safelink.html?url=', 'https://www.google.com/url?url='), fc.webUrl(), fc.nat(3))
+    .tuple(
+      fc.constantFrom(
+        'https://www.google.com/url?q=',
+        'https://nam12.safelinks.protection.outlook.com/?url=',
+        'https://outlook.office.com/mail/safelink.html?url=',
+        'https://www.google.com/url?url=',
+      ),
+      fc.webUrl(),
+      fc.nat(3),
+    )
     .map(([w, u, n]) => {
       let inner = u;
       for (let i = 0; i < n; i++) inner = enc(inner);
@@ -108,11 +145,14 @@ describe('parseDocLink (properties)', () => {
 
   it('never throws on arbitrary strings, and every id it returns is a Drive id', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), fc.option(fc.string(), { nil: undefined }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })),
+        fc.option(fc.string(), { nil: undefined }),
         (href, base) => {
           check(href);
           check(href, base);
-        }),
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -129,8 +169,14 @@ describe('parseDocLink (properties)', () => {
   });
 
   it('the quick reading of plain links agrees with the URL parser wherever it answers', () => {
-    const noise = fc.oneof(urlish, driveId.chain((id) => fc.tuple(kind, fc.constantFrom('', '/edit', '?usp=sharing', '#gid=0', ' ', '\n', '%20', '/', ':443/'))
-      .map(([k, tail]) => docUrl({ id, kind: k }) + tail)));
+    const noise = fc.oneof(
+      urlish,
+      driveId.chain((id) =>
+        fc
+          .tuple(kind, fc.constantFrom('', '/edit', '?usp=sharing', '#gid=0', ' ', '\n', '%20', '/', ':443/'))
+          .map(([k, tail]) => docUrl({ id, kind: k }) + tail),
+      ),
+    );
     fc.assert(
       fc.property(noise, (href) => {
         const quick = parseDirect(href);
@@ -245,20 +291,45 @@ const isoInstant = fc
 const someText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
-  fc.constantFrom('<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', '=HYPERLINK("http://x")', "'=1+1", '-3', '@SUM(A1)', 'a,b;"c"\n\td'),
+  fc.constantFrom(
+    '<img src=x onerror=alert(1)>',
+    '"><script>alert(2)</script>',
+    '=HYPERLINK("http://x")',
+    "'=1+1",
+    '-3',
+    '@SUM(A1)',
+    'a,b;"c"\n\td',
+  ),
 );
 const trimmed = someText.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
 const KNOWN_DOC_FIELDS = new Set([
-  'id', 'kind', 'title', 'url', 'aliases', 'workstreamId', 'deadline', 'deadlineNote', 'status', 'notes', 'source',
-  'sourceTitle', 'sourceDate', 'deadlineSource', 'updatedAt',
+  'id',
+  'kind',
+  'title',
+  'url',
+  'aliases',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
+  'deadlineSource',
+  'updatedAt',
 ]);
 const extraFields = (known: Set<string>) =>
   fc.option(
     fc
-      .dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !known.has(k) && k !== '__proto__'), fc.jsonValue({ maxDepth: 2 }), {
-        minKeys: 1,
-        maxKeys: 3,
-      })
+      .dictionary(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !known.has(k) && k !== '__proto__'),
+        fc.jsonValue({ maxDepth: 2 }),
+        {
+          minKeys: 1,
+          maxKeys: 3,
+        },
+      )
       .map((extra) => JSON.parse(JSON.stringify(extra)) as Record<string, unknown>),
     { nil: undefined },
   );
@@ -285,7 +356,18 @@ const workstreamArb: fc.Arbitrary<Workstream> = fc
 /** Drive ids, and some that are also names on Object.prototype (records are keyed by id). */
 const recordId = fc.oneof(
   { weight: 5, arbitrary: driveId },
-  { weight: 1, arbitrary: fc.constantFrom('constructor', 'hasOwnProperty', 'isPrototypeOf', '__proto__', 'toString', 'valueOf', '__defineGetter__') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'constructor',
+      'hasOwnProperty',
+      'isPrototypeOf',
+      '__proto__',
+      'toString',
+      'valueOf',
+      '__defineGetter__',
+    ),
+  },
 );
 
 function documentArb(workstreamIds: string[]): fc.Arbitrary<DocRecord> {
@@ -343,27 +425,39 @@ function trimTexts(doc: DocRecord): DocRecord {
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** JSON that looks a bit like a Docket index: the right or a wrong format/version, documents and workstreams of any shape. */
-const indexish = fc
-  .record(
-    {
-      format: fc.oneof(fc.constant('docket-index'), fc.jsonValue({ maxDepth: 1 })),
-      version: fc.oneof(fc.constant(1), fc.integer({ min: -2, max: 3 }), fc.double(), fc.jsonValue({ maxDepth: 1 })),
-      workstreams: fc.oneof(fc.array(fc.oneof(workstreamArb, fc.jsonValue({ maxDepth: 2 }), fc.dictionary(fc.constantFrom('id', 'name', 'group', 'color', 'x'), fc.jsonValue({ maxDepth: 1 }))), { maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })),
-      documents: fc.oneof(
-        fc.array(
-          fc.oneof(
-            documentArb(['ws-a']),
-            fc.jsonValue({ maxDepth: 2 }),
-            fc.dictionary(fc.constantFrom(...KNOWN_DOC_FIELDS, 'other'), fc.oneof(fc.jsonValue({ maxDepth: 1 }), driveId, isoDate, fc.constantFrom(...STATUSES, ...DOC_KINDS))),
-          ),
-          { maxLength: 8 },
+const indexish = fc.record(
+  {
+    format: fc.oneof(fc.constant('docket-index'), fc.jsonValue({ maxDepth: 1 })),
+    version: fc.oneof(fc.constant(1), fc.integer({ min: -2, max: 3 }), fc.double(), fc.jsonValue({ maxDepth: 1 })),
+    workstreams: fc.oneof(
+      fc.array(
+        fc.oneof(
+          workstreamArb,
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.dictionary(fc.constantFrom('id', 'name', 'group', 'color', 'x'), fc.jsonValue({ maxDepth: 1 })),
         ),
-        fc.jsonValue({ maxDepth: 1 }),
+        { maxLength: 5 },
       ),
-      exportedAt: fc.jsonValue({ maxDepth: 0 }),
-    },
-    { requiredKeys: [] },
-  );
+      fc.jsonValue({ maxDepth: 1 }),
+    ),
+    documents: fc.oneof(
+      fc.array(
+        fc.oneof(
+          documentArb(['ws-a']),
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.dictionary(
+            fc.constantFrom(...KNOWN_DOC_FIELDS, 'other'),
+            fc.oneof(fc.jsonValue({ maxDepth: 1 }), driveId, isoDate, fc.constantFrom(...STATUSES, ...DOC_KINDS)),
+          ),
+        ),
+        { maxLength: 8 },
+      ),
+      fc.jsonValue({ maxDepth: 1 }),
+    ),
+    exportedAt: fc.jsonValue({ maxDepth: 0 }),
+  },
+  { requiredKeys: [] },
+);
 
 const csvCell = fc.oneof(
   fc.string({ maxLength: 12 }),
@@ -376,7 +470,10 @@ const csvText = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc
     .tuple(
-      fc.shuffledSubarray(['url', 'id', 'title', 'workstream', 'group', 'deadline', 'status', 'notes', 'Other', 'Deadline Note', ''], { minLength: 1 }),
+      fc.shuffledSubarray(
+        ['url', 'id', 'title', 'workstream', 'group', 'deadline', 'status', 'notes', 'Other', 'Deadline Note', ''],
+        { minLength: 1 },
+      ),
       fc.array(fc.array(csvCell, { maxLength: 8 }), { maxLength: 10 }),
       fc.constantFrom(',', ';', '\t'),
       fc.constantFrom('\n', '\r\n', '\r'),
@@ -439,7 +536,13 @@ describe('parseImport (properties)', () => {
       fc.property(indexArb, (index) => {
         // CSV carries workstream names, not ids: import it against the index's own workstreams.
         // Names must tell workstreams apart for that (CSV matches names case-insensitively).
-        const names = index.workstreams.map((w) => w.name.normalize('NFC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase());
+        const names = index.workstreams.map((w) =>
+          w.name
+            .normalize('NFC')
+            .replace(/[\u2018\u2019\u02bc]/g, "'")
+            .replace(/[\u201c\u201d]/g, '"')
+            .toLowerCase(),
+        );
         fc.pre(new Set(names).size === names.length);
         // CSV cells are trimmed on import (a documented decision): start from trimmed text.
         index = { ...index, documents: index.documents.map(trimTexts) };
@@ -462,7 +565,9 @@ describe('parseImport (properties)', () => {
     fc.assert(
       fc.property(existingArb, indexish, fc.array(documentArb([]), { maxLength: 4 }), (existing, file, overlaps) => {
         // Some incoming rows are the existing documents again, changed or not.
-        const docs = Array.isArray(file.documents) ? [...file.documents, ...existing.documents.slice(0, 3), ...overlaps] : file.documents;
+        const docs = Array.isArray(file.documents)
+          ? [...file.documents, ...existing.documents.slice(0, 3), ...overlaps]
+          : file.documents;
         const text = JSON.stringify({ ...file, format: 'docket-index', version: 1, documents: docs });
         const result = parseImport(text, 'x.json', { existingWorkstreams: existing.workstreams, now: NOW });
         expectWellFormed(result);
@@ -500,7 +605,10 @@ describe('parseImport (properties)', () => {
         if (!result.ok) return;
         const plan = planMerge(
           result.value,
-          { documents: new Map(existing.documents.map((d) => [d.id, d] as const)), workstreams: new Map(existing.workstreams.map((w) => [w.id, w] as const)) },
+          {
+            documents: new Map(existing.documents.map((d) => [d.id, d] as const)),
+            workstreams: new Map(existing.workstreams.map((w) => [w.id, w] as const)),
+          },
           NOW,
         );
         const d = plan.report.documents;
@@ -535,31 +643,26 @@ describe('writeAll: all or nothing (properties)', () => {
 
   it('a batch holding one invalid record leaves the database exactly as it was', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        indexArb,
-        indexArb,
-        broken,
-        fc.boolean(),
-        fc.nat(),
-        async (before, batch, breakIt, inDocuments, at) => {
-          const name = `docket-props-${++n}`;
-          names.push(name);
-          const db = await openDocketDb(name);
-          try {
-            await writeAll(db, before.documents, before.workstreams);
-            const snapshot = await getIndex(db);
-            const docs: unknown[] = [...batch.documents];
-            const wss: unknown[] = [...batch.workstreams];
-            const list = inDocuments || wss.length === 0 ? docs : wss;
-            const source = list.length ? (list[at % list.length] as Record<string, unknown>) : { id: 'x', kind: 'document', aliases: [], updatedAt: NOW };
-            list.splice(list.length ? at % (list.length + 1) : 0, 0, breakIt(source));
-            await expect(writeAll(db, docs as DocRecord[], wss as Workstream[])).rejects.toBeDefined();
-            expect(await getIndex(db)).toEqual(snapshot);
-          } finally {
-            db.close();
-          }
-        },
-      ),
+      fc.asyncProperty(indexArb, indexArb, broken, fc.boolean(), fc.nat(), async (before, batch, breakIt, inDocuments, at) => {
+        const name = `docket-props-${++n}`;
+        names.push(name);
+        const db = await openDocketDb(name);
+        try {
+          await writeAll(db, before.documents, before.workstreams);
+          const snapshot = await getIndex(db);
+          const docs: unknown[] = [...batch.documents];
+          const wss: unknown[] = [...batch.workstreams];
+          const list = inDocuments || wss.length === 0 ? docs : wss;
+          const source = list.length
+            ? (list[at % list.length] as Record<string, unknown>)
+            : { id: 'x', kind: 'document', aliases: [], updatedAt: NOW };
+          list.splice(list.length ? at % (list.length + 1) : 0, 0, breakIt(source));
+          await expect(writeAll(db, docs as DocRecord[], wss as Workstream[])).rejects.toBeDefined();
+          expect(await getIndex(db)).toEqual(snapshot);
+        } finally {
+          db.close();
+        }
+      }),
       { numRuns: 40 },
     );
   });
@@ -603,12 +706,16 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
 
   it('binary data is refused', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 2000 }), fc.constantFrom('index.json', 'index.csv', 'photo.png'), (bytes, name) => {
-        const latin1 = String.fromCharCode(...bytes);
-        const utf8 = new TextDecoder().decode(bytes);
-        for (const text of [latin1, utf8, `\0${latin1}`]) expectWellFormed(parseImport(text, name, CTX));
-        expect(refused(`{"format":"docket-index"\0${latin1}`, name)).toMatch(/binary/);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 2000 }),
+        fc.constantFrom('index.json', 'index.csv', 'photo.png'),
+        (bytes, name) => {
+          const latin1 = String.fromCharCode(...bytes);
+          const utf8 = new TextDecoder().decode(bytes);
+          for (const text of [latin1, utf8, `\0${latin1}`]) expectWellFormed(parseImport(text, name, CTX));
+          expect(refused(`{"format":"docket-index"\0${latin1}`, name)).toMatch(/binary/);
+        },
+      ),
       { numRuns: 200 },
     );
     // A PNG's first bytes.
@@ -621,10 +728,18 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
     expect(refused('{"a":'.repeat(deep))).toMatch(/not valid JSON/);
     expect(refused(`${'['.repeat(deep)}${']'.repeat(deep)}`)).toMatch(/a list, not a Docket index/);
     // A file whose one document is 10,000 nested lists: that row is refused, with a reason.
-    const rows = parseImport(`{"format":"docket-index","version":1,"documents":${'['.repeat(deep)}${']'.repeat(deep)}}`, 'index.json', CTX);
-    expect(rows.ok && rows.value.refused).toEqual([{ row: 0, what: 'document', reason: 'a document must be an object, not a list' }]);
+    const rows = parseImport(
+      `{"format":"docket-index","version":1,"documents":${'['.repeat(deep)}${']'.repeat(deep)}}`,
+      'index.json',
+      CTX,
+    );
+    expect(rows.ok && rows.value.refused).toEqual([
+      { row: 0, what: 'document', reason: 'a document must be an object, not a list' },
+    ]);
     const ws = parseImport(`{"format":"docket-index","version":1,"workstreams":[[]]}`, 'index.json', CTX);
-    expect(ws.ok && ws.value.refused).toEqual([{ row: 0, what: 'workstream', reason: 'a workstream must be an object, not a list' }]);
+    expect(ws.ok && ws.value.refused).toEqual([
+      { row: 0, what: 'workstream', reason: 'a workstream must be an object, not a list' },
+    ]);
     expect(refused(`${'['.repeat(deep)}`, 'index.csv')).toMatch(/./);
   });
 
@@ -651,7 +766,11 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
     for (const id of ['constructor', 'hasOwnProperty', 'isPrototypeOf', 'toString', '__proto__', '__defineGetter__']) {
       const old: DocRecord = { id, kind: 'spreadsheet', aliases: [], title: 'old', updatedAt: '2020-01-01T00:00:00.000Z' };
       // No kind and no updatedAt in the file: neither may override the index's.
-      const result = parseImport(JSON.stringify({ format: 'docket-index', version: 1, documents: [{ id, title: 'new' }] }), 'x.json', CTX);
+      const result = parseImport(
+        JSON.stringify({ format: 'docket-index', version: 1, documents: [{ id, title: 'new' }] }),
+        'x.json',
+        CTX,
+      );
       if (!result.ok) throw new Error(result.error);
       expect(result.value.documents.map((d) => d.id)).toEqual([id]);
       const plan = planMerge(result.value, { documents: new Map([[id, old]]), workstreams: new Map() }, NOW);
@@ -681,7 +800,11 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
     expect(refused('é'.repeat(11 * 1024 * 1024))).toMatch(/larger than 20 MB/);
     // One enormous JSON string under the limit: a clear refusal of that row.
     const long = parseImport(
-      JSON.stringify({ format: 'docket-index', version: 1, documents: [{ id: '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', title: 'x'.repeat(5_000_000) }] }),
+      JSON.stringify({
+        format: 'docket-index',
+        version: 1,
+        documents: [{ id: '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', title: 'x'.repeat(5_000_000) }],
+      }),
       'index.json',
       CTX,
     );
@@ -693,11 +816,13 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
   });
 
   it('many rows under the limit are read in reasonable time', () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `https://docs.google.com/document/d/1doc${String(i).padStart(20, '0')}/edit,Doc ${i},2020-09-10`);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `https://docs.google.com/document/d/1doc${String(i).padStart(20, '0')}/edit,Doc ${i},2020-09-10`,
+    );
     const started = performance.now();
     const result = parseImport(`url,title,deadline\n${rows.join('\n')}`, 'sheet.csv', CTX);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.ok && result.value.documents).toHaveLength(20_000);
   });
 });
-

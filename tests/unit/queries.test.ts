@@ -33,7 +33,20 @@ function rng(seed: number) {
   };
 }
 
-const WORDS = ['roadmap', 'strategy', 'outcomes', 'improvements', 'budget', 'minutes', 'proposal', 'charter', 'review', 'hybrid', 'Ébauche', 'forum'];
+const WORDS = [
+  'roadmap',
+  'strategy',
+  'outcomes',
+  'improvements',
+  'budget',
+  'minutes',
+  'proposal',
+  'charter',
+  'review',
+  'hybrid',
+  'Ébauche',
+  'forum',
+];
 
 function generate(n: number, seed = 1): { documents: DocRecord[]; workstreams: Workstream[] } {
   const r = rng(seed);
@@ -43,7 +56,11 @@ function generate(n: number, seed = 1): { documents: DocRecord[]; workstreams: W
     color: '#1f6feb',
   }));
   // Two with the same name (ordered by id), one with none of the documents.
-  workstreams.push({ id: 'ws-twin-b', name: 'C. Twins' }, { id: 'ws-twin-a', name: 'c. twins' }, { id: 'ws-empty', name: 'A. Empty' });
+  workstreams.push(
+    { id: 'ws-twin-b', name: 'C. Twins' },
+    { id: 'ws-twin-a', name: 'c. twins' },
+    { id: 'ws-empty', name: 'A. Empty' },
+  );
   const documents = Array.from({ length: n }, (_, i): DocRecord => {
     const doc: DocRecord = {
       id: `1doc${String(i).padStart(6, '0')}${Math.floor(r() * 1e6).toString(36)}`,
@@ -56,45 +73,63 @@ function generate(n: number, seed = 1): { documents: DocRecord[]; workstreams: W
     if (w < 0.85) doc.workstreamId = workstreams[Math.floor(r() * 11)]!.id;
     else if (w < 0.87) doc.workstreamId = 'ws-gone';
     if (r() < 0.9) doc.status = STATUSES[Math.floor(r() * STATUSES.length)] as Status;
-    if (r() < 0.7) doc.deadline = `2026-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    if (r() < 0.7)
+      doc.deadline = `2026-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     if (r() < 0.2) doc.notes = `${WORDS[Math.floor(r() * WORDS.length)]} notes`;
     return doc;
   });
   return { documents, workstreams };
 }
 
-const q = (over: Partial<DocsQuery>): DocsQuery => ({ view: 'grouped', status: 'active', offset: 0, limit: 200, today: TODAY, ...over });
+const q = (over: Partial<DocsQuery>): DocsQuery => ({
+  view: 'grouped',
+  status: 'active',
+  offset: 0,
+  limit: 200,
+  today: TODAY,
+  ...over,
+});
 const ids = (page: DocsPage) => page.rows.map((r) => r.doc.id);
 
 describe('queries over the index in memory', () => {
   const index = generate(5200);
   const view = new IndexView(index.documents, index.workstreams);
 
-  it.each<StatusFilter>(['active', 'all', 'draft', 'delivered'])('grouped (%s): pages in groupDocuments order, with every group’s count', (status) => {
-    const groups = groupDocuments(index.documents, index.workstreams, { status, text: '' });
-    const flat = groups.flatMap((g) => g.docs);
-    const first = queryDocs(view, q({ status }), TODAY);
-    expect(first.total).toBe(flat.length);
-    expect(ids(first)).toEqual(flat.slice(0, 200).map((d) => d.id));
-    expect(first.groups).toEqual(groups.map((g) => ({ workstreamId: g.workstream?.id ?? null, count: g.docs.length })));
-    expect(first.summary).toEqual(summarize(index.documents, TODAY));
-    expect(first.indexSize).toBe(5200);
-    // Paging: every row once, in order.
-    const all: string[] = [];
-    for (let offset = 0; offset < flat.length; offset += 500) all.push(...ids(queryDocs(view, q({ status, offset, limit: 500 }), TODAY)));
-    expect(all).toEqual(flat.map((d) => d.id));
-    // Rows carry the group they are in.
-    for (const r of first.rows) expect(r.workstreamId ?? null).toBe(groups.find((g) => g.docs.includes(r.doc))!.workstream?.id ?? null);
-  });
+  it.each<StatusFilter>(['active', 'all', 'draft', 'delivered'])(
+    'grouped (%s): pages in groupDocuments order, with every group’s count',
+    (status) => {
+      const groups = groupDocuments(index.documents, index.workstreams, { status, text: '' });
+      const flat = groups.flatMap((g) => g.docs);
+      const first = queryDocs(view, q({ status }), TODAY);
+      expect(first.total).toBe(flat.length);
+      expect(ids(first)).toEqual(flat.slice(0, 200).map((d) => d.id));
+      expect(first.groups).toEqual(groups.map((g) => ({ workstreamId: g.workstream?.id ?? null, count: g.docs.length })));
+      expect(first.summary).toEqual(summarize(index.documents, TODAY));
+      expect(first.indexSize).toBe(5200);
+      // Paging: every row once, in order.
+      const all: string[] = [];
+      for (let offset = 0; offset < flat.length; offset += 500)
+        all.push(...ids(queryDocs(view, q({ status, offset, limit: 500 }), TODAY)));
+      expect(all).toEqual(flat.map((d) => d.id));
+      // Rows carry the group they are in.
+      for (const r of first.rows)
+        expect(r.workstreamId ?? null).toBe(groups.find((g) => g.docs.includes(r.doc))!.workstream?.id ?? null);
+    },
+  );
 
-  it.each(['roadmap', 'strategy budget', 'overdue', 'ws:twins', 'status:draft review', 'due:week', 'ebauche'])('search "%s" ranks as DocSearch does', (text) => {
-    const search = new DocSearch(index.documents, index.workstreams);
-    const expected = search.search(text, TODAY, 100).filter((h) => text.includes('status:') || (h.doc.status !== 'delivered' && h.doc.status !== 'archived'));
-    const page = queryDocs(view, q({ view: 'search', text, limit: 100 }), TODAY);
-    expect(ids(page)).toEqual(expected.map((h) => h.doc.id));
-    expect(page.total).toBe(expected.length);
-    expect(page.rows.every((r, i) => r.workstreamId === expected[i]!.workstream?.id)).toBe(true);
-  });
+  it.each(['roadmap', 'strategy budget', 'overdue', 'ws:twins', 'status:draft review', 'due:week', 'ebauche'])(
+    'search "%s" ranks as DocSearch does',
+    (text) => {
+      const search = new DocSearch(index.documents, index.workstreams);
+      const expected = search
+        .search(text, TODAY, 100)
+        .filter((h) => text.includes('status:') || (h.doc.status !== 'delivered' && h.doc.status !== 'archived'));
+      const page = queryDocs(view, q({ view: 'search', text, limit: 100 }), TODAY);
+      expect(ids(page)).toEqual(expected.map((h) => h.doc.id));
+      expect(page.total).toBe(expected.length);
+      expect(page.rows.every((r, i) => r.workstreamId === expected[i]!.workstream?.id)).toBe(true);
+    },
+  );
 
   it('upcoming: the sections’ order, each row with its section, every section’s count', () => {
     const sections = upcomingSections(index.documents, TODAY);
@@ -222,7 +257,12 @@ describe('the background answers from its cache, which follows every write', () 
       openEditorWindow: vi.fn(async () => undefined),
       sites: { get: vi.fn(), enable: vi.fn(), disable: vi.fn() },
       journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
-      fetcher: { allowed: vi.fn(async () => true), fetch: vi.fn(async () => { throw new Error('offline'); }) },
+      fetcher: {
+        allowed: vi.fn(async () => true),
+        fetch: vi.fn(async () => {
+          throw new Error('offline');
+        }),
+      },
       status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
       cache,
       today: () => TODAY,
@@ -252,7 +292,8 @@ describe('the background answers from its cache, which follows every write', () 
   it('tags the first page of the list with the revision read before answering (the popup keeps those)', async () => {
     let revision: string | null = 'r1';
     const tagged = createHandlers({ ...baseDeps(), revision: async () => revision });
-    const ask = (query: DocsQuery) => dispatch({ type: 'docs/query', data: query }, POPUP, tagged, baseDeps()) as Promise<{ result: DocsPage }>;
+    const ask = (query: DocsQuery) =>
+      dispatch({ type: 'docs/query', data: query }, POPUP, tagged, baseDeps()) as Promise<{ result: DocsPage }>;
     await cache.get();
     expect((await ask(q({}))).result.revision).toBe('r1');
     revision = null;
@@ -278,9 +319,12 @@ describe('the background answers from its cache, which follows every write', () 
 
   it('follows put, delete, track, workstream changes and imports', async () => {
     await cache.get();
-    const check = async (query = q({ status: 'all', limit: 500 })) => expect((await call('docs/query', query)).result).toEqual(await expected(query));
+    const check = async (query = q({ status: 'all', limit: 500 })) =>
+      expect((await call('docs/query', query)).result).toEqual(await expected(query));
     const doc = index.documents[10]!;
-    await call('doc/put', { doc: { ...doc, title: 'AAA first', workstreamId: 'ws-empty', deadline: '2026-01-01', status: 'draft' } });
+    await call('doc/put', {
+      doc: { ...doc, title: 'AAA first', workstreamId: 'ws-empty', deadline: '2026-01-01', status: 'draft' },
+    });
     await check();
     await check(q({ view: 'search', text: 'AAA first', limit: 100 }));
     expect((await call('doc/get', { id: doc.id })).result.doc.title).toBe('AAA first');
@@ -288,7 +332,16 @@ describe('the background answers from its cache, which follows every write', () 
     await check();
     expect((await call('doc/get', { id: doc.id })).result.doc).toBeNull();
     await call('docs/track', {
-      documents: [{ id: '1newdoc', kind: 'file', aliases: ['2PACX-new'], title: 'Tracked now', workstreamId: 'ws-new', updatedAt: '2026-11-22T10:00:00.000Z' }],
+      documents: [
+        {
+          id: '1newdoc',
+          kind: 'file',
+          aliases: ['2PACX-new'],
+          title: 'Tracked now',
+          workstreamId: 'ws-new',
+          updatedAt: '2026-11-22T10:00:00.000Z',
+        },
+      ],
       workstreams: [{ id: 'ws-new', name: 'B. New' }],
     });
     await check();
@@ -307,7 +360,13 @@ describe('the background answers from its cache, which follows every write', () 
     expect(loads).toBe(1);
 
     // An import: the cache takes what was written, without reading the index again.
-    const file = exportJson({ documents: [{ ...index.documents[20]!, title: 'Imported title', updatedAt: '2026-11-23T00:00:00.000Z' }], workstreams: index.workstreams }, 'x');
+    const file = exportJson(
+      {
+        documents: [{ ...index.documents[20]!, title: 'Imported title', updatedAt: '2026-11-23T00:00:00.000Z' }],
+        workstreams: index.workstreams,
+      },
+      'x',
+    );
     const applied = await call('import/apply', { text: file.text, filename: 'x.json' });
     expect(applied.ok).toBe(true);
     expect(cache.loaded).toBe(true);

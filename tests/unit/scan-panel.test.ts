@@ -36,7 +36,9 @@ async function render(props: { documents?: DocRecord[]; workstreams?: Workstream
   // "Already tracked": the panel asks the background with `lookup`.
   const index = { documents: props.documents ?? [], workstreams: props.workstreams ?? [] };
   const other = protocol.send.getMockImplementation();
-  protocol.send.mockImplementation(async (type: string, data: never) => (type === 'lookup' ? answerRead(index, type, data) : other?.(type, data)));
+  protocol.send.mockImplementation(async (type: string, data: never) =>
+    type === 'lookup' ? answerRead(index, type, data) : other?.(type, data),
+  );
   await act(async () => {
     root.render(
       createElement(ScanPanel, {
@@ -124,7 +126,12 @@ describe('ScanPanel', () => {
     ]);
     expect(new Set(workstreams.map((w) => w.color)).size).toBe(2);
     expect(workstreams.every((w) => w.color !== '#1f6feb')).toBe(true);
-    expect(documents.map((d) => d.id)).toEqual([MHLB, '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', OUTCOMES]);
+    expect(documents.map((d) => d.id)).toEqual([
+      MHLB,
+      '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y',
+      '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms',
+      OUTCOMES,
+    ]);
     const mhlb = documents[0]!;
     expect(mhlb).toMatchObject({
       kind: 'document',
@@ -148,7 +155,13 @@ describe('ScanPanel', () => {
 
   it('shows tracked documents as such, unchecked', async () => {
     protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'x', html: SEED_004 });
-    const tracked: DocRecord = { id: OUTCOMES, kind: 'document', aliases: [], title: 'Outcomes', updatedAt: '2020-08-28T00:00:00.000Z' };
+    const tracked: DocRecord = {
+      id: OUTCOMES,
+      kind: 'document',
+      aliases: [],
+      title: 'Outcomes',
+      updatedAt: '2020-08-28T00:00:00.000Z',
+    };
     await render({ documents: [tracked] });
     const row = rows().find((r) => r.dataset.docketId === OUTCOMES)!;
     expect(row.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).toBe(false);
@@ -168,7 +181,11 @@ describe('ScanPanel', () => {
   });
 
   it('says so when nothing is found', async () => {
-    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'x', html: '<p>No links, only [x](#) <a href="#">placeholders</a>.</p>' });
+    protocol.sendToTab.mockResolvedValue({
+      url: PAGE_URL,
+      title: 'x',
+      html: '<p>No links, only [x](#) <a href="#">placeholders</a>.</p>',
+    });
     await render();
     expect(rows()).toHaveLength(0);
     expect(host.textContent).toContain('No Google documents found on this page.');

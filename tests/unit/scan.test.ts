@@ -144,14 +144,20 @@ describe('scanDocument on the fixtures: the expected table, and nothing else', (
     expect(byId.get(MHLB)?.deadlineSentence).toBe(
       'Next Steps: By the next WG’s meeting (10 September), WG group members to provide feedback directly to the document for further consideration for integration.',
     );
-    expect(byId.get(IMPROVE)?.deadlineSentence).toMatch(/^Next Steps: In the next 10 days, the group should provide feedback on both documents/);
+    expect(byId.get(IMPROVE)?.deadlineSentence).toMatch(
+      /^Next Steps: In the next 10 days, the group should provide feedback on both documents/,
+    );
     expect(byId.get(OUTCOMES)?.deadlineSentence).toMatch(/^Next Steps: By 7 September, participants to provide feedback/);
     expect(byId.get(RESPONSE_DRAFT)?.deadlineSentence).toBe(
       'Participant were invited to coment within the next seven days (by 4 September), on the output document.',
     );
     const s000 = new Map(scanFixture('seed-000.html').candidates.map((c) => [c.id, c]));
-    expect(s000.get(RESPONSE)?.deadlineSentence).toMatch(/^Next Steps: the WG group members will deliver the response document .* by September 28\.$/);
-    expect(s000.get(SELECTION)?.deadlineSentence).toBe('After this deadline (October 1), Flavio will share the final selection of the priorities.');
+    expect(s000.get(RESPONSE)?.deadlineSentence).toMatch(
+      /^Next Steps: the WG group members will deliver the response document .* by September 28\.$/,
+    );
+    expect(s000.get(SELECTION)?.deadlineSentence).toBe(
+      'After this deadline (October 1), Flavio will share the final selection of the priorities.',
+    );
   });
 
   it('prefers the Next Steps sentence of the item, and leaves other items’ dates alone', () => {
@@ -174,10 +180,14 @@ describe('scanDocument on the fixtures: the expected table, and nothing else', (
 
   it('does not start a deadline sentence with the link line before it (mail, archive)', () => {
     const gmail = new Map(scanFixture('gmail-message.html').candidates.map((c) => [c.id, c]));
-    expect(gmail.get(MHLB)?.deadlineSentence).toBe('Please provide feedback directly in the document by the next WG meeting (10 September).');
+    expect(gmail.get(MHLB)?.deadlineSentence).toBe(
+      'Please provide feedback directly in the document by the next WG meeting (10 September).',
+    );
     const archive = new Map(scanFixture('mailing-list-archive.html').candidates.map((c) => [c.id, c]));
     expect(archive.get(MHLB)?.deadlineSentence).toBe('Next steps: comments on option C are welcome until 17 September.');
-    expect(archive.get(PRIORITIES)?.deadlineSentence).toBe('Members are invited to indicate their top three priorities within the next week.');
+    expect(archive.get(PRIORITIES)?.deadlineSentence).toBe(
+      'Members are invited to indicate their top three priorities within the next week.',
+    );
   });
 
   it('proposes titles from the link text or the item', () => {
@@ -329,7 +339,11 @@ describe('deadline phrases (relative to the meeting date, never today)', () => {
     ['Next Steps: By the next WG’s meeting (10 September), WG group members to provide feedback', '2020-08-27', '2020-09-10'],
     ['After this deadline (October 1), Flavio will share the final selection of the priorities.', '2020-09-24', '2020-10-01'],
     ['Written comments were invited from the group by the 3 June meeting', '2021-05-20', '2021-06-03'],
-    ['Participant were invited to coment within the next seven days (by 4 September), on the output document.', '2020-08-27', '2020-09-04'],
+    [
+      'Participant were invited to coment within the next seven days (by 4 September), on the output document.',
+      '2020-08-27',
+      '2020-09-04',
+    ],
     ['Next Steps: In the next 10 days, the group should provide feedback on both documents', '2020-08-27', '2020-09-06'],
     ['It was suggested to give to the WG one more week to share further inputs.', '2020-09-24', '2020-10-01'],
     ['Comments are welcome within two weeks.', '2020-09-24', '2020-10-08'],
@@ -363,14 +377,22 @@ describe('deadline phrases (relative to the meeting date, never today)', () => {
 
   it('knows a meeting announcement', () => {
     expect(isMeetingAnnouncement('Next meeting is planned for October 15th at 14:00 UTC.')).toBe(true);
-    expect(isMeetingAnnouncement('21. Next meeting: The next meeting of this WG is planned for 10 September at 14:00 UTC.')).toBe(true);
+    expect(isMeetingAnnouncement('21. Next meeting: The next meeting of this WG is planned for 10 September at 14:00 UTC.')).toBe(
+      true,
+    );
     expect(isMeetingAnnouncement('By the next WG’s meeting (10 September), WG group members to provide feedback')).toBe(false);
   });
 
   it('splits sentences, but not after paragraph numbers, item letters or abbreviations', () => {
     expect(
-      splitSentences('15. Next Steps: By 7 September, participants to advise. The rest of Par. 93c follows at 2 p.m. UTC. Done.').map((s) => s.text),
-    ).toEqual(['15. Next Steps: By 7 September, participants to advise.', 'The rest of Par. 93c follows at 2 p.m. UTC.', 'Done.']);
+      splitSentences(
+        '15. Next Steps: By 7 September, participants to advise. The rest of Par. 93c follows at 2 p.m. UTC. Done.',
+      ).map((s) => s.text),
+    ).toEqual([
+      '15. Next Steps: By 7 September, participants to advise.',
+      'The rest of Par. 93c follows at 2 p.m. UTC.',
+      'Done.',
+    ]);
     expect(cleanSentence('15.  Next Steps:\n By 7 September')).toBe('Next Steps: By 7 September');
   });
 
@@ -387,21 +409,48 @@ describe('deadline phrases (relative to the meeting date, never today)', () => {
 describe('links written as text', () => {
   it.each([
     // PDF copy of seed 004: the id cut after a hyphen
-    ['https://docs.google.com/document/d/1lutZTnFaGLhMm-\nQK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit and', 'https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit'],
+    [
+      'https://docs.google.com/document/d/1lutZTnFaGLhMm-\nQK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit and',
+      'https://docs.google.com/document/d/1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit',
+    ],
     // cut in the middle of the id, path on the next line
-    ['https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6\nNjlV38Jsv4FkI/edit?usp=sharing     ', 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit?usp=sharing'],
+    [
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6\nNjlV38Jsv4FkI/edit?usp=sharing     ',
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit?usp=sharing',
+    ],
     // quoted mail lines
-    ['> Output: https://drive.google.com/file/d/1eVwoVFoch6id-\n> SzT9EXd7etofFsjAeU1/view?usp=sharing', 'https://drive.google.com/file/d/1eVwoVFoch6id-SzT9EXd7etofFsjAeU1/view?usp=sharing'],
+    [
+      '> Output: https://drive.google.com/file/d/1eVwoVFoch6id-\n> SzT9EXd7etofFsjAeU1/view?usp=sharing',
+      'https://drive.google.com/file/d/1eVwoVFoch6id-SzT9EXd7etofFsjAeU1/view?usp=sharing',
+    ],
     // cut right after /d/
-    ['see https://docs.google.com/document/d/\n1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI.', 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI'],
+    [
+      'see https://docs.google.com/document/d/\n1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI.',
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI',
+    ],
     // cut in the host name
-    ['(https://docs.google.\ncom/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit)', 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
+    [
+      '(https://docs.google.\ncom/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit)',
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit',
+    ],
     // a whole link followed by ordinary words: not joined
-    ['https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI\nThen the group agreed.', 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI'],
-    ['https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI\n10. Next steps', 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI'],
-    ['https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view\nhttps://docs.google.com/x', 'https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view'],
+    [
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI\nThen the group agreed.',
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI',
+    ],
+    [
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI\n10. Next steps',
+      'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI',
+    ],
+    [
+      'https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view\nhttps://docs.google.com/x',
+      'https://drive.google.com/file/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/view',
+    ],
     // bare host, no scheme
-    ['at docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit.', 'docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit'],
+    [
+      'at docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit.',
+      'docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit',
+    ],
   ])('%j', (text, url) => {
     expect(findTextUrls(text)[0]?.url).toBe(url);
   });
@@ -410,7 +459,9 @@ describe('links written as text', () => {
     expect(continues('https://docs.google.com/document/d/1lutZTnFaGLhMm-', 'QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit')).toBe(true);
     expect(continues('https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', 'and/or')).toBe(false);
     expect(continues('https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6', 'Summary')).toBe(false);
-    expect(continues('https://docs.google.com/document/d/1lutZTnFaGLhMm-', 'QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit', true)).toBe(true);
+    expect(continues('https://docs.google.com/document/d/1lutZTnFaGLhMm-', 'QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit', true)).toBe(
+      true,
+    );
     expect(continues('https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6', 'NjlV38Jsv4FkI', true)).toBe(false);
   });
 
@@ -516,7 +567,12 @@ describe('status', () => {
 
 describe('robustness', () => {
   it('placeholder links, an empty page, a page without body: nothing, no crash', () => {
-    for (const html of ['', '<p>[x](#) <a href="#">questionnaire</a> <a href="">y</a></p>', '<html></html>', '<a href="https://docs.google.com/">home</a>']) {
+    for (const html of [
+      '',
+      '<p>[x](#) <a href="#">questionnaire</a> <a href="">y</a></p>',
+      '<html></html>',
+      '<a href="https://docs.google.com/">home</a>',
+    ]) {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       expect(scanDocument(doc, { url: 'https://www.intgovforum.org/', workstreams: [] }).candidates).toEqual([]);
     }
@@ -543,7 +599,9 @@ describe('robustness', () => {
     );
     const r = scanDocument(doc, { url: 'https://x.org/', workstreams: [], today: '2025-08-30' });
     expect(r.meetingDate).toBeUndefined();
-    expect(r.candidates.map((c) => [c.id, c.title, c.deadline, c.status])).toEqual([[MHLB, 'Draft', '2025-09-07', 'open-for-comments']]);
+    expect(r.candidates.map((c) => [c.id, c.title, c.deadline, c.status])).toEqual([
+      [MHLB, 'Draft', '2025-09-07', 'open-for-comments'],
+    ]);
   });
 
   it('a large page scans quickly', () => {
@@ -552,7 +610,9 @@ describe('robustness', () => {
       const id = `1${String(i).padStart(4, '0')}abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO`.slice(0, 44);
       parts.push(`<h3>${String.fromCharCode(65 + (i % 26))}. Item number ${i}</h3><div><b>Notes</b></div>`);
       parts.push(`<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(10)}</p>`);
-      parts.push(`<p>Output document: <a href="https://docs.google.com/document/d/${id}/edit">doc ${i}</a>. Comments by 7 September.</p>`);
+      parts.push(
+        `<p>Output document: <a href="https://docs.google.com/document/d/${id}/edit">doc ${i}</a>. Comments by 7 September.</p>`,
+      );
     }
     const doc = new DOMParser().parseFromString(`<p>Held on 1 September 2020.</p>${parts.join('')}`, 'text/html');
     const t0 = performance.now();

@@ -8,14 +8,43 @@ const WS: Workstream[] = [
   { id: 'ws-improve', name: 'B. Improvements to the IGF' },
   { id: 'ws-outcomes', name: 'C. Strengthening the IGF outcomes' },
 ];
-const d = (id: string, title: string, extra: Partial<DocRecord> = {}): DocRecord => ({ id, kind: 'document', aliases: [], title, updatedAt: 'T', ...extra });
+const d = (id: string, title: string, extra: Partial<DocRecord> = {}): DocRecord => ({
+  id,
+  kind: 'document',
+  aliases: [],
+  title,
+  updatedAt: 'T',
+  ...extra,
+});
 const DOCS: DocRecord[] = [
-  d('1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', 'Possible implementation models for the MHLB', { workstreamId: 'ws-hlb', deadline: '2020-09-10', status: 'open-for-comments' }),
-  d('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', 'Improvements to the IGF: proposals', { workstreamId: 'ws-improve', deadline: '2020-09-06', status: 'open-for-comments' }),
-  d('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', 'The 58 proposals of the Options Paper', { workstreamId: 'ws-improve', deadline: '2020-09-06', notes: 'spreadsheet of all proposals' }),
-  d('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', 'Strengthening IGF outcomes', { workstreamId: 'ws-outcomes', deadline: '2020-09-07', status: 'draft' }),
-  d('1eVwoVFoch6id-SzT9EXd7etofFsjAeU1', 'Consolidated response to the Options Paper', { deadline: '2020-09-04', status: 'final' }),
-  d('1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd', 'Response document to the Options Paper', { deadline: '2020-09-28', status: 'delivered' }),
+  d('1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI', 'Possible implementation models for the MHLB', {
+    workstreamId: 'ws-hlb',
+    deadline: '2020-09-10',
+    status: 'open-for-comments',
+  }),
+  d('1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y', 'Improvements to the IGF: proposals', {
+    workstreamId: 'ws-improve',
+    deadline: '2020-09-06',
+    status: 'open-for-comments',
+  }),
+  d('1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms', 'The 58 proposals of the Options Paper', {
+    workstreamId: 'ws-improve',
+    deadline: '2020-09-06',
+    notes: 'spreadsheet of all proposals',
+  }),
+  d('1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', 'Strengthening IGF outcomes', {
+    workstreamId: 'ws-outcomes',
+    deadline: '2020-09-07',
+    status: 'draft',
+  }),
+  d('1eVwoVFoch6id-SzT9EXd7etofFsjAeU1', 'Consolidated response to the Options Paper', {
+    deadline: '2020-09-04',
+    status: 'final',
+  }),
+  d('1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd', 'Response document to the Options Paper', {
+    deadline: '2020-09-28',
+    status: 'delivered',
+  }),
   d('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW', 'Selection of IGF improvement priorities', { workstreamId: 'ws-improve' }),
 ];
 const TODAY = '2020-09-05';
@@ -29,7 +58,10 @@ describe('parseQuery', () => {
     ['due:week options', { text: 'options', overdue: false, dueWithin: 7, statuses: [] }],
     ['due:today', { text: '', overdue: false, dueWithin: 0, statuses: [] }],
     ['due:14', { text: '', overdue: false, dueWithin: 14, statuses: [] }],
-    ['ws:"B. Improvements" status:open', { text: '', overdue: false, workstream: 'B. Improvements', statuses: ['open-for-comments'] }],
+    [
+      'ws:"B. Improvements" status:open',
+      { text: '', overdue: false, workstream: 'B. Improvements', statuses: ['open-for-comments'] },
+    ],
     ['status:final status:delivered paper', { text: 'paper', overdue: false, statuses: ['final', 'delivered'] }],
     ['status:bogus due:never http://x', { text: 'status:bogus due:never http://x', overdue: false, statuses: [] }],
   ])('%s', (input, expected) => expect(parseQuery(input)).toEqual(expected));
@@ -42,7 +74,14 @@ describe('DocSearch', () => {
     // Fuzzy: a typo and a partial word.
     ['strenghtening outc', ['Strengthening IGF outcomes']],
     // Matches in the title rank before matches elsewhere; then by deadline.
-    ['options paper', ['Consolidated response to the Options Paper', 'The 58 proposals of the Options Paper', 'Response document to the Options Paper']],
+    [
+      'options paper',
+      [
+        'Consolidated response to the Options Paper',
+        'The 58 proposals of the Options Paper',
+        'Response document to the Options Paper',
+      ],
+    ],
     // The workstream's name and notes are searched too.
     ['spreadsheet', ['The 58 proposals of the Options Paper']],
     ['high-level body', ['Possible implementation models for the MHLB']],
@@ -51,8 +90,19 @@ describe('DocSearch', () => {
     ['1SL6p90qWtys', ['Selection of IGF improvement priorities']],
     // Filters.
     ['overdue', ['Consolidated response to the Options Paper']],
-    ['due:week', ['Improvements to the IGF: proposals', 'The 58 proposals of the Options Paper', 'Strengthening IGF outcomes', 'Possible implementation models for the MHLB']],
-    ['ws:improvements', ['Improvements to the IGF: proposals', 'The 58 proposals of the Options Paper', 'Selection of IGF improvement priorities']],
+    [
+      'due:week',
+      [
+        'Improvements to the IGF: proposals',
+        'The 58 proposals of the Options Paper',
+        'Strengthening IGF outcomes',
+        'Possible implementation models for the MHLB',
+      ],
+    ],
+    [
+      'ws:improvements',
+      ['Improvements to the IGF: proposals', 'The 58 proposals of the Options Paper', 'Selection of IGF improvement priorities'],
+    ],
     ['ws:improvements status:open', ['Improvements to the IGF: proposals']],
     ['status:delivered', ['Response document to the Options Paper']],
     ['ws:nothing-like-it', []],
@@ -73,12 +123,16 @@ describe('DocSearch', () => {
 describe('topK: the first k without sorting everything', () => {
   it('is the same as sorting all and keeping the first k (a comparator that never ties)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.option(fc.integer({ min: 0, max: 20 }))), { maxLength: 300 }), fc.integer({ min: 0, max: 120 }), (raw, k) => {
-        const items = raw.map(([t, d], p) => ({ t, d, p }));
-        const cmp = (a: (typeof items)[number], b: (typeof items)[number]) =>
-          a.t - b.t || (a.d === b.d ? 0 : a.d === null ? 1 : b.d === null ? -1 : a.d - b.d) || a.p - b.p;
-        expect(topK(items, k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.option(fc.integer({ min: 0, max: 20 }))), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 120 }),
+        (raw, k) => {
+          const items = raw.map(([t, d], p) => ({ t, d, p }));
+          const cmp = (a: (typeof items)[number], b: (typeof items)[number]) =>
+            a.t - b.t || (a.d === b.d ? 0 : a.d === null ? 1 : b.d === null ? -1 : a.d - b.d) || a.p - b.p;
+          expect(topK(items, k, cmp)).toEqual([...items].sort(cmp).slice(0, k));
+        },
+      ),
     );
   });
 });

@@ -36,7 +36,12 @@ beforeEach(async () => {
       disable: vi.fn(async () => ({ defaults: [], enabled: [] })),
     },
     journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
-    fetcher: { allowed: vi.fn(async () => true), fetch: vi.fn(async () => { throw new Error('no network in unit tests'); }) },
+    fetcher: {
+      allowed: vi.fn(async () => true),
+      fetch: vi.fn(async () => {
+        throw new Error('no network in unit tests');
+      }),
+    },
     status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
   };
   const handlers = createHandlers(deps);
@@ -63,16 +68,24 @@ describe('who may send what', () => {
     expect(await db.count('documents')).toBe(0);
   });
 
-  it.each([...writes, ['lookup', { ids: [MHLB] }] as [MessageType, unknown]])('another extension may not send %s', async (type, data) => {
-    expect(await call(type, data, OTHER_EXTENSION)).toEqual({ ok: false, error: expect.stringMatching(/only from Docket/) });
-  });
+  it.each([...writes, ['lookup', { ids: [MHLB] }] as [MessageType, unknown]])(
+    'another extension may not send %s',
+    async (type, data) => {
+      expect(await call(type, data, OTHER_EXTENSION)).toEqual({ ok: false, error: expect.stringMatching(/only from Docket/) });
+    },
+  );
 
   it('a sender without a tab or an extension page url is refused', async () => {
     expect((await call('lookup', { ids: [MHLB] }, { id: ID, url: 'https://evil.example/' })).ok).toBe(false);
   });
 
   it('every message has a declared access level, and only reads are open to content scripts', () => {
-    expect(Object.entries(ACCESS).filter(([, a]) => a === 'read').map(([k]) => k).sort()).toEqual(['editor/open', 'lookup', 'workstreams/list']);
+    expect(
+      Object.entries(ACCESS)
+        .filter(([, a]) => a === 'read')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['editor/open', 'lookup', 'workstreams/list']);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -80,7 +93,10 @@ describe('who may send what', () => {
     ['not an object', 'lookup', /Unknown message/],
     ['prototype key', { type: 'constructor', data: {} }, /Unknown message/],
   ])('refuses an %s', async (_name, message, error) => {
-    expect(await dispatch(message, POPUP, createHandlers(deps), deps)).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(await dispatch(message, POPUP, createHandlers(deps), deps)).toEqual({
+      ok: false,
+      error: expect.stringMatching(error),
+    });
   });
 
   it.each<[MessageType, unknown, RegExp]>([
@@ -88,7 +104,11 @@ describe('who may send what', () => {
     ['lookup', { ids: ['bad id with spaces'] }, /not a Drive id/],
     ['doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], updatedAt: 'yesterday' } }, /doc\.updatedAt/],
     ['doc/put', { doc: { id: MHLB, kind: 'novel', aliases: [], updatedAt: '2026-11-22T10:00:00.000Z' } }, /doc\.kind/],
-    ['doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], status: 'wip', updatedAt: '2026-11-22T10:00:00.000Z' } }, /doc\.status/],
+    [
+      'doc/put',
+      { doc: { id: MHLB, kind: 'document', aliases: [], status: 'wip', updatedAt: '2026-11-22T10:00:00.000Z' } },
+      /doc\.status/,
+    ],
     ['ws/put', { workstream: { id: 'w', name: '   ' } }, /needs a name/],
     ['sites/enable', { origin: '<all_urls>' }, /not a site pattern/],
   ])('validates the shape of %s', async (type, data, error) => {
@@ -112,13 +132,16 @@ describe('what messages do', () => {
 
     const found = await call('lookup', { ids: [MHLB, '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'] }, CONTENT);
     expect(Object.keys(found.result.records)).toEqual([MHLB]);
-    expect(found.result.records[MHLB].workstream.name).toBe('A. Possible implementation models for the Roadmap’s High-level body');
+    expect(found.result.records[MHLB].workstream.name).toBe(
+      'A. Possible implementation models for the Roadmap’s High-level body',
+    );
   });
 
   it('answers lookups from the index in memory once it is there, in step with every write', async () => {
     const cache = new IndexCache(deps.db);
     const handlers = createHandlers({ ...deps, cache });
-    const ask1 = (type: string, data: unknown, sender: Sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never as Promise<{ result: any }>;
+    const ask1 = (type: string, data: unknown, sender: Sender = POPUP) =>
+      dispatch({ type, data }, sender, handlers, deps) as never as Promise<{ result: any }>;
     await ask1('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
     const fromMemory = vi.spyOn(cache, 'lookup');
     const ask = async () => (await ask1('lookup', { ids: [MHLB] }, CONTENT)).result.records[MHLB];
@@ -148,7 +171,14 @@ describe('what messages do', () => {
 
   it('puts, deletes and tells pages each time', async () => {
     await call('ws/put', { workstream: { id: 'ws-hlb', name: 'A. HLB' } });
-    const doc: DocRecord = { id: MHLB, kind: 'document', aliases: [], title: '', workstreamId: 'ws-hlb', updatedAt: '2026-11-22T10:00:00.000Z' };
+    const doc: DocRecord = {
+      id: MHLB,
+      kind: 'document',
+      aliases: [],
+      title: '',
+      workstreamId: 'ws-hlb',
+      updatedAt: '2026-11-22T10:00:00.000Z',
+    };
     const put = await call('doc/put', { doc });
     expect(put.ok).toBe(true);
     expect(put.result.doc).not.toHaveProperty('title'); // empty means absent
@@ -163,10 +193,17 @@ describe('what messages do', () => {
 
   it('opens the editor for a link only when it is a Google document', async () => {
     expect((await call('editor/open', { url: 'https://evil.example/x' }, CONTENT)).ok).toBe(false);
-    const ok = await call('editor/open', { url: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url }, CONTENT);
+    const ok = await call(
+      'editor/open',
+      { url: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url },
+      CONTENT,
+    );
     expect(ok).toEqual({ ok: true, result: { opened: true } });
     expect(deps.openEditorWindow).toHaveBeenCalledWith({
-      close: '1', track: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url,
+      close: '1',
+      track: `https://docs.google.com/document/d/${MHLB}/edit`,
+      title: 'MHLB',
+      source: CONTENT.url,
     });
   });
 
@@ -190,20 +227,23 @@ describe('imports sent in pieces (import/upload)', () => {
     }
   };
 
-  it.each([1_000, 7_777, SAMPLE.length])('pieces of %i characters make the same file; preview and apply each use one upload up', async (size) => {
-    await upload('up-1', SAMPLE, size);
-    const preview = await call('import/preview', { uploadId: 'up-1', filename: 'sample-index.json' });
-    expect(preview.result).toMatchObject({ applied: false, documents: { added: 6 }, workstreams: { added: 4 } });
-    // Used up: naming it again is refused in words, and nothing is written.
-    const again = await call('import/apply', { uploadId: 'up-1', filename: 'sample-index.json' });
-    expect(again).toEqual({ ok: false, error: expect.stringMatching(/did not receive the whole file.*Choose the file again/) });
-    expect(await db.count('documents')).toBe(0);
+  it.each([1_000, 7_777, SAMPLE.length])(
+    'pieces of %i characters make the same file; preview and apply each use one upload up',
+    async (size) => {
+      await upload('up-1', SAMPLE, size);
+      const preview = await call('import/preview', { uploadId: 'up-1', filename: 'sample-index.json' });
+      expect(preview.result).toMatchObject({ applied: false, documents: { added: 6 }, workstreams: { added: 4 } });
+      // Used up: naming it again is refused in words, and nothing is written.
+      const again = await call('import/apply', { uploadId: 'up-1', filename: 'sample-index.json' });
+      expect(again).toEqual({ ok: false, error: expect.stringMatching(/did not receive the whole file.*Choose the file again/) });
+      expect(await db.count('documents')).toBe(0);
 
-    await upload('up-2', SAMPLE, size);
-    const applied = await call('import/apply', { uploadId: 'up-2', filename: 'sample-index.json' });
-    expect(applied.result).toMatchObject({ applied: true, documents: { added: 6 } });
-    expect(await db.count('documents')).toBe(6);
-  });
+      await upload('up-2', SAMPLE, size);
+      const applied = await call('import/apply', { uploadId: 'up-2', filename: 'sample-index.json' });
+      expect(applied.result).toMatchObject({ applied: true, documents: { added: 6 } });
+      expect(await db.count('documents')).toBe(6);
+    },
+  );
 
   it.each([
     ['an upload that never came', { uploadId: 'up-none', filename: 'x.json' }, /did not receive the whole file/],
@@ -220,8 +260,13 @@ describe('imports sent in pieces (import/upload)', () => {
   it('refuses an upload past the size limit, and forgets it', async () => {
     const piece = 'x'.repeat(4 * 1024 * 1024);
     for (let i = 0; i < 5; i++) expect((await call('import/upload', { uploadId: 'up-big', chunk: piece })).ok).toBe(true);
-    expect(await call('import/upload', { uploadId: 'up-big', chunk: piece })).toEqual({ ok: false, error: expect.stringMatching(/larger than 20 MB/) });
-    expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(/did not receive the whole file/);
+    expect(await call('import/upload', { uploadId: 'up-big', chunk: piece })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/larger than 20 MB/),
+    });
+    expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(
+      /did not receive the whole file/,
+    );
   });
 
   it('a content script may not upload', async () => {
@@ -232,7 +277,8 @@ describe('imports sent in pieces (import/upload)', () => {
     const seen: unknown[] = [];
     deps.importProgress = vi.fn(async (p) => void seen.push(p));
     const handlers = createHandlers(deps);
-    const send = (type: string, data: unknown) => dispatch({ type, data }, POPUP, handlers, deps) as Promise<{ ok: boolean; result?: any }>;
+    const send = (type: string, data: unknown) =>
+      dispatch({ type, data }, POPUP, handlers, deps) as Promise<{ ok: boolean; result?: any }>;
     // Load the copy in memory first (empty), then import.
     expect((await send('index/summary', {})).ok).toBe(true);
     await send('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
@@ -252,16 +298,28 @@ describe('docs/track (accepting a scan)', () => {
   it('tracks documents and new workstreams in one write, keeping where each was found', async () => {
     const reply = await call('docs/track', {
       workstreams: [{ id: 'ws-improve', name: 'B. Improvements to the IGF' }],
-      documents: [{
-        id: '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW', kind: 'file', aliases: [], workstreamId: 'ws-improve', deadline: '2020-10-01',
-        source: 'https://www.intgovforum.org/wg-strategy/minutes-0.html', sourceTitle: 'Meeting VII', sourceDate: '2020-09-24',
-        deadlineSource: 'After this deadline (October 1), Flavio will share the final selection of the priorities.', updatedAt: now,
-      }],
+      documents: [
+        {
+          id: '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW',
+          kind: 'file',
+          aliases: [],
+          workstreamId: 'ws-improve',
+          deadline: '2020-10-01',
+          source: 'https://www.intgovforum.org/wg-strategy/minutes-0.html',
+          sourceTitle: 'Meeting VII',
+          sourceDate: '2020-09-24',
+          deadlineSource: 'After this deadline (October 1), Flavio will share the final selection of the priorities.',
+          updatedAt: now,
+        },
+      ],
     });
     expect(reply).toEqual({ ok: true, result: { documents: 1, workstreams: 1 } });
     expect(deps.indexChanged).toHaveBeenCalledTimes(1);
     const exported = JSON.parse((await call('export', { format: 'json' })).result.text);
-    expect(exported.documents[0]).toMatchObject({ sourceDate: '2020-09-24', deadlineSource: expect.stringContaining('October 1') });
+    expect(exported.documents[0]).toMatchObject({
+      sourceDate: '2020-09-24',
+      deadlineSource: expect.stringContaining('October 1'),
+    });
   });
 
   it('writes nothing when one document names a missing workstream', async () => {
@@ -284,7 +342,10 @@ describe('a read-only index (an upgrade that failed)', () => {
     const ro = (type: string, data: unknown) => dispatch({ type, data }, POPUP, handlers, readOnly);
     expect((await ro('index/get', {})).ok).toBe(true);
     expect((await ro('export', { format: 'json' })).ok).toBe(true);
-    expect(await ro('import/apply', { text: SAMPLE, filename: 'x.json' })).toEqual({ ok: false, error: 'Docket could not upgrade its index (disk full).' });
+    expect(await ro('import/apply', { text: SAMPLE, filename: 'x.json' })).toEqual({
+      ok: false,
+      error: 'Docket could not upgrade its index (disk full).',
+    });
     expect((await ro('doc/delete', { id: MHLB })).ok).toBe(false);
     expect(await db.count('documents')).toBe(0);
   });
@@ -292,8 +353,14 @@ describe('a read-only index (an upgrade that failed)', () => {
 
 describe('errors in words', () => {
   it.each([
-    [Object.assign(new Error('quota'), { name: 'QuotaExceededError' }), /no more room for Docket’s index.*nothing of this change was written/],
-    [Object.assign(new Error('Transaction aborted'), { name: 'AbortError' }), /stopped the write \(Transaction aborted\); nothing of it was written/],
+    [
+      Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
+      /no more room for Docket’s index.*nothing of this change was written/,
+    ],
+    [
+      Object.assign(new Error('Transaction aborted'), { name: 'AbortError' }),
+      /stopped the write \(Transaction aborted\); nothing of it was written/,
+    ],
     [new Error('There is no workstream “x”.'), /^There is no workstream “x”\.$/],
   ])('%s', async (error, expected) => {
     const { describeError } = await import('@/utils/service');
@@ -305,7 +372,9 @@ describe('errors in words', () => {
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     });
-    const reply = await call('doc/put', { doc: { id: MHLB, kind: 'document', aliases: [], title: 'changed', updatedAt: '2026-11-22T10:00:00.000Z' } });
+    const reply = await call('doc/put', {
+      doc: { id: MHLB, kind: 'document', aliases: [], title: 'changed', updatedAt: '2026-11-22T10:00:00.000Z' },
+    });
     put.mockRestore();
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no more room/) });
     const index = (await call('index/get', {})).result;

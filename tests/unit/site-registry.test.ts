@@ -23,7 +23,11 @@ vi.mock('wxt/browser', () => ({
         state.registered.push(...scripts.map((s) => ({ ...s })));
       },
       updateContentScripts: async (scripts: typeof state.registered) => {
-        for (const s of scripts) Object.assign(state.registered.find((r) => r.id === s.id)!, s);
+        for (const s of scripts)
+          Object.assign(
+            state.registered.find((r) => r.id === s.id)!,
+            s,
+          );
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         state.registered = state.registered.filter((s) => !ids.includes(s.id));
@@ -41,7 +45,15 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns, USER_SITES_SCRIPT_ID } from '@/utils/site-registry';
+import {
+  disableSite,
+  enableSite,
+  getSites,
+  injectIntoOpenTabs,
+  syncRegistration,
+  userPatterns,
+  USER_SITES_SCRIPT_ID,
+} from '@/utils/site-registry';
 import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/sites';
 
 beforeEach(() => {
@@ -71,13 +83,24 @@ describe('sites (CONTRACT §5)', () => {
   ])('originPattern(%s) = %s', (url, expected) => expect(originPattern(url)).toBe(expected));
 
   it('userPatterns keeps granted single sites, not the defaults nor the broad optional range', () => {
-    expect(userPatterns([...DEFAULT_SITE_PATTERNS, '*://*/*', 'https://lists.example.org/*', '<all_urls>'])).toEqual(['https://lists.example.org/*']);
+    expect(userPatterns([...DEFAULT_SITE_PATTERNS, '*://*/*', 'https://lists.example.org/*', '<all_urls>'])).toEqual([
+      'https://lists.example.org/*',
+    ]);
   });
 
   it('enabling a granted site registers the content script there and runs it in the open tab', async () => {
     state.origins.push('https://lists.example.org/*');
-    expect(await enableSite('https://lists.example.org/*', 12)).toEqual({ defaults: [...DEFAULT_SITE_PATTERNS], enabled: ['https://lists.example.org/*'] });
-    expect(state.registered).toEqual([expect.objectContaining({ id: USER_SITES_SCRIPT_ID, matches: ['https://lists.example.org/*'], js: ['/content-scripts/content.js'] })]);
+    expect(await enableSite('https://lists.example.org/*', 12)).toEqual({
+      defaults: [...DEFAULT_SITE_PATTERNS],
+      enabled: ['https://lists.example.org/*'],
+    });
+    expect(state.registered).toEqual([
+      expect.objectContaining({
+        id: USER_SITES_SCRIPT_ID,
+        matches: ['https://lists.example.org/*'],
+        js: ['/content-scripts/content.js'],
+      }),
+    ]);
     expect(state.injected).toEqual([12]);
   });
 

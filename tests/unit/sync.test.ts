@@ -20,12 +20,24 @@ const fetcher: Fetcher = {
   allowed: async () => sheet.allowed,
   fetch: async () => {
     if (!sheet.reachable) throw new TypeError('Failed to fetch');
-    return { ok: sheet.status < 400, status: sheet.status, statusText: sheet.status === 404 ? 'Not Found' : 'OK', contentType: 'text/csv', text: async () => sheet.body };
+    return {
+      ok: sheet.status < 400,
+      status: sheet.status,
+      statusText: sheet.status === 404 ? 'Not Found' : 'OK',
+      contentType: 'text/csv',
+      text: async () => sheet.body,
+    };
   },
 };
 const journal: Journal = { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) };
 let clock = 0;
-const deps = () => ({ db, fetcher, journal, now: new Date(Date.UTC(2020, 8, 1, 10, clock++)).toISOString(), newId: () => `op-${clock}` });
+const deps = () => ({
+  db,
+  fetcher,
+  journal,
+  now: new Date(Date.UTC(2020, 8, 1, 10, clock++)).toISOString(),
+  newId: () => `op-${clock}`,
+});
 const sub: Subscription = { id: 'sub-wg', url: SHEET_URL, name: 'WG-Strategy sheet', createdAt: '2020-09-01T00:00:00.000Z' };
 
 beforeEach(async () => {
@@ -67,10 +79,14 @@ describe('a subscription to a published sheet', () => {
       row(IMPROVE, 'IGF improvements', 'B. Improvements to the IGF', '2020-09-06', 'final'),
     );
     const result = await syncSubscription(sub, deps());
-    expect(result.lastReport?.conflicts).toMatchObject([{ docId: MHLB, field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'local' }]);
+    expect(result.lastReport?.conflicts).toMatchObject([
+      { docId: MHLB, field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'local' },
+    ]);
     const mhlb = (await db.get('documents', MHLB))!;
     expect(mhlb).toMatchObject({ deadline: '2020-09-12', notes: 'asked for more time' });
-    expect(mhlb.syncConflicts).toEqual([{ field: 'deadline', theirs: '2020-09-17', subscriptionId: 'sub-wg', at: expect.any(String) }]);
+    expect(mhlb.syncConflicts).toEqual([
+      { field: 'deadline', theirs: '2020-09-17', subscriptionId: 'sub-wg', at: expect.any(String) },
+    ]);
     expect((await db.get('documents', IMPROVE))!.status).toBe('final');
   });
 
@@ -78,7 +94,11 @@ describe('a subscription to a published sheet', () => {
     ['offline', { reachable: false }, /Could not reach www\.intgovforum\.org/],
     ['a 404', { status: 404 }, /answered 404 Not Found.*no longer be published/],
     ['changed columns', { body: 'Document,Owner\nMHLB,Anriette' }, /url or id column/],
-    ['rows that no longer read', { body: `${HEADER}\nnot a link,x,y,2020-09-10,open,` }, /No row of the sheet could be read.*columns change/],
+    [
+      'rows that no longer read',
+      { body: `${HEADER}\nnot a link,x,y,2020-09-10,open,` },
+      /No row of the sheet could be read.*columns change/,
+    ],
     ['a withdrawn permission', { allowed: false }, /no longer has permission to read www\.intgovforum\.org/],
   ])('%s: reported with the time of the last good sync, and nothing erased', async (_name, change, error) => {
     const good = await syncSubscription(sub, deps());
@@ -107,10 +127,29 @@ describe('imports: preview writes nothing; apply uses the member’s resolutions
     const local = (await db.get('documents', MHLB))!;
     await db.put('documents', { ...local, deadline: '2020-09-12', updatedAt: '2020-09-02T00:00:00.000Z' });
     const theirs = csv(row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-17'));
-    const preview = await runMerge({ db, text: theirs, filename: 'team.csv', now: '2020-09-03T00:00:00.000Z', apply: false, journal, newId: () => 'op-b' });
-    expect(preview.conflicts).toMatchObject([{ field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'incoming' }]);
+    const preview = await runMerge({
+      db,
+      text: theirs,
+      filename: 'team.csv',
+      now: '2020-09-03T00:00:00.000Z',
+      apply: false,
+      journal,
+      newId: () => 'op-b',
+    });
+    expect(preview.conflicts).toMatchObject([
+      { field: 'deadline', local: '2020-09-12', incoming: '2020-09-17', winner: 'incoming' },
+    ]);
     expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-12');
-    await runMerge({ db, text: theirs, filename: 'team.csv', now: '2020-09-03T00:00:00.000Z', apply: true, resolutions: { [`${MHLB}:deadline`]: 'local' }, journal, newId: () => 'op-c' });
+    await runMerge({
+      db,
+      text: theirs,
+      filename: 'team.csv',
+      now: '2020-09-03T00:00:00.000Z',
+      apply: true,
+      resolutions: { [`${MHLB}:deadline`]: 'local' },
+      journal,
+      newId: () => 'op-c',
+    });
     expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-12');
   });
 });
@@ -132,7 +171,15 @@ describe('the operation journal', () => {
 
   it('an operation whose transaction landed (but whose note was not cleared) is not reported', async () => {
     await storageJournal.begin({ id: 'op-y', op: 'sync', label: 'sync', startedAt: 'T' });
-    await writeMerge(db, { documents: [], workstreams: [], bases: new Map(), source: 's', snapshot: { reason: 'sync', label: 'l' }, opId: 'op-y', now: 'T' });
+    await writeMerge(db, {
+      documents: [],
+      workstreams: [],
+      bases: new Map(),
+      source: 's',
+      snapshot: { reason: 'sync', label: 'l' },
+      opId: 'op-y',
+      now: 'T',
+    });
     const landed = vi.fn(async () => undefined);
     expect(await recoverJournal(db, landed)).toBeNull();
     expect((await fakeBrowser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY]).toBeUndefined();
@@ -141,6 +188,8 @@ describe('the operation journal', () => {
   });
 
   it('a read-only index is reported', async () => {
-    expect(await statusReader(() => 'Docket could not upgrade its index').get()).toEqual({ readOnlyReason: 'Docket could not upgrade its index' });
+    expect(await statusReader(() => 'Docket could not upgrade its index').get()).toEqual({
+      readOnlyReason: 'Docket could not upgrade its index',
+    });
   });
 });

@@ -5,8 +5,13 @@ import type { DocRecord, Status } from '@/utils/model';
 import { documentBadge, overdueBadge } from '@/utils/toolbar';
 
 const doc = (deadline?: string, status?: Status): DocRecord => ({
-  id: `1doc${deadline ?? 'none'}${status ?? ''}`.replace(/[^A-Za-z0-9_-]/g, '_'), kind: 'document', aliases: [], updatedAt: 'T', title: 'MHLB models',
-  ...(deadline && { deadline }), ...(status && { status }),
+  id: `1doc${deadline ?? 'none'}${status ?? ''}`.replace(/[^A-Za-z0-9_-]/g, '_'),
+  kind: 'document',
+  aliases: [],
+  updatedAt: 'T',
+  title: 'MHLB models',
+  ...(deadline && { deadline }),
+  ...(status && { status }),
 });
 
 describe('toolbar badge', () => {
@@ -29,7 +34,18 @@ describe('toolbar badge', () => {
 
   it('counts overdue documents from the deadline index, leaving done ones out', async () => {
     const db = await openDocketDb('toolbar-test');
-    await writeAll(db, [doc('2020-09-01'), doc('2020-09-04', 'final'), doc('2020-09-02', 'delivered'), doc('2020-09-05'), doc('2020-09-08'), doc()], []);
+    await writeAll(
+      db,
+      [
+        doc('2020-09-01'),
+        doc('2020-09-04', 'final'),
+        doc('2020-09-02', 'delivered'),
+        doc('2020-09-05'),
+        doc('2020-09-08'),
+        doc(),
+      ],
+      [],
+    );
     expect(await countOverdue(db, '2020-09-05')).toBe(2);
     expect((await dueOn(db, ['2020-09-05', '2020-09-08'])).map((d) => d.deadline)).toEqual(['2020-09-05', '2020-09-08']);
     db.close();

@@ -40,7 +40,11 @@ describe('uploadFile', () => {
 
   it('reports the share sent after each piece', async () => {
     const seen: number[] = [];
-    await uploadFile(new Blob([ascii]), async () => ({ received: 0 }), (f) => seen.push(f));
+    await uploadFile(
+      new Blob([ascii]),
+      async () => ({ received: 0 }),
+      (f) => seen.push(f),
+    );
     expect(seen).toEqual([UPLOAD_CHUNK_CHARS / ascii.length, (2 * UPLOAD_CHUNK_CHARS) / ascii.length, 1]);
   });
 });

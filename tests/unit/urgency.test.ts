@@ -59,7 +59,13 @@ describe('formatDate', () => {
     ['1999-12-31', 'fr'],
     ['2026-11-22', undefined],
   ])('%s (%s) as toLocaleDateString says it, with one formatter kept per locale', (iso, locale) => {
-    const expected = new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const expected = new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     expect(formatDate(iso, locale)).toBe(expected);
     expect(formatDate(iso, locale)).toBe(expected);
   });

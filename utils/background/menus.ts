@@ -14,7 +14,10 @@ export const MENU = {
 } as const;
 
 const DOC_PATTERNS = [
-  '*://docs.google.com/*', '*://drive.google.com/*', '*://www.google.com/url*', '*://*.safelinks.protection.outlook.com/*',
+  '*://docs.google.com/*',
+  '*://drive.google.com/*',
+  '*://www.google.com/url*',
+  '*://*.safelinks.protection.outlook.com/*',
   '*://outlook.office.com/mail/safelink.html*',
 ];
 
@@ -38,7 +41,8 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
     if (info.menuItemId === MENU.trackLink && info.linkUrl && parseDocLink(info.linkUrl)) {
       const params: Record<string, string> = { close: '1', track: info.linkUrl };
       // The link's text and the heading it stands under, from the page (title and workstream guesses).
-      const context = tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
+      const context =
+        tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
       const text = context?.text || (info as { linkText?: string }).linkText;
       if (text) params.title = text;
       if (context?.heading) params.wsGuess = context.heading;
@@ -49,7 +53,10 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
       await openPopupWindow({ close: '1', track: tab.url, title: tab.title ?? '' });
     } else if (info.menuItemId === MENU.scanPage && tabId !== undefined) {
       // Docket may not run on this site: the menu click grants activeTab, so run it here now.
-      const alive = await sendToTab(tabId, 'page/info', {}).then(() => true, () => false);
+      const alive = await sendToTab(tabId, 'page/info', {}).then(
+        () => true,
+        () => false,
+      );
       if (!alive) {
         await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
       }

@@ -30,15 +30,24 @@ export function omniboxHandlers(deps: {
 export function startOmnibox(db: () => Promise<DocketDB>, openPopup: (query: string) => Promise<void>): { invalidate(): void } {
   let search: Promise<DocSearch> | undefined;
   const handlers = omniboxHandlers({
-    search: () => (search ??= db().then(getIndex).then((i) => new DocSearch(i.documents, i.workstreams))),
+    search: () =>
+      (search ??= db()
+        .then(getIndex)
+        .then((i) => new DocSearch(i.documents, i.workstreams))),
     today: () => localToday(),
     xml: import.meta.env.BROWSER !== 'firefox',
     open: (url, disposition) =>
-      disposition === 'currentTab' ? browser.tabs.update({ url }) : browser.tabs.create({ url, active: disposition === 'newForegroundTab' }),
+      disposition === 'currentTab'
+        ? browser.tabs.update({ url })
+        : browser.tabs.create({ url, active: disposition === 'newForegroundTab' }),
     openPopup,
   });
-  browser.omnibox.setDefaultSuggestion({ description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…)' });
+  browser.omnibox.setDefaultSuggestion({
+    description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…)',
+  });
   browser.omnibox.onInputChanged.addListener((text, suggest) => void handlers.changed(text, suggest).catch(console.error));
-  browser.omnibox.onInputEntered.addListener((text, disposition) => void handlers.entered(text, disposition).catch(console.error));
+  browser.omnibox.onInputEntered.addListener(
+    (text, disposition) => void handlers.entered(text, disposition).catch(console.error),
+  );
   return { invalidate: () => (search = undefined) };
 }

@@ -1,7 +1,16 @@
 /** Local reminders (off by default): a daily check that shows a notification before deadlines. */
 import { browser } from 'wxt/browser';
 import { dueOn, type DocketDB } from '../db';
-import { DEFAULT_REMINDERS, SENT_KEY, SETTINGS_KEY, reminderKey, reminderText, reminderWindow, remindersDue, type ReminderSettings } from '../reminders';
+import {
+  DEFAULT_REMINDERS,
+  SENT_KEY,
+  SETTINGS_KEY,
+  reminderKey,
+  reminderText,
+  reminderWindow,
+  remindersDue,
+  type ReminderSettings,
+} from '../reminders';
 import { daysUntil, localToday } from '../urgency';
 
 const ALARM = 'docket-reminders';
@@ -20,7 +29,12 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
     const due = remindersDue(await dueOn(await db(), reminderWindow(today, settings.daysBefore)), today, sent);
     for (const doc of due) {
       const { title, message } = reminderText(doc, today, daysUntil(doc.deadline!, today));
-      await browser.notifications.create(`docket:${doc.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+      await browser.notifications.create(`docket:${doc.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
       sent.add(reminderKey(doc));
     }
     if (due.length) await browser.storage.local.set({ [SENT_KEY]: [...sent].slice(-5000) });
@@ -35,7 +49,8 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
     if (area === 'local' && SETTINGS_KEY in changes) void check().catch(console.error);
   });
   browser.notifications?.onClicked.addListener((id) => {
-    if (id.startsWith('docket:')) void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?edit=${encodeURIComponent(id.slice(7))}`) });
+    if (id.startsWith('docket:'))
+      void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?edit=${encodeURIComponent(id.slice(7))}`) });
   });
   return { check };
 }

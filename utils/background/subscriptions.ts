@@ -7,7 +7,12 @@ export const SYNC_ALARM = 'docket-sync';
 export const browserFetcher: Fetcher = {
   allowed: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
   async fetch(url) {
-    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, {
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(30_000),
+    });
     return {
       ok: response.ok,
       status: response.status,

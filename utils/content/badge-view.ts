@@ -46,7 +46,9 @@ const HOST_STYLE = [
   // A badge whose chip is not drawn yet (far from the viewport) still takes a little room.
   'min-width: 12px',
   'min-height: 12px',
-].map((d) => `${d} !important`).join(';');
+]
+  .map((d) => `${d} !important`)
+  .join(';');
 
 export const BADGE_CSS = [
   '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
@@ -103,7 +105,10 @@ export function shortLabel(name: string): string {
   if (item) return item[1]!.toUpperCase();
   const words = name.split(/[\s\-–—:/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
   if (words.length === 1) return words[0]!.slice(0, 4);
-  return words.slice(0, 3).map((w) => w[0]!.toUpperCase()).join('');
+  return words
+    .slice(0, 3)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -119,7 +124,12 @@ function sheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -176,7 +186,7 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
  */
 export function removeStaleFixed(doc: Document, tag: string): void {
   for (const parent of [doc.body, doc.documentElement]) {
-    for (let child = parent?.firstElementChild ?? null; child; ) {
+    for (let child = parent?.firstElementChild ?? null; child;) {
       const next: Element | null = child.nextElementSibling;
       if (child.localName === tag) child.remove();
       child = next;
@@ -426,6 +436,9 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
     } else line.append(doc.createTextNode(r.doc.source));
     card.append(line);
   }
-  acts.append(button('Open', () => actions.open(r), true), button('Edit in Docket', () => actions.edit(r)));
+  acts.append(
+    button('Open', () => actions.open(r), true),
+    button('Edit in Docket', () => actions.edit(r)),
+  );
   card.append(acts);
 }

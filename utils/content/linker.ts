@@ -71,7 +71,9 @@ function yieldToPage(): Promise<void> {
 
 export function isEditable(el: Element): boolean {
   if (el.ownerDocument.designMode === 'on') return true;
-  return (el as HTMLElement).isContentEditable === true || el.closest('[contenteditable]:not([contenteditable="false" i])') !== null;
+  return (
+    (el as HTMLElement).isContentEditable === true || el.closest('[contenteditable]:not([contenteditable="false" i])') !== null
+  );
 }
 
 function hrefOf(link: Element): string | null {
@@ -144,7 +146,12 @@ export class Linker {
 
   private observe(): void {
     // `contenteditable`: content that becomes editable loses its badges (and gets them back after).
-    this.observer?.observe(this.opts.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'contenteditable'] });
+    this.observer?.observe(this.opts.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['href', 'contenteditable'],
+    });
   }
 
   /**
@@ -289,7 +296,7 @@ export class Linker {
     }
     if (missing.size) await this.fetch([...missing]);
     if (this.disposed) return;
-    for (let i = 0; i < found.length; ) {
+    for (let i = 0; i < found.length;) {
       if (i) {
         await yieldToPage();
         if (this.disposed) return;
@@ -370,7 +377,12 @@ export class Linker {
     this.dark ??= pageIsDark(this.opts.doc);
     const last = entry.drawn;
     // A first drawing costs no comparison; a redraw after a refresh (new objects) compares the content.
-    if (last && last.today === today && last.dark === this.dark && (last.record === record || JSON.stringify(last.record) === JSON.stringify(record))) {
+    if (
+      last &&
+      last.today === today &&
+      last.dark === this.dark &&
+      (last.record === record || JSON.stringify(last.record) === JSON.stringify(record))
+    ) {
       return;
     }
     entry.drawn = { record, today, dark: this.dark };
@@ -400,12 +412,15 @@ export class Linker {
   /** Out of reinserts for now: look at the link again when the window is over. */
   private retryLater(link: Element, entry: Entry, wait: number): void {
     if (entry.retry !== undefined) return;
-    entry.retry = setTimeout(() => {
-      entry.retry = undefined;
-      if (this.disposed || this.entries.get(link) !== entry) return;
-      this.pending.add(link);
-      this.schedule();
-    }, Math.max(wait, 0) + 1);
+    entry.retry = setTimeout(
+      () => {
+        entry.retry = undefined;
+        if (this.disposed || this.entries.get(link) !== entry) return;
+        this.pending.add(link);
+        this.schedule();
+      },
+      Math.max(wait, 0) + 1,
+    );
   }
 
   private remove(link: Element, entry: Entry): void {
@@ -420,7 +435,13 @@ export class Linker {
     const { doc } = this.opts;
     if (!this.notice) {
       this.notice = createHost(doc, NOTICE_TAG);
-      for (const [name, value] of [['position', 'fixed'], ['left', '12px'], ['bottom', '12px'], ['z-index', '2147483646'], ['margin', '0']] as const) {
+      for (const [name, value] of [
+        ['position', 'fixed'],
+        ['left', '12px'],
+        ['bottom', '12px'],
+        ['z-index', '2147483646'],
+        ['margin', '0'],
+      ] as const) {
         this.notice.style.setProperty(name, value, 'important');
       }
       const text = doc.createElement('span');

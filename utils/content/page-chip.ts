@@ -59,7 +59,15 @@ export function startPageChip(opts: {
     drawn = key;
     if (!host) {
       host = createHost(doc, CHIP_TAG);
-      for (const [name, value] of [['position', 'fixed'], ['right', '16px'], ['bottom', '16px'], ['left', 'auto'], ['top', 'auto'], ['z-index', '2147483646'], ['margin', '0']]) {
+      for (const [name, value] of [
+        ['position', 'fixed'],
+        ['right', '16px'],
+        ['bottom', '16px'],
+        ['left', 'auto'],
+        ['top', 'auto'],
+        ['z-index', '2147483646'],
+        ['margin', '0'],
+      ]) {
         host.style.setProperty(name!, value!, 'important');
       }
     }

@@ -87,9 +87,14 @@ export function startDocket(ctx: ContentScriptContext): Linker {
 
   // Remember which link a context menu was opened on ("Track in Docket…").
   let lastContextLink: Element | null = null;
-  ctx.addEventListener(document, 'contextmenu', (event) => {
-    lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
-  }, { capture: true });
+  ctx.addEventListener(
+    document,
+    'contextmenu',
+    (event) => {
+      lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
+    },
+    { capture: true },
+  );
 
   // Client-side navigation changes what the address means only on Google's own hosts: the page
   // chip (a document's page) and relative links (`/document/d/…`). Elsewhere new links arrive as

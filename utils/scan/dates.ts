@@ -44,7 +44,18 @@ export function inferYear(month: number, day: number, ref: string, backDays = 31
 }
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ] as const;
 
 /** "sept", "Sep.", "September" → 9; undefined when not a month. */

@@ -36,9 +36,59 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'par', 'para', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'st', 'jr', 'sr',
-  'fig', 'sec', 'art', 'p.m', 'a.m', 'pm', 'am', 'approx', 'incl', 'ref', 'vol', 'pp', 'p', 'op', 'cit', 'al', 'u.s', 'u.n',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'co', 'inc', 'ltd', 'dept',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'par',
+  'para',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'cf',
+  'st',
+  'jr',
+  'sr',
+  'fig',
+  'sec',
+  'art',
+  'p.m',
+  'a.m',
+  'pm',
+  'am',
+  'approx',
+  'incl',
+  'ref',
+  'vol',
+  'pp',
+  'p',
+  'op',
+  'cit',
+  'al',
+  'u.s',
+  'u.n',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'co',
+  'inc',
+  'ltd',
+  'dept',
 ]);
 
 /**
@@ -73,11 +123,29 @@ export function splitSentences(text: string): Sentence[] {
   }
 }
 
-const CUE = /\b(?:by|before|until|till|til|through|deadline|due(?:\s+(?:on|by))?|no later than|not later than|latest(?:\s+by)?|ahead of|prior to|in time for|closes?(?:\s+on)?)\b/gi;
+const CUE =
+  /\b(?:by|before|until|till|til|through|deadline|due(?:\s+(?:on|by))?|no later than|not later than|latest(?:\s+by)?|ahead of|prior to|in time for|closes?(?:\s+on)?)\b/gi;
 const SPAN_CUE = /\b(?:in|within|by|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?$/i;
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 const SPAN =
   /\b(?:(?:in|within)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?|(?=\w+\s+more\s))(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\s+(?:more\s+|further\s+|additional\s+)?(?:working\s+|calendar\s+)?(days?|weeks?)\b/gi;
@@ -86,7 +154,8 @@ const ANNOUNCEMENT =
   /^(?:\d+\.\s*)?next (?:\w+ )?meeting\b|\bnext (?:\w+[’']?s? ){0,3}meeting\b(?: of [^.,;]{0,40})? (?:is|was|will be|has been|would be) (?:planned|scheduled|set|held|convened|hosted|confirmed)\b|\bmeeting (?:is|will be) (?:planned|scheduled|held) (?:for|on)\b/i;
 
 /** Cheap pre-check before chrono: a digit, a month or a span word. */
-const MAYBE_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:days?|weeks?|months?|tomorrow|tonight)\b/i;
+const MAYBE_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:days?|weeks?|months?|tomorrow|tonight)\b/i;
 
 /** "Next meeting is planned for October 15th": a meeting date, no document's deadline. */
 export function isMeetingAnnouncement(sentence: string): boolean {
@@ -148,7 +217,8 @@ export function sentenceDeadline(sentence: string, ref: string): DeadlinePhrase 
   return all.find((p) => !p.relative) ?? all[0];
 }
 
-const TOPIC = /\b(?:comm?ent\w*|feedback|inputs?|suggest\w*|review\w*|contribut\w*|priorit\w*|deliver\w*|submi\w*|provide|send|share|respon\w*|reactions?|views|edits?|sign[- ]?off)\b/i;
+const TOPIC =
+  /\b(?:comm?ent\w*|feedback|inputs?|suggest\w*|review\w*|contribut\w*|priorit\w*|deliver\w*|submi\w*|provide|send|share|respon\w*|reactions?|views|edits?|sign[- ]?off)\b/i;
 const HYPOTHETICAL = /\b(?:was|were)\s+(?:supposed|expected|meant|planned)\s+to\b|\bhad\s+been\b|\boriginally\b|\bpreviously\b/i;
 
 export interface DeadlineCandidate {

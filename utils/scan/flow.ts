@@ -59,13 +59,65 @@ export interface Flow {
 }
 
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT',
-  'EMBED', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'BUTTON', 'IMG', 'VIDEO', 'AUDIO', 'MATH', 'DOCKET-BADGE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'INPUT',
+  'BUTTON',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'MATH',
+  'DOCKET-BADGE',
 ]);
 const PARA = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'UL', 'OL', 'DL',
-  'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'MAIN', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'FORM',
-  'FIELDSET', 'DETAILS', 'SUMMARY', 'CAPTION', 'BODY',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'MAIN',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'ADDRESS',
+  'FORM',
+  'FIELDSET',
+  'DETAILS',
+  'SUMMARY',
+  'CAPTION',
+  'BODY',
 ]);
 const LINE = new Set(['DIV', 'CENTER', 'TBODY', 'THEAD', 'TFOOT', 'LEGEND']);
 const CELL = new Set(['TD', 'TH']);
@@ -81,11 +133,7 @@ interface PendingRange extends Range {
 }
 
 function isQuoteElement(el: Element): boolean {
-  return (
-    el.tagName === 'BLOCKQUOTE' ||
-    el.classList.contains('gmail_quote') ||
-    el.getAttribute('type') === 'cite'
-  );
+  return el.tagName === 'BLOCKQUOTE' || el.classList.contains('gmail_quote') || el.getAttribute('type') === 'cite';
 }
 
 function isSignatureElement(el: Element): boolean {
@@ -288,11 +336,11 @@ function buildLines(
     if (
       !blank &&
       (!prev ||
-      prev.blank ||
-      prev.zone !== zone ||
-      prev.headingLevel !== headingLevel ||
-      prev.li !== li ||
-      prev.signature !== signature)
+        prev.blank ||
+        prev.zone !== zone ||
+        prev.headingLevel !== headingLevel ||
+        prev.li !== li ||
+        prev.signature !== signature)
     ) {
       para += 1;
     }

@@ -20,7 +20,8 @@ export interface DateMention {
   text: string;
 }
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\.?,?\\s*(\\d{4})(?!\\d)`, 'gi');
 const MDY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gi');
 const YMD = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -39,7 +40,8 @@ export function findFullDates(text: string): DateMention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const HAPPENED = /(?:held|hosted|took place|convened|met|meeting(?: was held)?|meeting of|call|session)\s*(?:on|of)?\s*(?:[A-Za-z]+day,?\s*)?[(\s]*$/i;
+const HAPPENED =
+  /(?:held|hosted|took place|convened|met|meeting(?: was held)?|meeting of|call|session)\s*(?:on|of)?\s*(?:[A-Za-z]+day,?\s*)?[(\s]*$/i;
 const MEETINGISH = /\bmeeting\b|\bUTC\b|\bGMT\b|\bCES?T\b|\bp\.m\.|\ba\.m\./i;
 const REPLY_LINE = /^\s*(?:on\b.*\bwrote\b|sent:|date:|from:)/i;
 

@@ -100,7 +100,11 @@ function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence
   for (const hit of hits) {
     const block = outline.blockAt(hit.start);
     const words = block ? nonLinkText(block, hits).length > 3 : false;
-    const rank = (words ? 4 : 0) + (block?.section ? 2 : 0) + (block && !block.zone ? 1 : 0) + (hit.fromAnchor && hit.anchorText && !URL_TEXT.test(hit.anchorText) ? 1 : 0);
+    const rank =
+      (words ? 4 : 0) +
+      (block?.section ? 2 : 0) +
+      (block && !block.zone ? 1 : 0) +
+      (hit.fromAnchor && hit.anchorText && !URL_TEXT.test(hit.anchorText) ? 1 : 0);
     const seen = byId.get(hit.id);
     if (!seen || rank > seen.rank) byId.set(hit.id, { hit, block, rank });
   }
@@ -185,7 +189,9 @@ function proposeTitle(
     const subject = headingSubject(section.text);
     const around = `${block?.label ?? ''}\n${block?.text ?? ''}`;
     if (/\b(?:output|working|response|draft)\s+documents?\b|\bdocuments?\s*:/i.test(around)) return subject;
-    return hit.kind === 'document' || hit.kind === 'file' ? `${subject} output document` : `${subject} ${KIND_LABELS[hit.kind].toLowerCase()}`;
+    return hit.kind === 'document' || hit.kind === 'file'
+      ? `${subject} output document`
+      : `${subject} ${KIND_LABELS[hit.kind].toLowerCase()}`;
   }
   const label = block ? linkLabel(block, outline, hit) : undefined;
   if (label) return label;
@@ -256,7 +262,12 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
         c.deadlineSentence = d.sentence;
         if (d.block !== block) near += `\n${d.block.text}`;
       }
-      const item = section ? outline.blocks.filter((b) => b.section === section && b.zone === block.zone).map((b) => b.text).join('\n') : '';
+      const item = section
+        ? outline.blocks
+            .filter((b) => b.section === section && b.zone === block.zone)
+            .map((b) => b.text)
+            .join('\n')
+        : '';
       c.status = proposeStatus(near, item);
     } else {
       c.status = 'draft';

@@ -82,7 +82,10 @@ const GREETING =
 const URLISH = /https?:\/\/|(?:docs|drive)\.google\.com\//i;
 
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*:\s*$/, '')
+    .trim();
 }
 
 /** The words a heading is about: without its item mark ("A. "), for labels and titles. */
@@ -105,7 +108,9 @@ function isAllCaps(s: string): boolean {
 
 /** What a heading-looking text is: a label, a reset, or an item (`section`). */
 export function headingKind(text: string): { kind: HeadingKind; label?: string } {
-  const subject = headingSubject(text).replace(/[.:]+$/, '').trim();
+  const subject = headingSubject(text)
+    .replace(/[.:]+$/, '')
+    .trim();
   if (LABELS.test(subject)) return { kind: 'label', label: subject.toLowerCase() };
   if (RESETS.test(subject) || /^annex\b/i.test(clean(text))) return { kind: 'reset' };
   return { kind: 'section' };
@@ -201,7 +206,11 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
       zone: first.zone,
       signature: first.signature,
       section: current(first.zone),
-      nextSteps: label === 'next steps' || label === 'agreed next steps' || label === 'action items' || /^(?:\d+\.\s*)?next steps?\b/i.test(text),
+      nextSteps:
+        label === 'next steps' ||
+        label === 'agreed next steps' ||
+        label === 'action items' ||
+        /^(?:\d+\.\s*)?next steps?\b/i.test(text),
       ...(label ? { label } : {}),
     });
     run = [];

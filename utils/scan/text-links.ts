@@ -76,7 +76,9 @@ export function continues(head: string, word: string, skippedBlankLine = false):
   if (parseDocLink(absolute(head))) {
     return (
       /[/?#&=]$/.test(head) &&
-      /^(?:edit|view|preview|pub\w*|copy|htmlview|export|viewform|present|embed|usp|gid|heading|u\/\d)[\w\-./?=&#%]*$/i.test(word.replace(TRAILING, ''))
+      /^(?:edit|view|preview|pub\w*|copy|htmlview|export|viewform|present|embed|usp|gid|heading|u\/\d)[\w\-./?=&#%]*$/i.test(
+        word.replace(TRAILING, ''),
+      )
     );
   }
   // No id yet: a URL cut before it (`https://docs.google.` ⏎ `com/document/d/…`).

@@ -13,8 +13,35 @@
 import type { Workstream } from '../model';
 
 const STOP = new Set([
-  'a', 'an', 'the', 'of', 'to', 'for', 'and', 'or', 'on', 'in', 'at', 'by', 'with', 'from', 'into', 'its', 'their', 'our',
-  'as', 'is', 'are', 'be', 'this', 'that', 'these', 'those', 'about', 'regarding', 're',
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'for',
+  'and',
+  'or',
+  'on',
+  'in',
+  'at',
+  'by',
+  'with',
+  'from',
+  'into',
+  'its',
+  'their',
+  'our',
+  'as',
+  'is',
+  'are',
+  'be',
+  'this',
+  'that',
+  'these',
+  'those',
+  'about',
+  'regarding',
+  're',
 ]);
 
 export const MATCH_THRESHOLD = 0.6;

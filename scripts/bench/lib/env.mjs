@@ -77,7 +77,8 @@ export async function hookLookups(b) {
     if (!self.__benchLookups) {
       self.__benchLookups = [];
       chrome.runtime.onMessage.addListener((m, sender) => {
-        if (m && m.type === 'lookup') self.__benchLookups.push({ ids: m.data?.ids?.length ?? 0, at: Date.now(), tab: sender.tab?.id ?? null });
+        if (m && m.type === 'lookup')
+          self.__benchLookups.push({ ids: m.data?.ids?.length ?? 0, at: Date.now(), tab: sender.tab?.id ?? null });
         return undefined;
       });
     }
@@ -108,7 +109,8 @@ export async function docketWorld(cdp, { timeout = 15_000 } = {}) {
       for (;;) {
         const c = find();
         if (c) return c.id;
-        if (Date.now() > until) throw new Error(`No Docket world (contexts: ${contexts.map((x) => `${x.name}:${x.auxData?.type}`).join(', ')})`);
+        if (Date.now() > until)
+          throw new Error(`No Docket world (contexts: ${contexts.map((x) => `${x.name}:${x.auxData?.type}`).join(', ')})`);
         await new Promise((r) => {
           wake = r;
           setTimeout(r, 100);
@@ -118,7 +120,8 @@ export async function docketWorld(cdp, { timeout = 15_000 } = {}) {
     async evaluate(expression) {
       const contextId = await this.context();
       const res = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
-      if (res.exceptionDetails) throw new Error(`In Docket's world: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+      if (res.exceptionDetails)
+        throw new Error(`In Docket's world: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
       return res.result.value;
     },
   };

@@ -25,7 +25,8 @@ export async function profileDocket(b, url, wait, { times = 3, extensionDir, top
     const parent = new Map();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const ours = (id) => {
-      for (let x = id; x; x = parent.get(x)) if (byId.get(x).callFrame.url.startsWith(`chrome-extension://${b.extensionId}/`)) return true;
+      for (let x = id; x; x = parent.get(x))
+        if (byId.get(x).callFrame.url.startsWith(`chrome-extension://${b.extensionId}/`)) return true;
       return false;
     };
     for (let i = 0; i < profile.samples.length; i++) {

@@ -9,7 +9,15 @@ import { fmt, median, summary } from './stats.mjs';
 export function figure({ name, unit = 'ms', docket, baseline, budget, note }) {
   const ratio =
     baseline && baseline.length === docket.length ? docket.map((d, i) => (baseline[i] > 0 ? d / baseline[i] : NaN)) : undefined;
-  const f = { name, unit, docket: summary(docket), baseline: baseline ? summary(baseline) : undefined, ratio: ratio ? summary(ratio) : undefined, budget, note };
+  const f = {
+    name,
+    unit,
+    docket: summary(docket),
+    baseline: baseline ? summary(baseline) : undefined,
+    ratio: ratio ? summary(ratio) : undefined,
+    budget,
+    note,
+  };
   if (budget) {
     const value = budget.on === 'ratio' ? f.ratio?.median : f.docket.median;
     f.pass = Number.isFinite(value) ? (budget.op === '>=' ? value >= budget.limit : value <= budget.limit) : false;
@@ -33,7 +41,12 @@ export function tableRows(scenarios) {
         s.id,
         `${f.name}${f.unit ? ` (${f.unit})` : ''}`,
         cell(f.docket),
-        f.baseline ? num(f.baseline.median, f.baseline.values.every((v) => Number.isInteger(v))) : '',
+        f.baseline
+          ? num(
+              f.baseline.median,
+              f.baseline.values.every((v) => Number.isInteger(v)),
+            )
+          : '',
         f.ratio ? `${fmt(f.ratio.median)}×` : '',
         f.budget?.text ?? '',
         f.budget ? (f.pass ? 'pass' : '**FAIL**') : '',

@@ -34,11 +34,37 @@ export async function startTrace(cdp, categories = TRACE_CATEGORIES) {
 }
 
 const RENDER_EVENTS = new Set([
-  'UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'PrePaint', 'Paint', 'PaintImage', 'Layerize', 'Commit',
-  'UpdateLayer', 'UpdateLayerTree', 'CompositeLayers', 'ScheduleStyleRecalculation', 'IntersectionObserverController::computeIntersections',
-  'HitTest', 'ParseAuthorStyleSheet',
+  'UpdateLayoutTree',
+  'RecalculateStyles',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'PaintImage',
+  'Layerize',
+  'Commit',
+  'UpdateLayer',
+  'UpdateLayerTree',
+  'CompositeLayers',
+  'ScheduleStyleRecalculation',
+  'IntersectionObserverController::computeIntersections',
+  'HitTest',
+  'ParseAuthorStyleSheet',
 ]);
-const JS_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks', 'V8.Execute', 'v8.run', 'v8.callFunction']);
+const JS_EVENTS = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'TimerFire',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'RunMicrotasks',
+  'V8.Execute',
+  'v8.run',
+  'v8.callFunction',
+]);
 
 function urlOf(e) {
   const d = e.args?.data;
@@ -77,7 +103,18 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
     let owner = url ? classify(url, e) : undefined;
     if (!owner && e.name === 'EvaluateScript' && url === '' && !e.cat.includes('disabled-by-default')) owner = 'tool';
     const cpu = typeof e.tdur === 'number' ? e.tdur : e.dur;
-    const node = { e, name: e.name, ts: e.ts, dur: e.dur, end: e.ts + e.dur, parent, children: [], owner, self: e.dur, selfCpu: cpu };
+    const node = {
+      e,
+      name: e.name,
+      ts: e.ts,
+      dur: e.dur,
+      end: e.ts + e.dur,
+      parent,
+      children: [],
+      owner,
+      self: e.dur,
+      selfCpu: cpu,
+    };
     if (parent) {
       parent.children.push(node);
       parent.self -= e.dur;
@@ -166,7 +203,9 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
   }
   /** Per top-level task: ms of `owner` inside it (only tasks where it ran). */
   function tasksOf(owner) {
-    return tasks.filter((t) => (t.owners[owner] ?? 0) > 0).map((t) => ({ ts: t.ts, dur: t.dur / 1000, own: t.owners[owner], owners: t.owners }));
+    return tasks
+      .filter((t) => (t.owners[owner] ?? 0) > 0)
+      .map((t) => ({ ts: t.ts, dur: t.dur / 1000, own: t.owners[owner], owners: t.owners }));
   }
 
   return { pid, tid, navigationStart: nav?.ts, nodes, tasks, marks, ownedTime, ownedCpu, totals, span, tasksOf };

@@ -25,7 +25,16 @@ export async function buildWxtFloor() {
       outDir: join(dir, 'out'),
       filterEntrypoints: ['content'],
       vite: () => ({ resolve: { alias: { '@/utils/content/start': stub } } }),
-      logger: { debug: quiet, info: quiet, log: quiet, success: quiet, warn: console.warn, error: console.error, fatal: console.error, level: 0 },
+      logger: {
+        debug: quiet,
+        info: quiet,
+        log: quiet,
+        success: quiet,
+        warn: console.warn,
+        error: console.error,
+        fatal: console.error,
+        level: 0,
+      },
     });
     return readFileSync(join(dir, 'out/chrome-mv3/content-scripts/content.js'), 'utf8');
   } finally {

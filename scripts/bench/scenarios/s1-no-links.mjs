@@ -15,7 +15,8 @@ export const title = 'Large page without document links';
 
 const PATH = '/bench/s1.html';
 const TINY = '/bench/s1-tiny.html';
-const TINY_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><h1>Note</h1><p>Nothing to badge here.</p><script src="/bench/observe.js?n=0"></script></body></html>';
+const TINY_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tiny</title></head><body><h1>Note</h1><p>Nothing to badge here.</p><script src="/bench/observe.js?n=0"></script></body></html>';
 
 /** Docket's pre-filter, read from the source so that the count follows it. */
 function linkSelector(root) {
@@ -57,7 +58,9 @@ export async function floorOf(env, source, runs, log, label) {
           out.cpu.push(a.ownedCpu('docket'));
         }
       }
-      log(`  floor, ${label}: ${out.wall.map((x) => x.toFixed(2)).join(', ')} ms (CPU ${out.cpu.map((x) => x.toFixed(2)).join(', ')} ms)`);
+      log(
+        `  floor, ${label}: ${out.wall.map((x) => x.toFixed(2)).join(', ')} ms (CPU ${out.cpu.map((x) => x.toFixed(2)).join(', ')} ms)`,
+      );
       return out;
     } finally {
       await b.close();
@@ -141,7 +144,9 @@ export async function run({ env, runs, quick, log }) {
         r.tiny = a.ownedTime('docket');
         r.tinyCpu = a.ownedCpu('docket');
       }
-      log(`  run ${i + 1}: Docket ${r.docket.toFixed(2)} ms (baseline ${r.baseline.toFixed(2)} ms); page scripting ${r.withJs.toFixed(1)} ms with Docket (page's own ${r.pageOwn.toFixed(1)} ms), ${r.withoutJs.toFixed(1)} ms without; ${r.elements} elements, ${r.prefiltered} match Docket's link pre-filter; ${r.tiny.toFixed(2)} ms on a tiny page`);
+      log(
+        `  run ${i + 1}: Docket ${r.docket.toFixed(2)} ms (baseline ${r.baseline.toFixed(2)} ms); page scripting ${r.withJs.toFixed(1)} ms with Docket (page's own ${r.pageOwn.toFixed(1)} ms), ${r.withoutJs.toFixed(1)} ms without; ${r.elements} elements, ${r.prefiltered} match Docket's link pre-filter; ${r.tiny.toFixed(2)} ms on a tiny page`,
+      );
       if (i >= 0) rows.push(r);
     }
     const polyfill = readFileSync(resolve(env.root, 'node_modules/webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8');
@@ -158,21 +163,68 @@ export async function run({ env, runs, quick, log }) {
       runsDone: rows.length,
       params: { elements: rows[0]?.elements, linkSelector: selector },
       figures: [
-        figure({ name: "Docket's script time on the page", docket: rows.map((r) => r.docket), baseline: rows.map((r) => r.baseline), budget: { on: 'docket', op: '<=', limit: 3, text: '≤ 3 ms' } }),
-        figure({ name: "· the same, main thread's CPU time", docket: rows.map((r) => r.docketCpu), note: 'trace tdur: time the thread waited for a core on a busy machine left out' }),
+        figure({
+          name: "Docket's script time on the page",
+          docket: rows.map((r) => r.docket),
+          baseline: rows.map((r) => r.baseline),
+          budget: { on: 'docket', op: '<=', limit: 3, text: '≤ 3 ms' },
+        }),
+        figure({
+          name: "· the same, main thread's CPU time",
+          docket: rows.map((r) => r.docketCpu),
+          note: 'trace tdur: time the thread waited for a core on a busy machine left out',
+        }),
         figure({ name: "· Docket's script time on a tiny page (fixed cost)", docket: rows.map((r) => r.tiny) }),
-        figure({ name: "· Docket on a tiny page, CPU time", docket: rows.map((r) => r.tinyCpu) }),
+        figure({ name: '· Docket on a tiny page, CPU time', docket: rows.map((r) => r.tinyCpu) }),
         figure({ name: '· floor: an empty content script, tiny page', docket: floorEmpty.wall }),
         figure({ name: '· floor: webextension-polyfill alone as the content script, tiny page', docket: floorPolyfill.wall }),
-        figure({ name: '· floor: WXT content script with an empty main() (polyfill included), tiny page', docket: floorWxt.wall }),
+        figure({
+          name: '· floor: WXT content script with an empty main() (polyfill included), tiny page',
+          docket: floorWxt.wall,
+        }),
         figure({ name: '· the same floor, CPU time', docket: floorWxt.cpu }),
-        figure({ name: "· links on the page that pass Docket's pre-filter (LINK_SELECTOR)", unit: 'count', docket: rows.map((r) => r.prefiltered ?? NaN) }),
-        figure({ name: "Page scripting with Docket / the page's own (same load)", unit: '×', docket: rows.map((r) => (r.pageOwn + r.docket) / r.pageOwn), budget: { on: 'docket', op: '<=', limit: 1.05, text: '≤ 1.05×' }, note: "trace of one load: (page's scripts + Docket's) / page's scripts; benchmark instrumentation excluded" }),
-        figure({ name: '· page scripting with Docket / without (separate loads)', unit: '×', docket: rows.map((r) => r.withJs / r.withoutJs), note: 'noisier: two loads' }),
-        figure({ name: '· page scripting with Docket (trace)', docket: rows.map((r) => r.withJs), baseline: rows.map((r) => r.withoutJs), note: 'baseline column: the same page without Docket' }),
-        figure({ name: '· ScriptDuration with Docket (Performance.getMetrics)', docket: rows.map((r) => sd(r.withMetrics)), baseline: rows.map((r) => sd(r.withoutMetrics)), note: 'baseline column: without Docket' }),
-        figure({ name: '· TaskDuration with Docket (Performance.getMetrics)', docket: rows.map((r) => r.withMetrics.TaskDuration * 1000), baseline: rows.map((r) => r.withoutMetrics.TaskDuration * 1000), note: 'baseline column: without Docket' }),
-        figure({ name: 'Lookup messages sent', unit: 'count', docket: rows.map((r) => r.lookups), budget: { on: 'docket', op: '<=', limit: 0, text: '0' } }),
+        figure({
+          name: "· links on the page that pass Docket's pre-filter (LINK_SELECTOR)",
+          unit: 'count',
+          docket: rows.map((r) => r.prefiltered ?? NaN),
+        }),
+        figure({
+          name: "Page scripting with Docket / the page's own (same load)",
+          unit: '×',
+          docket: rows.map((r) => (r.pageOwn + r.docket) / r.pageOwn),
+          budget: { on: 'docket', op: '<=', limit: 1.05, text: '≤ 1.05×' },
+          note: "trace of one load: (page's scripts + Docket's) / page's scripts; benchmark instrumentation excluded",
+        }),
+        figure({
+          name: '· page scripting with Docket / without (separate loads)',
+          unit: '×',
+          docket: rows.map((r) => r.withJs / r.withoutJs),
+          note: 'noisier: two loads',
+        }),
+        figure({
+          name: '· page scripting with Docket (trace)',
+          docket: rows.map((r) => r.withJs),
+          baseline: rows.map((r) => r.withoutJs),
+          note: 'baseline column: the same page without Docket',
+        }),
+        figure({
+          name: '· ScriptDuration with Docket (Performance.getMetrics)',
+          docket: rows.map((r) => sd(r.withMetrics)),
+          baseline: rows.map((r) => sd(r.withoutMetrics)),
+          note: 'baseline column: without Docket',
+        }),
+        figure({
+          name: '· TaskDuration with Docket (Performance.getMetrics)',
+          docket: rows.map((r) => r.withMetrics.TaskDuration * 1000),
+          baseline: rows.map((r) => r.withoutMetrics.TaskDuration * 1000),
+          note: 'baseline column: without Docket',
+        }),
+        figure({
+          name: 'Lookup messages sent',
+          unit: 'count',
+          docket: rows.map((r) => r.lookups),
+          budget: { on: 'docket', op: '<=', limit: 0, text: '0' },
+        }),
       ],
       raw: rows,
       profile,

@@ -79,7 +79,9 @@ async function measureFloor(env, runs, n, log) {
         const a = analyzeMainThread(events, { pageUrl: b.docketUrl(PATH), classify, orphanMicrotasks: 'docket' });
         if (i >= 0) out.push({ wall: a.ownedTime('docket') / (n / 1000), cpu: a.ownedCpu('docket') / (n / 1000) });
       }
-      log(`  floor, hosts with two attributes in Docket's world: ${out.map((x) => x.wall.toFixed(2)).join(', ')} ms per 1,000 (CPU ${out.map((x) => x.cpu.toFixed(2)).join(', ')})`);
+      log(
+        `  floor, hosts with two attributes in Docket's world: ${out.map((x) => x.wall.toFixed(2)).join(', ')} ms per 1,000 (CPU ${out.map((x) => x.cpu.toFixed(2)).join(', ')})`,
+      );
       return out;
     } finally {
       await b.close();
@@ -160,7 +162,9 @@ export async function run({ env, runs, quick, log }) {
       if (d.counts.badges !== n || d.counts.tracked !== tracked.length) {
         throw new Error(`expected ${n} badges (${tracked.length} tracked), found ${d.counts.badges} (${d.counts.tracked})`);
       }
-      log(`  run ${i + 1}: Docket ${d.toComplete.toFixed(1)} ms to all badges (script ${d.script.toFixed(1)} ms, longest task ${d.longestTask.toFixed(1)} ms, ${d.lookups.length} lookup(s)); baseline ${base.toComplete.toFixed(1)} ms`);
+      log(
+        `  run ${i + 1}: Docket ${d.toComplete.toFixed(1)} ms to all badges (script ${d.script.toFixed(1)} ms, longest task ${d.longestTask.toFixed(1)} ms, ${d.lookups.length} lookup(s)); baseline ${base.toComplete.toFixed(1)} ms`,
+      );
       if (i < 0) continue;
       D.push(d);
       B.push(base);
@@ -168,10 +172,15 @@ export async function run({ env, runs, quick, log }) {
     }
     let profile;
     if (env.profile) {
-      profile = await profileDocket(b, b.docketUrl(PATH), async (p) => {
-        await p.evaluate(() => window.__benchDone);
-        await sleep(200);
-      }, { extensionDir: env.extensionDir });
+      profile = await profileDocket(
+        b,
+        b.docketUrl(PATH),
+        async (p) => {
+          await p.evaluate(() => window.__benchDone);
+          await sleep(200);
+        },
+        { extensionDir: env.extensionDir },
+      );
       printProfile(log, `${n} links`, profile);
     }
     const floor = await measureFloor(env, D.length, n, log);
@@ -180,21 +189,69 @@ export async function run({ env, runs, quick, log }) {
       runsDone: D.length,
       params: { links: n, tracked: tracked.length },
       figures: [
-        figure({ name: `Time to all ${n} badges in the DOM, from script start`, docket: D.map((x) => x.toComplete), baseline: B.map((x) => x.toComplete), budget: { on: 'ratio', op: '<=', limit: 2, text: '≤ 2 × baseline' } }),
-        figure({ name: 'Time to all badges painted, from script start', docket: D.map((x) => x.toPainted), baseline: B.map((x) => x.toPainted) }),
-        figure({ name: 'Scripting per 1,000 badges', docket: D.map(per1k), baseline: B.map(per1k), budget: { on: 'docket', op: '<=', limit: 10, text: '≤ 10 ms' } }),
-        figure({ name: '· the same in the main thread\'s CPU time', docket: D.map((x) => x.scriptCpu / (n / 1000)), baseline: B.map((x) => x.scriptCpu / (n / 1000)), note: 'trace tdur: time the thread waited for a core on a busy machine left out' }),
-        figure({ name: "· floor: only the §3 hosts (two attributes each, no lookup), per 1,000, in Docket's world", docket: floor.map((x) => x.wall) }),
+        figure({
+          name: `Time to all ${n} badges in the DOM, from script start`,
+          docket: D.map((x) => x.toComplete),
+          baseline: B.map((x) => x.toComplete),
+          budget: { on: 'ratio', op: '<=', limit: 2, text: '≤ 2 × baseline' },
+        }),
+        figure({
+          name: 'Time to all badges painted, from script start',
+          docket: D.map((x) => x.toPainted),
+          baseline: B.map((x) => x.toPainted),
+        }),
+        figure({
+          name: 'Scripting per 1,000 badges',
+          docket: D.map(per1k),
+          baseline: B.map(per1k),
+          budget: { on: 'docket', op: '<=', limit: 10, text: '≤ 10 ms' },
+        }),
+        figure({
+          name: "· the same in the main thread's CPU time",
+          docket: D.map((x) => x.scriptCpu / (n / 1000)),
+          baseline: B.map((x) => x.scriptCpu / (n / 1000)),
+          note: 'trace tdur: time the thread waited for a core on a busy machine left out',
+        }),
+        figure({
+          name: "· floor: only the §3 hosts (two attributes each, no lookup), per 1,000, in Docket's world",
+          docket: floor.map((x) => x.wall),
+        }),
         figure({ name: '· the same floor in CPU time', docket: floor.map((x) => x.cpu) }),
         figure({ name: 'Scripting, total', docket: D.map((x) => x.script), baseline: B.map((x) => x.script) }),
-        figure({ name: 'Longest task (script time of its own in one task)', docket: D.map((x) => x.longestTask), baseline: B.map((x) => x.longestTask), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms' } }),
-        figure({ name: 'Style, layout and paint from script start to painted', docket: D.map((x) => x.render), baseline: B.map((x) => x.render) }),
-        figure({ name: '· of which its own script on the main thread', docket: D.map((x) => x.ownToDom), baseline: B.map((x) => x.ownToDom) }),
-        figure({ name: '· of which other main-thread work (rendering, the page)', docket: D.map((x) => x.othersToDom), baseline: B.map((x) => x.othersToDom) }),
-        figure({ name: '· of which waiting (lookup reply: IPC + IndexedDB; yields)', docket: D.map((x) => x.waiting), baseline: B.map((x) => x.waiting) }),
+        figure({
+          name: 'Longest task (script time of its own in one task)',
+          docket: D.map((x) => x.longestTask),
+          baseline: B.map((x) => x.longestTask),
+          budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms' },
+        }),
+        figure({
+          name: 'Style, layout and paint from script start to painted',
+          docket: D.map((x) => x.render),
+          baseline: B.map((x) => x.render),
+        }),
+        figure({
+          name: '· of which its own script on the main thread',
+          docket: D.map((x) => x.ownToDom),
+          baseline: B.map((x) => x.ownToDom),
+        }),
+        figure({
+          name: '· of which other main-thread work (rendering, the page)',
+          docket: D.map((x) => x.othersToDom),
+          baseline: B.map((x) => x.othersToDom),
+        }),
+        figure({
+          name: '· of which waiting (lookup reply: IPC + IndexedDB; yields)',
+          docket: D.map((x) => x.waiting),
+          baseline: B.map((x) => x.waiting),
+        }),
         figure({ name: "· Docket's first task (start, scan, parse hrefs)", docket: D.map((x) => x.firstTask) }),
         figure({ name: '· tasks Docket ran in', unit: 'count', docket: D.map((x) => x.tasks), baseline: B.map((x) => x.tasks) }),
-        figure({ name: 'Lookup messages received by the background', unit: 'count', docket: lookups.map((l) => l.length), budget: { on: 'docket', op: '<=', limit: 1, text: '1 per batch (page load: 1)' } }),
+        figure({
+          name: 'Lookup messages received by the background',
+          unit: 'count',
+          docket: lookups.map((l) => l.length),
+          budget: { on: 'docket', op: '<=', limit: 1, text: '1 per batch (page load: 1)' },
+        }),
       ],
       raw: { docket: D, baseline: B, lookups },
       profile,

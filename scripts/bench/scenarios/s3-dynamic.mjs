@@ -49,7 +49,11 @@ async function one(b, { docket, hrefs, perBatch, batches, intervalMs, classify }
     try {
       await page.evaluate((cfg) => window.__benchStart(cfg), { hrefs, perBatch, batches, intervalMs });
       done = await page.evaluate(
-        (ms) => Promise.race([window.__benchDone, new Promise((r) => setTimeout(() => r({ timeout: true, count: window.__benchCount() }), ms))]),
+        (ms) =>
+          Promise.race([
+            window.__benchDone,
+            new Promise((r) => setTimeout(() => r({ timeout: true, count: window.__benchCount() }), ms)),
+          ]),
         batches * intervalMs + 10_000,
       );
       await sleep(200);
@@ -65,7 +69,9 @@ async function one(b, { docket, hrefs, perBatch, batches, intervalMs, classify }
     // completion mark (in both): a mark lost from the trace does not shift the windows.
     const complete = a.marks.get('bench:complete')?.[0];
     if (complete === undefined || addsInPage?.length !== batches || done.timeout) {
-      throw new Error(`the page did not finish (${addsInPage?.length} of ${batches} additions, ${done.count} of ${total} badges${events.dataLoss ? ', trace data lost' : ''})`);
+      throw new Error(
+        `the page did not finish (${addsInPage?.length} of ${batches} additions, ${done.count} of ${total} badges${events.dataLoss ? ', trace data lost' : ''})`,
+      );
     }
     const adds = addsInPage.map((t) => complete + (t - done.complete) * 1000);
     const perBatchMs = adds.map((t, i) => a.ownedTime(owner, t, adds[i + 1] ?? Infinity));
@@ -77,7 +83,11 @@ async function one(b, { docket, hrefs, perBatch, batches, intervalMs, classify }
       if (n.eff !== owner || n.ts < adds[worst] || n.ts >= (adds[worst + 1] ?? Infinity)) continue;
       spent.set(n.name, (spent.get(n.name) ?? 0) + n.self / 1000);
     }
-    const worstParts = [...spent].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+    const worstParts = [...spent]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 5)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ');
     return {
       dataLoss: events.dataLoss,
       tracedAdds: a.marks.get('bench:add')?.length ?? 0,
@@ -104,7 +114,13 @@ export async function run({ env, runs, quick, log }) {
   const hrefs = ids.map((x, i) => docHref(x, i));
   const b = await launch(env, { [PATH]: dynamicPage(total) });
   try {
-    await importIndex(b, makeIndex(ids.filter((_, i) => i % 2 === 0), 31));
+    await importIndex(
+      b,
+      makeIndex(
+        ids.filter((_, i) => i % 2 === 0),
+        31,
+      ),
+    );
     const classify = benchClassifier(b.extensionId);
     const D = [];
     const B = [];
@@ -115,8 +131,14 @@ export async function run({ env, runs, quick, log }) {
       const r = {};
       for (const docket of order) r[docket ? 'd' : 'b'] = await one(b, { ...cfg, docket });
       const { d, b: base } = r;
-      for (const x of [d, base]) if (x.dataLoss) log(`  warning: the trace lost events in run ${i + 1} (${x.tracedAdds} of ${batches} additions traced): per-batch times are low`);
-      log(`  run ${i + 1}: Docket per batch median ${median(d.perBatch).toFixed(2)} / p95 ${p95(d.perBatch).toFixed(2)} / max ${max(d.perBatch).toFixed(2)} ms (max at batch ${d.worst.batch}: ${d.worst.parts}), ${d.count}/${total} badged, ${d.lookups} lookups, ${d.counters.documentQueries} document-wide queries; baseline median ${median(base.perBatch).toFixed(2)} ms`);
+      for (const x of [d, base])
+        if (x.dataLoss)
+          log(
+            `  warning: the trace lost events in run ${i + 1} (${x.tracedAdds} of ${batches} additions traced): per-batch times are low`,
+          );
+      log(
+        `  run ${i + 1}: Docket per batch median ${median(d.perBatch).toFixed(2)} / p95 ${p95(d.perBatch).toFixed(2)} / max ${max(d.perBatch).toFixed(2)} ms (max at batch ${d.worst.batch}: ${d.worst.parts}), ${d.count}/${total} badged, ${d.lookups} lookups, ${d.counters.documentQueries} document-wide queries; baseline median ${median(base.perBatch).toFixed(2)} ms`,
+      );
       if (i < 0) continue;
       D.push(d);
       B.push(base);
@@ -125,13 +147,47 @@ export async function run({ env, runs, quick, log }) {
       runsDone: D.length,
       params: { perBatch, batches, intervalMs, links: total },
       figures: [
-        figure({ name: 'Time per batch, p95', docket: D.map((x) => p95(x.perBatch)), baseline: B.map((x) => p95(x.perBatch)), budget: { on: 'docket', op: '<=', limit: 4, text: '≤ 4 ms' } }),
-        figure({ name: 'Time per batch, max', docket: D.map((x) => max(x.perBatch)), baseline: B.map((x) => max(x.perBatch)), budget: { on: 'docket', op: '<=', limit: 4, text: '≤ 4 ms (each batch)' } }),
-        figure({ name: 'Time per batch, median', docket: D.map((x) => median(x.perBatch)), baseline: B.map((x) => median(x.perBatch)) }),
-        figure({ name: `Links badged at the end (of ${total})`, unit: 'count', docket: D.map((x) => x.count), baseline: B.map((x) => x.count), budget: { on: 'docket', op: '>=', limit: total, text: `all ${total}` } }),
-        figure({ name: 'Last addition → every link badged', docket: D.map((x) => x.lastToComplete), baseline: B.map((x) => x.lastToComplete), note: "Docket waits 30 ms to batch changes" }),
-        figure({ name: 'Document-wide queries while the page grows (full rescans)', unit: 'count', docket: D.map((x) => x.counters.documentQueries), budget: { on: 'docket', op: '<=', limit: 0, text: '0' } }),
-        figure({ name: 'Elements under the roots Docket queried, per batch', unit: 'count', docket: D.map((x) => x.counters.elementsUnderQueriedRoots / batches) }),
+        figure({
+          name: 'Time per batch, p95',
+          docket: D.map((x) => p95(x.perBatch)),
+          baseline: B.map((x) => p95(x.perBatch)),
+          budget: { on: 'docket', op: '<=', limit: 4, text: '≤ 4 ms' },
+        }),
+        figure({
+          name: 'Time per batch, max',
+          docket: D.map((x) => max(x.perBatch)),
+          baseline: B.map((x) => max(x.perBatch)),
+          budget: { on: 'docket', op: '<=', limit: 4, text: '≤ 4 ms (each batch)' },
+        }),
+        figure({
+          name: 'Time per batch, median',
+          docket: D.map((x) => median(x.perBatch)),
+          baseline: B.map((x) => median(x.perBatch)),
+        }),
+        figure({
+          name: `Links badged at the end (of ${total})`,
+          unit: 'count',
+          docket: D.map((x) => x.count),
+          baseline: B.map((x) => x.count),
+          budget: { on: 'docket', op: '>=', limit: total, text: `all ${total}` },
+        }),
+        figure({
+          name: 'Last addition → every link badged',
+          docket: D.map((x) => x.lastToComplete),
+          baseline: B.map((x) => x.lastToComplete),
+          note: 'Docket waits 30 ms to batch changes',
+        }),
+        figure({
+          name: 'Document-wide queries while the page grows (full rescans)',
+          unit: 'count',
+          docket: D.map((x) => x.counters.documentQueries),
+          budget: { on: 'docket', op: '<=', limit: 0, text: '0' },
+        }),
+        figure({
+          name: 'Elements under the roots Docket queried, per batch',
+          unit: 'count',
+          docket: D.map((x) => x.counters.elementsUnderQueriedRoots / batches),
+        }),
         figure({ name: 'Lookup messages', unit: 'count', docket: D.map((x) => x.lookups), note: `${batches} batches` }),
       ],
       raw: { docket: D, baseline: B },

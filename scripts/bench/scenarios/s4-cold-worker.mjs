@@ -53,8 +53,18 @@ export async function run({ env, runs, log }) {
       await stopServiceWorker(extCdp);
       await sleep(300);
       const pageCold = await measureDocket(b, PATH, { classify, settle: 100 });
-      log(`  run ${i + 1}: lookup cold ${cold.ms.toFixed(1)} ms, warm ${warm.ms.toFixed(1)} ms; page load to all badges cold ${pageCold.toComplete.toFixed(1)} ms, warm ${pageWarm.toComplete.toFixed(1)} ms`);
-      if (i >= 0) rows.push({ cold: cold.ms, warm: warm.ms, pageCold: pageCold.toComplete, pageWarm: pageWarm.toComplete, waitCold: pageCold.waiting, waitWarm: pageWarm.waiting });
+      log(
+        `  run ${i + 1}: lookup cold ${cold.ms.toFixed(1)} ms, warm ${warm.ms.toFixed(1)} ms; page load to all badges cold ${pageCold.toComplete.toFixed(1)} ms, warm ${pageWarm.toComplete.toFixed(1)} ms`,
+      );
+      if (i >= 0)
+        rows.push({
+          cold: cold.ms,
+          warm: warm.ms,
+          pageCold: pageCold.toComplete,
+          pageWarm: pageWarm.toComplete,
+          waitCold: pageCold.waiting,
+          waitWarm: pageWarm.waiting,
+        });
     }
     await page.close();
     await ext.close();
@@ -62,10 +72,24 @@ export async function run({ env, runs, log }) {
       runsDone: rows.length,
       params: { ids: n, tracked: tracked.length, indexSize: tracked.length + 2000 },
       figures: [
-        figure({ name: `First lookup of ${n} ids, worker stopped (from the content script)`, docket: rows.map((r) => r.cold), budget: { on: 'docket', op: '<=', limit: 300, text: '≤ 300 ms' } }),
+        figure({
+          name: `First lookup of ${n} ids, worker stopped (from the content script)`,
+          docket: rows.map((r) => r.cold),
+          budget: { on: 'docket', op: '<=', limit: 300, text: '≤ 300 ms' },
+        }),
         figure({ name: '· the same lookup, worker running', docket: rows.map((r) => r.warm) }),
-        figure({ name: `Script start → all ${n} badges, worker stopped`, docket: rows.map((r) => r.pageCold), baseline: rows.map((r) => r.pageWarm), note: 'baseline column: the same with the worker running' }),
-        figure({ name: '· of which waiting (main thread free: lookup reply), stopped vs running', docket: rows.map((r) => r.waitCold), baseline: rows.map((r) => r.waitWarm), note: 'baseline column: worker running' }),
+        figure({
+          name: `Script start → all ${n} badges, worker stopped`,
+          docket: rows.map((r) => r.pageCold),
+          baseline: rows.map((r) => r.pageWarm),
+          note: 'baseline column: the same with the worker running',
+        }),
+        figure({
+          name: '· of which waiting (main thread free: lookup reply), stopped vs running',
+          docket: rows.map((r) => r.waitCold),
+          baseline: rows.map((r) => r.waitWarm),
+          note: 'baseline column: worker running',
+        }),
       ],
       raw: rows,
     };

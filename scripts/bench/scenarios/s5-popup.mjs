@@ -16,7 +16,8 @@ function firstRowProbe() {
       const dom = performance.now();
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve({ dom, painted: performance.now(), rows: document.querySelectorAll('li[data-doc-id]').length });
+        ch.port1.onmessage = () =>
+          resolve({ dom, painted: performance.now(), rows: document.querySelectorAll('li[data-doc-id]').length });
         ch.port2.postMessage(null);
       });
       return true;
@@ -98,7 +99,9 @@ export async function run({ env, runs, quick, log }) {
         await sleep(100);
       }
       await page.close();
-      log(`  run ${i + 1}: first row painted at ${cold.first.painted.toFixed(0)} ms with the worker stopped, ${first.painted.toFixed(0)} ms running (${first.rows} rows); index/get ${indexGet.ms.toFixed(0)} ms; keystrokes median ${median(lat).toFixed(0)} / p95 ${p95(lat).toFixed(0)} / max ${max(lat).toFixed(0)} ms ("${QUERY}": ${matching} rows)`);
+      log(
+        `  run ${i + 1}: first row painted at ${cold.first.painted.toFixed(0)} ms with the worker stopped, ${first.painted.toFixed(0)} ms running (${first.rows} rows); index/get ${indexGet.ms.toFixed(0)} ms; keystrokes median ${median(lat).toFixed(0)} / p95 ${p95(lat).toFixed(0)} / max ${max(lat).toFixed(0)} ms ("${QUERY}": ${matching} rows)`,
+      );
       rows.push({ ...first, cold: cold.first, indexGet: indexGet.ms, lat, matching });
     }
     await ext.close();
@@ -106,12 +109,24 @@ export async function run({ env, runs, quick, log }) {
       runsDone: rows.length,
       params: { documents: n, query: QUERY, keystrokes: QUERY.length * 2 },
       figures: [
-        figure({ name: 'Navigation start → first row painted, worker running', docket: rows.map((r) => r.painted), budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' } }),
-        figure({ name: 'Navigation start → first row painted, worker stopped', docket: rows.map((r) => r.cold.painted), budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' } }),
+        figure({
+          name: 'Navigation start → first row painted, worker running',
+          docket: rows.map((r) => r.painted),
+          budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' },
+        }),
+        figure({
+          name: 'Navigation start → first row painted, worker stopped',
+          docket: rows.map((r) => r.cold.painted),
+          budget: { on: 'docket', op: '<=', limit: 100, text: '≤ 100 ms' },
+        }),
         figure({ name: '· first row in the DOM, worker running', docket: rows.map((r) => r.dom) }),
         figure({ name: '· rows rendered at first', unit: 'count', docket: rows.map((r) => r.rows) }),
         figure({ name: `· index/get, the whole index in one message (${n} documents)`, docket: rows.map((r) => r.indexGet) }),
-        figure({ name: `Filter keystroke → next paint, p95 (typing and deleting “${QUERY}”)`, docket: rows.map((r) => p95(r.lat)), budget: { on: 'docket', op: '<=', limit: 16, text: '≤ 16 ms' } }),
+        figure({
+          name: `Filter keystroke → next paint, p95 (typing and deleting “${QUERY}”)`,
+          docket: rows.map((r) => p95(r.lat)),
+          budget: { on: 'docket', op: '<=', limit: 16, text: '≤ 16 ms' },
+        }),
         figure({ name: '· keystroke → next paint, median', docket: rows.map((r) => median(r.lat)) }),
         figure({ name: '· keystroke → next paint, max', docket: rows.map((r) => max(r.lat)) }),
       ],

@@ -25,7 +25,10 @@ async function importInPopup({ n, afterMs }) {
   requestAnimationFrame(loop);
   await new Promise((r) => setTimeout(r, 250));
   const t0 = performance.now();
-  const reply = await chrome.runtime.sendMessage({ type: 'import/apply', data: { text: window.__importText, filename: 'bench.json' } });
+  const reply = await chrome.runtime.sendMessage({
+    type: 'import/apply',
+    data: { text: window.__importText, filename: 'bench.json' },
+  });
   const t1 = performance.now();
   // The popup then reloads its list (the index revision changed): watch it until rows show.
   let rowsAt = NaN;
@@ -42,7 +45,8 @@ async function importInPopup({ n, afterMs }) {
   running = false;
   const gap = (from, to) => {
     let m = 0;
-    for (let i = 1; i < frames.length; i++) if (frames[i] >= from && frames[i - 1] <= to) m = Math.max(m, frames[i] - frames[i - 1]);
+    for (let i = 1; i < frames.length; i++)
+      if (frames[i] >= from && frames[i - 1] <= to) m = Math.max(m, frames[i] - frames[i - 1]);
     return m;
   };
   const end = performance.now();
@@ -73,11 +77,13 @@ async function applyInPopup() {
   requestAnimationFrame(loop);
   await new Promise((r) => setTimeout(r, 250));
   // Not the view tab "Import / export": the preview's button.
-  const button = [...document.querySelectorAll('button:not([role=tab])')].find((b) => /^(Import|Apply)/.test(b.textContent ?? ''));
+  const button = [...document.querySelectorAll('button:not([role=tab])')].find((b) =>
+    /^(Import|Apply)/.test(b.textContent ?? ''),
+  );
   const t0 = performance.now();
   button.click();
   let text = '';
-  for (const until = t0 + 120_000; performance.now() < until; ) {
+  for (const until = t0 + 120_000; performance.now() < until;) {
     const status = [...document.querySelectorAll('[role=status]')].find((e) => /added/.test(e.textContent ?? ''));
     const error = document.querySelector('[role=alert]');
     if (status || error) {
@@ -90,7 +96,8 @@ async function applyInPopup() {
   for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
   running = false;
   let gap = 0;
-  for (let i = 1; i < frames.length; i++) if (frames[i] >= t0 && frames[i - 1] <= t1) gap = Math.max(gap, frames[i] - frames[i - 1]);
+  for (let i = 1; i < frames.length; i++)
+    if (frames[i] >= t0 && frames[i - 1] <= t1) gap = Math.max(gap, frames[i] - frames[i - 1]);
   return { ms: t1 - t0, gap, text };
 }
 
@@ -107,7 +114,8 @@ async function importThroughControl(env, file, n) {
     await page.getByRole('button', { name: /^(Import|Apply)/ }).waitFor({ timeout: 120_000 });
     await sleep(500);
     const r = await page.evaluate(applyInPopup);
-    if (!new RegExp(`${n}\\s*documents? added`).test(r.text.replace(/[,\u202f\u00a0]/g, ''))) throw new Error(`import through the control: ${r.text}`);
+    if (!new RegExp(`${n}\\s*documents? added`).test(r.text.replace(/[,\u202f\u00a0]/g, '')))
+      throw new Error(`import through the control: ${r.text}`);
     return r;
   } finally {
     await b.close();
@@ -135,7 +143,9 @@ export async function run({ env, runs, quick, log }) {
       const r = await page.evaluate(importInPopup, { n, afterMs: 30_000 });
       await page.close();
       if (!r.ok || r.documents?.added !== n) throw new Error(`import: ${r.error ?? JSON.stringify(r.documents)}`);
-      log(`  run ${i + 1}: ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gapDuring.toFixed(0)} ms during, ${r.gapAfter.toFixed(0)} ms after (list back ${r.rowsAfterReply.toFixed(0)} ms after the reply)`);
+      log(
+        `  run ${i + 1}: ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gapDuring.toFixed(0)} ms during, ${r.gapAfter.toFixed(0)} ms after (list back ${r.rowsAfterReply.toFixed(0)} ms after the reply)`,
+      );
       rows.push(r);
     } finally {
       await b.close();
@@ -149,7 +159,9 @@ export async function run({ env, runs, quick, log }) {
   try {
     for (let i = 0; i < rows.length; i++) {
       const r = await importThroughControl(env, file, n);
-      log(`  through the import control ${i + 1}: Apply → report ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gap.toFixed(0)} ms`);
+      log(
+        `  through the import control ${i + 1}: Apply → report ${r.ms.toFixed(0)} ms = ${Math.round(n / (r.ms / 1000))} docs/s; longest frame gap ${r.gap.toFixed(0)} ms`,
+      );
       ui.push(r);
     }
   } finally {
@@ -159,13 +171,31 @@ export async function run({ env, runs, quick, log }) {
     runsDone: rows.length,
     params: { documents: n, fileBytes: Buffer.byteLength(text) },
     figures: [
-      figure({ name: `Import throughput (${n} documents, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB)`, unit: 'docs/s', docket: rows.map((r) => n / (r.ms / 1000)), budget: { on: 'docket', op: '>=', limit: 10_000, text: '≥ 10,000/s' } }),
+      figure({
+        name: `Import throughput (${n} documents, ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB)`,
+        unit: 'docs/s',
+        docket: rows.map((r) => n / (r.ms / 1000)),
+        budget: { on: 'docket', op: '>=', limit: 10_000, text: '≥ 10,000/s' },
+      }),
       figure({ name: '· import/apply round trip', docket: rows.map((r) => r.ms) }),
-      figure({ name: 'Popup: longest frame gap during the import', docket: rows.map((r) => r.gapDuring), baseline: rows.map((r) => r.gapBefore), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' }, note: 'baseline column: the same popup before the import' }),
-      figure({ name: 'Popup: longest frame gap while it reloads its list after the import', docket: rows.map((r) => r.gapAfter) }),
+      figure({
+        name: 'Popup: longest frame gap during the import',
+        docket: rows.map((r) => r.gapDuring),
+        baseline: rows.map((r) => r.gapBefore),
+        budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' },
+        note: 'baseline column: the same popup before the import',
+      }),
+      figure({
+        name: 'Popup: longest frame gap while it reloads its list after the import',
+        docket: rows.map((r) => r.gapAfter),
+      }),
       figure({ name: '· reply → rows listed again', docket: rows.map((r) => r.rowsAfterReply) }),
       figure({ name: 'Through the import control: Apply → report', docket: ui.map((r) => r.ms) }),
-      figure({ name: 'Through the import control: longest frame gap', docket: ui.map((r) => r.gap), budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' } }),
+      figure({
+        name: 'Through the import control: longest frame gap',
+        docket: ui.map((r) => r.gap),
+        budget: { on: 'docket', op: '<=', limit: 50, text: '≤ 50 ms (no long task)' },
+      }),
     ],
     raw: { message: rows, control: ui },
   };

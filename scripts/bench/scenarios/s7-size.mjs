@@ -33,7 +33,8 @@ export async function run({ env, log }) {
   const entries = [];
   const bg = manifest.background?.service_worker;
   if (bg) entries.push({ name: 'background', files: [bg] });
-  for (const [i, cs] of (manifest.content_scripts ?? []).entries()) entries.push({ name: `content script${i ? ` ${i + 1}` : ''}`, files: [...(cs.js ?? []), ...(cs.css ?? [])] });
+  for (const [i, cs] of (manifest.content_scripts ?? []).entries())
+    entries.push({ name: `content script${i ? ` ${i + 1}` : ''}`, files: [...(cs.js ?? []), ...(cs.css ?? [])] });
   // Registered at run time (the content script on enabled sites): every file under content-scripts/.
   for (const f of all.filter((f) => f.file.startsWith('content-scripts/') && !entries.some((e) => e.files.includes(f.file)))) {
     entries.push({ name: f.file, files: [f.file] });
@@ -44,7 +45,7 @@ export async function run({ env, log }) {
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => relative(dir, resolve(dir, m[1].replace(/^\//, ''))));
     const loaded = new Set([popup, ...refs.filter((r) => byFile.has(r))]);
     // Chunks the popup's modules import.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const f of [...loaded]) {
         if (!f.endsWith('.js')) continue;
@@ -66,8 +67,15 @@ export async function run({ env, log }) {
   }
 
   const content = entries.find((e) => e.name === 'content script');
-  const contentText = content ? content.files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') : '';
-  const reactMarks = (contentText.match(/react\.(?:transitional\.)?element|__SECRET_INTERNALS|__CLIENT_INTERNALS|react-dom/g) ?? []).length;
+  const contentText = content
+    ? content.files
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('\n')
+    : '';
+  const reactMarks = (
+    contentText.match(/react\.(?:transitional\.)?element|__SECRET_INTERNALS|__CLIENT_INTERNALS|react-dom/g) ?? []
+  ).length;
   const hasPolyfill = /webextension-polyfill/.test(contentText);
   let polyfillMin = NaN;
   try {
@@ -77,19 +85,46 @@ export async function run({ env, log }) {
   }
   const total = all.reduce((n, f) => n + f.raw, 0);
   const totalGz = all.reduce((n, f) => n + f.gzip, 0);
-  for (const e of entries) log(`  ${e.name}: ${e.raw.toLocaleString('en-US')} B raw, ${e.gzip.toLocaleString('en-US')} B gzip (${e.files.join(', ')})`);
-  log(`  total: ${total.toLocaleString('en-US')} B raw, ${totalGz.toLocaleString('en-US')} B gzip; webextension-polyfill in the content script: ${hasPolyfill ? `yes (its own minified build: ${polyfillMin} B)` : 'no'}`);
+  for (const e of entries)
+    log(`  ${e.name}: ${e.raw.toLocaleString('en-US')} B raw, ${e.gzip.toLocaleString('en-US')} B gzip (${e.files.join(', ')})`);
+  log(
+    `  total: ${total.toLocaleString('en-US')} B raw, ${totalGz.toLocaleString('en-US')} B gzip; webextension-polyfill in the content script: ${hasPolyfill ? `yes (its own minified build: ${polyfillMin} B)` : 'no'}`,
+  );
 
   const kb = (b) => b / 1000;
   const figures = [];
   if (content) {
-    figures.push(figure({ name: 'Content script, raw', unit: 'kB', docket: [kb(content.raw)], budget: { on: 'docket', op: '<=', limit: kb(CONTENT_BUDGET), text: '≤ 30 kB' }, note: '1 kB = 1,000 B' }));
+    figures.push(
+      figure({
+        name: 'Content script, raw',
+        unit: 'kB',
+        docket: [kb(content.raw)],
+        budget: { on: 'docket', op: '<=', limit: kb(CONTENT_BUDGET), text: '≤ 30 kB' },
+        note: '1 kB = 1,000 B',
+      }),
+    );
     figures.push(figure({ name: 'Content script, gzip', unit: 'kB', docket: [kb(content.gzip)] }));
-    figures.push(figure({ name: 'React in the content script (markers found)', unit: 'count', docket: [reactMarks], budget: { on: 'docket', op: '<=', limit: 0, text: 'none' } }));
-    if (hasPolyfill && Number.isFinite(polyfillMin)) figures.push(figure({ name: '· webextension-polyfill bundled in it (its minified build)', unit: 'kB', docket: [kb(polyfillMin)] }));
+    figures.push(
+      figure({
+        name: 'React in the content script (markers found)',
+        unit: 'count',
+        docket: [reactMarks],
+        budget: { on: 'docket', op: '<=', limit: 0, text: 'none' },
+      }),
+    );
+    if (hasPolyfill && Number.isFinite(polyfillMin))
+      figures.push(
+        figure({ name: '· webextension-polyfill bundled in it (its minified build)', unit: 'kB', docket: [kb(polyfillMin)] }),
+      );
   }
   for (const e of entries.filter((x) => x !== content)) {
-    figures.push(figure({ name: `${e.name[0].toUpperCase()}${e.name.slice(1)}, raw (gzip ${kb(e.gzip).toFixed(1)} kB)`, unit: 'kB', docket: [kb(e.raw)] }));
+    figures.push(
+      figure({
+        name: `${e.name[0].toUpperCase()}${e.name.slice(1)}, raw (gzip ${kb(e.gzip).toFixed(1)} kB)`,
+        unit: 'kB',
+        docket: [kb(e.raw)],
+      }),
+    );
   }
   figures.push(figure({ name: `Whole extension, raw (gzip ${kb(totalGz).toFixed(1)} kB)`, unit: 'kB', docket: [kb(total)] }));
   return { params: { manifestVersion: manifest.manifest_version }, figures, files: all, entries };
