@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { DEFAULT_SITE_PATTERNS } from './utils/sites';
+import { DEFAULT_SITE_PATTERNS } from './utils/shared/sites';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({

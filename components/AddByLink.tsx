@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { parseDocLink } from '../utils/links';
-import type { DocRef } from '../utils/links';
+import { parseDocLink } from '../utils/shared/links';
+import type { DocRef } from '../utils/shared/links';
 
 /** "Add a document by link": any link form Docket understands (CONTRACT §1). */
 export function AddByLink({ onLink }: { onLink: (ref: DocRef, href: string) => void }) {

@@ -1,18 +1,18 @@
 import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { DocRecord, Workstream } from '../utils/model';
-import { send } from '../utils/protocol';
-import type { IndexStatus, Subscription } from '../utils/protocol';
-import { docUrl, parseDocLink } from '../utils/links';
-import type { DocRef } from '../utils/links';
-import { openUrl } from '../utils/omnibox';
-import type { SearchHit } from '../utils/search';
-import { findMeetingDate } from '../utils/scan/meeting-date';
-import { matchWorkstream } from '../utils/scan/workstreams';
-import { applySyncChoice, cleanHeading, parsePopupParams, sameVersion } from '../utils/doclist';
-import type { DocFilter, SyncChoice } from '../utils/doclist';
-import { localToday } from '../utils/urgency';
-import { forgetEarly, typedEarly } from '../utils/first-screen';
+import type { DocRecord, Workstream } from '../utils/shared/model';
+import { send } from '../utils/shared/protocol';
+import type { IndexStatus, Subscription } from '../utils/shared/protocol';
+import { docUrl, parseDocLink } from '../utils/shared/links';
+import type { DocRef } from '../utils/shared/links';
+import { openUrl } from '../utils/background/omnibox-suggestions';
+import type { SearchHit } from '../utils/shared/search';
+import { findMeetingDate } from '../utils/popup/scan/meeting-date';
+import { matchWorkstream } from '../utils/popup/scan/workstreams';
+import { applySyncChoice, cleanHeading, parsePopupParams, sameVersion } from '../utils/popup/doclist';
+import type { DocFilter, SyncChoice } from '../utils/popup/doclist';
+import { localToday } from '../utils/shared/urgency';
+import { forgetEarly, typedEarly } from '../utils/popup/first-screen';
 import { DocumentEditor } from './DocumentEditor';
 import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
@@ -27,7 +27,7 @@ import { UpcomingPanel } from './UpcomingView';
 import { ViewTabs, panelId, tabId } from './ViewTabs';
 import type { ViewId } from './ViewTabs';
 import { WorkstreamManager } from './WorkstreamManager';
-import { errorMessage } from './errors';
+import { errorMessage } from '../utils/popup/errors';
 import { useCurrentPage } from './useCurrentPage';
 import { useRevision } from './useRevision';
 
@@ -74,7 +74,7 @@ export function App() {
   const paramsHandled = useRef(false);
   /** The document whose Edit button opened the editor: focus goes back there. */
   const returnFocus = useRef<string | null>(null);
-  // Text typed in the early screen's search box (utils/first-screen.ts) before React took over is not lost.
+  // Text typed in the early screen's search box (utils/popup/first-screen.ts) before React took over is not lost.
   const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
   useLayoutEffect(() => {
     const typed = typedEarly();

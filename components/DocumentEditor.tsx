@@ -2,9 +2,9 @@ import { StatusSelect } from './StatusSelect';
 import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import type { DocRecord, Status, Workstream } from '../utils/model';
-import { KIND_LABELS, commonGroup, displayTitle, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
-import { openUrl } from '../utils/omnibox';
+import type { DocRecord, Status, Workstream } from '../utils/shared/model';
+import { KIND_LABELS, commonGroup, displayTitle, newWorkstreamId, nextWorkstreamColor } from '../utils/popup/doclist';
+import { openUrl } from '../utils/background/omnibox-suggestions';
 import { SourceLine } from './SourceLine';
 
 export interface EditorTarget {

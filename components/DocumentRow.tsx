@@ -1,11 +1,11 @@
 import { memo } from 'react';
-import type { DocRecord, Workstream } from '../utils/model';
-import { STATUS_LABELS } from '../utils/model';
-import { openUrl } from '../utils/omnibox';
-import { relativeDeadline, urgencyOf } from '../utils/urgency';
+import type { DocRecord, Workstream } from '../utils/shared/model';
+import { STATUS_LABELS } from '../utils/shared/model';
+import { openUrl } from '../utils/background/omnibox-suggestions';
+import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { dayText } from './dates';
-import { KIND_LABELS, describeConflict, displayTitle, fieldLabel } from '../utils/doclist';
-import type { SyncChoice } from '../utils/doclist';
+import { KIND_LABELS, describeConflict, displayTitle, fieldLabel } from '../utils/popup/doclist';
+import type { SyncChoice } from '../utils/popup/doclist';
 import { SourceLine } from './SourceLine';
 import { Swatch } from './Swatch';
 

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_REMINDERS, SETTINGS_KEY } from '../utils/reminders';
-import type { ReminderSettings as Settings } from '../utils/reminders';
-import { MAX_REMINDER_DAYS, parseDaysBefore } from '../utils/doclist';
-import { errorMessage } from './errors';
+import { DEFAULT_REMINDERS, SETTINGS_KEY } from '../utils/background/reminder-rules';
+import type { ReminderSettings as Settings } from '../utils/background/reminder-rules';
+import { MAX_REMINDER_DAYS, parseDaysBefore } from '../utils/popup/doclist';
+import { errorMessage } from '../utils/popup/errors';
 
 function daysText(n: number): string {
   return n === 0 ? 'on the day of each deadline' : `${n} ${n === 1 ? 'day' : 'days'} before each deadline`;

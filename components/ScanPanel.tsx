@@ -1,15 +1,15 @@
 import { StatusSelect } from './StatusSelect';
 import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { DocRecord, Status, Workstream } from '../utils/model';
-import { send, sendToTab } from '../utils/protocol';
-import { KIND_LABELS, commonGroup, newWorkstreamId, nextWorkstreamColor, titleFromTab } from '../utils/doclist';
-import { isGoogleDocsUrl } from '../utils/links';
-import { formatDate, localToday } from '../utils/urgency';
-import { scanDocument } from '../utils/scan/scan';
-import type { ScanCandidate, ScanResult } from '../utils/scan/scan';
+import type { DocRecord, Status, Workstream } from '../utils/shared/model';
+import { send, sendToTab } from '../utils/shared/protocol';
+import { KIND_LABELS, commonGroup, newWorkstreamId, nextWorkstreamColor, titleFromTab } from '../utils/popup/doclist';
+import { isGoogleDocsUrl } from '../utils/shared/links';
+import { formatDate, localToday } from '../utils/shared/urgency';
+import { scanDocument } from '../utils/popup/scan/scan';
+import type { ScanCandidate, ScanResult } from '../utils/popup/scan/scan';
 import type { CurrentPage } from './useCurrentPage';
-import { errorMessage } from './errors';
+import { errorMessage } from '../utils/popup/errors';
 
 const NOTE_MAX = 160;
 const FIELD_MAX = 2000;

@@ -1,11 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { send } from '../utils/protocol';
-import type { Subscription } from '../utils/protocol';
-import { formatInstant, safeHttpUrl, syncCountsText } from '../utils/doclist';
+import { send } from '../utils/shared/protocol';
+import type { Subscription } from '../utils/shared/protocol';
+import { formatInstant, safeHttpUrl, syncCountsText } from '../utils/popup/doclist';
 import { ErrorAlert } from './ErrorAlert';
-import { errorMessage } from './errors';
+import { errorMessage } from '../utils/popup/errors';
 
 function upsert(list: readonly Subscription[], sub: Subscription): Subscription[] {
   return list.some((s) => s.id === sub.id) ? list.map((s) => (s.id === sub.id ? sub : s)) : [...list, sub];

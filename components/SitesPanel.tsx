@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { send } from '../utils/protocol';
-import type { SitesState } from '../utils/protocol';
-import { isDefaultSite, originPattern } from '../utils/sites';
-import { patternLabel } from '../utils/doclist';
+import { send } from '../utils/shared/protocol';
+import type { SitesState } from '../utils/shared/protocol';
+import { isDefaultSite, originPattern } from '../utils/shared/sites';
+import { patternLabel } from '../utils/popup/doclist';
 import { ReminderSettings } from './ReminderSettings';
 import type { CurrentPage } from './useCurrentPage';
 

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { send } from '../utils/protocol';
-import type { SnapshotInfo } from '../utils/protocol';
-import { formatInstant, snapshotCounts } from '../utils/doclist';
+import { send } from '../utils/shared/protocol';
+import type { SnapshotInfo } from '../utils/shared/protocol';
+import { formatInstant, snapshotCounts } from '../utils/popup/doclist';
 import { ErrorAlert } from './ErrorAlert';
-import { errorMessage } from './errors';
+import { errorMessage } from '../utils/popup/errors';
 
 /**
  * "History": the index as it was before each import, sync, upgrade and restore. Restore asks

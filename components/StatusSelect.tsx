@@ -1,4 +1,4 @@
-import { STATUSES, STATUS_LABELS, isStatus, type Status } from '../utils/model';
+import { STATUSES, STATUS_LABELS, isStatus, type Status } from '../utils/shared/model';
 
 /** A status `<select>`: each status by its label, with "Not set" first when `allowUnset`. */
 export function StatusSelect({

@@ -1,9 +1,9 @@
-import { STATUS_LABELS } from '../utils/model';
-import type { DocRecord } from '../utils/model';
-import { parseDocLink } from '../utils/links';
-import type { DocRef } from '../utils/links';
-import { KIND_LABELS, displayTitle, titleFromTab } from '../utils/doclist';
-import { formatDate, relativeDeadline } from '../utils/urgency';
+import { STATUS_LABELS } from '../utils/shared/model';
+import type { DocRecord } from '../utils/shared/model';
+import { parseDocLink } from '../utils/shared/links';
+import type { DocRef } from '../utils/shared/links';
+import { KIND_LABELS, displayTitle, titleFromTab } from '../utils/popup/doclist';
+import { formatDate, relativeDeadline } from '../utils/shared/urgency';
 import type { CurrentPage } from './useCurrentPage';
 
 /** The strip at the top: when the current tab is a Google document, track it or edit its record. */

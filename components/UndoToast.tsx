@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { DocRecord } from '../utils/model';
-import { displayTitle } from '../utils/doclist';
+import type { DocRecord } from '../utils/shared/model';
+import { displayTitle } from '../utils/popup/doclist';
 
 export const UNDO_MS = 10_000;
 

@@ -1,12 +1,12 @@
 import { useId, useMemo } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { STATUS_LABELS } from '../utils/model';
-import type { DocRecord, Workstream } from '../utils/model';
-import { openUrl } from '../utils/omnibox';
-import { relativeDeadline, urgencyOf } from '../utils/urgency';
+import { STATUS_LABELS } from '../utils/shared/model';
+import type { DocRecord, Workstream } from '../utils/shared/model';
+import { openUrl } from '../utils/background/omnibox-suggestions';
+import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { dayText } from './dates';
-import { displayTitle, upcomingSections } from '../utils/doclist';
-import type { UpcomingKey } from '../utils/doclist';
+import { displayTitle, upcomingSections } from '../utils/popup/doclist';
+import type { UpcomingKey } from '../utils/popup/doclist';
 import { Swatch } from './Swatch';
 import { useDocsQuery } from './useDocsQuery';
 import type { QueryKey, QueryRunner } from './useDocsQuery';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import type { Workstream } from '../utils/model';
+import type { Workstream } from '../utils/shared/model';
 
 /** Asks what happens to a workstream's documents, then deletes it. */
 export function WorkstreamDeletePanel({

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Workstream } from '../utils/model';
-import { send } from '../utils/protocol';
-import type { IndexSummary } from '../utils/queries';
-import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/doclist';
+import type { Workstream } from '../utils/shared/model';
+import { send } from '../utils/shared/protocol';
+import type { IndexSummary } from '../utils/background/queries';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/popup/doclist';
 import { Swatch } from './Swatch';
 import { WorkstreamDeletePanel } from './WorkstreamDeletePanel';
 import { WorkstreamForm } from './WorkstreamForm';

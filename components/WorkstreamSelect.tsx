@@ -1,4 +1,4 @@
-import type { Workstream } from '../utils/model';
+import type { Workstream } from '../utils/shared/model';
 
 /** The value of the "New workstream…" choice. */
 export const NEW_WS = '__new__';

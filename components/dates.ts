@@ -1,4 +1,4 @@
-import { formatDate } from '../utils/urgency';
+import { formatDate } from '../utils/shared/urgency';
 
 const cache = new Map<string, string>();
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendToTab } from '../utils/protocol';
+import { sendToTab } from '../utils/shared/protocol';
 
 export interface CurrentPage {
   /** False until the tab has been looked up. */

@@ -1,11 +1,11 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { DocsPage, DocsQuery } from '../utils/queries';
-import { answerDiffers } from '../utils/first-page';
-import { sharePage } from '../utils/share-page';
-import { answered, keptFor, sendQuery, takeEarly } from './early';
-import type { QueryRunner } from './early';
+import type { DocsPage, DocsQuery } from '../utils/background/queries';
+import { answerDiffers } from '../utils/popup/first-page';
+import { sharePage } from '../utils/popup/share-page';
+import { answered, keptFor, sendQuery, takeEarly } from '../utils/popup/early';
+import type { QueryRunner } from '../utils/popup/early';
 
-export { askEarly, sendQuery } from './early';
+export { askEarly, sendQuery } from '../utils/popup/early';
 export type { QueryRunner };
 
 export type QueryKey = Omit<DocsQuery, 'offset' | 'limit'>;

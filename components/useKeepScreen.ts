@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
-import { queryId } from '../utils/first-page';
-import { keepScreen, readScreen, trimScreen } from '../utils/first-screen';
-import type { DocsPage } from '../utils/queries';
-import { FIRST_QUERY } from './firstQuery';
+import { queryId } from '../utils/popup/first-page';
+import { keepScreen, readScreen, trimScreen } from '../utils/popup/first-screen';
+import type { DocsPage } from '../utils/background/queries';
+import { FIRST_QUERY } from '../utils/popup/first-query';
 import type { QueryKey } from './useDocsQuery';
 
 /** After an answer is on screen, wait this long (its other rows, the sheets' names) before keeping the screen. */
@@ -17,7 +17,7 @@ export function firstQuestionId(key: QueryKey, text: string): string | null {
 }
 
 /**
- * Keeps the popup's first screen (utils/first-screen.ts) for the next opening whenever the list in
+ * Keeps the popup's first screen (utils/popup/first-screen.ts) for the next opening whenever the list in
  * `list` (an element inside the popup's `.app`) shows a whole answer to the first question, the box empty.
  */
 export function useKeepScreen(

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { REVISION_KEY } from '../utils/protocol';
+import { REVISION_KEY } from '../utils/shared/protocol';
 
 /**
  * A number that changes whenever the index does: when the background bumps REVISION_KEY (any

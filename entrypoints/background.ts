@@ -6,12 +6,12 @@ import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
 import { browserFetcher, scheduleSync } from '@/utils/background/subscriptions';
 import { startToolbar } from '@/utils/background/toolbar';
-import { openDocketDbSafely, type DocketDB } from '@/utils/db';
-import { REVISION_KEY } from '@/utils/protocol';
-import { createHandlers, dispatch, type ServiceDeps } from '@/utils/service';
-import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/site-registry';
-import { DEFAULT_SITE_PATTERNS } from '@/utils/sites';
-import { IMPORT_PROGRESS_KEY } from '@/utils/upload';
+import { openDocketDbSafely, type DocketDB } from '@/utils/background/db';
+import { REVISION_KEY } from '@/utils/shared/protocol';
+import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
+import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/background/site-registry';
+import { DEFAULT_SITE_PATTERNS } from '@/utils/shared/sites';
+import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
 // messages, background/ for menus, address bar, toolbar and reminders); this file wires them.

@@ -1,5 +1,5 @@
 // First: the popup's first question and the kept first screen, before React is even fetched.
-import { showStartFailure, start } from '../../components/popupStart';
+import { showStartFailure, start } from '../../utils/popup/popup-start';
 import './style.css';
 
 const early = start();

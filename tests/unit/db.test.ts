@@ -22,9 +22,9 @@ import {
   restoreSnapshot,
   writeAll,
   writeMerge,
-} from '@/utils/db';
-import { IndexCache } from '@/utils/index-cache';
-import type { DocRecord, Workstream } from '@/utils/model';
+} from '@/utils/background/db';
+import { IndexCache } from '@/utils/background/index-cache';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
 
 let n = 0;
 const names: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocRecord, SyncConflict, Workstream } from '../../utils/model';
-import type { ImportReport, MergeConflict } from '../../utils/protocol';
-import { ACCOUNT_RE } from '../../utils/protocol-schemas';
+import type { DocRecord, SyncConflict, Workstream } from '../../utils/shared/model';
+import type { ImportReport, MergeConflict } from '../../utils/shared/protocol';
+import { ACCOUNT_RE } from '../../utils/background/protocol-schemas';
 import {
   ACCOUNT_PATTERN,
   accountProblem,
@@ -38,8 +38,8 @@ import {
   summarize,
   summaryText,
   titleFromTab,
-} from '../../utils/doclist';
-import type { DocFilter } from '../../utils/doclist';
+} from '../../utils/popup/doclist';
+import type { DocFilter } from '../../utils/popup/doclist';
 
 const TODAY = '2020-09-08';
 

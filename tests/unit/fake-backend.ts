@@ -2,9 +2,9 @@
  * The background's read messages over an index held in the test (for popup tests that mock
  * `send`): the same pure queries the background's cache answers with.
  */
-import type { DocRecord, Workstream } from '../../utils/model';
-import { IndexView, queryDocs, summarizeIndex } from '../../utils/queries';
-import type { DocsQuery } from '../../utils/queries';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
+import { IndexView, queryDocs, summarizeIndex } from '../../utils/background/queries';
+import type { DocsQuery } from '../../utils/background/queries';
 
 export interface TestIndex {
   documents: DocRecord[];

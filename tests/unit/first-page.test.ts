@@ -1,6 +1,6 @@
 /**
- * The popup's first screen kept between openings (utils/first-page.ts) and the sharing of
- * unchanged rows between answers (utils/share-page.ts).
+ * The popup's first screen kept between openings (utils/popup/first-page.ts) and the sharing of
+ * unchanged rows between answers (utils/popup/share-page.ts).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,10 +13,10 @@ import {
   queryId,
   readKept,
   type KeyValueStore,
-} from '@/utils/first-page';
-import { sharePage } from '@/utils/share-page';
-import type { DocRecord, Workstream } from '@/utils/model';
-import type { DocsPage, DocsQuery } from '@/utils/queries';
+} from '@/utils/popup/first-page';
+import { sharePage } from '@/utils/popup/share-page';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
+import type { DocsPage, DocsQuery } from '@/utils/background/queries';
 
 const Q: DocsQuery = { view: 'grouped', status: 'active', offset: 0, limit: 200, today: '2026-11-22' };
 const WS: Workstream[] = [{ id: 'ws-a', name: 'A' }];

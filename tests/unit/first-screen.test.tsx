@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The popup's first screen kept as markup and painted before React loads (utils/first-screen.ts):
+ * The popup's first screen kept as markup and painted before React loads (utils/popup/first-screen.ts):
  * trimming React's screen, keeping and reading it back, when it may be painted, what is refused,
  * the painted screen (inert but for its search box), and React taking over (the typed text kept).
  */
@@ -10,10 +10,10 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { DocRecord, Workstream } from '../../utils/model';
-import type { DocsQuery } from '../../utils/queries';
-import type { KeyValueStore } from '../../utils/first-page';
-import { queryId } from '../../utils/first-page';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
+import type { DocsQuery } from '../../utils/background/queries';
+import type { KeyValueStore } from '../../utils/popup/first-page';
+import { queryId } from '../../utils/popup/first-page';
 import {
   FIRST_SCREEN_KEY,
   MAX_SCREEN_CHARS,
@@ -27,15 +27,15 @@ import {
   showScreen,
   trimScreen,
   typedEarly,
-} from '../../utils/first-screen';
-import type { KeptScreen } from '../../utils/first-screen';
+} from '../../utils/popup/first-screen';
+import type { KeptScreen } from '../../utils/popup/first-screen';
 import { answerRead } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/protocol', () => protocol);
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 import { App } from '../../components/App';
-import { FIRST_QUERY } from '../../components/firstQuery';
+import { FIRST_QUERY } from '../../utils/popup/first-query';
 import { firstQuestionId } from '../../components/useKeepScreen';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -358,7 +358,7 @@ describe('React and the kept screen', () => {
 
 describe('when React cannot be loaded', () => {
   it('says so in place of the early screen, as text', async () => {
-    const { showStartFailure } = await import('../../components/popupStart');
+    const { showStartFailure } = await import('../../utils/popup/popup-start');
     const root = document.createElement('div');
     root.innerHTML = '<div class="app" inert><ul><li data-doc-id="x">kept row</li></ul></div>';
     showStartFailure(root, new Error('Failed to fetch dynamically imported module: <b>mount.js</b>'));

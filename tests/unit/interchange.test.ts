@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { MAX_IMPORT_BYTES, exportCsv, exportJson, parseImport, planMerge } from '../../utils/interchange';
-import type { ParsedImport } from '../../utils/interchange';
-import { WORKSTREAM_PALETTE } from '../../utils/model';
-import type { DocRecord, Workstream } from '../../utils/model';
+import { MAX_IMPORT_BYTES, exportCsv, exportJson, parseImport, planMerge } from '../../utils/background/interchange';
+import type { ParsedImport } from '../../utils/background/interchange';
+import { WORKSTREAM_PALETTE } from '../../utils/shared/model';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
 
 // Real ids and workstream names from the WG-Strategy meeting report of 27 August 2020 (seed 004).
 const HLB_DOC = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG } from '@/utils/content/badge-view';
 import { createLazyDraw } from '@/utils/content/lazy-draw';
 import { Linker } from '@/utils/content/linker';
-import type { BadgeRecord } from '@/utils/model';
+import type { BadgeRecord } from '@/utils/shared/model';
 
 /** An IntersectionObserver the test drives: `show(el)` reports el as in view. */
 class FakeObserver {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
 import { Linker } from '@/utils/content/linker';
 import { CHIP_TAG, startPageChip } from '@/utils/content/page-chip';
-import type { BadgeRecord } from '@/utils/model';
+import type { BadgeRecord } from '@/utils/shared/model';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';

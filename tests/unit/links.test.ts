@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { DOC_KINDS, type DocKind } from '../../utils/model';
+import { DOC_KINDS, type DocKind } from '../../utils/shared/model';
 import {
   ABSOLUTE_LINK_SELECTOR,
   docUrl,
@@ -12,7 +12,7 @@ import {
   parseDocLink,
   withAccount,
   type DocRef,
-} from '../../utils/links';
+} from '../../utils/shared/links';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33

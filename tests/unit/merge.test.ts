@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseOf, parseImport, planMerge, type MergeBase } from '@/utils/interchange';
-import type { DocRecord, Workstream } from '@/utils/model';
+import { baseOf, parseImport, planMerge, type MergeBase } from '@/utils/background/interchange';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const ID = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { omniboxHandlers } from '@/utils/background/omnibox';
-import type { DocRecord, Workstream } from '@/utils/model';
-import { destination, openUrl, suggestions } from '@/utils/omnibox';
-import { addDays, reminderText, reminderWindow, remindersDue } from '@/utils/reminders';
-import { DocSearch } from '@/utils/search';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
+import { destination, openUrl, suggestions } from '@/utils/background/omnibox-suggestions';
+import { addDays, reminderText, reminderWindow, remindersDue } from '@/utils/background/reminder-rules';
+import { DocSearch } from '@/utils/shared/search';
 
 const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body', account: '1' },

@@ -9,12 +9,12 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { DocRecord, Workstream } from '../../utils/model';
-import type { IndexStatus } from '../../utils/protocol';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
+import type { IndexStatus } from '../../utils/shared/protocol';
 import { answerRead } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/protocol', () => protocol);
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 import { App } from '../../components/App';
 

@@ -10,13 +10,13 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { DocRecord, Workstream } from '../../utils/model';
-import type { DocFilter } from '../../utils/doclist';
-import type { SearchHit } from '../../utils/search';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
+import type { DocFilter } from '../../utils/popup/doclist';
+import type { SearchHit } from '../../utils/shared/search';
 import { answerRead, localRunner } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/protocol', () => protocol);
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 import { DocumentList, FIRST_ROWS } from '../../components/DocumentList';
 import { App } from '../../components/App';

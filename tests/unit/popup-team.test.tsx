@@ -10,11 +10,11 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { Workstream } from '../../utils/model';
-import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/protocol';
+import type { Workstream } from '../../utils/shared/model';
+import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/shared/protocol';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/protocol', () => protocol);
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 import { ImportExport } from '../../components/ImportExport';
 import { SharedSheets } from '../../components/SharedSheets';

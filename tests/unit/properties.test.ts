@@ -6,10 +6,10 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIndex, openDocketDb, writeAll } from '../../utils/db';
-import { exportCsv, exportJson, parseImport, planMerge, type ParseResult } from '../../utils/interchange';
-import { docUrl, parseByUrl, parseDirect, parseDocLink } from '../../utils/links';
-import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '../../utils/model';
+import { getIndex, openDocketDb, writeAll } from '../../utils/background/db';
+import { exportCsv, exportJson, parseImport, planMerge, type ParseResult } from '../../utils/background/interchange';
+import { docUrl, parseByUrl, parseDirect, parseDocLink } from '../../utils/shared/links';
+import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '../../utils/shared/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const CTX = { existingWorkstreams: [] as Workstream[], now: NOW };

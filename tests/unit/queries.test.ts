@@ -5,15 +5,15 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDocketDb, writeAll, type DocketDB } from '@/utils/db';
-import { groupDocuments, summarize, upcomingSections } from '@/utils/doclist';
-import { IndexCache } from '@/utils/index-cache';
-import { exportJson } from '@/utils/interchange';
-import { STATUSES, type DocRecord, type Status, type Workstream } from '@/utils/model';
-import { IndexView, coldGroupedPage, queryDocs, summarizeIndex, type DocsPage, type DocsQuery } from '@/utils/queries';
-import { DocSearch } from '@/utils/search';
-import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/service';
-import type { StatusFilter } from '@/utils/doclist';
+import { openDocketDb, writeAll, type DocketDB } from '@/utils/background/db';
+import { groupDocuments, summarize, upcomingSections } from '@/utils/popup/doclist';
+import { IndexCache } from '@/utils/background/index-cache';
+import { exportJson } from '@/utils/background/interchange';
+import { STATUSES, type DocRecord, type Status, type Workstream } from '@/utils/shared/model';
+import { IndexView, coldGroupedPage, queryDocs, summarizeIndex, type DocsPage, type DocsQuery } from '@/utils/background/queries';
+import { DocSearch } from '@/utils/shared/search';
+import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import type { StatusFilter } from '@/utils/popup/doclist';
 
 const TODAY = '2026-06-15';
 const ID = 'docket-extension-id';

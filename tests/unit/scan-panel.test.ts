@@ -10,13 +10,13 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DocRecord, Workstream } from '../../utils/model';
+import type { DocRecord, Workstream } from '../../utils/shared/model';
 
 const protocol = vi.hoisted(() => ({
   send: vi.fn(),
   sendToTab: vi.fn(),
 }));
-vi.mock('../../utils/protocol', () => protocol);
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 import { ScanPanel } from '../../components/ScanPanel';
 import { answerRead } from './fake-backend';

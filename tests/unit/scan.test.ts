@@ -21,23 +21,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR, seedPages } from '../../scripts/lib/seed-pages.mjs';
-import type { Status, Workstream } from '../../utils/model';
-import { addDays, inferYear } from '../../utils/scan/dates';
+import type { Status, Workstream } from '../../utils/shared/model';
+import { addDays, inferYear } from '../../utils/popup/scan/dates';
 import {
   cleanSentence,
   deadlinePhrases,
   isMeetingAnnouncement,
   sentenceDeadline,
   splitSentences,
-} from '../../utils/scan/deadlines';
-import { flowOf } from '../../utils/scan/flow';
-import { findFullDates, findMeetingDate } from '../../utils/scan/meeting-date';
-import { scanDocument } from '../../utils/scan/scan';
-import type { ScanResult } from '../../utils/scan/scan';
-import { proposeStatus } from '../../utils/scan/status';
-import { buildOutline, headingKind } from '../../utils/scan/structure';
-import { continues, findDocLinks, findTextUrls } from '../../utils/scan/text-links';
-import { matchWorkstream, nameSimilarity, nameTokens } from '../../utils/scan/workstreams';
+} from '../../utils/popup/scan/deadlines';
+import { flowOf } from '../../utils/popup/scan/flow';
+import { findFullDates, findMeetingDate } from '../../utils/popup/scan/meeting-date';
+import { scanDocument } from '../../utils/popup/scan/scan';
+import type { ScanResult } from '../../utils/popup/scan/scan';
+import { proposeStatus } from '../../utils/popup/scan/status';
+import { buildOutline, headingKind } from '../../utils/popup/scan/structure';
+import { continues, findDocLinks, findTextUrls } from '../../utils/popup/scan/text-links';
+import { matchWorkstream, nameSimilarity, nameTokens } from '../../utils/popup/scan/workstreams';
 
 const FIXTURES = join(__dirname, '../fixtures/minutes');
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DocRecord, Workstream } from '@/utils/model';
-import { DocSearch, parseQuery, topK } from '@/utils/search';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
+import { DocSearch, parseQuery, topK } from '@/utils/shared/search';
 
 const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body' },

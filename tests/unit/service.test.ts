@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDocketDb, type DocketDB } from '@/utils/db';
-import type { DocRecord } from '@/utils/model';
-import type { MessageType } from '@/utils/protocol';
-import { ACCESS } from '@/utils/protocol-schemas';
-import { IndexCache } from '@/utils/index-cache';
-import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/service';
+import { openDocketDb, type DocketDB } from '@/utils/background/db';
+import type { DocRecord } from '@/utils/shared/model';
+import type { MessageType } from '@/utils/shared/protocol';
+import { ACCESS } from '@/utils/background/protocol-schemas';
+import { IndexCache } from '@/utils/background/index-cache';
+import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
 
 const SAMPLE = readFileSync(new URL('../fixtures/sample-index.json', import.meta.url), 'utf8');
 const ID = 'docket-extension-id';
@@ -363,7 +363,7 @@ describe('errors in words', () => {
     ],
     [new Error('There is no workstream “x”.'), /^There is no workstream “x”\.$/],
   ])('%s', async (error, expected) => {
-    const { describeError } = await import('@/utils/service');
+    const { describeError } = await import('@/utils/background/service');
     expect(describeError(error)).toMatch(expected);
   });
 

@@ -53,8 +53,8 @@ import {
   syncRegistration,
   userPatterns,
   USER_SITES_SCRIPT_ID,
-} from '@/utils/site-registry';
-import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/sites';
+} from '@/utils/background/site-registry';
+import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/shared/sites';
 
 beforeEach(() => {
   state.origins = [...DEFAULT_SITE_PATTERNS];

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { countOverdue, dueOn, openDocketDb, writeAll } from '@/utils/db';
-import type { DocRecord, Status } from '@/utils/model';
-import { documentBadge, overdueBadge } from '@/utils/toolbar';
+import { countOverdue, dueOn, openDocketDb, writeAll } from '@/utils/background/db';
+import type { DocRecord, Status } from '@/utils/shared/model';
+import { documentBadge, overdueBadge } from '@/utils/background/toolbar-look';
 
 const doc = (deadline?: string, status?: Status): DocRecord => ({
   id: `1doc${deadline ?? 'none'}${status ?? ''}`.replace(/[^A-Za-z0-9_-]/g, '_'),

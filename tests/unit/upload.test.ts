@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { UPLOAD_CHUNK_CHARS, uploadFile } from '@/utils/upload';
+import { UPLOAD_CHUNK_CHARS, uploadFile } from '@/utils/shared/upload';
 
 /** Send a Blob through uploadFile; returns the pieces the background received. */
 async function piecesOf(blob: Blob): Promise<string[]> {

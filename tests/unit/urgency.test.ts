@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Status } from '@/utils/model';
-import { daysUntil, formatDate, localToday, relativeDeadline, urgencyOf } from '@/utils/urgency';
+import type { Status } from '@/utils/shared/model';
+import { daysUntil, formatDate, localToday, relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
 
 const TODAY = '2020-09-03';
 

@@ -6,9 +6,9 @@
  * is told, and a sync simply runs again at its next turn.
  */
 import { browser } from 'wxt/browser';
-import { getMeta, type DocketDB } from '../db';
-import type { IndexStatus } from '../protocol';
-import type { Journal, JournalEntry } from '../sync';
+import { getMeta, type DocketDB } from './db';
+import type { IndexStatus } from '../shared/protocol';
+import type { Journal, JournalEntry } from './sync';
 
 export const JOURNAL_KEY = 'docket:journal';
 export const INTERRUPTED_KEY = 'docket:interrupted';

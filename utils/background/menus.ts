@@ -3,9 +3,9 @@
  * on any page, "Track this document in Docket" on a Google document's own page.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { parseDocLink } from '../links';
-import { sendToTab } from '../protocol';
-import { CONTENT_SCRIPT_FILE } from '../site-registry';
+import { parseDocLink } from '../shared/links';
+import { sendToTab } from '../shared/protocol';
+import { CONTENT_SCRIPT_FILE } from './site-registry';
 
 export const MENU = {
   trackLink: 'docket-track-link',

@@ -1,9 +1,9 @@
 /** The `dk` keyword in the address bar. */
 import { browser } from 'wxt/browser';
-import { getIndex, type DocketDB } from '../db';
-import { destination, suggestions, type Suggestion } from '../omnibox';
-import { DocSearch } from '../search';
-import { localToday } from '../urgency';
+import { getIndex, type DocketDB } from './db';
+import { destination, suggestions, type Suggestion } from './omnibox-suggestions';
+import { DocSearch } from '../shared/search';
+import { localToday } from '../shared/urgency';
 
 export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
 

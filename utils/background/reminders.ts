@@ -1,6 +1,6 @@
 /** Local reminders (off by default): a daily check that shows a notification before deadlines. */
 import { browser } from 'wxt/browser';
-import { dueOn, type DocketDB } from '../db';
+import { dueOn, type DocketDB } from './db';
 import {
   DEFAULT_REMINDERS,
   SENT_KEY,
@@ -10,8 +10,8 @@ import {
   reminderWindow,
   remindersDue,
   type ReminderSettings,
-} from '../reminders';
-import { daysUntil, localToday } from '../urgency';
+} from './reminder-rules';
+import { daysUntil, localToday } from '../shared/urgency';
 
 const ALARM = 'docket-reminders';
 

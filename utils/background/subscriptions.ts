@@ -1,6 +1,6 @@
 /** Subscriptions sync on an alarm (hourly) as well as on demand; reads need the origin's permission. */
 import { browser } from 'wxt/browser';
-import type { Fetcher } from '../sync';
+import type { Fetcher } from './sync';
 
 export const SYNC_ALARM = 'docket-sync';
 

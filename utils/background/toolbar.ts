@@ -3,10 +3,10 @@
  * deadline; everywhere else, the number of overdue documents.
  */
 import { browser } from 'wxt/browser';
-import { countOverdue, lookup, type DocketDB } from '../db';
-import { parseDocLink } from '../links';
-import { documentBadge, overdueBadge, type BadgeLook } from '../toolbar';
-import { localToday } from '../urgency';
+import { countOverdue, lookup, type DocketDB } from './db';
+import { parseDocLink } from '../shared/links';
+import { documentBadge, overdueBadge, type BadgeLook } from './toolbar-look';
+import { localToday } from '../shared/urgency';
 
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 const DOC_TABS = ['*://docs.google.com/*', '*://drive.google.com/*'];

@@ -4,8 +4,8 @@
  * Plain DOM, text through `textContent` only; page CSS reaches neither the host
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
-import type { BadgeRecord, Status } from '../model';
-import { formatDate, relativeDeadline, urgencyOf, type Urgency } from '../urgency';
+import type { BadgeRecord, Status } from '../shared/model';
+import { formatDate, relativeDeadline, urgencyOf, type Urgency } from '../shared/urgency';
 
 export const BADGE_TAG = 'docket-badge';
 

@@ -4,12 +4,12 @@
  * batch of new ids, added nodes only (batched) as the page changes, and a refresh
  * of every badge when the index changes.
  */
-import { linkSelectorFor, parseDocLink } from '../links';
+import { linkSelectorFor, parseDocLink } from '../shared/links';
 
 /** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
 export const MAX_BADGES = 20_000;
 export const NOTICE_TAG = 'docket-notice';
-import type { BadgeRecord } from '../model';
+import type { BadgeRecord } from '../shared/model';
 import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 

@@ -3,8 +3,8 @@
  * corner: the document's workstream, deadline and status, or a button to track it.
  * Same look and card as a badge, in its own `<docket-chip>` host (not a link's badge).
  */
-import { parseDocLink } from '../links';
-import type { BadgeRecord } from '../model';
+import { parseDocLink } from '../shared/links';
+import type { BadgeRecord } from '../shared/model';
 import { createHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
 import { pageIsDark } from './linker';
 

@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../links';
-import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../protocol';
-import { localToday } from '../urgency';
+import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../shared/links';
+import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
+import { localToday } from '../shared/urgency';
 import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';

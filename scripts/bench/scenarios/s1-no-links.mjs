@@ -21,7 +21,7 @@ const TINY_HTML =
 /** Docket's pre-filter, read from the source so that the count follows it. */
 function linkSelector(root) {
   try {
-    const source = readFileSync(resolve(root, 'utils/links.ts'), 'utf8');
+    const source = readFileSync(resolve(root, 'utils/shared/links.ts'), 'utf8');
     const candidates = /CANDIDATES\s*=\s*'([^']+)'/.exec(source)?.[1];
     const selector = /LINK_SELECTOR\s*=\s*`([^`]+)`/.exec(source)?.[1];
     return candidates && selector ? selector.replace('${CANDIDATES}', candidates) : null;

@@ -17,10 +17,10 @@
  *   else the words before the link ("Draft response: <link>" → "Draft response"); else
  *   "<Kind> from <page title>". Titles that would repeat get the kind, then a number.
  */
-import { docUrl } from '../links';
-import type { DocKind, Status, Workstream } from '../model';
+import { docUrl } from '../../shared/links';
+import type { DocKind, Status, Workstream } from '../../shared/model';
 import { KIND_LABELS } from '../doclist';
-import { localToday } from '../urgency';
+import { localToday } from '../../shared/urgency';
 import { cleanSentence, deadlineScore, sentenceDeadline, splitSentences } from './deadlines';
 import type { DeadlineCandidate } from './deadlines';
 import { flowOf } from './flow';

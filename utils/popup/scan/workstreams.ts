@@ -10,7 +10,7 @@
  * a workstream at 0.6 or more with at least two shared words (one when both names are one word).
  * The best-scoring workstream wins; ties go to the first.
  */
-import type { Workstream } from '../model';
+import type { Workstream } from '../../shared/model';
 
 const STOP = new Set([
   'a',

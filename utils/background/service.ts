@@ -8,14 +8,14 @@ import type { DocketDB, Subscription } from './db';
 import * as store from './db';
 import { IndexCache } from './index-cache';
 import { exportCsv, exportJson, MAX_IMPORT_BYTES } from './interchange';
-import { parseDocLink } from './links';
-import type { DocRecord } from './model';
-import type { Envelope, ImportSource, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from './protocol';
+import { parseDocLink } from '../shared/links';
+import type { DocRecord } from '../shared/model';
+import type { Envelope, ImportSource, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from '../shared/protocol';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
-import type { ImportProgress } from './upload';
-import { localToday } from './urgency';
+import type { ImportProgress } from '../shared/upload';
+import { localToday } from '../shared/urgency';
 
 export interface Sender {
   id?: string;

@@ -7,7 +7,7 @@
  */
 import type { DocketDB } from './db';
 import { getIndex } from './db';
-import type { BadgeRecord, DocRecord, Workstream } from './model';
+import type { BadgeRecord, DocRecord, Workstream } from '../shared/model';
 import { IndexView } from './queries';
 
 export class IndexCache {

@@ -20,8 +20,8 @@
  * An `<a>` whose href is a cut id (mailing-list archives link only the first line) gives way
  * to the whole id read from the text.
  */
-import { parseDocLink } from '../links';
-import type { DocKind } from '../model';
+import { parseDocLink } from '../../shared/links';
+import type { DocKind } from '../../shared/model';
 import type { Flow } from './flow';
 
 export interface TextUrl {

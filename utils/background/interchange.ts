@@ -25,12 +25,12 @@
  */
 import * as v from 'valibot';
 import Papa from 'papaparse';
-import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate } from './model';
-import type { DocKind, DocRecord, Workstream } from './model';
-import type { ExportFile, ImportCounts, ImportReport, MergeConflict, RefusedRow, Resolutions } from './protocol';
-import { parseDocLink } from './links';
+import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate } from '../shared/model';
+import type { DocKind, DocRecord, Workstream } from '../shared/model';
+import type { ExportFile, ImportCounts, ImportReport, MergeConflict, RefusedRow, Resolutions } from '../shared/protocol';
+import { parseDocLink } from '../shared/links';
 import { ACCOUNT_RE } from './protocol-schemas';
-import { newWorkstreamId, nextWorkstreamColor } from './doclist';
+import { newWorkstreamId, nextWorkstreamColor } from '../popup/doclist';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The newest interchange version this Docket reads and the one it writes. */

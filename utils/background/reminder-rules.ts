@@ -2,8 +2,8 @@
  * Optional local reminders (off by default): a notification a chosen number of days before
  * each deadline, once per document and deadline. Pure: the background schedules and shows.
  */
-import type { DocRecord } from './model';
-import { urgencyOf } from './urgency';
+import type { DocRecord } from '../shared/model';
+import { urgencyOf } from '../shared/urgency';
 
 export interface ReminderSettings {
   enabled: boolean;

@@ -10,7 +10,7 @@
  * The text read: the link's own paragraph, the deadline's sentence, and the rest of the
  * item the link stands under (for rules 1 and 2, which minutes often state further down).
  */
-import type { Status } from '../model';
+import type { Status } from '../../shared/model';
 
 const DELIVERED =
   /\b(?:has|have|had)\s+(?:already\s+)?been\s+(?:delivered|submitted|sent|transmitted|published)\b|\b(?:was|were)\s+(?:delivered|submitted|transmitted)\b(?!\s+(?:by|before|until))/i;

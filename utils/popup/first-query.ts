@@ -1,4 +1,4 @@
-import type { DocsQuery } from '../utils/queries';
+import type { DocsQuery } from '../background/queries';
 
 /** Rows asked for at once in the grouped list; "Show more" asks for as many again. */
 export const ROW_PAGE = 200;

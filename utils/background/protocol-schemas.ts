@@ -4,8 +4,8 @@
  * Kept apart from protocol.ts so that content scripts never bundle valibot.
  */
 import * as v from 'valibot';
-import { DOC_KINDS, STATUSES } from './model';
-import type { MessageType, ProtocolMap } from './protocol';
+import { DOC_KINDS, STATUSES } from '../shared/model';
+import type { MessageType, ProtocolMap } from '../shared/protocol';
 import { MAX_QUERY_LIMIT } from './queries';
 
 const DRIVE_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a Drive id'));

@@ -2,9 +2,9 @@
  * The address bar keyword `dk`: "dk mhlb models" suggests documents, ranked by match and then
  * by deadline; choosing one opens it (with its workstream's Google account).
  */
-import { docUrl, isGoogleDocsUrl, withAccount } from './links';
-import type { SearchHit } from './search';
-import { relativeDeadline } from './urgency';
+import { docUrl, isGoogleDocsUrl, withAccount } from '../shared/links';
+import type { SearchHit } from '../shared/search';
+import { relativeDeadline } from '../shared/urgency';
 
 export interface Suggestion {
   content: string;

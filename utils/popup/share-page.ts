@@ -4,8 +4,8 @@
  * memoised by identity, so a new answer redraws only the rows that changed (typing one more
  * letter keeps most of the results).
  */
-import type { DocRecord, Workstream } from './model';
-import type { DocsPage } from './queries';
+import type { DocRecord, Workstream } from '../shared/model';
+import type { DocsPage } from '../background/queries';
 
 export function sharePage(prev: DocsPage | null, next: DocsPage): DocsPage {
   if (!prev) return next;

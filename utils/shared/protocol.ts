@@ -10,9 +10,9 @@
  * (kept apart so content scripts do not bundle the schema library).
  */
 import { browser } from 'wxt/browser';
-import type { SnapshotInfo, Subscription } from './db';
+import type { SnapshotInfo, Subscription } from '../background/db';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
-import type { DocsPage, DocsQuery, IndexSummary } from './queries';
+import type { DocsPage, DocsQuery, IndexSummary } from '../background/queries';
 
 export type { DocsPage, DocsQuery, IndexSummary };
 

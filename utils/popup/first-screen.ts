@@ -1,10 +1,10 @@
 /**
  * The popup's first screen as markup, kept from one opening to the next and put on screen before
- * React is even fetched (components/popupStart.ts). React draws it (one source of truth for the
+ * React is even fetched (utils/popup/popup-start.ts). React draws it (one source of truth for the
  * rows: components/DocumentRow.tsx); once drawn, the list's first rows are cut out of the page
  * (`trimScreen`) and kept with the index revision and the question they answer. At the next opening
  * they are painted only if the index is still at that revision (the same rule as the kept answer,
- * utils/first-page.ts), inert except the search box, until React's first commit replaces them.
+ * utils/popup/first-page.ts), inert except the search box, until React's first commit replaces them.
  *
  * Why parsing this markup back into the page (what innerHTML would do) is safe: it comes from this
  * extension's own localStorage, which only the extension's pages (this origin) can read or write,
@@ -28,7 +28,7 @@ export const MAX_SCREEN_CHARS = 64_000;
 
 export interface KeptScreen {
   v: number;
-  /** `queryId` of the question the list answers (utils/first-page.ts). */
+  /** `queryId` of the question the list answers (utils/popup/first-page.ts). */
   query: string;
   /** The index revision the list's answer was computed at. */
   revision: string;

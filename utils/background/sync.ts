@@ -6,8 +6,8 @@
 import type { DocketDB, Subscription } from './db';
 import * as store from './db';
 import { MAX_IMPORT_BYTES, parseImport, planMerge } from './interchange';
-import type { DocRecord, Workstream } from './model';
-import type { ImportReport, Resolutions } from './protocol';
+import type { DocRecord, Workstream } from '../shared/model';
+import type { ImportReport, Resolutions } from '../shared/protocol';
 
 export interface Journal {
   /** Note an operation before it writes. */

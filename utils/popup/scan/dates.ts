@@ -1,5 +1,5 @@
 /** Calendar-day helpers for the scanner (dates are `YYYY-MM-DD`, computed in UTC: no time zone drift). */
-import { isIsoDate } from '../model';
+import { isIsoDate } from '../../shared/model';
 
 const DAY_MS = 86_400_000;
 

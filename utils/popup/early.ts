@@ -4,10 +4,10 @@
  * kept answer to draw at once, the live answer to replace it.
  * No React here: this module runs before react-dom is even evaluated.
  */
-import type { DocsPage, DocsQuery } from '../utils/queries';
-import { send } from '../utils/protocol';
-import { keepFirstPage, queryId } from '../utils/first-page';
-import type { KeyValueStore } from '../utils/first-page';
+import type { DocsPage, DocsQuery } from '../background/queries';
+import { send } from '../shared/protocol';
+import { keepFirstPage, queryId } from './first-page';
+import type { KeyValueStore } from './first-page';
 
 export type QueryRunner = (q: DocsQuery) => Promise<DocsPage>;
 

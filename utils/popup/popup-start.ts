@@ -5,13 +5,13 @@
  * (utils/first-screen.ts). `ready` resolves when that has been decided (or could not be, quickly).
  */
 import { browser } from 'wxt/browser';
-import { keptAnswer, keptAnswers, parseKept, queryId, readKept } from '../utils/first-page';
-import { prepareScreen, readScreen, screenToPaint, showScreen } from '../utils/first-screen';
-import { REVISION_KEY } from '../utils/protocol';
-import type { DocsQuery } from '../utils/queries';
-import { localToday } from '../utils/urgency';
+import { keptAnswer, keptAnswers, parseKept, queryId, readKept } from './first-page';
+import { prepareScreen, readScreen, screenToPaint, showScreen } from './first-screen';
+import { REVISION_KEY } from '../shared/protocol';
+import type { DocsQuery } from '../background/queries';
+import { localToday } from '../shared/urgency';
 import { askEarly, keepAnswersTo, offerKept } from './early';
-import { FIRST_QUERY } from './firstQuery';
+import { FIRST_QUERY } from './first-query';
 
 /** Longest wait for the revision before rendering without the kept answer. */
 const REVISION_WAIT_MS = 60;

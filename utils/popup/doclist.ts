@@ -3,10 +3,10 @@
  * filtering, grouping and ordering documents, the overdue summary, and small
  * helpers for titles, ids, URL parameters and import reports.
  */
-import { STATUS_LABELS, WORKSTREAM_PALETTE, isIsoDate, isStatus } from './model';
-import type { DocKind, DocRecord, Status, SyncConflict, Workstream } from './model';
-import type { ImportReport, MergeConflict, Resolutions } from './protocol';
-import { daysUntil, urgencyOf } from './urgency';
+import { STATUS_LABELS, WORKSTREAM_PALETTE, isIsoDate, isStatus } from '../shared/model';
+import type { DocKind, DocRecord, Status, SyncConflict, Workstream } from '../shared/model';
+import type { ImportReport, MergeConflict, Resolutions } from '../shared/protocol';
+import { daysUntil, urgencyOf } from '../shared/urgency';
 
 export type StatusFilter = 'active' | 'all' | Status;
 

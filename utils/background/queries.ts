@@ -6,11 +6,11 @@
  * every document (the first screen when nothing is cached yet).
  */
 import type { DocketDB } from './db';
-import type { DocRecord, Workstream } from './model';
-import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from './doclist';
-import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from './doclist';
-import { DocSearch, parseQuery } from './search';
-import type { SearchHit } from './search';
+import type { DocRecord, Workstream } from '../shared/model';
+import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from '../popup/doclist';
+import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from '../popup/doclist';
+import { DocSearch, parseQuery } from '../shared/search';
+import type { SearchHit } from '../shared/search';
 
 export type DocsView = 'grouped' | 'search' | 'upcoming';
 

@@ -2,8 +2,8 @@
  * The toolbar icon's badge: on a tracked document's page, the days to its deadline;
  * elsewhere, how many documents are overdue. Pure: the background applies it.
  */
-import type { DocRecord } from './model';
-import { daysUntil, urgencyOf } from './urgency';
+import type { DocRecord } from '../shared/model';
+import { daysUntil, urgencyOf } from '../shared/urgency';
 
 export interface BadgeLook {
   text: string;

@@ -6,9 +6,9 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPIndex, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergeBase } from './interchange';
-import type { BadgeRecord, DocRecord, Workstream } from './model';
-import type { ImportReport } from './protocol';
-import { urgencyOf } from './urgency';
+import type { BadgeRecord, DocRecord, Workstream } from '../shared/model';
+import type { ImportReport } from '../shared/protocol';
+import { urgencyOf } from '../shared/urgency';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 3;

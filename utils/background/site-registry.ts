@@ -3,8 +3,8 @@
  * the truth; one dynamically registered content script follows them.
  */
 import { browser } from 'wxt/browser';
-import type { SitesState } from './protocol';
-import { DEFAULT_SITE_PATTERNS } from './sites';
+import type { SitesState } from '../shared/protocol';
+import { DEFAULT_SITE_PATTERNS } from '../shared/sites';
 
 export const USER_SITES_SCRIPT_ID = 'docket-user-sites';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
