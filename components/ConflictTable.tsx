@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Workstream } from '../utils/shared/model';
-import type { MergeConflict, Resolutions } from '../utils/shared/protocol';
-import { conflictKey, fieldLabel, formatFieldValue } from '../utils/popup/doclist';
+import type { MergeConflict, Resolutions } from '../utils/shared/reports';
+import { conflictKey, fieldLabel, formatFieldValue } from '../utils/popup/conflicts';
 
 /** Short values (dates, statuses) stay on one line. */
 const short = (text: string) => (text.length <= 20 ? ' nowrap' : '');

@@ -3,8 +3,10 @@ import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { DocRecord, Status, Workstream } from '../utils/shared/model';
-import { KIND_LABELS, commonGroup, displayTitle, newWorkstreamId, nextWorkstreamColor } from '../utils/popup/doclist';
-import { openUrl } from '../utils/background/omnibox-suggestions';
+import { KIND_LABELS } from '../utils/popup/doc-text';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/shared/workstreams';
+import { displayTitle } from '../utils/shared/doc-order';
+import { openUrl } from '../utils/shared/open-url';
 import { SourceLine } from './SourceLine';
 
 export interface EditorTarget {

@@ -1,11 +1,13 @@
 import { memo } from 'react';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import { STATUS_LABELS } from '../utils/shared/model';
-import { openUrl } from '../utils/background/omnibox-suggestions';
+import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
-import { dayText } from './dates';
-import { KIND_LABELS, describeConflict, displayTitle, fieldLabel } from '../utils/popup/doclist';
-import type { SyncChoice } from '../utils/popup/doclist';
+import { dayText } from '../utils/shared/format-date';
+import { KIND_LABELS } from '../utils/popup/doc-text';
+import { describeConflict, fieldLabel } from '../utils/popup/conflicts';
+import { displayTitle } from '../utils/shared/doc-order';
+import type { SyncChoice } from '../utils/popup/conflicts';
 import { SourceLine } from './SourceLine';
 import { Swatch } from './Swatch';
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_REMINDERS, SETTINGS_KEY } from '../utils/background/reminder-rules';
-import type { ReminderSettings as Settings } from '../utils/background/reminder-rules';
-import { MAX_REMINDER_DAYS, parseDaysBefore } from '../utils/popup/doclist';
+import { DEFAULT_REMINDERS, SETTINGS_KEY } from '../utils/shared/reminder-settings';
+import type { ReminderSettings as Settings } from '../utils/shared/reminder-settings';
+import { MAX_REMINDER_DAYS, parseDaysBefore } from '../utils/popup/inputs';
 import { errorMessage } from '../utils/popup/errors';
 
 function daysText(n: number): string {

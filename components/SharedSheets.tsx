@@ -2,8 +2,10 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../utils/shared/protocol';
-import type { Subscription } from '../utils/shared/protocol';
-import { formatInstant, safeHttpUrl, syncCountsText } from '../utils/popup/doclist';
+import type { Subscription } from '../utils/shared/reports';
+import { formatInstant } from '../utils/shared/format-date';
+import { safeHttpUrl } from '../utils/popup/doc-text';
+import { syncCountsText } from '../utils/popup/report-text';
 import { ErrorAlert } from './ErrorAlert';
 import { errorMessage } from '../utils/popup/errors';
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../utils/shared/protocol';
 import type { SitesState } from '../utils/shared/protocol';
 import { isDefaultSite, originPattern } from '../utils/shared/sites';
-import { patternLabel } from '../utils/popup/doclist';
+import { patternLabel } from '../utils/popup/doc-text';
 import { ReminderSettings } from './ReminderSettings';
 import type { CurrentPage } from './useCurrentPage';
 

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { send } from '../utils/shared/protocol';
-import type { SnapshotInfo } from '../utils/shared/protocol';
-import { formatInstant, snapshotCounts } from '../utils/popup/doclist';
+import type { SnapshotInfo } from '../utils/shared/reports';
+import { formatInstant } from '../utils/shared/format-date';
+import { snapshotCounts } from '../utils/popup/report-text';
 import { ErrorAlert } from './ErrorAlert';
 import { errorMessage } from '../utils/popup/errors';
 

@@ -1,5 +1,5 @@
 import type { DocRecord } from '../utils/shared/model';
-import { sourceInfo } from '../utils/popup/doclist';
+import { sourceInfo } from '../utils/popup/doc-text';
 
 /**
  * Where a document was found: "From: <page title> (meeting 24 Sep 2020)", a link back to the

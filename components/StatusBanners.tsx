@@ -1,5 +1,5 @@
 import type { IndexStatus } from '../utils/shared/protocol';
-import { interruptedText } from '../utils/popup/doclist';
+import { interruptedText } from '../utils/popup/report-text';
 
 /**
  * What the background says about the index as a whole: read-only (a persistent alert: every

@@ -2,8 +2,10 @@ import { STATUS_LABELS } from '../utils/shared/model';
 import type { DocRecord } from '../utils/shared/model';
 import { parseDocLink } from '../utils/shared/links';
 import type { DocRef } from '../utils/shared/links';
-import { KIND_LABELS, displayTitle, titleFromTab } from '../utils/popup/doclist';
-import { formatDate, relativeDeadline } from '../utils/shared/urgency';
+import { KIND_LABELS, titleFromTab } from '../utils/popup/doc-text';
+import { displayTitle } from '../utils/shared/doc-order';
+import { formatDate } from '../utils/shared/format-date';
+import { relativeDeadline } from '../utils/shared/urgency';
 import type { CurrentPage } from './useCurrentPage';
 
 /** The strip at the top: when the current tab is a Google document, track it or edit its record. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DocRecord } from '../utils/shared/model';
-import { displayTitle } from '../utils/popup/doclist';
+import { displayTitle } from '../utils/shared/doc-order';
 
 export const UNDO_MS = 10_000;
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { accountProblem } from '../utils/popup/doclist';
+import { accountProblem } from '../utils/popup/inputs';
 
 export interface WorkstreamValues {
   name: string;

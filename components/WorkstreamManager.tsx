@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Workstream } from '../utils/shared/model';
 import { send } from '../utils/shared/protocol';
-import type { IndexSummary } from '../utils/background/queries';
-import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/popup/doclist';
+import type { IndexSummary } from '../utils/shared/docs-query';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/shared/workstreams';
 import { Swatch } from './Swatch';
 import { WorkstreamDeletePanel } from './WorkstreamDeletePanel';
 import { WorkstreamForm } from './WorkstreamForm';

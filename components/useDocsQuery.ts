@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { DocsPage, DocsQuery } from '../utils/background/queries';
+import type { DocsPage, DocsQuery } from '../utils/shared/docs-query';
 import { answerDiffers } from '../utils/popup/first-page';
 import { sharePage } from '../utils/popup/share-page';
 import { answered, keptFor, sendQuery, takeEarly } from '../utils/popup/early';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { queryId } from '../utils/popup/first-page';
 import { keepScreen, readScreen, trimScreen } from '../utils/popup/first-screen';
-import type { DocsPage } from '../utils/background/queries';
+import type { DocsPage } from '../utils/shared/docs-query';
 import { FIRST_QUERY } from '../utils/popup/first-query';
 import type { QueryKey } from './useDocsQuery';
 

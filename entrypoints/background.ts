@@ -9,7 +9,14 @@ import { startToolbar } from '@/utils/background/toolbar';
 import { openDocketDbSafely, type DocketDB } from '@/utils/background/db';
 import { REVISION_KEY } from '@/utils/shared/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
-import { disableSite, enableSite, getSites, injectIntoOpenTabs, syncRegistration, userPatterns } from '@/utils/background/site-registry';
+import {
+  disableSite,
+  enableSite,
+  getSites,
+  injectIntoOpenTabs,
+  syncRegistration,
+  userPatterns,
+} from '@/utils/background/site-registry';
 import { DEFAULT_SITE_PATTERNS } from '@/utils/shared/sites';
 import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
 

@@ -1,45 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { DocRecord, SyncConflict, Workstream } from '../../utils/shared/model';
-import type { ImportReport, MergeConflict } from '../../utils/shared/protocol';
-import { ACCOUNT_RE } from '../../utils/background/protocol-schemas';
+import type { ImportReport, MergeConflict } from '../../utils/shared/reports';
+import { ACCOUNT_RE } from '../../utils/shared/model';
+import { accountProblem, parseDaysBefore } from '../../utils/popup/inputs';
 import {
-  ACCOUNT_PATTERN,
-  accountProblem,
   applySyncChoice,
-  cleanHeading,
   conflictKey,
   defaultResolutions,
   describeConflict,
   fieldLabel,
-  formatDay,
   formatFieldValue,
-  formatInstant,
+  sameVersion,
+} from '../../utils/popup/conflicts';
+import { cleanHeading, parsePopupParams, parseStatusFilter } from '../../utils/popup/params';
+import { formatDay, formatInstant } from '../../utils/shared/format-date';
+import {
   importProgressText,
   interruptedText,
-  parseDaysBefore,
-  safeHttpUrl,
-  sameVersion,
   snapshotCounts,
-  sourceInfo,
   syncCountsText,
-  upcomingKey,
-  upcomingSections,
-  commonGroup,
-  countByWorkstream,
-  findTracked,
-  groupDocuments,
   importButtonLabel,
   importSummary,
-  newWorkstreamId,
-  nextWorkstreamColor,
-  parsePopupParams,
-  parseStatusFilter,
-  patternLabel,
-  summarize,
   summaryText,
-  titleFromTab,
-} from '../../utils/popup/doclist';
-import type { DocFilter } from '../../utils/popup/doclist';
+} from '../../utils/popup/report-text';
+import { safeHttpUrl, sourceInfo, countByWorkstream, findTracked, patternLabel, titleFromTab } from '../../utils/popup/doc-text';
+import { upcomingKey, upcomingSections, groupDocuments, summarize } from '../../utils/shared/doc-order';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../../utils/shared/workstreams';
+import type { DocFilter } from '../../utils/shared/doc-order';
 
 const TODAY = '2020-09-08';
 
@@ -567,10 +554,6 @@ describe('workstream account', () => {
     expect(accountProblem(value) === null).toBe(valid);
     const v = value.trim();
     if (v) expect(ACCOUNT_RE.test(v)).toBe(valid);
-  });
-
-  it('uses the rule the background checks', () => {
-    expect(ACCOUNT_PATTERN.source).toBe(ACCOUNT_RE.source);
   });
 });
 

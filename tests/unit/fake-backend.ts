@@ -4,7 +4,7 @@
  */
 import type { DocRecord, Workstream } from '../../utils/shared/model';
 import { IndexView, queryDocs, summarizeIndex } from '../../utils/background/queries';
-import type { DocsQuery } from '../../utils/background/queries';
+import type { DocsQuery } from '../../utils/shared/docs-query';
 
 export interface TestIndex {
   documents: DocRecord[];

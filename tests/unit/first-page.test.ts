@@ -16,7 +16,7 @@ import {
 } from '@/utils/popup/first-page';
 import { sharePage } from '@/utils/popup/share-page';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import type { DocsPage, DocsQuery } from '@/utils/background/queries';
+import type { DocsPage, DocsQuery } from '@/utils/shared/docs-query';
 
 const Q: DocsQuery = { view: 'grouped', status: 'active', offset: 0, limit: 200, today: '2026-11-22' };
 const WS: Workstream[] = [{ id: 'ws-a', name: 'A' }];

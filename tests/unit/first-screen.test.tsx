@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
-import type { DocsQuery } from '../../utils/background/queries';
+import type { DocsQuery } from '../../utils/shared/docs-query';
 import type { KeyValueStore } from '../../utils/popup/first-page';
 import { queryId } from '../../utils/popup/first-page';
 import {

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { omniboxHandlers } from '@/utils/background/omnibox';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import { destination, openUrl, suggestions } from '@/utils/background/omnibox-suggestions';
-import { addDays, reminderText, reminderWindow, remindersDue } from '@/utils/background/reminder-rules';
+import { destination, suggestions } from '@/utils/background/omnibox-suggestions';
+import { openUrl } from '@/utils/shared/open-url';
+import { addDays } from '@/utils/shared/calendar';
+import { reminderText, reminderWindow, remindersDue } from '@/utils/background/reminder-rules';
 import { DocSearch } from '@/utils/shared/search';
 
 const WS: Workstream[] = [

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
-import type { DocFilter } from '../../utils/popup/doclist';
+import type { DocFilter } from '../../utils/shared/doc-order';
 import type { SearchHit } from '../../utils/shared/search';
 import { answerRead, localRunner } from './fake-backend';
 

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { Workstream } from '../../utils/shared/model';
-import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/shared/protocol';
+import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/shared/reports';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);

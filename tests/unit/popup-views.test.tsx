@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
-import { SETTINGS_KEY } from '../../utils/background/reminder-rules';
+import { SETTINGS_KEY } from '../../utils/shared/reminder-settings';
 import { UpcomingView } from '../../components/UpcomingView';
 import { ReminderSettings } from '../../components/ReminderSettings';
 import { WorkstreamForm } from '../../components/WorkstreamForm';

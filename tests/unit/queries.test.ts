@@ -6,14 +6,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, writeAll, type DocketDB } from '@/utils/background/db';
-import { groupDocuments, summarize, upcomingSections } from '@/utils/popup/doclist';
+import { groupDocuments, summarize, upcomingSections } from '@/utils/shared/doc-order';
 import { IndexCache } from '@/utils/background/index-cache';
 import { exportJson } from '@/utils/background/interchange';
 import { STATUSES, type DocRecord, type Status, type Workstream } from '@/utils/shared/model';
-import { IndexView, coldGroupedPage, queryDocs, summarizeIndex, type DocsPage, type DocsQuery } from '@/utils/background/queries';
+import { IndexView, coldGroupedPage, queryDocs, summarizeIndex } from '@/utils/background/queries';
+import { type DocsPage, type DocsQuery } from '@/utils/shared/docs-query';
 import { DocSearch } from '@/utils/shared/search';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
-import type { StatusFilter } from '@/utils/popup/doclist';
+import type { StatusFilter } from '@/utils/shared/doc-order';
 
 const TODAY = '2026-06-15';
 const ID = 'docket-extension-id';

@@ -22,7 +22,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR, seedPages } from '../../scripts/lib/seed-pages.mjs';
 import type { Status, Workstream } from '../../utils/shared/model';
-import { addDays, inferYear } from '../../utils/popup/scan/dates';
+import { addDays } from '../../utils/shared/calendar';
+import { inferYear } from '../../utils/popup/scan/dates';
 import {
   cleanSentence,
   deadlinePhrases,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '@/utils/shared/model';
-import { daysUntil, formatDate, localToday, relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
+import { daysUntil, localToday } from '@/utils/shared/calendar';
+import { formatDate } from '@/utils/shared/format-date';
+import { relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
 
 const TODAY = '2020-09-03';
 

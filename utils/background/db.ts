@@ -7,7 +7,7 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPIndex, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergeBase } from './interchange';
 import type { BadgeRecord, DocRecord, Workstream } from '../shared/model';
-import type { ImportReport } from '../shared/protocol';
+import type { SnapshotInfo, SnapshotReason, Subscription } from '../shared/reports';
 import { urgencyOf } from '../shared/urgency';
 
 export const DB_NAME = 'docket';
@@ -16,32 +16,6 @@ export const DB_VERSION = 3;
 export interface TrashEntry {
   doc: DocRecord;
   deletedAt: string;
-}
-
-export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
-
-/** What a snapshot is (its data is kept apart, in `snapshotData`). */
-export interface SnapshotInfo {
-  id: number;
-  createdAt: string;
-  reason: SnapshotReason;
-  /** "before importing team-index.json", "before syncing WG sheet"… */
-  label: string;
-  documents: number;
-  workstreams: number;
-}
-
-export interface Subscription {
-  id: string;
-  /** A Google Sheet published as CSV, or a JSON interchange file. */
-  url: string;
-  name: string;
-  createdAt: string;
-  lastAttemptAt?: string;
-  lastSuccessAt?: string;
-  /** The last failure, in words; cleared by a good sync. */
-  lastError?: string;
-  lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
 }
 
 export interface SharedVersion {

@@ -2,7 +2,8 @@
  * The address bar keyword `dk`: "dk mhlb models" suggests documents, ranked by match and then
  * by deadline; choosing one opens it (with its workstream's Google account).
  */
-import { docUrl, isGoogleDocsUrl, withAccount } from '../shared/links';
+import { isGoogleDocsUrl } from '../shared/links';
+import { openUrl } from '../shared/open-url';
 import type { SearchHit } from '../shared/search';
 import { relativeDeadline } from '../shared/urgency';
 
@@ -13,12 +14,6 @@ export interface Suggestion {
 
 const escapeXml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
-/** The URL a hit opens. */
-export function openUrl(hit: SearchHit): string {
-  const url = hit.doc.url && isGoogleDocsUrl(hit.doc.url) ? hit.doc.url : docUrl(hit.doc);
-  return withAccount(url, hit.workstream?.account);
-}
 
 /**
  * Suggestions for the address bar. Chrome's descriptions are XML (`<dim>`, `<match>`), Firefox's

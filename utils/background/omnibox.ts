@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { getIndex, type DocketDB } from './db';
 import { destination, suggestions, type Suggestion } from './omnibox-suggestions';
 import { DocSearch } from '../shared/search';
-import { localToday } from '../shared/urgency';
+import { localToday } from '../shared/calendar';
 
 export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
 

@@ -4,9 +4,9 @@
  * Kept apart from protocol.ts so that content scripts never bundle valibot.
  */
 import * as v from 'valibot';
-import { DOC_KINDS, STATUSES } from '../shared/model';
+import { ACCOUNT_RE, DOC_KINDS, STATUSES } from '../shared/model';
 import type { MessageType, ProtocolMap } from '../shared/protocol';
-import { MAX_QUERY_LIMIT } from './queries';
+import { MAX_QUERY_LIMIT } from '../shared/docs-query';
 
 const DRIVE_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a Drive id'));
 const SHORT = v.pipe(v.string(), v.maxLength(2_000));
@@ -14,9 +14,6 @@ const LONG = v.pipe(v.string(), v.maxLength(100_000));
 const ISO_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'));
 const EMPTY = v.strictObject({});
 const EXTRA = v.optional(v.record(v.string(), v.unknown()));
-/** An account number (`/u/N/`) or an e-mail address (`authuser=`). */
-export const ACCOUNT_RE = /^(?:\d{1,2}|[^\s@/?#&]+@[^\s@/?#&]+\.[^\s@/?#&]+)$/;
-
 export const WorkstreamSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'a workstream needs a name'), v.maxLength(500)),

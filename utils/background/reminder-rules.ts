@@ -2,24 +2,11 @@
  * Optional local reminders (off by default): a notification a chosen number of days before
  * each deadline, once per document and deadline. Pure: the background schedules and shows.
  */
+import { addDays } from '../shared/calendar';
 import type { DocRecord } from '../shared/model';
 import { urgencyOf } from '../shared/urgency';
 
-export interface ReminderSettings {
-  enabled: boolean;
-  /** Days before the deadline (0 = on the day). */
-  daysBefore: number;
-}
-
-export const DEFAULT_REMINDERS: ReminderSettings = { enabled: false, daysBefore: 2 };
-export const SETTINGS_KEY = 'docket:reminders';
 export const SENT_KEY = 'docket:reminders-sent';
-
-/** The calendar day `n` days after `day` (`YYYY-MM-DD`). */
-export function addDays(day: string, n: number): string {
-  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** The days whose deadlines are due for a reminder today: from today to today + daysBefore. */
 export function reminderWindow(today: string, daysBefore: number): string[] {

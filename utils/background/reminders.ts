@@ -1,17 +1,9 @@
 /** Local reminders (off by default): a daily check that shows a notification before deadlines. */
 import { browser } from 'wxt/browser';
 import { dueOn, type DocketDB } from './db';
-import {
-  DEFAULT_REMINDERS,
-  SENT_KEY,
-  SETTINGS_KEY,
-  reminderKey,
-  reminderText,
-  reminderWindow,
-  remindersDue,
-  type ReminderSettings,
-} from './reminder-rules';
-import { daysUntil, localToday } from '../shared/urgency';
+import { DEFAULT_REMINDERS, SETTINGS_KEY, type ReminderSettings } from '../shared/reminder-settings';
+import { SENT_KEY, reminderKey, reminderText, reminderWindow, remindersDue } from './reminder-rules';
+import { daysUntil, localToday } from '../shared/calendar';
 
 const ALARM = 'docket-reminders';
 

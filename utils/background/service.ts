@@ -4,18 +4,29 @@
  * dependencies so that tests call `dispatch` directly with fake senders.
  */
 import * as v from 'valibot';
-import type { DocketDB, Subscription } from './db';
+import type { DocketDB } from './db';
+import type { Subscription } from '../shared/reports';
 import * as store from './db';
 import { IndexCache } from './index-cache';
 import { exportCsv, exportJson, MAX_IMPORT_BYTES } from './interchange';
 import { parseDocLink } from '../shared/links';
 import type { DocRecord } from '../shared/model';
-import type { Envelope, ImportSource, IndexStatus, MessageType, ProtocolMap, Reply, Req, Res, SitesState } from '../shared/protocol';
+import type {
+  Envelope,
+  ImportSource,
+  IndexStatus,
+  MessageType,
+  ProtocolMap,
+  Reply,
+  Req,
+  Res,
+  SitesState,
+} from '../shared/protocol';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
 import type { ImportProgress } from '../shared/upload';
-import { localToday } from '../shared/urgency';
+import { localToday } from '../shared/calendar';
 
 export interface Sender {
   id?: string;

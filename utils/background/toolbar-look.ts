@@ -3,7 +3,8 @@
  * elsewhere, how many documents are overdue. Pure: the background applies it.
  */
 import type { DocRecord } from '../shared/model';
-import { daysUntil, urgencyOf } from '../shared/urgency';
+import { daysUntil } from '../shared/calendar';
+import { urgencyOf } from '../shared/urgency';
 
 export interface BadgeLook {
   text: string;

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { countOverdue, lookup, type DocketDB } from './db';
 import { parseDocLink } from '../shared/links';
 import { documentBadge, overdueBadge, type BadgeLook } from './toolbar-look';
-import { localToday } from '../shared/urgency';
+import { localToday } from '../shared/calendar';
 
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 const DOC_TABS = ['*://docs.google.com/*', '*://drive.google.com/*'];

@@ -5,7 +5,8 @@
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
 import type { BadgeRecord, Status } from '../shared/model';
-import { formatDate, relativeDeadline, urgencyOf, type Urgency } from '../shared/urgency';
+import { formatDate } from '../shared/format-date';
+import { relativeDeadline, urgencyOf, type Urgency } from '../shared/urgency';
 
 export const BADGE_TAG = 'docket-badge';
 

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../shared/links';
 import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
-import { localToday } from '../shared/urgency';
+import { localToday } from '../shared/calendar';
 import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';

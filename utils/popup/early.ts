@@ -4,7 +4,7 @@
  * kept answer to draw at once, the live answer to replace it.
  * No React here: this module runs before react-dom is even evaluated.
  */
-import type { DocsPage, DocsQuery } from '../background/queries';
+import type { DocsPage, DocsQuery } from '../shared/docs-query';
 import { send } from '../shared/protocol';
 import { keepFirstPage, queryId } from './first-page';
 import type { KeyValueStore } from './first-page';

@@ -7,7 +7,7 @@
  *
  * Pure helpers over a Storage-like object (the popup's `localStorage`; a Map in tests).
  */
-import type { DocsPage, DocsQuery } from '../background/queries';
+import type { DocsPage, DocsQuery } from '../shared/docs-query';
 
 export const FIRST_PAGE_KEY = 'docket:first-page';
 const VERSION = 1;

@@ -1,4 +1,4 @@
-import type { DocsQuery } from '../background/queries';
+import type { DocsQuery } from '../shared/docs-query';
 
 /** Rows asked for at once in the grouped list; "Show more" asks for as many again. */
 export const ROW_PAGE = 200;

@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { keptAnswer, keptAnswers, parseKept, queryId, readKept } from './first-page';
 import { prepareScreen, readScreen, screenToPaint, showScreen } from './first-screen';
 import { REVISION_KEY } from '../shared/protocol';
-import type { DocsQuery } from '../background/queries';
-import { localToday } from '../shared/urgency';
+import type { DocsQuery } from '../shared/docs-query';
+import { localToday } from '../shared/calendar';
 import { askEarly, keepAnswersTo, offerKept } from './early';
 import { FIRST_QUERY } from './first-query';
 

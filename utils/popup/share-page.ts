@@ -5,7 +5,7 @@
  * letter keeps most of the results).
  */
 import type { DocRecord, Workstream } from '../shared/model';
-import type { DocsPage } from '../background/queries';
+import type { DocsPage } from '../shared/docs-query';
 
 export function sharePage(prev: DocsPage | null, next: DocsPage): DocsPage {
   if (!prev) return next;

@@ -102,3 +102,6 @@ export function isIsoDate(value: string): boolean {
 export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
 }
+
+/** A workstream's Google account: an account number (`/u/N/`) or an e-mail address (`authuser=`). Checked by the popup and the background alike. */
+export const ACCOUNT_RE = /^(?:\d{1,2}|[^\s@/?#&]+@[^\s@/?#&]+\.[^\s@/?#&]+)$/;

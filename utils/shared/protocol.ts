@@ -10,13 +10,9 @@
  * (kept apart so content scripts do not bundle the schema library).
  */
 import { browser } from 'wxt/browser';
-import type { SnapshotInfo, Subscription } from '../background/db';
+import type { ImportReport, Resolutions, SnapshotInfo, Subscription } from './reports';
 import type { BadgeRecord, DocRecord, Workstream } from './model';
-import type { DocsPage, DocsQuery, IndexSummary } from '../background/queries';
-
-export type { DocsPage, DocsQuery, IndexSummary };
-
-export type { SnapshotInfo, Subscription };
+import type { DocsPage, DocsQuery, IndexSummary } from './docs-query';
 
 /** What the popup should tell the member about the index as a whole. */
 export interface IndexStatus {
@@ -24,49 +20,6 @@ export interface IndexStatus {
   readOnlyReason?: string;
   /** An import or sync that the browser stopped before it finished: nothing of it was written. */
   interrupted?: { label: string; startedAt: string };
-}
-
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-}
-
-export interface RefusedRow {
-  /** Row number (CSV, 1 = first data row) or index in `documents`/`workstreams` (JSON). */
-  row: number;
-  what: 'document' | 'workstream';
-  id?: string;
-  reason: string;
-}
-
-/** A field that both the index and the file (or sheet) changed since the version they last shared. */
-export interface MergeConflict {
-  docId: string;
-  title: string;
-  field: string;
-  /** The shared version's value (undefined: the field was empty). */
-  base?: unknown;
-  local?: unknown;
-  incoming?: unknown;
-  /** Which side the merge keeps unless the member decides otherwise. */
-  winner: 'local' | 'incoming';
-}
-
-/** `docId:field` → the side to keep. */
-export type Resolutions = Record<string, 'local' | 'incoming'>;
-
-export interface ImportReport {
-  documents: ImportCounts;
-  workstreams: ImportCounts;
-  refused: RefusedRow[];
-  /** Set when the whole file was refused; nothing was written. */
-  error?: string;
-  /** True once written (apply); false for a preview. */
-  applied: boolean;
-  /** Fields changed on both sides since the last shared version, with the side kept. */
-  conflicts?: MergeConflict[];
 }
 
 /** The file to import: its text, or an upload sent beforehand with `import/upload`. */

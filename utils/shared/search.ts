@@ -7,7 +7,8 @@
  */
 import uFuzzy from '@leeoniya/ufuzzy';
 import { STATUSES, type DocRecord, type Status, type Workstream } from './model';
-import { daysUntil, urgencyOf } from './urgency';
+import { daysUntil } from './calendar';
+import { urgencyOf } from './urgency';
 
 export interface ParsedQuery {
   text: string;

@@ -1,32 +1,5 @@
-/** Calendar-day helpers for the scanner (dates are `YYYY-MM-DD`, computed in UTC: no time zone drift). */
-import { isIsoDate } from '../../shared/model';
-
-const DAY_MS = 86_400_000;
-
-export function isoDate(year: number, month: number, day: number): string | undefined {
-  const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isIsoDate(s) ? s : undefined;
-}
-
-function utc(iso: string): number {
-  const [y = 1970, m = 1, d = 1] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-export function addDays(iso: string, days: number): string {
-  const t = new Date(utc(iso) + days * DAY_MS);
-  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())!;
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / DAY_MS);
-}
-
-/** A local Date at noon on that day (what chrono takes as its reference). */
-export function noonOf(iso: string): Date {
-  const [y = 1970, m = 1, d = 1] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d, 12, 0, 0);
-}
+/** Dates as minutes write them: a day without its year, month names. Arithmetic lives in shared/calendar. */
+import { daysBetween, isoDate } from '../../shared/calendar';
 
 /**
  * The year of a day written without one ("by 7 September"), seen from `ref` (the meeting):

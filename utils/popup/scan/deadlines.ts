@@ -18,7 +18,8 @@
  * on 24 September 2020").
  */
 import * as chrono from 'chrono-node/en';
-import { addDays, inferYear, isoDate, noonOf } from './dates';
+import { addDays, isoDate, noonOf } from '../../shared/calendar';
+import { inferYear } from './dates';
 
 export interface DeadlinePhrase {
   date: string;

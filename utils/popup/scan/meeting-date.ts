@@ -12,7 +12,8 @@
  * - −5 on a mail's reply line ("On Thu, Aug 27, 2020 at 4:05 PM … wrote:", "Sent:", "Date:").
  * A date without a year is no meeting date ("Next meeting is planned for October 15th").
  */
-import { isoDate, monthNumber } from './dates';
+import { isoDate } from '../../shared/calendar';
+import { monthNumber } from './dates';
 
 export interface DateMention {
   date: string;

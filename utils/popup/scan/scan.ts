@@ -19,8 +19,8 @@
  */
 import { docUrl } from '../../shared/links';
 import type { DocKind, Status, Workstream } from '../../shared/model';
-import { KIND_LABELS } from '../doclist';
-import { localToday } from '../../shared/urgency';
+import { KIND_LABELS } from '../doc-text';
+import { localToday } from '../../shared/calendar';
 import { cleanSentence, deadlineScore, sentenceDeadline, splitSentences } from './deadlines';
 import type { DeadlineCandidate } from './deadlines';
 import { flowOf } from './flow';

@@ -1,0 +1,74 @@
+/** How the popup names things: kinds, where a document was found, site patterns, tracked lookups. */
+import { isIsoDate, type DocKind, type DocRecord } from '../shared/model';
+import { formatDay } from '../shared/format-date';
+
+export const KIND_LABELS: Record<DocKind, string> = {
+  document: 'Document',
+  spreadsheet: 'Spreadsheet',
+  presentation: 'Presentation',
+  form: 'Form',
+  drawing: 'Drawing',
+  file: 'File',
+  folder: 'Folder',
+};
+
+const TAB_SUFFIX = /\s+[-–—]\s+Google\s+(Docs|Sheets|Slides|Forms|Drive|Drawings)\s*$/i;
+
+/** A tab's title without Google's " - Google Docs" (Sheets, Slides, Forms, Drive, Drawings) suffix. */
+export function titleFromTab(title: string | undefined | null): string {
+  if (!title) return '';
+  return title.replace(TAB_SUFFIX, '').trim();
+}
+
+/** The record that tracks this id, directly or through an alias. */
+export function findTracked(docs: readonly DocRecord[], id: string): DocRecord | undefined {
+  return docs.find((d) => d.id === id) ?? docs.find((d) => d.aliases.includes(id));
+}
+
+/** How many documents each workstream holds (key: workstream id). */
+export function countByWorkstream(docs: readonly DocRecord[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of docs) if (d.workstreamId) counts.set(d.workstreamId, (counts.get(d.workstreamId) ?? 0) + 1);
+  return counts;
+}
+
+/** `*://docs.google.com/*` → `docs.google.com`, `*://*.intgovforum.org/*` → `*.intgovforum.org`. */
+export function patternLabel(pattern: string): string {
+  const m = /^(?:\*|https?):\/\/([^/]+)\/.*$/.exec(pattern);
+  return m ? m[1]! : pattern;
+}
+
+/** `url` when it is an http(s) address, else undefined (never a `javascript:` link). */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SourceInfo {
+  /** "IGF 2020 MAG WG-Strategy — 24 September 2020 (meeting 24 Sep 2020)", or the page's host. */
+  text: string;
+  /** The page, when it is an http(s) address. */
+  href?: string;
+  /** The sentence the deadline was taken from. */
+  quote?: string;
+}
+
+/** Where a document was found, for "From: …" and the deadline's sentence; null when nothing is known. */
+export function sourceInfo(doc: Pick<DocRecord, 'source' | 'sourceTitle' | 'sourceDate' | 'deadlineSource'>): SourceInfo | null {
+  const href = safeHttpUrl(doc.source);
+  const title = doc.sourceTitle?.replace(/\s+/g, ' ').trim();
+  let name = title || (href ? new URL(href).hostname : doc.source?.trim() || '');
+  const quote = doc.deadlineSource?.replace(/\s+/g, ' ').trim() || undefined;
+  if (!name && doc.sourceDate) name = 'the minutes';
+  if (!name) return quote ? { text: '', quote } : null;
+  const text = doc.sourceDate && isIsoDate(doc.sourceDate) ? `${name} (meeting ${formatDay(doc.sourceDate)})` : name;
+  const out: SourceInfo = { text };
+  if (href) out.href = href;
+  if (quote) out.quote = quote;
+  return out;
+}

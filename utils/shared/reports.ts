@@ -1,0 +1,73 @@
+/**
+ * What imports, syncs and snapshots report: counts, refusals, conflicts, and the records of
+ * subscriptions and snapshots. Shared by the background that writes them and the popup that shows them.
+ */
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+}
+
+export interface RefusedRow {
+  /** Row number (CSV, 1 = first data row) or index in `documents`/`workstreams` (JSON). */
+  row: number;
+  what: 'document' | 'workstream';
+  id?: string;
+  reason: string;
+}
+
+/** A field that both the index and the file (or sheet) changed since the version they last shared. */
+export interface MergeConflict {
+  docId: string;
+  title: string;
+  field: string;
+  /** The shared version's value (undefined: the field was empty). */
+  base?: unknown;
+  local?: unknown;
+  incoming?: unknown;
+  /** Which side the merge keeps unless the member decides otherwise. */
+  winner: 'local' | 'incoming';
+}
+
+/** `docId:field` → the side to keep. */
+export type Resolutions = Record<string, 'local' | 'incoming'>;
+
+export interface ImportReport {
+  documents: ImportCounts;
+  workstreams: ImportCounts;
+  refused: RefusedRow[];
+  /** Set when the whole file was refused; nothing was written. */
+  error?: string;
+  /** True once written (apply); false for a preview. */
+  applied: boolean;
+  /** Fields changed on both sides since the last shared version, with the side kept. */
+  conflicts?: MergeConflict[];
+}
+
+export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
+
+/** What a snapshot is (its data is kept apart, in `snapshotData`). */
+export interface SnapshotInfo {
+  id: number;
+  createdAt: string;
+  reason: SnapshotReason;
+  /** "before importing team-index.json", "before syncing WG sheet"… */
+  label: string;
+  documents: number;
+  workstreams: number;
+}
+
+export interface Subscription {
+  id: string;
+  /** A Google Sheet published as CSV, or a JSON interchange file. */
+  url: string;
+  name: string;
+  createdAt: string;
+  lastAttemptAt?: string;
+  lastSuccessAt?: string;
+  /** The last failure, in words; cleared by a good sync. */
+  lastError?: string;
+  lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
+}
