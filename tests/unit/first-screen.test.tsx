@@ -31,12 +31,12 @@ import {
 import type { KeptScreen } from '../../utils/popup/first-screen';
 import { answerRead } from './fake-backend';
 
-const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/shared/protocol', () => protocol);
-
 import { App } from '../../components/App';
 import { FIRST_QUERY } from '../../utils/popup/first-query';
 import { firstQuestionId } from '../../components/useKeepScreen';
+
+const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

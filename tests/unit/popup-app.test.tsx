@@ -13,10 +13,10 @@ import type { DocRecord, Workstream } from '../../utils/shared/model';
 import type { IndexStatus } from '../../utils/shared/protocol';
 import { answerRead } from './fake-backend';
 
+import { App } from '../../components/App';
+
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);
-
-import { App } from '../../components/App';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

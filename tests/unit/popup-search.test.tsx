@@ -15,11 +15,11 @@ import type { DocFilter } from '../../utils/shared/doc-order';
 import type { SearchHit } from '../../utils/shared/search';
 import { answerRead, localRunner } from './fake-backend';
 
-const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/shared/protocol', () => protocol);
-
 import { DocumentList, FIRST_ROWS } from '../../components/DocumentList';
 import { App } from '../../components/App';
+
+const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

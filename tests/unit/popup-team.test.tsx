@@ -13,12 +13,12 @@ import { browser } from 'wxt/browser';
 import type { Workstream } from '../../utils/shared/model';
 import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/shared/reports';
 
-const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
-vi.mock('../../utils/shared/protocol', () => protocol);
-
 import { ImportExport } from '../../components/ImportExport';
 import { SharedSheets } from '../../components/SharedSheets';
 import { SnapshotList } from '../../components/SnapshotList';
+
+const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
+vi.mock('../../utils/shared/protocol', () => protocol);
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

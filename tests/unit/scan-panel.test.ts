@@ -5,21 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createElement } from 'react';
-import { act } from 'react';
+import { createElement, act } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
+
+import { ScanPanel } from '../../components/ScanPanel';
+import { answerRead } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({
   send: vi.fn(),
   sendToTab: vi.fn(),
 }));
 vi.mock('../../utils/shared/protocol', () => protocol);
-
-import { ScanPanel } from '../../components/ScanPanel';
-import { answerRead } from './fake-backend';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

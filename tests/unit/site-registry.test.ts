@@ -1,5 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import {
+  disableSite,
+  enableSite,
+  getSites,
+  injectIntoOpenTabs,
+  syncRegistration,
+  userPatterns,
+  USER_SITES_SCRIPT_ID,
+} from '@/utils/background/site-registry';
+import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/shared/sites';
+
 // A small stand-in for the permissions and scripting APIs the registry uses.
 const state = vi.hoisted(() => ({
   origins: [] as string[],
@@ -44,17 +55,6 @@ vi.mock('wxt/browser', () => ({
     },
   },
 }));
-
-import {
-  disableSite,
-  enableSite,
-  getSites,
-  injectIntoOpenTabs,
-  syncRegistration,
-  userPatterns,
-  USER_SITES_SCRIPT_ID,
-} from '@/utils/background/site-registry';
-import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/shared/sites';
 
 beforeEach(() => {
   state.origins = [...DEFAULT_SITE_PATTERNS];

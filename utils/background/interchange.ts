@@ -25,12 +25,11 @@
  */
 import * as v from 'valibot';
 import Papa from 'papaparse';
-import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate } from '../shared/model';
+import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate, ACCOUNT_RE } from '../shared/model';
 import type { DocKind, DocRecord, Workstream } from '../shared/model';
 import type { ExportFile } from '../shared/protocol';
 import type { ImportCounts, ImportReport, MergeConflict, RefusedRow, Resolutions } from '../shared/reports';
 import { parseDocLink } from '../shared/links';
-import { ACCOUNT_RE } from '../shared/model';
 import { newWorkstreamId, nextWorkstreamColor } from '../shared/workstreams';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -4,11 +4,10 @@
  * entry brackets every write so that one the browser cut short is reported, never half-applied.
  */
 import type { DocketDB } from './db';
-import type { Subscription } from '../shared/reports';
+import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
 import * as store from './db';
 import { MAX_IMPORT_BYTES, parseImport, planMerge } from './interchange';
 import type { DocRecord, Workstream } from '../shared/model';
-import type { ImportReport, Resolutions } from '../shared/reports';
 
 export interface Journal {
   /** Note an operation before it writes. */

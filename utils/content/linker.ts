@@ -5,13 +5,13 @@
  * of every badge when the index changes.
  */
 import { linkSelectorFor, parseDocLink } from '../shared/links';
+import type { BadgeRecord } from '../shared/model';
+import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
+import { createLazyDraw, type LazyDraw } from './lazy-draw';
 
 /** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
 export const MAX_BADGES = 20_000;
 export const NOTICE_TAG = 'docket-notice';
-import type { BadgeRecord } from '../shared/model';
-import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
-import { createLazyDraw, type LazyDraw } from './lazy-draw';
 
 export interface LinkerOptions {
   doc: Document;
