@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { DocRecord, Workstream } from '../utils/shared/model';
-import { STATUS_LABELS } from '../utils/shared/model';
+import { STATUS_LABELS, URGENCY_LOOK } from '../utils/shared/states';
 import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { dayText } from '../utils/shared/format-date';
@@ -10,8 +10,6 @@ import { displayTitle } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { SourceLine } from './SourceLine';
 import { Swatch } from './Swatch';
-
-const URGENCY_ICON: Partial<Record<string, string>> = { overdue: '⚠', 'due-soon': '⏰', done: '✓' };
 
 /**
  * One tracked document: title, kind, deadline (icon + text, not colour alone), status, where it
@@ -53,7 +51,7 @@ export const DocumentRow = memo(function DocumentRow({
   const relative = relativeDeadline(doc, today);
   const title = displayTitle(doc);
   const url = openUrl(workstream ? { doc, workstream } : { doc });
-  const icon = URGENCY_ICON[urgency];
+  const icon = URGENCY_LOOK[urgency].icon;
   const conflicts = doc.syncConflicts ?? [];
 
   return (

@@ -1,4 +1,5 @@
-import { STATUSES, STATUS_LABELS, isStatus, type Status } from '../utils/shared/model';
+import { STATUSES, isStatus, type Status } from '../utils/shared/model';
+import { STATUS_LABELS } from '../utils/shared/states';
 
 /** A status `<select>`: each status by its label, with "Not set" first when `allowUnset`. */
 export function StatusSelect({

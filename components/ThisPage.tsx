@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../utils/shared/model';
+import { STATUS_LABELS } from '../utils/shared/states';
 import type { DocRecord } from '../utils/shared/model';
 import { parseDocLink } from '../utils/shared/links';
 import type { DocRef } from '../utils/shared/links';

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { STATUS_LABELS } from '../utils/shared/model';
+import { STATUS_LABELS } from '../utils/shared/states';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';

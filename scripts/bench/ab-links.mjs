@@ -1,6 +1,6 @@
 // A/B: finding candidate links on the S1 page in Docket's isolated world, by walking <a> elements in script,
 // by one querySelectorAll with case-insensitive attribute tests (Docket's selector until 2026-11), or by
-// the case-sensitive one Docket uses now (alternating fresh loads). node scripts/bench/ab-links.mjs after a build.
+// the case-sensitive one Docket uses now (alternating fresh loads). npx tsx scripts/bench/ab-links.mjs after a build.
 import { launch, docketWorld, sleep, snapshotExtension } from './lib/env.mjs';
 import { noLinksPage } from './pages.mjs';
 const snap = snapshotExtension();

@@ -3,7 +3,7 @@
 // Docket's work. Each variant replaces Docket's content script in a copy of the build and is
 // loaded on the same tiny page; script time is measured from a trace as in S1.
 //
-//   npx wxt build && node scripts/bench/cs-floor.mjs [runs] [label=content-script.js ...]
+//   npx wxt build && npx tsx scripts/bench/cs-floor.mjs [runs] [label=content-script.js ...]
 //
 // With label=file arguments, those scripts are measured instead of the built-in variants
 // (next to Docket's and the polyfill's), e.g. builds of Docket with parts of it taken out.

@@ -4,7 +4,7 @@
 // one relaxed readwrite transaction each, keys in order; CPU is that of the whole browser
 // process tree (steadier than wall time on a shared machine).
 //
-//   npx wxt build && node scripts/bench/idb-floor.mjs [documents]
+//   npx wxt build && npx tsx scripts/bench/idb-floor.mjs [documents]
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 // Docket's benchmark (issue 5): every scenario several times in Chromium with the built
 // extension, each page-side figure next to a baseline measured in the same run.
 //
-//   node scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR]
+//   npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR]
 //
 // --extension DIR: measure the build in DIR (a copy of .output/chrome-mv3) instead of the current one (A/B runs).
 //
@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'node scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]',
+    'npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]',
   );
   process.exit(0);
 }

@@ -2,6 +2,7 @@
 // as the HTML pages the working group reads on intgovforum.org: headings for agenda
 // items, paragraphs, bold, Markdown links and bare URLs as <a>. A URL broken across
 // lines stays text, as it is in the PDF copy the seed came from.
+import { isItemLine } from '../../utils/shared/agenda-item.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +30,6 @@ function inline(text) {
   return parts.join('');
 }
 
-const HEADING = /^(?:[A-H]|[IVX]{1,4}|\d{1,2})\.\s+\S.{0,110}$/;
-
 /**
  * The PDF copies break long Drive links across lines ("…/d/1lutZTnFaGLhMm-⏎QK3h…/edit"):
  * the web page they stand for has the whole link, so join a Google link whose id was
@@ -57,7 +56,7 @@ export function renderSeed(text, { name = 'minutes' } = {}) {
     if (!title && lines.length <= 2 && !/^\d/.test(plain) && /working group|mag wg/i.test(plain) && plain.length < 100) {
       title = plain;
       body.push(`<h1>${inline(lines.join(' '))}</h1>`);
-    } else if (lines.length === 1 && HEADING.test(plain) && !/[.:;]$/.test(plain)) {
+    } else if (lines.length === 1 && isItemLine(plain)) {
       body.push(`<h2>${inline(lines[0])}</h2>`);
     } else if (lines.every((l) => /^[-•]\s|^\s*-\s/.test(l))) {
       body.push(`<ul>${lines.map((l) => `<li>${inline(l.replace(/^[-•]\s*/, ''))}</li>`).join('')}</ul>`);

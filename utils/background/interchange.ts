@@ -25,7 +25,8 @@
  */
 import * as v from 'valibot';
 import Papa from 'papaparse';
-import { DOC_KINDS, STATUSES, STATUS_LABELS, isIsoDate, ACCOUNT_RE } from '../shared/model';
+import { DOC_KINDS, STATUSES, isIsoDate, ACCOUNT_RE } from '../shared/model';
+import { STATUS_LABELS } from '../shared/states';
 import type { DocKind, DocRecord, Workstream } from '../shared/model';
 import type { ExportFile } from '../shared/protocol';
 import type { ImportCounts, ImportReport, MergeConflict, RefusedRow, Resolutions } from '../shared/reports';

@@ -5,6 +5,7 @@
 import type { DocRecord } from '../shared/model';
 import { daysUntil } from '../shared/calendar';
 import { urgencyOf } from '../shared/urgency';
+import { URGENCY_LOOK } from '../shared/states';
 
 export interface BadgeLook {
   text: string;
@@ -12,10 +13,10 @@ export interface BadgeLook {
   title: string;
 }
 
-const RED = '#cf222e';
-const AMBER = '#9a6700';
-const GREY = '#57606a';
-const GREEN = '#1a7f37';
+const RED = URGENCY_LOOK.overdue.color;
+const AMBER = URGENCY_LOOK['due-soon'].color;
+const GREY = URGENCY_LOOK.none.color;
+const GREEN = URGENCY_LOOK.done.color;
 
 /** For a tab showing a tracked document. */
 export function documentBadge(doc: DocRecord, today: string): BadgeLook {

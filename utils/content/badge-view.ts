@@ -4,9 +4,11 @@
  * Plain DOM, text through `textContent` only; page CSS reaches neither the host
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
-import type { BadgeRecord, Status } from '../shared/model';
+import { itemLabel } from '../shared/agenda-item';
+import type { BadgeRecord } from '../shared/model';
 import { formatDate } from '../shared/format-date';
-import { relativeDeadline, urgencyOf, type Urgency } from '../shared/urgency';
+import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '../shared/states';
+import { relativeDeadline, urgencyOf } from '../shared/urgency';
 
 export const BADGE_TAG = 'docket-badge';
 
@@ -57,12 +59,12 @@ export const BADGE_CSS = [
   '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
   '.l{font-weight:650}',
   '.dot{width:8px;height:8px;border-radius:50%;background:var(--ws,#6e7781);display:inline-block;flex:none}',
-  '.u-overdue .dl{color:#cf222e;font-weight:650}',
-  '.u-due-soon .dl{color:#9a6700;font-weight:650}',
-  '.u-done .dl{color:#1a7f37}',
-  '.dark.u-overdue .dl{color:#ff7b72}',
-  '.dark.u-due-soon .dl{color:#e3b341}',
-  '.dark.u-done .dl{color:#56d364}',
+  `.u-overdue .dl{color:${URGENCY_LOOK.overdue.color};font-weight:650}`,
+  `.u-due-soon .dl{color:${URGENCY_LOOK['due-soon'].color};font-weight:650}`,
+  `.u-done .dl{color:${URGENCY_LOOK.done.color}}`,
+  `.dark.u-overdue .dl{color:${URGENCY_LOOK.overdue.darkColor}}`,
+  `.dark.u-due-soon .dl{color:${URGENCY_LOOK['due-soon'].darkColor}}`,
+  `.dark.u-done .dl{color:${URGENCY_LOOK.done.darkColor}}`,
   '.untracked{background:transparent;border-style:dashed;color:#57606a;padding:0 4px;font-weight:600}',
   '.untracked.dark{color:#8b949e;background:transparent}',
   '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);left:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:left;direction:ltr}',
@@ -84,26 +86,10 @@ export const BADGE_CSS = [
   '.card.up{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
 ].join('');
 
-const STATUS_SHORT: Record<Status, string> = {
-  draft: '✎ draft',
-  'open-for-comments': '◔ open',
-  final: '■ final',
-  delivered: '✓ delivered',
-  archived: '▪ archived',
-};
-const STATUS_LONG: Record<Status, string> = {
-  draft: 'Draft',
-  'open-for-comments': 'Open for comments',
-  final: 'Final',
-  delivered: 'Delivered',
-  archived: 'Archived',
-};
-const URGENCY_ICON: Record<Urgency, string> = { overdue: '⚠ ', 'due-soon': '◷ ', upcoming: '', none: '', done: '✓ ' };
-
 /** A short label for a workstream: its agenda letter or number ("A. …" → "A"), else initials. */
 export function shortLabel(name: string): string {
-  const item = /^\s*([A-Z]{1,2}|\d{1,2}|[ivx]{1,4})[.)]\s/i.exec(name);
-  if (item) return item[1]!.toUpperCase();
+  const label = itemLabel(name);
+  if (label) return label;
   const words = name.split(/[\s\-–—:/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
   if (words.length === 1) return words[0]!.slice(0, 4);
   return words
@@ -243,7 +229,7 @@ export function describe(state: BadgeState, rel?: string): string {
   if (!r) return 'Not tracked in Docket: track this document';
   const parts = [r.doc.title || 'Tracked document'];
   if (r.workstream) parts.push(r.workstream.name);
-  if (r.doc.status) parts.push(STATUS_LONG[r.doc.status]);
+  if (r.doc.status) parts.push(STATUS_LABELS[r.doc.status]);
   const deadline = rel ?? relativeDeadline(r.doc, state.today);
   if (deadline) parts.push(deadline);
   return `Docket: ${parts.join(', ')}`;
@@ -283,12 +269,12 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
       if (r.workstream.color && COLOR.test(r.workstream.color)) dot.style.setProperty('--ws', r.workstream.color);
       chip.append(dot, el(doc, 'span', 'l', shortLabel(r.workstream.name)));
     }
-    if (r.doc.status) text.push(STATUS_SHORT[r.doc.status]);
+    if (r.doc.status) text.push(STATUS_MARKS[r.doc.status]);
     const showDeadline = rel && !(urgency === 'done' && r.doc.status);
     if (r.workstream && (text.length || showDeadline)) text.unshift('');
     if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (showDeadline ? ' · ' : '')));
     else if (r.workstream && showDeadline) chip.append(doc.createTextNode(' · '));
-    if (showDeadline) chip.append(el(doc, 'span', 'dl', URGENCY_ICON[urgency!] + rel));
+    if (showDeadline) chip.append(el(doc, 'span', 'dl', urgencyIcon(urgency!) + rel));
     if (!chip.firstChild) chip.append('◆ tracked');
   } else {
     chip.title = 'Track in Docket';
@@ -424,7 +410,7 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
     card.append(row('Deadline', `${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`));
     if (r.doc.deadlineNote) card.append(row('Deadline note', r.doc.deadlineNote));
   }
-  if (r.doc.status) card.append(row('Status', STATUS_LONG[r.doc.status]));
+  if (r.doc.status) card.append(row('Status', STATUS_LABELS[r.doc.status]));
   if (r.doc.notes) card.append(el(doc, 'span', 'notes', r.doc.notes));
   if (r.doc.source) {
     const line = row('Tracked from', '');

@@ -3,6 +3,7 @@
  * protocol, live refresh when the index revision changes, and a clean exit when
  * the extension is updated or reloaded (the context is invalidated).
  */
+import { isItemLine } from '../shared/agenda-item';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../shared/links';
@@ -126,7 +127,6 @@ export function startDocket(ctx: ContentScriptContext): Linker {
 
 /** The nearest heading (or agenda-item line) before an element: the workstream a link stands under. */
 export function headingAbove(el: Element): string | undefined {
-  const item = /^\s*(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s+\S/;
   let node: Element | null = el;
   for (let steps = 0; node && steps < 400; steps++) {
     const prev: Element | null = node.previousElementSibling;
@@ -137,7 +137,7 @@ export function headingAbove(el: Element): string | undefined {
     node = prev;
     const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (/^H[1-6]$/.test(node.tagName) && text) return text.slice(0, 200);
-    if (item.test(text) && text.length < 120 && !/[.:;]$/.test(text)) return text;
+    if (isItemLine(text)) return text;
   }
   return undefined;
 }

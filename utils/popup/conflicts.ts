@@ -1,5 +1,6 @@
 /** Fields, their values in words, and conflicts between the index and a file or a sheet. */
-import { STATUS_LABELS, isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
+import { STATUS_LABELS } from '../shared/states';
+import { isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
 import type { MergeConflict, Resolutions } from '../shared/reports';
 import { KIND_LABELS } from './doc-text';
 

@@ -1,5 +1,6 @@
 /** popup.html's URL parameters, and the values they carry (status filter, a heading as a workstream name). */
-import { STATUS_LABELS, isStatus, type Status } from '../shared/model';
+import { STATUS_LABELS } from '../shared/states';
+import { isStatus, type Status } from '../shared/model';
 import type { StatusFilter } from '../shared/doc-order';
 
 export interface PopupParams {

@@ -9,14 +9,6 @@ export type DocKind = (typeof DOC_KINDS)[number];
 export const STATUSES = ['draft', 'open-for-comments', 'final', 'delivered', 'archived'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, string> = {
-  draft: 'Draft',
-  'open-for-comments': 'Open for comments',
-  final: 'Final',
-  delivered: 'Delivered',
-  archived: 'Archived',
-};
-
 export interface Workstream {
   id: string;
   name: string;

@@ -24,6 +24,7 @@
  *   → 3; "Par. 8 - …" or ALL CAPS lines → 4 and only sub-points (never a workstream:
  *   the item above them stays the workstream, and their blocks stay in its scope).
  */
+import { ITEM_MARK, LETTER_ITEM_MARK } from '../../shared/agenda-item';
 import type { Flow, FlowLine } from './flow';
 
 export type HeadingKind = 'section' | 'label' | 'reset';
@@ -68,8 +69,6 @@ export interface Outline {
   offsetIn(block: Block, offset: number): number;
 }
 
-const MARK = /^(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s+/;
-const LETTER_MARK = /^(?:[A-Z]|[IVX]{1,4})[.)]\s+/;
 const SUBPOINT = /^(?:par(?:a(?:graph)?)?\.?|section|art(?:icle)?\.?|§)\s*\d/i;
 const LABELS =
   /^(?:next steps?|agreed next steps|action (?:items|points)|actions?|output documents?|working documents?|documents?|links?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?|background|notes?|update|updates|discussion summary)$/i;
@@ -90,7 +89,7 @@ function clean(text: string): string {
 
 /** The words a heading is about: without its item mark ("A. "), for labels and titles. */
 export function headingSubject(text: string): string {
-  return clean(text).replace(MARK, '').trim();
+  return clean(text).replace(ITEM_MARK, '').trim();
 }
 
 function normTitle(s: string): string {
@@ -148,18 +147,18 @@ export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = 
   if (/[.,;:!?]$/.test(raw) || words > 18) return null;
   if (FULL_DATE.test(text) || GREETING.test(text)) return null;
   // "Output document: see below" is a line of text, not a heading (an item may say "A. Item: subtitle").
-  if (/:\s+\S/.test(text) && !MARK.test(text)) return null;
-  if (!MARK.test(text) && words < 2) return null;
+  if (/:\s+\S/.test(text) && !ITEM_MARK.test(text)) return null;
+  if (!ITEM_MARK.test(text) && words < 2) return null;
   if (!/^[A-Z0-9(“"‘']/.test(text) || /^\d+$/.test(text)) return null;
   const subpoint = SUBPOINT.test(text) || isAllCaps(text);
   if (alone) {
-    if (/^\d/.test(text) && !MARK.test(text)) return null;
+    if (/^\d/.test(text) && !ITEM_MARK.test(text)) return null;
     return { line: i, text, rank: subpoint ? 4 : 2, kind: 'section', subpoint };
   }
   // A line inside a paragraph: bold, or an item letter, and not continued on the next line.
   if (next && next.para === line.para && /^[a-z]/.test(next.text)) return null;
-  if (line.bold) return { line: i, text, rank: subpoint ? 4 : LETTER_MARK.test(text) ? 2 : 3, kind: 'section', subpoint };
-  if (LETTER_MARK.test(text) && words >= 2) return { line: i, text, rank: 2, kind: 'section', subpoint };
+  if (line.bold) return { line: i, text, rank: subpoint ? 4 : LETTER_ITEM_MARK.test(text) ? 2 : 3, kind: 'section', subpoint };
+  if (LETTER_ITEM_MARK.test(text) && words >= 2) return { line: i, text, rank: 2, kind: 'section', subpoint };
   return null;
 }
 

@@ -10,6 +10,7 @@
  * a workstream at 0.6 or more with at least two shared words (one when both names are one word).
  * The best-scoring workstream wins; ties go to the first.
  */
+import { withoutItemMark } from '../../shared/agenda-item';
 import type { Workstream } from '../../shared/model';
 
 const STOP = new Set([
@@ -54,9 +55,7 @@ function stem(w: string): string {
 
 /** A name's content words. */
 export function nameTokens(name: string): string[] {
-  const s = name
-    .trim()
-    .replace(/^(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2})[.)]\s+/, '')
+  const s = withoutItemMark(name.trim())
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'")

@@ -1,0 +1,39 @@
+/**
+ * The walls between the worlds (eslint.config.js): these imports must be refused by the linter,
+ * and the allowed ones accepted. A change that opens a wall fails here, not in review.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+// ESLint's first run loads its plugins and the TypeScript resolver: allow for a slow, busy machine.
+describe('import boundaries', { timeout: 120_000 }, () => {
+  it.each<[string, string, string]>([
+    ['utils/content/x.ts', "import { openDocketDb } from '../background/db';", 'import-x/no-restricted-paths'],
+    ['utils/content/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
+    ['entrypoints/content.ts', "import { createHandlers } from '@/utils/background/service';", 'import-x/no-restricted-paths'],
+    ['utils/popup/x.ts', "import { queryDocs } from '../background/queries';", 'import-x/no-restricted-paths'],
+    ['components/X.tsx', "import { planMerge } from '../utils/background/interchange';", 'import-x/no-restricted-paths'],
+    ['utils/shared/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
+    ['utils/background/x.ts', "import { startContent } from '../content/start';", 'import-x/no-restricted-paths'],
+    ['utils/popup/x.ts', "import { openDB } from 'idb';", 'no-restricted-imports'],
+  ])('%s may not: %s', async (file, line, rule) => {
+    expect(await problems(file, `${line}\nexport const used = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).toContain(rule);
+  });
+
+  it.each<[string, string]>([
+    ['utils/content/x.ts', "import { parseDocLink } from '../shared/links';"],
+    ['utils/popup/x.ts', "import { send } from '../shared/protocol';"],
+    ['utils/background/x.ts', "import { openDB } from 'idb';"],
+    ['components/X.tsx', "import { compareDocs } from '../utils/shared/doc-order';"],
+  ])('%s may: %s', async (file, line) => {
+    const found = await problems(file, `${line}\nexport const used = [${line.match(/\{ (\w+) \}/)![1]}];\n`);
+    expect(found.filter((r) => /restricted/.test(r))).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Agenda items as minutes number them: "A. …", "B) …", "IV. …", "3. …". The one home of that
+ * pattern: the scanner's outline, the heading a link stands under ("Track in Docket…"), a
+ * workstream's short label, name matching, and the sample minutes pages all read items with it.
+ */
+
+/** A letter, a Roman numeral up to XXXIX-ish, or a one- or two-digit number, then "." or ")". */
+const MARK = String.raw`(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]`;
+const LETTER = String.raw`(?:[A-Z]|[IVX]{1,4})[.)]`;
+
+/** An item's mark and the space after it, upper-case letters only ("a)" is a sub-point of an item, not an item). */
+export const ITEM_MARK = new RegExp(`^\\s*${MARK}\\s+`);
+/** A mark of letters or Roman numerals only ("B. ", "IV) "): the top level of an agenda. */
+export const LETTER_ITEM_MARK = new RegExp(`^\\s*${LETTER}\\s+`);
+/** The same mark in either case ("c) Youth Involvement…"), for names a member typed. */
+export const ITEM_MARK_ANY_CASE = new RegExp(`^\\s*${MARK}\\s+`, 'i');
+
+const ITEM_LINE = new RegExp(`^\\s*${MARK}\\s+\\S`);
+/** Two letters are allowed for a label ("AA."), as agendas with more than 26 items write them. */
+const LABEL = /^\s*([A-Z]{1,2}|\d{1,2}|[IVX]{1,4})[.)]\s/i;
+
+/** A line that reads as an agenda item's title: a mark, then words; short, and not a sentence. */
+export function isItemLine(text: string, maxLength = 120): boolean {
+  return ITEM_LINE.test(text) && text.length < maxLength && !/[.:;]$/.test(text);
+}
+
+/** The item's mark as a label ("A", "IV", "3", "C" for "c)"), or undefined. */
+export function itemLabel(name: string): string | undefined {
+  return LABEL.exec(name)?.[1]?.toUpperCase();
+}
+
+/** A name without its item mark, in either case ("B. Improvements" → "Improvements"). */
+export function withoutItemMark(name: string): string {
+  return name.replace(ITEM_MARK_ANY_CASE, '');
+}
