@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { MAX_IMPORT_BYTES, exportCsv, exportJson, parseImport, planMerge } from '../../utils/background/interchange';
-import type { ParsedImport } from '../../utils/background/interchange';
+import { MAX_IMPORT_BYTES } from '../../utils/background/interchange/records';
+import { exportCsv, exportJson } from '../../utils/background/interchange/export';
+import { parseImport } from '../../utils/background/interchange/parse';
+import { planMerge } from '../../utils/background/interchange/merge';
+import type { ParsedImport } from '../../utils/background/interchange/records';
 import { WORKSTREAM_PALETTE } from '../../utils/shared/model';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseOf, parseImport, planMerge, type MergeBase } from '@/utils/background/interchange';
+import { baseOf, planMerge, type MergeBase } from '@/utils/background/interchange/merge';
+import { parseImport } from '@/utils/background/interchange/parse';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';

@@ -7,7 +7,10 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getIndex, openDocketDb, writeAll } from '../../utils/background/db';
-import { exportCsv, exportJson, parseImport, planMerge, type ParseResult } from '../../utils/background/interchange';
+import { exportCsv, exportJson } from '../../utils/background/interchange/export';
+import { parseImport } from '../../utils/background/interchange/parse';
+import { planMerge } from '../../utils/background/interchange/merge';
+import { type ParseResult } from '../../utils/background/interchange/records';
 import { docUrl, parseByUrl, parseDirect, parseDocLink } from '../../utils/shared/links';
 import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '../../utils/shared/model';
 

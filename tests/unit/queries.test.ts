@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, writeAll, type DocketDB } from '@/utils/background/db';
 import { groupDocuments, summarize, upcomingSections } from '@/utils/shared/doc-order';
 import { IndexCache } from '@/utils/background/index-cache';
-import { exportJson } from '@/utils/background/interchange';
+import { exportJson } from '@/utils/background/interchange/export';
 import { STATUSES, type DocRecord, type Status, type Workstream } from '@/utils/shared/model';
 import { IndexView, coldGroupedPage, queryDocs, summarizeIndex } from '@/utils/background/queries';
 import { type DocsPage, type DocsQuery } from '@/utils/shared/docs-query';

@@ -5,7 +5,7 @@
  * is tested from a fixture of the version before it (tests/unit/db.test.ts).
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPIndex, type IDBPTransaction, type StoreNames } from 'idb';
-import type { MergeBase } from './interchange';
+import type { MergeBase } from './interchange/merge';
 import type { BadgeRecord, DocRecord, Workstream } from '../shared/model';
 import type { SnapshotInfo, SnapshotReason, Subscription } from '../shared/reports';
 import { urgencyOf } from '../shared/urgency';

@@ -8,7 +8,8 @@ import type { DocketDB } from './db';
 import type { Subscription } from '../shared/reports';
 import * as store from './db';
 import { IndexCache } from './index-cache';
-import { exportCsv, exportJson, MAX_IMPORT_BYTES } from './interchange';
+import { exportCsv, exportJson } from './interchange/export';
+import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseDocLink } from '../shared/links';
 import type { DocRecord } from '../shared/model';
 import type {

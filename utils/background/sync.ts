@@ -6,7 +6,9 @@
 import type { DocketDB } from './db';
 import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
 import * as store from './db';
-import { MAX_IMPORT_BYTES, parseImport, planMerge } from './interchange';
+import { MAX_IMPORT_BYTES } from './interchange/records';
+import { parseImport } from './interchange/parse';
+import { planMerge } from './interchange/merge';
 import type { DocRecord, Workstream } from '../shared/model';
 
 export interface Journal {

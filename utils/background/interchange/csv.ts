@@ -1,0 +1,214 @@
+/**
+ * The CSV form (a Google Sheet published as CSV): columns in any order, a workstream by name,
+ * cells trimmed, the delimiter found from the header; and formula neutralisation, both ways.
+ */
+import { type ImpliedField, type ImportContext, MAX_SHORT, type ParseResult, clip, readDocument, show } from './records';
+import Papa from 'papaparse';
+import { STATUSES } from '../../shared/model';
+import { STATUS_LABELS } from '../../shared/states';
+import type { DocRecord, Workstream } from '../../shared/model';
+import type { RefusedRow } from '../../shared/reports';
+import { parseDocLink } from '../../shared/links';
+import { newWorkstreamId, nextWorkstreamColor } from '../../shared/workstreams';
+
+export const CSV_COLUMNS = [
+  'id',
+  'url',
+  'kind',
+  'title',
+  'workstream',
+  'group',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'aliases',
+  'updatedAt',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** `Deadline Note`, `deadline_note`, `deadlineNote` → `deadlinenote`. */
+function headerKey(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+const COLUMN_BY_KEY = new Map<string, CsvColumn>(CSV_COLUMNS.map((c) => [headerKey(c), c]));
+
+const NEUTRALISED_RE = /^'+[=+\-@\t\r]/;
+const FORMULA_RE = /^'*[=+\-@\t\r]/;
+
+/** Undo export's formula neutralisation. */
+function unneutralise(cell: string): string {
+  return NEUTRALISED_RE.test(cell) ? cell.slice(1) : cell;
+}
+/** Keep spreadsheets from running a cell as a formula. */
+export function neutralise(cell: string): string {
+  return FORMULA_RE.test(cell) ? `'${cell}` : cell;
+}
+
+/** Workstream names match case-insensitively, whitespace-trimmed, with straight and curly quotes alike. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function statusFromCell(cell: string): string {
+  const key = cell.replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const status of STATUSES) {
+    if (key === status || key === STATUS_LABELS[status].toLowerCase()) return status;
+  }
+  return cell;
+}
+
+function looksLikeData(cell: string): boolean {
+  const value = cell.trim();
+  return /^https?:\/\//i.test(value) || /^[A-Za-z0-9_-]{25,}$/.test(value) || parseDocLink(value) !== null;
+}
+
+function headerColumns(header: readonly string[]): Map<CsvColumn, number> {
+  const columns = new Map<CsvColumn, number>();
+  header.forEach((name, index) => {
+    const column = COLUMN_BY_KEY.get(headerKey(name));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return columns;
+}
+
+export function parseCsv(text: string, ctx: ImportContext): ParseResult {
+  // The delimiter: `,` unless only `;` or tab gives a header with a url or id column.
+  let delimiter = ',';
+  for (const candidate of [',', ';', '\t']) {
+    const head = Papa.parse<string[]>(text, { delimiter: candidate, preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
+    const cols = headerColumns(head);
+    if (cols.has('url') || cols.has('id')) {
+      delimiter = candidate;
+      break;
+    }
+  }
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
+  const broken = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (broken) {
+    const row = typeof broken.row === 'number' ? ` (data row ${broken.row})` : '';
+    return { ok: false, error: `The CSV cannot be read: a quoted cell${row} never ends.` };
+  }
+  const [header, ...rows] = parsed.data;
+  if (!header || header.every((cell) => !cell.trim())) return { ok: false, error: 'The CSV has no header row.' };
+  const columns = headerColumns(header);
+  if (!columns.has('url') && !columns.has('id')) {
+    if (header.some(looksLikeData)) {
+      return {
+        ok: false,
+        error: `The CSV has no header row: its first row should name the columns (url or id, title, workstream, group, deadline, status, notes).`,
+      };
+    }
+    const found = header
+      .map((h) => h.trim())
+      .filter(Boolean)
+      .slice(0, 8)
+      .map((h) => `"${clip(h, 30)}"`)
+      .join(', ');
+    return { ok: false, error: `The CSV needs a url or id column (its header row has ${found || 'no names'}).` };
+  }
+
+  const cell = (row: readonly string[], column: CsvColumn): string | undefined => {
+    const index = columns.get(column);
+    if (index === undefined) return undefined;
+    const value = unneutralise((row[index] ?? '').trim());
+    return value === '' ? undefined : value;
+  };
+
+  const refused: RefusedRow[] = [];
+  const documents: DocRecord[] = [];
+  // No prototype: a document id may be `constructor` or `__proto__`.
+  const implied: Record<string, ImpliedField[]> = Object.create(null);
+  const created: Workstream[] = [];
+  const byName = new Map<string, Workstream>();
+  for (const ws of ctx.existingWorkstreams) if (!byName.has(nameKey(ws.name))) byName.set(nameKey(ws.name), ws);
+  const docRow = new Map<string, number>();
+
+  rows.forEach((cells, i) => {
+    const row = i + 1;
+    const url = cell(cells, 'url');
+    let id = cell(cells, 'id');
+    if (!id) {
+      if (!url) {
+        refused.push({ row, what: 'document', reason: 'id missing (the row has neither a url nor an id)' });
+        return;
+      }
+      const link = parseDocLink(url);
+      if (!link) {
+        refused.push({ row, what: 'document', reason: `url ${show(url)} is not a Google document link, and the row has no id` });
+        return;
+      }
+      id = link.id;
+    }
+    const raw: Record<string, unknown> = { id };
+    const put = (key: string, value: unknown) => {
+      if (value !== undefined) raw[key] = value;
+    };
+    put('url', url);
+    put('kind', cell(cells, 'kind'));
+    put('title', cell(cells, 'title'));
+    put('deadline', cell(cells, 'deadline'));
+    put('deadlineNote', cell(cells, 'deadlineNote'));
+    const status = cell(cells, 'status');
+    put('status', status === undefined ? undefined : statusFromCell(status));
+    put('notes', cell(cells, 'notes'));
+    put('source', cell(cells, 'source'));
+    put(
+      'aliases',
+      cell(cells, 'aliases')
+        ?.split(/[\s,;]+/)
+        .filter(Boolean),
+    );
+    put('updatedAt', cell(cells, 'updatedAt'));
+
+    const r = readDocument(raw, ctx.now);
+    if (!r.ok) {
+      refused.push({ row, what: 'document', id, reason: r.reason });
+      return;
+    }
+    const { doc } = r;
+    const first = docRow.get(doc.id);
+    if (first !== undefined) {
+      refused.push({ row, what: 'document', id: doc.id, reason: `duplicate id (also in row ${first})` });
+      return;
+    }
+    const name = cell(cells, 'workstream');
+    if (name) {
+      if (name.length > MAX_SHORT) {
+        refused.push({ row, what: 'document', id: doc.id, reason: `workstream name is longer than ${MAX_SHORT} characters` });
+        return;
+      }
+      let ws = byName.get(nameKey(name));
+      if (!ws) {
+        const all = [...ctx.existingWorkstreams, ...created];
+        ws = {
+          id: newWorkstreamId(
+            name,
+            all.map((w) => w.id),
+          ),
+          name: name.replace(/\s+/g, ' '),
+          color: nextWorkstreamColor(all),
+        };
+        const group = cell(cells, 'group');
+        if (group) ws.group = group;
+        created.push(ws);
+        byName.set(nameKey(name), ws);
+      }
+      doc.workstreamId = ws.id;
+    }
+    docRow.set(doc.id, row);
+    documents.push(doc);
+    if (r.implied.length) implied[doc.id] = r.implied;
+  });
+  return { ok: true, value: { workstreams: created, documents, refused, implied } };
+}

@@ -1,0 +1,89 @@
+/** The JSON form (`docket-index`): a whole file read into records, or refused with a reason. */
+import {
+  FileSchema,
+  type ImpliedField,
+  type ImportContext,
+  type ParseResult,
+  readDocument,
+  readWorkstream,
+  show,
+} from './records';
+import * as v from 'valibot';
+import type { DocRecord, Workstream } from '../../shared/model';
+import type { RefusedRow } from '../../shared/reports';
+
+function jsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /at position (\d+)/.exec(message);
+  let where = '';
+  if (at && !/line \d+/i.test(message)) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = Number(at[1]) - before.lastIndexOf('\n');
+    where = ` (line ${line}, column ${column})`;
+  }
+  return `The file is not valid JSON${where}: ${message}.`;
+}
+
+export function parseJson(text: string, ctx: ImportContext): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: jsonError(error, text) };
+  }
+  const file = v.safeParse(FileSchema, data, { abortEarly: true });
+  if (!file.success) return { ok: false, error: file.issues[0]?.message ?? 'The file is not a Docket index.' };
+  const rawWorkstreams = file.output.workstreams ?? [];
+  const rawDocuments = file.output.documents ?? [];
+
+  const refused: RefusedRow[] = [];
+  const workstreams: Workstream[] = [];
+  const wsRow = new Map<string, number>();
+  const refusedWs = new Map<string, number>();
+  rawWorkstreams.forEach((raw, row) => {
+    const r = readWorkstream(raw);
+    if (!r.ok) {
+      refused.push({ row, what: 'workstream', ...(r.id ? { id: r.id } : {}), reason: r.reason });
+      if (r.id && !wsRow.has(r.id)) refusedWs.set(r.id, row);
+      return;
+    }
+    const first = wsRow.get(r.ws.id);
+    if (first !== undefined) {
+      refused.push({ row, what: 'workstream', id: r.ws.id, reason: `duplicate id (also at index ${first})` });
+      return;
+    }
+    wsRow.set(r.ws.id, row);
+    refusedWs.delete(r.ws.id);
+    workstreams.push(r.ws);
+  });
+
+  const known = new Set([...wsRow.keys(), ...ctx.existingWorkstreams.map((w) => w.id)]);
+  const documents: DocRecord[] = [];
+  // No prototype: a document id may be `constructor` or `__proto__`.
+  const implied: Record<string, ImpliedField[]> = Object.create(null);
+  const docRow = new Map<string, number>();
+  rawDocuments.forEach((raw, row) => {
+    const r = readDocument(raw, ctx.now);
+    if (!r.ok) {
+      refused.push({ row, what: 'document', ...(r.id ? { id: r.id } : {}), reason: r.reason });
+      return;
+    }
+    const { doc } = r;
+    const refuse = (reason: string) => refused.push({ row, what: 'document', id: doc.id, reason });
+    const first = docRow.get(doc.id);
+    if (first !== undefined) return refuse(`duplicate id (also at index ${first})`);
+    if (doc.workstreamId && !known.has(doc.workstreamId)) {
+      const wsAt = refusedWs.get(doc.workstreamId);
+      return refuse(
+        wsAt !== undefined
+          ? `workstream ${show(doc.workstreamId)} was refused (workstreams index ${wsAt})`
+          : `workstream ${show(doc.workstreamId)} is neither in the file nor in the index`,
+      );
+    }
+    docRow.set(doc.id, row);
+    documents.push(doc);
+    if (r.implied.length) implied[doc.id] = r.implied;
+  });
+  return { ok: true, value: { workstreams, documents, refused, implied } };
+}

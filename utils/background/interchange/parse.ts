@@ -1,0 +1,30 @@
+/** Reading an import: JSON or CSV, chosen by content, after the whole-file checks (empty, too big, binary). */
+import { parseCsv } from './csv';
+import { parseJson } from './json';
+import { MAX_IMPORT_BYTES, type ParseResult, isTooBig } from './records';
+import type { Workstream } from '../../shared/model';
+
+/** JSON (docket-index) or CSV, chosen by content (a JSON object starts with `{` after whitespace/BOM) with the filename as a hint. */
+export function parseImport(
+  text: string,
+  filename: string,
+  ctx: { existingWorkstreams: Workstream[]; now: string },
+): ParseResult {
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, error: 'The file is empty.' };
+  if (isTooBig(text)) {
+    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Docket imports at once.` };
+  }
+  if (text.includes('\0')) {
+    return { ok: false, error: 'The file holds binary data, not text: Docket imports a JSON or CSV file.' };
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  const start = body.trimStart();
+  if (!start) return { ok: false, error: 'The file is empty.' };
+  const name = (filename ?? '').toLowerCase();
+  const isJson = start.startsWith('{') || name.endsWith('.json') || (start.startsWith('[') && !name.endsWith('.csv'));
+  try {
+    return isJson ? parseJson(body, ctx) : parseCsv(body, ctx);
+  } catch (error) {
+    return { ok: false, error: `The file cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
