@@ -46,6 +46,7 @@ try {
     const docs = JSON.parse(text).documents.sort((a, b) => (a.id < b.id ? -1 : 1));
     self.__floorSets = { full: docs, tiny: docs.map((d) => ({ id: d.id })) };
   }, bigIndex(n));
+  /** @type {[label: string, set: 'full' | 'tiny', indexes: boolean][]} */
   const trials = [
     ['records as imported, 3 indexes (Docket’s documents store)', 'full', true],
     ['records as imported, no index', 'full', false],

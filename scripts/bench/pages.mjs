@@ -58,6 +58,7 @@ const WORDS = [
   'Survey',
   'Session',
 ];
+/** @type {[kind: string, url: (id: string) => string][]} */
 const KINDS = [
   ['document', (id) => `https://docs.google.com/document/d/${id}/edit`],
   ['spreadsheet', (id) => `https://docs.google.com/spreadsheets/d/${id}/edit#gid=0`],
@@ -303,8 +304,12 @@ export function dynamicPage(total, seed = 13) {
 <script src="/bench/dynamic.js"></script><script src="/bench/observe.js?n=${total}"></script></body></html>`;
 }
 
-/** Routes for startServer(): every script plus the given pages ({ path: html }). */
+/**
+ * Routes for startServer(): every script plus the given pages ({ path: html }).
+ * @param {Record<string, string>} pages
+ */
 export function routes(pages) {
+  /** @type {Record<string, { type: string, body: string }>} */
   const out = {};
   for (const [path, body] of Object.entries(SCRIPTS)) out[path] = { type: 'text/javascript; charset=utf-8', body };
   for (const [path, body] of Object.entries(pages)) out[path] = { type: 'text/html; charset=utf-8', body };

@@ -49,6 +49,16 @@ if (args.help) {
 }
 const quick = args.quick;
 const runs = args.runs ? Math.max(1, Number.parseInt(args.runs, 10)) : quick ? 2 : 5;
+/**
+ * A scenario (scenarios/*.mjs). `quiet: false`: it needs no quiet machine (--wait-idle does not wait before it).
+ * @typedef {{
+ *   id: string,
+ *   title: string,
+ *   quiet?: boolean,
+ *   run: (context: { env: typeof env, runs: number, quick: boolean, log: typeof log }) => Promise<{ figures: ReturnType<typeof import('./lib/report.mjs').figure>[], runsDone?: number }>,
+ * }} Scenario
+ */
+/** @type {Scenario[]} */
 const all = [s7, s1, s2, s3, s4, s6, s5];
 const only = args.only
   ? new Set(

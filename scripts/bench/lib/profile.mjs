@@ -7,6 +7,10 @@ import { join } from 'node:path';
  * Load `url` in a new tab `times` times with the profiler on; `wait(page)` waits until
  * Docket is done. Returns the functions by self time (ms per load), counting only samples
  * whose stack passes through the extension's scripts.
+ * @param {Awaited<ReturnType<typeof import('../../lib/browser.mjs').launchWithDocket>>} b
+ * @param {string} url
+ * @param {(page: import('playwright-core').Page) => Promise<unknown>} wait
+ * @param {{ times?: number, extensionDir?: string, top?: number }} [options] extensionDir: the build loaded, to show the code of each function
  */
 export async function profileDocket(b, url, wait, { times = 3, extensionDir, top = 15 } = {}) {
   const self = new Map();

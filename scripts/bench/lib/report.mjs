@@ -2,9 +2,15 @@
 import { fmt, median, summary } from './stats.mjs';
 
 /**
+ * A budget, checked on the median of Docket's values (`on: 'docket'`) or of the ratios to the baseline (`on: 'ratio'`).
+ * @typedef {{ on: 'docket' | 'ratio', op: '<=' | '>=', limit: number, text: string }} Budget
+ */
+
+/**
  * One measured figure.
  *  docket: one value per run (Docket's); baseline: the baseline's, same runs; ratio: docket / baseline per run.
  *  budget: { on: 'docket' | 'ratio', op: '<=' | '>=', limit, text } — checked on the median.
+ * @param {{ name: string, unit?: string, docket: number[], baseline?: number[], budget?: Budget, note?: string }} input
  */
 export function figure({ name, unit = 'ms', docket, baseline, budget, note }) {
   const ratio =

@@ -9,8 +9,22 @@ export const TRACE_CATEGORIES = [
   'blink.user_timing', // navigationStart and performance.mark()
 ];
 
-/** Start tracing on a CDP session; `stop()` resolves with every event. */
+/**
+ * A trace event (Chrome's trace event format; the fields read here).
+ * @typedef {{ name: string, cat: string, ph: string, pid: number, tid: number, ts: number, dur?: number, tdur?: number, args?: any }} TraceEvent
+ */
+/**
+ * Every event of a trace; `dataLoss` when the trace buffer overflowed.
+ * @typedef {TraceEvent[] & { dataLoss?: boolean }} TraceEvents
+ */
+
+/**
+ * Start tracing on a CDP session; `stop()` resolves with every event.
+ * @param {import('playwright-core').CDPSession} cdp
+ * @param {string[]} [categories]
+ */
 export async function startTrace(cdp, categories = TRACE_CATEGORIES) {
+  /** @type {TraceEvents} */
   const events = [];
   const onData = (e) => {
     for (const ev of e.value) events.push(ev);

@@ -150,6 +150,7 @@ export async function run({ env, runs, quick, log }) {
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;
       const order = i % 2 === 0 ? ['d', 'b'] : ['b', 'd'];
+      /** @type {Awaited<ReturnType<typeof measureDocket>> & { lookups?: Awaited<ReturnType<typeof readLookups>> }} */
       let d;
       let base;
       for (const which of order) {

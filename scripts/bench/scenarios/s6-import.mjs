@@ -77,8 +77,8 @@ async function applyInPopup() {
   requestAnimationFrame(loop);
   await new Promise((r) => setTimeout(r, 250));
   // Not the view tab "Import / export": the preview's button.
-  const button = [...document.querySelectorAll('button:not([role=tab])')].find((b) =>
-    /^(Import|Apply)/.test(b.textContent ?? ''),
+  const button = [.../** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button:not([role=tab])'))].find(
+    (b) => /^(Import|Apply)/.test(b.textContent ?? ''),
   );
   const t0 = performance.now();
   button.click();

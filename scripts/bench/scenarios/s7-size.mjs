@@ -30,6 +30,7 @@ export async function run({ env, log }) {
   const byFile = new Map(all.map((f) => [f.file, f]));
 
   // Entrypoints and the files each one loads.
+  /** @type {{ name: string, files: string[], raw?: number, gzip?: number }[]} */
   const entries = [];
   const bg = manifest.background?.service_worker;
   if (bg) entries.push({ name: 'background', files: [bg] });
