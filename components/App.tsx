@@ -4,20 +4,18 @@ import type { DocRecord, Workstream } from '../utils/shared/model';
 import { send } from '../utils/shared/protocol';
 import type { IndexStatus } from '../utils/shared/protocol';
 import type { Subscription } from '../utils/shared/reports';
-import { docUrl, parseDocLink } from '../utils/shared/links';
+import { parseDocLink } from '../utils/shared/links';
 import type { DocRef } from '../utils/shared/links';
 import { openUrl } from '../utils/shared/open-url';
 import type { SearchHit } from '../utils/shared/search';
-import { findMeetingDate } from '../utils/popup/scan/meeting-date';
-import { matchWorkstream } from '../utils/popup/scan/workstreams';
-import { applySyncChoice, sameVersion } from '../utils/popup/conflicts';
-import { cleanHeading, parsePopupParams } from '../utils/popup/params';
+
+import { applySyncChoice } from '../utils/popup/conflicts';
+import { parsePopupParams } from '../utils/popup/params';
 import type { DocFilter } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { localToday } from '../utils/shared/calendar';
 import { forgetEarly, typedEarly } from '../utils/popup/first-screen';
 import { DocumentEditor } from './DocumentEditor';
-import type { EditorTarget, Underneath } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
@@ -33,29 +31,12 @@ import { WorkstreamManager } from './WorkstreamManager';
 import { errorMessage } from '../utils/popup/errors';
 import { useCurrentPage } from './useCurrentPage';
 import { useRevision } from './useRevision';
+import { useEditor } from './useEditor';
 
 /** The Scan view (and the scanner, with its date parser) loads when first opened. */
 const ScanPanel = lazy(() => import('./ScanPanel').then((m) => ({ default: m.ScanPanel })));
 /** Always mounted: not drawn again for every keystroke in the search box. */
 const StableImportExport = memo(ImportExport);
-
-interface TrackExtras {
-  title?: string;
-  source?: string;
-  workstreamId?: string;
-  /** The heading the link stands under: the best-matching workstream, or a new one of that name. */
-  wsGuess?: string;
-  sourceTitle?: string;
-}
-
-/** The workstream a heading names: an existing one (same name, or the best match), else a name for a new one. */
-function guessWorkstream(heading: string, workstreams: readonly Workstream[]): { id: string } | { newName: string } | null {
-  const name = cleanHeading(heading);
-  if (!name) return null;
-  const same = workstreams.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
-  const match = same ?? matchWorkstream(name, workstreams)?.workstream;
-  return match ? { id: match.id } : { newName: name };
-}
 
 /**
  * The popup (also opened as a tab or a small window: `popup.html?tab=…&edit=…&track=…&wsGuess=…&sourceTitle=…&close=1`,
@@ -70,13 +51,9 @@ export function App() {
   // `?scan=1` (the "Scan this page with Docket" menu): open on the Scan view.
   const scanParam = useMemo(() => /^(?:1|true)$/.test(new URLSearchParams(window.location.search).get('scan') ?? ''), []);
   const [view, setView] = useState<ViewId>(scanParam ? 'scan' : 'documents');
-  const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
   const [deleted, setDeleted] = useState<DocRecord | null>(null);
   const [today, setToday] = useState(() => localToday());
-  const paramsHandled = useRef(false);
-  /** The document whose Edit button opened the editor: focus goes back there. */
-  const returnFocus = useRef<string | null>(null);
   // Text typed in the early screen's search box (utils/popup/first-screen.ts) before React took over is not lost.
   const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
   useLayoutEffect(() => {
@@ -146,107 +123,25 @@ export function App() {
     [pageRef, revision, onError],
   );
 
-  // The record the editor shows, as the index has it now: another page may have saved it since.
-  const editingId = editor?.doc.id;
-  const [latestDoc, setLatestDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
-  useLatest(
-    () => (editingId ? send('doc/get', { id: editingId }) : null),
-    (r) => editingId && setLatestDoc({ id: editingId, doc: r.doc }),
-    onError,
-    [editingId, revision, onError],
-  );
-
   // Deadlines are days: keep "today" right when the popup stays open past midnight.
   useEffect(() => {
     const timer = setInterval(() => setToday(localToday()), 60_000);
     return () => clearInterval(timer);
   }, []);
 
-  const openEditor = useCallback((target: EditorTarget) => {
-    const active = document.activeElement;
-    returnFocus.current = active instanceof HTMLElement ? active.getAttribute('data-edit-for') : null;
-    setEditor(target);
+  const paramsProblem = useCallback((message: string) => {
+    setError(message);
+    setFocusFilter(true);
   }, []);
-
-  const editDoc = useCallback((doc: DocRecord) => openEditor({ mode: 'edit', doc }), [openEditor]);
-
-  const trackRef = useCallback(
-    async (ref: DocRef, extras: TrackExtras, wss: Workstream[]) => {
-      let existing: DocRecord | null;
-      try {
-        existing = (await send('doc/get', { id: ref.id })).doc;
-      } catch (e) {
-        onError(e);
-        return;
-      }
-      if (existing) {
-        openEditor({ mode: 'edit', doc: existing });
-        return;
-      }
-      const doc: DocRecord = {
-        id: ref.id,
-        kind: ref.kind,
-        url: docUrl(ref),
-        aliases: [],
-        status: 'draft',
-        updatedAt: new Date().toISOString(),
-      };
-      if (extras.title?.trim()) doc.title = extras.title.trim();
-      if (extras.source) doc.source = extras.source;
-      if (extras.sourceTitle?.trim()) {
-        doc.sourceTitle = extras.sourceTitle.trim().slice(0, 500);
-        const meeting = findMeetingDate('', doc.sourceTitle);
-        if (meeting) doc.sourceDate = meeting;
-      }
-      let newWorkstreamName: string | undefined;
-      if (extras.workstreamId && wss.some((w) => w.id === extras.workstreamId)) doc.workstreamId = extras.workstreamId;
-      else if (extras.wsGuess) {
-        const guess = guessWorkstream(extras.wsGuess, wss);
-        if (guess && 'id' in guess) doc.workstreamId = guess.id;
-        else if (guess) newWorkstreamName = guess.newName;
-      }
-      openEditor(newWorkstreamName ? { mode: 'track', doc, newWorkstreamName } : { mode: 'track', doc });
-    },
-    [openEditor, onError],
-  );
-
-  // `?edit=` / `?track=`: once the workstreams are known.
-  useEffect(() => {
-    if (!workstreamList || paramsHandled.current) return;
-    paramsHandled.current = true;
-    if (params.edit) {
-      const id = params.edit;
-      send('doc/get', { id }).then(({ doc }) => {
-        if (doc) openEditor({ mode: 'edit', doc });
-        else {
-          setError(`The document ${id} is not in Docket’s index.`);
-          setFocusFilter(true);
-        }
-      }, onError);
-    } else if (params.track) {
-      const ref = parseDocLink(params.track.url);
-      if (ref) void trackRef(ref, params.track, workstreamList);
-      else {
-        setError('That link does not point at a Google document, so Docket cannot track it.');
-        setFocusFilter(true);
-      }
-    }
-  }, [workstreamList, params, openEditor, trackRef, onError]);
-
-  function closeEditor() {
-    setEditor(null);
-    if (params.close) {
-      window.close();
-      return;
-    }
-    const back = returnFocus.current;
-    returnFocus.current = null;
-    requestAnimationFrame(() => {
-      const button = back ? document.querySelector<HTMLElement>(`[data-edit-for="${CSS.escape(back)}"]`) : null;
-      if (button) button.focus();
-      else setFocusFilter(true);
-    });
-  }
+  const focusSearch = useCallback(() => setFocusFilter(true), []);
+  const { editor, editDoc, trackRef, closeEditor, underneath, loadLatest } = useEditor({
+    params,
+    workstreamList,
+    revision,
+    onError,
+    onParamsProblem: paramsProblem,
+    onFocusLost: focusSearch,
+  });
 
   async function save(doc: DocRecord, newWorkstream?: Workstream): Promise<boolean> {
     try {
@@ -316,16 +211,6 @@ export function App() {
     }
   }
 
-  const latestKnown = !!editor && latestDoc?.id === editor.doc.id;
-  const latest = latestKnown ? (latestDoc?.doc ?? undefined) : undefined;
-  let underneath: Underneath = null;
-  if (editor && latestKnown) {
-    if (editor.mode === 'edit') {
-      if (!latest) underneath = { kind: 'deleted' };
-      else if (!sameVersion(latest, editor.doc)) underneath = { kind: 'changed' };
-    } else if (latest) underneath = { kind: 'tracked' };
-  }
-
   const filterFocused = useCallback(() => setFocusFilter(false), []);
   const editorOpen = useRef(false);
   editorOpen.current = !!editor;
@@ -354,7 +239,7 @@ export function App() {
             onSave={save}
             onCancel={closeEditor}
             underneath={underneath}
-            onLoadLatest={() => latest && setEditor({ mode: 'edit', doc: latest })}
+            onLoadLatest={loadLatest}
           />
         </main>
       ) : (

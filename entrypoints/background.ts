@@ -6,7 +6,7 @@ import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
 import { browserFetcher, scheduleSync } from '@/utils/background/subscriptions';
 import { startToolbar } from '@/utils/background/toolbar';
-import { openDocketDbSafely, type DocketDB } from '@/utils/background/db';
+import { openDocketDbSafely, type DocketDB } from '@/utils/background/db/schema';
 import { REVISION_KEY } from '@/utils/shared/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
 import {

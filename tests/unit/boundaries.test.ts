@@ -15,11 +15,11 @@ async function problems(file: string, code: string): Promise<string[]> {
 // ESLint's first run loads its plugins and the TypeScript resolver: allow for a slow, busy machine.
 describe('import boundaries', { timeout: 120_000 }, () => {
   it.each<[string, string, string]>([
-    ['utils/content/x.ts', "import { openDocketDb } from '../background/db';", 'import-x/no-restricted-paths'],
+    ['utils/content/x.ts', "import { openDocketDb } from '../background/db/store';", 'import-x/no-restricted-paths'],
     ['utils/content/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
     ['entrypoints/content.ts', "import { createHandlers } from '@/utils/background/service';", 'import-x/no-restricted-paths'],
     ['utils/popup/x.ts', "import { queryDocs } from '../background/queries';", 'import-x/no-restricted-paths'],
-    ['components/X.tsx', "import { planMerge } from '../utils/background/interchange';", 'import-x/no-restricted-paths'],
+    ['components/X.tsx', "import { planMerge } from '../utils/background/interchange/merge';", 'import-x/no-restricted-paths'],
     ['utils/shared/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
     ['utils/background/x.ts', "import { startContent } from '../content/start';", 'import-x/no-restricted-paths'],
     ['utils/popup/x.ts', "import { openDB } from 'idb';", 'no-restricted-imports'],

@@ -5,6 +5,11 @@ import {
   DB_VERSION,
   MIGRATIONS,
   SNAPSHOT_LIMIT,
+  openDocketDb,
+  type DocketDB,
+  openDocketDbSafely,
+} from '@/utils/background/db/schema';
+import {
   deleteDocument,
   deleteWorkstream,
   getBases,
@@ -13,16 +18,13 @@ import {
   listSnapshots,
   listTrash,
   lookup,
-  openDocketDb,
-  type DocketDB,
-  openDocketDbSafely,
   PROGRESS_EVERY,
   putDocument,
   putWorkstream,
   restoreSnapshot,
   writeAll,
   writeMerge,
-} from '@/utils/background/db';
+} from '@/utils/background/db/store';
 import { IndexCache } from '@/utils/background/index-cache';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 

@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIndex, openDocketDb, writeAll } from '../../utils/background/db';
+import { getIndex, writeAll } from '../../utils/background/db/store';
+import { openDocketDb } from '../../utils/background/db/schema';
 import { exportCsv, exportJson } from '../../utils/background/interchange/export';
 import { parseImport } from '../../utils/background/interchange/parse';
 import { planMerge } from '../../utils/background/interchange/merge';

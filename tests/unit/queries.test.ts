@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDocketDb, writeAll, type DocketDB } from '@/utils/background/db';
+import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
+import { writeAll } from '@/utils/background/db/store';
 import { groupDocuments, summarize, upcomingSections } from '@/utils/shared/doc-order';
 import { IndexCache } from '@/utils/background/index-cache';
 import { exportJson } from '@/utils/background/interchange/export';

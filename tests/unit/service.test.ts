@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDocketDb, type DocketDB } from '@/utils/background/db';
+import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import type { DocRecord } from '@/utils/shared/model';
 import type { MessageType } from '@/utils/shared/protocol';
 import { ACCESS } from '@/utils/background/protocol-schemas';

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INTERRUPTED_KEY, JOURNAL_KEY, recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
-import { getIndex, listSnapshots, openDocketDb, writeMerge, type DocketDB } from '@/utils/background/db';
+import { getIndex, listSnapshots, writeMerge } from '@/utils/background/db/store';
+import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { type Subscription } from '@/utils/shared/reports';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/background/sync';
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { countOverdue, dueOn, openDocketDb, writeAll } from '@/utils/background/db';
+import { countOverdue, dueOn, writeAll } from '@/utils/background/db/store';
+import { openDocketDb } from '@/utils/background/db/schema';
 import type { DocRecord, Status } from '@/utils/shared/model';
 import { documentBadge, overdueBadge } from '@/utils/background/toolbar-look';
 

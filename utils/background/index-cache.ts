@@ -5,8 +5,8 @@
  * What is derived from it (groups, the search index) lives in an IndexView, rebuilt lazily after
  * each change. Only a cache: the service worker may stop at any time and start again empty.
  */
-import type { DocketDB } from './db';
-import { getIndex } from './db';
+import type { DocketDB } from './db/schema';
+import { getIndex } from './db/store';
 import type { BadgeRecord, DocRecord, Workstream } from '../shared/model';
 import { IndexView } from './queries';
 

@@ -6,7 +6,8 @@
  * is told, and a sync simply runs again at its next turn.
  */
 import { browser } from 'wxt/browser';
-import { getMeta, type DocketDB } from './db';
+import { getMeta } from './db/store';
+import { type DocketDB } from './db/schema';
 import type { IndexStatus } from '../shared/protocol';
 import type { Journal, JournalEntry } from './sync';
 

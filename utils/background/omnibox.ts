@@ -1,6 +1,7 @@
 /** The `dk` keyword in the address bar. */
 import { browser } from 'wxt/browser';
-import { getIndex, type DocketDB } from './db';
+import { getIndex } from './db/store';
+import { type DocketDB } from './db/schema';
 import { destination, suggestions, type Suggestion } from './omnibox-suggestions';
 import { DocSearch } from '../shared/search';
 import { localToday } from '../shared/calendar';

@@ -5,7 +5,7 @@
  * `coldGroupedPage`, which answers the default list from IndexedDB's indexes without reading
  * every document (the first screen when nothing is cached yet).
  */
-import type { DocketDB } from './db';
+import type { DocketDB } from './db/schema';
 import type { DocRecord, Workstream } from '../shared/model';
 import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from '../shared/doc-order';
 import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from '../shared/doc-order';

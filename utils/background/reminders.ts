@@ -1,6 +1,7 @@
 /** Local reminders (off by default): a daily check that shows a notification before deadlines. */
 import { browser } from 'wxt/browser';
-import { dueOn, type DocketDB } from './db';
+import { dueOn } from './db/store';
+import { type DocketDB } from './db/schema';
 import { DEFAULT_REMINDERS, SETTINGS_KEY, type ReminderSettings } from '../shared/reminder-settings';
 import { SENT_KEY, reminderKey, reminderText, reminderWindow, remindersDue } from './reminder-rules';
 import { daysUntil, localToday } from '../shared/calendar';

@@ -4,9 +4,9 @@
  * dependencies so that tests call `dispatch` directly with fake senders.
  */
 import * as v from 'valibot';
-import type { DocketDB } from './db';
+import type { DocketDB } from './db/schema';
 import type { Subscription } from '../shared/reports';
-import * as store from './db';
+import * as store from './db/store';
 import { IndexCache } from './index-cache';
 import { exportCsv, exportJson } from './interchange/export';
 import { MAX_IMPORT_BYTES } from './interchange/records';

@@ -3,9 +3,9 @@
  * version, then one transaction (snapshot, records, shared versions, operation id). A journal
  * entry brackets every write so that one the browser cut short is reported, never half-applied.
  */
-import type { DocketDB } from './db';
+import type { DocketDB } from './db/schema';
 import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
-import * as store from './db';
+import * as store from './db/store';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseImport } from './interchange/parse';
 import { planMerge } from './interchange/merge';

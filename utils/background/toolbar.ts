@@ -3,7 +3,8 @@
  * deadline; everywhere else, the number of overdue documents.
  */
 import { browser } from 'wxt/browser';
-import { countOverdue, lookup, type DocketDB } from './db';
+import { countOverdue, lookup } from './db/store';
+import { type DocketDB } from './db/schema';
 import { parseDocLink } from '../shared/links';
 import { documentBadge, overdueBadge, type BadgeLook } from './toolbar-look';
 import { localToday } from '../shared/calendar';
