@@ -11,7 +11,7 @@ import { IndexCache } from './index-cache';
 import { exportCsv, exportJson } from './interchange/export';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseDocLink } from '../shared/links';
-import type { DocRecord } from '../shared/model';
+import { DOC_VALUE_FIELDS, type DocRecord } from '../shared/model';
 import type {
   Envelope,
   ImportSource,
@@ -340,19 +340,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 /** Drop empty optional strings so that the index holds one form of "absent". */
 function normaliseDoc(doc: DocRecord): DocRecord {
   const out = { ...doc } as Record<string, unknown>;
-  for (const key of [
-    'title',
-    'url',
-    'workstreamId',
-    'deadline',
-    'deadlineNote',
-    'status',
-    'notes',
-    'source',
-    'sourceTitle',
-    'sourceDate',
-    'deadlineSource',
-  ]) {
+  for (const key of DOC_VALUE_FIELDS) {
     if (out[key] === '') delete out[key];
   }
   return out as unknown as DocRecord;

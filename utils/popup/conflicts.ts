@@ -1,6 +1,6 @@
 /** Fields, their values in words, and conflicts between the index and a file or a sheet. */
 import { STATUS_LABELS } from '../shared/states';
-import { isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
+import { DOC_VALUE_FIELDS, isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
 import type { MergeConflict, Resolutions } from '../shared/reports';
 import { KIND_LABELS } from './doc-text';
 
@@ -56,20 +56,7 @@ export function describeConflict(conflict: SyncConflict, doc: DocRecord, workstr
 }
 
 /** The fields a sheet may set on a document (the ones a merge compares). */
-const SYNCABLE_FIELDS = new Set([
-  'kind',
-  'title',
-  'url',
-  'workstreamId',
-  'deadline',
-  'deadlineNote',
-  'status',
-  'notes',
-  'source',
-  'sourceTitle',
-  'sourceDate',
-  'deadlineSource',
-]);
+const SYNCABLE_FIELDS: ReadonlySet<string> = new Set(DOC_VALUE_FIELDS);
 
 export type SyncChoice = 'theirs' | 'mine';
 

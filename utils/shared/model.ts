@@ -97,3 +97,19 @@ export function isStatus(value: unknown): value is Status {
 
 /** A workstream's Google account: an account number (`/u/N/`) or an e-mail address (`authuser=`). Checked by the popup and the background alike. */
 export const ACCOUNT_RE = /^(?:\d{1,2}|[^\s@/?#&]+@[^\s@/?#&]+\.[^\s@/?#&]+)$/;
+
+/** A document's own values: what a file or a sheet may set, what a merge compares field by field. */
+export const DOC_VALUE_FIELDS = [
+  'kind',
+  'title',
+  'url',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
+  'deadlineSource',
+] as const;

@@ -1,4 +1,5 @@
 /** How a parsed file merges into the index: per field, three-way against the last shared version. */
+import { DOC_VALUE_FIELDS } from '../../shared/model';
 import { type ParsedImport, deepEqual, unique } from './records';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { ImportCounts, ImportReport, MergeConflict, Resolutions } from '../../shared/reports';
@@ -26,20 +27,7 @@ function mergeWorkstream(old: Workstream, incoming: Workstream): Workstream {
   return merged;
 }
 
-const OVERLAID = [
-  'kind',
-  'title',
-  'url',
-  'workstreamId',
-  'deadline',
-  'deadlineNote',
-  'status',
-  'notes',
-  'source',
-  'sourceTitle',
-  'sourceDate',
-  'deadlineSource',
-] as const;
+const OVERLAID = DOC_VALUE_FIELDS;
 
 function withoutUpdatedAt(doc: DocRecord): Omit<DocRecord, 'updatedAt'> {
   const { updatedAt: _ignored, ...rest } = doc;
