@@ -21,8 +21,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-import { scanDocument } from '../utils/scan/scan';
-import type { ScanResult } from '../utils/scan/scan';
+import { scanDocument } from '../utils/popup/scan/scan';
+import type { ScanResult } from '../utils/popup/scan/scan';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..');
