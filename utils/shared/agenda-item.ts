@@ -15,6 +15,13 @@ export const LETTER_ITEM_MARK = new RegExp(`^\\s*${LETTER}\\s+`);
 /** The same mark in either case ("c) Youth Involvement…"), for names a member typed. */
 export const ITEM_MARK_ANY_CASE = new RegExp(`^\\s*${MARK}\\s+`, 'i');
 
+/**
+ * Any mark as minutes write their items and sub-items: "A.", "b)", "iv.", "3.", "5.3", "19/54",
+ * and old mails' "a)Work plan" with no space. The scanner's outline nests them by style.
+ */
+export const ANY_ITEM_MARK =
+  /^(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)](?:\s+|(?=[A-Z]))|^\d{1,2}\/\d{1,3}\s+|^\d{1,2}\.\d{1,2}\s+/;
+
 const ITEM_LINE = new RegExp(`^\\s*${MARK}\\s+\\S`);
 /** Two letters are allowed for a label ("AA."), as agendas with more than 26 items write them. */
 const LABEL = /^\s*([A-Z]{1,2}|\d{1,2}|[IVX]{1,4})[.)]\s/i;

@@ -244,14 +244,14 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
     const section = block?.section;
     if (section) {
       c.section = section.text;
-      const existing = matchWorkstream(section.text, opts.workstreams);
+      const existing = matchWorkstream(section.name, opts.workstreams);
       if (existing) {
         c.workstreamId = existing.workstream.id;
         c.workstreamName = existing.workstream.name;
       } else {
-        const earlier = matchWorkstream(section.text, proposed);
-        c.workstreamName = earlier ? earlier.workstream.name : section.text;
-        if (!earlier) proposed.push({ name: section.text });
+        const earlier = matchWorkstream(section.name, proposed);
+        c.workstreamName = earlier ? earlier.workstream.name : section.name;
+        if (!earlier) proposed.push({ name: section.name });
       }
     }
     let near = block?.text ?? '';

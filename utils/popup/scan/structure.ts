@@ -1,31 +1,43 @@
 /**
- * The page's outline: which lines are headings (agenda items, sections, labels) and which
- * text blocks stand under which item.
+ * The page's outline: which lines are headings (agenda items, sections, labels), which text
+ * blocks stand under which item, and so which item (workstream) each link belongs to.
  *
- * A heading is:
- * - an `<h2>`…`<h6>` (an `<h1>`, or a heading that repeats the page's title — Gmail's
- *   subject, a mailing-list archive's title — is the page's title, not an item);
- * - a short line that is a paragraph of its own, starts with a capital letter or an item
- *   mark (`A.`, `B)`, `IV.`, `3.`) and does not end like a sentence (`. , ; ! ?` or `:`),
- *   e.g. "Forming a response to the Options Paper document";
- * - inside a longer paragraph, a line that is all bold or starts with a letter/roman mark
- *   (`C. Strengthening the IGF outcomes`) when the next line does not continue it (lower case).
- * Never a list item, a line holding a link, a line with a full date ("24 September 2020
- * at 14:00 UTC" heads the page, it is no agenda item), a greeting or closing ("Dear all",
- * "Best regards"), a "label: text" line ("Output document: see below"), or one unmarked word.
+ * Headings (classifyLine):
+ * - an `<h1>`…`<h6>` (links inside are fine: "19/54 Review of <a>note taking procedure</a>");
+ * - a bold line of its own ("**Future WG collaboration:**");
+ * - a short line that is a paragraph of its own, starts with a capital letter or an item mark
+ *   (`A.`, `B)`, `a)`, `IV.`, `3.`) and does not end like a sentence — a marked line may end with
+ *   `.` or `:` ("a)Work plan and work areas.", "3. Discussion, current DRAFT…"), an unmarked one
+ *   with `:` ("Mentorship Project Update:");
+ * - inside a longer paragraph, a bold line or one with a letter mark, not continued on the next line.
+ * Never a list item, a table cell, a plain line holding a link, a plain line with a full date,
+ * a greeting or closing, a "label: text" line, or one unmarked word.
  *
- * Kinds:
- * - `label` ("Next steps", "Output document(s)", "Summary of key points"…): inside an item,
- *   ends nothing; blocks after "Next steps" are next-steps blocks.
- * - `reset` ("Agenda", "Annex 1", "List of participants", "Summary report", "Online meeting
- *   VII"…): ends the current item; no workstream.
- * - `section`: an item; it is the workstream of the blocks under it, until a heading of the
- *   same or a higher rank. Ranks: `<hN>` → N; a marked or plain short line → 2; a bold line
- *   → 3; "Par. 8 - …" or ALL CAPS lines → 4 and only sub-points (never a workstream:
- *   the item above them stays the workstream, and their blocks stay in its scope).
+ * Levels (a heading ends the headings of the same or a deeper level before it):
+ * `<hN>` → N; where the page lays out its items with five or more `<h2>`–`<h6>`, a bold line
+ * → 7, a line the page's own agenda names → 7.5, other short lines → 8 (scribes' stage
+ * directions such as "Back to slides" stay inside the item); elsewhere (seeds, mails, text)
+ * short lines → 2 and bold lines → 3, as a secretary's plain minutes use them. Item marks nest
+ * in the order their styles first appear ("1." then "a)"). ALL CAPS and "Par. 8 - …" lines are
+ * sub-points (never a workstream).
+ *
+ * Which item a block stands under (`chooseItem`), looking from the outside in:
+ * the first heading whose role is `item` (headings.ts: not the page's title, not a generic
+ * Agenda/Notes, not a container such as "Working group updates"); else, unless the nearest
+ * heading is a reset (Attendees, Logistics, Links…), the first list item around the block
+ * that is not a container, when its own line is a title ("5.3 JupyterHub projects", "[simeon]
+ * Chrome's Off-screen Documents Proposal"), not a sentence of discussion; else the item cell
+ * of a table row (under a header "Item", "Topic", "Session"…); else the agenda entry the
+ * block's own text names ("-Continued discussion Vulnerability disclosures whitepaper (#88)").
+ * A named item with sub-items rolls up to the item.
  */
-import { ITEM_MARK, LETTER_ITEM_MARK } from '../../shared/agenda-item';
 import type { Flow, FlowLine } from './flow';
+import { FULL_DATE, LETTER_MARK, MARK, headingKind, headingRole, headingWords, isContainerText, isTitleLike, itemName } from './headings';
+import type { Role } from './headings';
+import { agendaEntries, matchAgenda } from './agenda';
+import type { AgendaEntry } from './agenda';
+
+export { headingKind, headingSubject } from './headings';
 
 export type HeadingKind = 'section' | 'label' | 'reset';
 
@@ -33,12 +45,19 @@ export interface Heading {
   line: number;
   /** The heading as written, whitespace collapsed, trailing colon dropped. */
   text: string;
+  /** The item's name as proposed for a workstream (headings.ts `itemName`). */
+  name: string;
   rank: number;
   kind: HeadingKind;
+  role: Role;
   /** A sub-point ("Par. 8 - …", ALL CAPS): never a workstream. */
   subpoint: boolean;
   /** The label's normalised words for `label` headings ("next steps"). */
   label?: string;
+  /** Where it comes from: a heading line, a list item, a table row, the page's agenda. */
+  source: 'line' | 'li' | 'row' | 'agenda';
+  /** An `<h1>`…`<h6>` (it ends the short and bold lines before it, whatever their level). */
+  tag?: boolean;
 }
 
 export interface Block {
@@ -52,44 +71,41 @@ export interface Block {
   text: string;
   zone: string;
   signature: boolean;
-  /** The item (workstream heading) the block stands under. */
+  /** The item (workstream) the block stands under. */
   section?: Heading;
   /** Under a "Next steps" label, or the block itself starts with "Next steps". */
   nextSteps: boolean;
   /** The label heading the block stands under ("output documents"), if any. */
   label?: string;
+  /** The list item the block is in (Flow.lis), −1 for none. */
+  liId: number;
+  /** The block is a heading line. */
+  heading: boolean;
 }
 
 export interface Outline {
   headings: Heading[];
+  /** The page's text blocks (heading lines are not among them). */
   blocks: Block[];
-  /** The block holding a Flow offset. */
+  /** The block holding a Flow offset (a heading line is a block of its own here). */
   blockAt(offset: number): Block | undefined;
   /** `offset` (in Flow.text) → offset in the block's `text`. */
   offsetIn(block: Block, offset: number): number;
+  /** The page's own agenda, as found. */
+  agenda: AgendaEntry[];
 }
 
 const SUBPOINT = /^(?:par(?:a(?:graph)?)?\.?|section|art(?:icle)?\.?|§)\s*\d/i;
-const LABELS =
-  /^(?:next steps?|agreed next steps|action (?:items|points)|actions?|output documents?|working documents?|documents?|links?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?|background|notes?|update|updates|discussion summary)$/i;
-const RESETS =
-  /^(?:agenda|meeting agenda|draft agenda|annex\b.*|appendix\b.*|(?:list of )?participants|attendees|attendance|summary report|summary|report|minutes|discussion|discussion points|aob|any other business|chat|comments from the chat|introductions?|welcome|closing|(?:online |virtual )?meeting\b.*|next meeting\b.*|table of contents|contents|references)$/i;
-const FULL_DATE =
-  /\b\d{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
 const GREETING =
   /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks?|thank you|many thanks|best|regards|best regards|kind regards|warm regards|cheers|sincerely|all the best|greetings)\b/i;
 const URLISH = /https?:\/\/|(?:docs|drive)\.google\.com\//i;
+const ITEM_HEADER = /^(?:agenda )?(?:items?|topics?|subjects?|sessions?|titles?|workstreams?|agenda)$/i;
 
 function clean(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/\s*:\s*$/, '')
     .trim();
-}
-
-/** The words a heading is about: without its item mark ("A. "), for labels and titles. */
-export function headingSubject(text: string): string {
-  return clean(text).replace(ITEM_MARK, '').trim();
 }
 
 function normTitle(s: string): string {
@@ -105,60 +121,93 @@ function isAllCaps(s: string): boolean {
   return letters.length >= 6 && letters === letters.toUpperCase();
 }
 
-/** What a heading-looking text is: a label, a reset, or an item (`section`). */
-export function headingKind(text: string): { kind: HeadingKind; label?: string } {
-  const subject = headingSubject(text)
-    .replace(/[.:]+$/, '')
-    .trim();
-  if (LABELS.test(subject)) return { kind: 'label', label: subject.toLowerCase() };
-  if (RESETS.test(subject) || /^annex\b/i.test(clean(text))) return { kind: 'reset' };
-  return { kind: 'section' };
+/** The style of an item mark ("A.", "a)", "1.", "i."), to nest them in order of appearance. */
+function markStyle(text: string): string | undefined {
+  const m = MARK.exec(text);
+  if (!m) return undefined;
+  const t = m[0].trim();
+  const punct = /\)$/.test(t) ? ')' : '.';
+  if (/^\d+\/\d+/.test(t)) return 'n/n';
+  if (/^\d/.test(t)) return `1${punct}`;
+  if (/^[ivx]+[.)]$/.test(t) && t.length > 2) return `i${punct}`;
+  if (/^[IVX]+[.)]$/.test(t) && t.length > 2) return `I${punct}`;
+  return /^[a-z]/.test(t) ? `a${punct}` : `A${punct}`;
+}
+
+interface Candidate extends Omit<Heading, 'rank'> {
+  /** Which level family: an <hN>, a bold line, or a plain line (with its mark style). */
+  family: 'h' | 'bold' | 'plain';
+  hLevel: number;
+  style?: string;
 }
 
 /** Is this line a heading, and which? `pageTitle` lets the page's own title be recognised. */
-export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = ''): Heading | null {
+export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = '', titleWords: ReadonlySet<string> = new Set()) {
   const line = lines[i];
-  if (!line || line.blank || line.li || line.signature) return null;
+  if (!line || line.blank || line.li || line.signature || line.cell) return null;
   const text = clean(line.text);
-  if (!text || text.length > 120 || URLISH.test(line.text) || line.hasAnchor) return null;
-  const prev = lines[i - 1];
-  const next = lines[i + 1];
-  const alone = (!prev || prev.para !== line.para) && (!next || next.para !== line.para);
+  if (!text || text.length > 160) return null;
   const title = normTitle(pageTitle);
+  const make = (family: Candidate['family'], role: Role, hLevel = 0, subpoint = false): Candidate => {
+    const k = headingKind(line.text);
+    const kind: HeadingKind = role === 'label' ? 'label' : role === 'item' || role === 'container' ? 'section' : 'reset';
+    return {
+      line: i,
+      text,
+      name: itemName(text),
+      kind,
+      role,
+      subpoint,
+      source: 'line',
+      family,
+      hLevel,
+      ...(k.label && role === 'label' ? { label: k.label } : {}),
+      ...(family === 'plain' ? { style: markStyle(text) } : {}),
+    };
+  };
 
   if (line.headingLevel) {
     const level = line.headingLevel;
-    if (level === 1 || (title && normTitle(text).length >= 8 && title.includes(normTitle(text)))) {
-      return { line: i, text, rank: 1, kind: 'reset', subpoint: false };
-    }
-    const k = headingKind(line.text);
-    return { line: i, text, rank: level, kind: k.kind, subpoint: SUBPOINT.test(text), ...(k.label ? { label: k.label } : {}) };
+    if (/^(?:https?:\/\/\S+)$/.test(text)) return null;
+    let role = headingRole(line.text, titleWords);
+    if (title && normTitle(text).length >= 8 && title.includes(normTitle(text)) && role !== 'label' && !MARK.test(text)) role = 'title';
+    if (level === 1 && !MARK.test(text) && role !== 'label') role = role === 'agenda' || role === 'reset' ? role : 'title';
+    return make('h', role, level, SUBPOINT.test(text));
   }
+  if (text.length > 120 || (URLISH.test(line.text) && !line.bold) || (line.hasAnchor && !line.bold)) return null;
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  const alone = (!prev || prev.para !== line.para) && (!next || next.para !== line.para);
 
-  // "Annex 1:" and labels may end with a colon; nothing else that does is a heading.
   const raw = line.text.trim();
-  const k = headingKind(raw);
+  const role = headingRole(raw, titleWords);
   const words = text.split(' ').length;
-  if (k.kind !== 'section') {
+  const marked = MARK.test(text);
+  if (role === 'label' || role === 'reset' || role === 'agenda') {
     if (!alone && !line.bold && !/^(?:annex|appendix)\b/i.test(text)) return null;
     if (text.length > 60) return null;
-    return { line: i, text, rank: 2, kind: k.kind, subpoint: false, ...(k.label ? { label: k.label } : {}) };
+    return make(line.bold ? 'bold' : 'plain', role);
   }
-  if (/[.,;:!?]$/.test(raw) || words > 18) return null;
+  if (words > 18) return null;
+  const endsSentence = /[.,;!?]$/.test(raw);
+  const endsColon = /:$/.test(raw);
+  if (endsSentence && !(marked && words <= 14 && /[.]$/.test(raw))) return null;
+  if (endsColon && !((alone || line.bold) && words <= 10)) return null;
   if (FULL_DATE.test(text) || GREETING.test(text)) return null;
   // "Output document: see below" is a line of text, not a heading (an item may say "A. Item: subtitle").
-  if (/:\s+\S/.test(text) && !ITEM_MARK.test(text)) return null;
-  if (!ITEM_MARK.test(text) && words < 2) return null;
-  if (!/^[A-Z0-9(“"‘']/.test(text) || /^\d+$/.test(text)) return null;
+  if (/:\s+\S/.test(text) && !marked) return null;
+  if (!marked && words < 2 && !line.bold) return null;
+  if (!/^[A-Z0-9(“"‘'[]/.test(text) && !(marked && /^[a-z][.)]/.test(text))) return null;
+  if (/^\d+$/.test(text)) return null;
   const subpoint = SUBPOINT.test(text) || isAllCaps(text);
   if (alone) {
-    if (/^\d/.test(text) && !ITEM_MARK.test(text)) return null;
-    return { line: i, text, rank: subpoint ? 4 : 2, kind: 'section', subpoint };
+    if (/^\d/.test(text) && !marked) return null;
+    return make(line.bold ? 'bold' : 'plain', role, 0, subpoint);
   }
   // A line inside a paragraph: bold, or an item letter, and not continued on the next line.
   if (next && next.para === line.para && /^[a-z]/.test(next.text)) return null;
-  if (line.bold) return { line: i, text, rank: subpoint ? 4 : LETTER_ITEM_MARK.test(text) ? 2 : 3, kind: 'section', subpoint };
-  if (LETTER_ITEM_MARK.test(text) && words >= 2) return { line: i, text, rank: 2, kind: 'section', subpoint };
+  if (line.bold) return make('bold', role, 0, subpoint);
+  if ((LETTER_MARK.test(text) || /^[a-z]\)/.test(text)) && words >= 2) return make('plain', role, 0, subpoint);
   return null;
 }
 
@@ -176,27 +225,118 @@ function joinLines(lines: FlowLine[]): { text: string; offsets: number[] } {
   return { text, offsets };
 }
 
+/** The item a block stands under, from its headings (outside in) and its list items. */
+function chooseItem(stack: readonly Heading[], liNodes: readonly Heading[], row: Heading | undefined): Heading | undefined {
+  for (const h of stack) if (h.role === 'item' && !h.subpoint) return h;
+  const inner = stack[stack.length - 1];
+  if (inner && inner.role === 'reset') return undefined;
+  for (const li of liNodes) {
+    if (li.role === 'container') continue;
+    if (li.role === 'item') return li;
+    break;
+  }
+  return row;
+}
+
 /** Headings and blocks of a Flow. */
 export function buildOutline(flow: Flow, pageTitle = ''): Outline {
+  const lines = flow.lines;
+  const titleWords = new Set(headingWords(pageTitle).filter((w) => w.length > 1 && !/^\d+$/.test(w)));
+
+  // 1. Heading candidates, line by line.
+  const cands: Array<Candidate | null> = lines.map((_, i) => classifyLine(lines, i, pageTitle, titleWords));
+  const headed = cands.filter((c) => c && c.family === 'h' && c.hLevel >= 2 && (c.role === 'item' || c.role === 'container')).length >= 5;
+
+  // 2. The page's own agenda; lines it names rank above other short lines.
+  const agenda = agendaEntries(flow, cands);
+  const styles: string[] = [];
+  const levelOf = (c: Candidate): number => {
+    if (c.family === 'h') return c.hLevel;
+    if (c.subpoint) return headed ? 8.9 : 4;
+    if (c.family === 'bold' && (headed || !MARK.test(c.text))) return headed ? 7 : 3;
+    if (c.role === 'item' && matchAgenda(c.text, agenda)) return headed ? 7.5 : 2;
+    let idx = 0;
+    const style = c.style ?? (c.family === 'bold' ? markStyle(c.text) : undefined);
+    if (style) {
+      idx = styles.indexOf(style);
+      if (idx < 0) idx = styles.push(style) - 1;
+    }
+    return (headed ? 8 : 2) + idx * 0.1;
+  };
+
+  // 3. List items: their own line (head) and their role.
+  const liHead = new Map<number, FlowLine[]>();
+  for (const l of lines) {
+    if (l.blank || l.liId < 0) continue;
+    const head = liHead.get(l.liId);
+    if (!head) liHead.set(l.liId, [l]);
+    else if (head[head.length - 1]!.para === l.para) head.push(l);
+  }
+  const liNodeCache = new Map<number, Heading>();
+  const liNode = (id: number): Heading => {
+    let node = liNodeCache.get(id);
+    if (node) return node;
+    const head = liHead.get(id) ?? [];
+    const text = clean(head.map((l) => l.text).join(' '));
+    const name = itemName(text);
+    const role: Role = !name
+      ? 'reset'
+      : isContainerText(text, titleWords)
+        ? 'container'
+        : isTitleLike(text) && !/^\[?\s*[x ]?\s*\]/i.test(text)
+          ? 'item'
+          : 'reset';
+    node = { line: head[0]?.index ?? -1, text, name, rank: 20 + (flow.lis[id]?.depth ?? 0), kind: 'section', role, subpoint: false, source: 'li' };
+    liNodeCache.set(id, node);
+    return node;
+  };
+  const liChain = (id: number): Heading[] => {
+    const chain: Heading[] = [];
+    for (let j = id; j >= 0; j = flow.lis[j]?.parent ?? -1) chain.unshift(liNode(j));
+    return chain;
+  };
+  const rowNodeCache = new Map<number, Heading | null>();
+  const rowNode = (line: FlowLine): Heading | undefined => {
+    const cell = line.cell;
+    if (!cell) return undefined;
+    const cached = rowNodeCache.get(cell.row);
+    if (cached !== undefined) return cached ?? undefined;
+    let node: Heading | null = null;
+    const row = flow.rows[cell.row];
+    const header = flow.rows.find((r) => r.table === row?.table);
+    if (row && header && header !== row && !row.header) {
+      const col = header.cells.findIndex((c) => ITEM_HEADER.test(clean(c).replace(/[*:]/g, '')));
+      const text = col >= 0 ? clean(row.cells[col] ?? '') : '';
+      if (text && isTitleLike(text)) {
+        node = { line: line.index, text, name: itemName(text), rank: 30, kind: 'section', role: 'item', subpoint: false, source: 'row' };
+      }
+    }
+    rowNodeCache.set(cell.row, node);
+    return node ?? undefined;
+  };
+
+  // 4. Blocks, under the headings open in their zone.
   const headings: Heading[] = [];
   const blocks: Block[] = [];
-  /** Open items per zone (a stack, highest rank first). */
+  const headBlocks: Block[] = [];
   const stacks = new Map<string, Heading[]>();
   const labels = new Map<string, string | undefined>();
   let run: FlowLine[] = [];
 
-  const current = (zone: string): Heading | undefined => {
-    const stack = stacks.get(zone) ?? [];
-    for (let j = stack.length - 1; j >= 0; j--) if (!stack[j]!.subpoint) return stack[j];
-    return undefined;
-  };
-  const flush = () => {
-    if (!run.length) return;
+  const makeBlock = (run: FlowLine[], heading: boolean, index: number): Block => {
     const first = run[0]!;
     const { text, offsets } = joinLines(run);
-    const label = labels.get(first.zone);
-    blocks.push({
-      index: blocks.length,
+    const label = heading ? undefined : labels.get(first.zone);
+    const stack = (stacks.get(first.zone) ?? []).filter((h) => h.role !== 'label');
+    // Under a label ("Action items", "Links"), list items are tasks and links, not items.
+    let section = chooseItem(stack, first.liId >= 0 && !label ? liChain(first.liId) : [], rowNode(first));
+    // Lines the page's agenda names: "-Continued discussion <agenda item> -- gdoc strawman - <link>".
+    if ((!section || section.source === 'line') && !heading && agenda.length && !stack.some((h) => h.role === 'item' && h.rank < 7)) {
+      const named = matchAgenda(text, agenda, true);
+      if (named && (!section || !matchAgenda(section.text, agenda))) section = named.node;
+    }
+    return {
+      index,
       lines: run,
       lineOffsets: offsets,
       start: first.start,
@@ -204,18 +344,24 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
       text,
       zone: first.zone,
       signature: first.signature,
-      section: current(first.zone),
+      ...(section ? { section } : {}),
       nextSteps:
         label === 'next steps' ||
         label === 'agreed next steps' ||
         label === 'action items' ||
+        label === 'actions' ||
         /^(?:\d+\.\s*)?next steps?\b/i.test(text),
       ...(label ? { label } : {}),
-    });
+      liId: first.liId,
+      heading,
+    };
+  };
+  const flush = () => {
+    if (!run.length) return;
+    blocks.push(makeBlock(run, false, blocks.length));
     run = [];
   };
 
-  const lines = flow.lines;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.blank) {
@@ -224,33 +370,42 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     }
     const prevLine = run[run.length - 1];
     if (prevLine && (prevLine.para !== line.para || prevLine.zone !== line.zone)) flush();
-    const h = classifyLine(lines, i, pageTitle);
-    if (!h) {
+    const c = cands[i];
+    if (!c) {
       run.push(line);
       continue;
     }
     flush();
+    const { family: _f, hLevel: _h, style: _s, ...rest } = c;
+    const h: Heading = { ...rest, rank: levelOf(c), ...(c.family === 'h' ? { tag: true } : {}) };
+    const ends = (top: Heading) => top.rank >= h.rank || (!!h.tag && !top.tag);
     headings.push(h);
     const zone = line.zone;
     const stack = stacks.get(zone) ?? [];
-    if (h.kind === 'label') {
+    if (h.role === 'label') {
+      // A label ends the sections of its own <hN> level ("## Links" after "## B. Item"), nothing else.
+      if (h.tag) while (stack.length && ends(stack[stack.length - 1]!)) stack.pop();
+      stacks.set(zone, stack);
       labels.set(zone, h.label);
-      continue;
+    } else {
+      while (stack.length && ends(stack[stack.length - 1]!)) stack.pop();
+      stack.push(h);
+      stacks.set(zone, stack);
+      labels.set(zone, undefined);
     }
-    while (stack.length && stack[stack.length - 1]!.rank >= h.rank) stack.pop();
-    if (h.kind === 'section') stack.push(h);
-    stacks.set(zone, stack);
-    labels.set(zone, undefined);
+    // The heading line is a block of its own for the links it holds.
+    headBlocks.push(makeBlock([line], true, -1));
   }
   flush();
 
+  const all = [...blocks, ...headBlocks].sort((a, b) => a.start - b.start);
   const blockAt = (offset: number): Block | undefined => {
     let lo = 0;
-    let hi = blocks.length - 1;
+    let hi = all.length - 1;
     let found: Block | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const b = blocks[mid]!;
+      const b = all[mid]!;
       if (b.start <= offset) {
         found = b;
         lo = mid + 1;
@@ -266,5 +421,5 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     return (block.lineOffsets[j] ?? 0) + Math.max(0, Math.min(offset - line.start, line.text.length));
   };
 
-  return { headings, blocks, blockAt, offsetIn };
+  return { headings, blocks, blockAt, offsetIn, agenda };
 }
