@@ -10,7 +10,7 @@
  * stands under it. Entries are compared by their words, without times, durations, presenters.
  */
 import type { Flow, FlowLine } from './flow';
-import { headingRole, itemName } from './headings';
+import { headingRole, isTitleLike, itemName } from './headings';
 import type { Heading } from './structure';
 
 export interface AgendaEntry {
@@ -38,8 +38,8 @@ function entry(text: string, line: number): AgendaEntry | undefined {
   const name = itemName(text);
   const n = norm(text);
   const words = n.split(' ').filter(Boolean).length;
-  if (words < 2 || words > 16 || n.length < 6) return undefined;
-  if (headingRole(text) !== 'item') return undefined;
+  if (words < 2 || words > 12 || n.length < 6) return undefined;
+  if (headingRole(text) !== 'item' || !isTitleLike(text)) return undefined;
   return {
     text: name,
     norm: n,
@@ -73,7 +73,7 @@ export function agendaEntries(flow: Flow, cands: ReadonlyArray<CandidateLike | n
       const l: FlowLine = lines[j]!;
       if (l.blank || l.zone !== line.zone) continue;
       const cj = cands[j];
-      if (cj && (cj.family === 'h' || cj.role !== 'item')) break;
+      if (cj && (cj.family === 'h' || cj.role === 'agenda' || cj.role === 'title' || cj.role === 'label')) break;
       if (l.liId >= 0) {
         const depth = flow.lis[l.liId]?.depth ?? 0;
         if (depth > 1 || l.liId === lastLi) continue;

@@ -22,7 +22,7 @@ export { ANY_ITEM_MARK as MARK, LETTER_ITEM_MARK as LETTER_MARK } from '../../sh
 import { ANY_ITEM_MARK as MARK } from '../../shared/agenda-item';
 
 const LABELS =
-  /^(?:next steps?|agreed next steps|action (?:items?|points)|actions?|ars?|to ?dos?|output documents?|working documents?|documents?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?(?: made)?|resolutions?|outcomes?|background|update|updates|discussion summary|notes?)$/i;
+  /^(?:next steps?|agreed next steps|action (?:items?|points)|actions?|ars?|to ?dos?|output documents?|working documents?|documents?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?(?: made)?|conclusions?|resolutions?|outcomes?|background|update|updates|discussion summary|notes?)$/i;
 const AGENDA =
   /^(?:(?:meeting |draft |proposed |revised )?agenda(?: items?)?|(?:meeting |session |running |shared |call )?notes|(?:meeting )?minutes|discussions?(?: points| items| topics)?|topics?|open discussion|proceedings|agenda and notes|notes and agenda|agenda \/ notes)$/i;
 const RESETS =

@@ -106,7 +106,8 @@ function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence
       (block && !block.zone ? 1 : 0) +
       (hit.fromAnchor && hit.anchorText && !URL_TEXT.test(hit.anchorText) ? 1 : 0);
     const seen = byId.get(hit.id);
-    if (!seen || rank > seen.rank) byId.set(hit.id, { hit, block, rank });
+    // A document linked under two items takes the first; else the occurrence with most context.
+    if (!seen || (!seen.block?.section && (block?.section || rank > seen.rank))) byId.set(hit.id, { hit, block, rank });
   }
   return [...byId.values()].sort((a, b) => a.hit.start - b.hit.start);
 }

@@ -192,7 +192,7 @@ export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = 
   const endsSentence = /[.,;!?]$/.test(raw);
   const endsColon = /:$/.test(raw);
   if (endsSentence && !(marked && words <= 14 && /[.]$/.test(raw))) return null;
-  if (endsColon && !((alone || line.bold) && words <= 10)) return null;
+  if (endsColon && !((alone && (marked || words <= 6)) || (line.bold && words <= 10))) return null;
   if (FULL_DATE.test(text) || GREETING.test(text)) return null;
   // "Output document: see below" is a line of text, not a heading (an item may say "A. Item: subtitle").
   if (/:\s+\S/.test(text) && !marked) return null;
@@ -227,9 +227,14 @@ function joinLines(lines: FlowLine[]): { text: string; offsets: number[] } {
 
 /** The item a block stands under, from its headings (outside in) and its list items. */
 function chooseItem(stack: readonly Heading[], liNodes: readonly Heading[], row: Heading | undefined): Heading | undefined {
-  for (const h of stack) if (h.role === 'item' && !h.subpoint) return h;
-  const inner = stack[stack.length - 1];
-  if (inner && inner.role === 'reset') return undefined;
+  // Under a reset ("Attendees"), its lines are names, not items, until the next <hN>.
+  let reset = false;
+  for (const h of stack) {
+    if (h.role === 'reset') reset = true;
+    else if (h.tag) reset = false;
+    if (!reset && h.role === 'item' && !h.subpoint) return h;
+  }
+  if (reset) return undefined;
   for (const li of liNodes) {
     if (li.role === 'container') continue;
     if (li.role === 'item') return li;
@@ -254,7 +259,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     if (c.family === 'h') return c.hLevel;
     if (c.subpoint) return headed ? 8.9 : 4;
     if (c.family === 'bold' && (headed || !MARK.test(c.text))) return headed ? 7 : 3;
-    if (c.role === 'item' && matchAgenda(c.text, agenda)) return headed ? 7.5 : 2;
+    if (c.role === 'item' && !agenda.some((e) => e.node.line === c.line) && matchAgenda(c.text, agenda)) return headed ? 7.5 : 1.9;
     let idx = 0;
     const style = c.style ?? (c.family === 'bold' ? markStyle(c.text) : undefined);
     if (style) {
@@ -331,7 +336,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     // Under a label ("Action items", "Links"), list items are tasks and links, not items.
     let section = chooseItem(stack, first.liId >= 0 && !label ? liChain(first.liId) : [], rowNode(first));
     // Lines the page's agenda names: "-Continued discussion <agenda item> -- gdoc strawman - <link>".
-    if ((!section || section.source === 'line') && !heading && agenda.length && !stack.some((h) => h.role === 'item' && h.rank < 7)) {
+    if ((!section || (section.source === 'line' && !section.tag)) && !heading && agenda.length) {
       const named = matchAgenda(text, agenda, true);
       if (named && (!section || !matchAgenda(section.text, agenda))) section = named.node;
     }
