@@ -11,10 +11,15 @@
  */
 import type { Flow, FlowLine } from './flow';
 import { headingRole, isTitleLike, itemName } from './headings';
+import { nameTokens } from './workstreams';
 import type { Heading } from './structure';
 
 export interface AgendaEntry {
   text: string;
+  /** A container entry ("Project updates"): the lines that name it are sessions, it is no item itself. */
+  container: boolean;
+  /** Content words (workstreams.ts `nameTokens`). */
+  tokens: string[];
   /** Lower-case words, without a trailing "(presenter)". */
   norm: string;
   node: Heading;
@@ -38,10 +43,15 @@ function entry(text: string, line: number): AgendaEntry | undefined {
   const name = itemName(text);
   const n = norm(text);
   const words = n.split(' ').filter(Boolean).length;
-  if (words < 2 || words > 12 || n.length < 6) return undefined;
-  if (headingRole(text) !== 'item' || !isTitleLike(text)) return undefined;
+  if (words < 1 || words > 12 || n.length < 5) return undefined;
+  const role = headingRole(text);
+  if ((role !== 'item' && role !== 'container') || !isTitleLike(text)) return undefined;
+  const tokens = nameTokens(name.replace(/\s*\([^()]*\)\s*$/, ''));
+  if (role === 'item' && words < 2) return undefined;
   return {
     text: name,
+    container: role === 'container',
+    tokens,
     norm: n,
     node: { line, text: name, name, rank: 7.5, kind: 'section', role: 'item', subpoint: false, source: 'agenda' },
   };
@@ -89,18 +99,31 @@ export function agendaEntries(flow: Flow, cands: ReadonlyArray<CandidateLike | n
  * The agenda entry a heading line repeats (`inBlock` false: the line is the entry, give or take
  * words), or a block's text names (`inBlock` true: the entry's words appear in it).
  */
-export function matchAgenda(text: string, agenda: readonly AgendaEntry[], inBlock = false): AgendaEntry | undefined {
+export function matchAgenda(
+  text: string,
+  agenda: readonly AgendaEntry[],
+  inBlock = false,
+  exact = false,
+): AgendaEntry | undefined {
   if (!agenda.length) return undefined;
   const n = norm(text);
   if (!n) return undefined;
   const padded = ` ${n} `;
+  const tokens = inBlock || exact ? [] : nameTokens(itemName(text).replace(/\s*\([^()]*\)\s*$/, ''));
   for (const e of agenda) {
     if (inBlock) {
-      if ((e.norm.split(' ').length >= 3 || e.norm.length >= 15) && padded.includes(` ${e.norm} `)) return e;
+      if (!e.container && (e.norm.split(' ').length >= 3 || e.norm.length >= 15) && padded.includes(` ${e.norm} `)) return e;
       continue;
     }
     if (n === e.norm) return e;
-    if (n.split(' ').length >= 2 && (` ${e.norm} `.includes(padded) || padded.includes(` ${e.norm} `))) return e;
+    if (exact) continue;
+    // The same words, give or take some ("Plugfest Summary" / "PlugFest Summary (all)"; "Feilong
+    // project update" / "Project updates").
+    if (e.tokens.length >= 2 && tokens.length >= 2) {
+      const set = new Set(tokens);
+      const eSet = new Set(e.tokens);
+      if (e.tokens.every((t) => set.has(t)) || (!e.container && tokens.every((t) => eSet.has(t)))) return e;
+    }
   }
   return undefined;
 }

@@ -85,13 +85,17 @@ export function headingRole(text: string, titleWords: ReadonlySet<string> = new 
     .replace(/[.:]+$/, '')
     .trim();
   // "Attendance ((please Mark your name…)": the words before the brackets say what it is.
-  const before = subject.replace(/\s*[([].*$/, '').replace(/[.:]+$/, '').trim();
+  const before = subject
+    .replace(/\s*[([].*$/, '')
+    .replace(/[.:]+$/, '')
+    .trim();
   if (before && before !== subject && (LABELS.test(before) || AGENDA.test(before) || RESETS.test(before))) subject = before;
   if (!subject) return 'reset';
   if (LABELS.test(subject)) return 'label';
   if (AGENDA.test(subject)) return 'agenda';
   if (RESETS.test(subject) || /^annex\b/i.test(text.trim())) return 'reset';
-  if (FULL_DATE.test(text) && (MEETINGISH.test(text) || text.replace(FULL_DATE, '').trim().split(/\s+/).length <= 3)) return 'title';
+  if (FULL_DATE.test(text) && (MEETINGISH.test(text) || text.replace(FULL_DATE, '').trim().split(/\s+/).length <= 3))
+    return 'title';
   if (isContainerText(text, titleWords)) return 'container';
   return 'item';
 }
@@ -99,7 +103,13 @@ export function headingRole(text: string, titleWords: ReadonlySet<string> = new 
 /** Kept for the seeds' tests: `label`, `reset` (title, agenda, reset) or `section` (an item or container). */
 export function headingKind(text: string): { kind: 'section' | 'label' | 'reset'; label?: string } {
   const role = headingRole(text);
-  if (role === 'label') return { kind: 'label', label: headingSubject(text).replace(/[.:]+$/, '').toLowerCase() };
+  if (role === 'label')
+    return {
+      kind: 'label',
+      label: headingSubject(text)
+        .replace(/[.:]+$/, '')
+        .toLowerCase(),
+    };
   if (role === 'item' || role === 'container') return { kind: 'section' };
   return { kind: 'reset' };
 }
@@ -117,6 +127,9 @@ const TIME = String.raw`~?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?`;
  */
 export function itemName(text: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
+  // A session title in brackets, as scribes write them: "(Declarative Net Request – Oliver)".
+  const wrapped = /^\(([^()]{3,})\)$/.exec(s);
+  if (wrapped) s = wrapped[1]!.trim();
   s = s.replace(URL_IN_TEXT, ' ');
   s = s.replace(/\*\*|__|(?<![\w])_(?=\S)|(?<=\S)_(?![\w])/g, '');
   s = s.replace(/[[(](?:slides?|link|deck|here|doc|notes|recording|video|pdf|presentation)[\])]/gi, ' ');

@@ -250,7 +250,8 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
         c.workstreamId = existing.workstream.id;
         c.workstreamName = existing.workstream.name;
       } else {
-        const earlier = matchWorkstream(section.name, proposed);
+        // Two items of one page share a name only when they are the same item written twice.
+        const earlier = matchWorkstream(section.name, proposed, 0.85);
         c.workstreamName = earlier ? earlier.workstream.name : section.name;
         if (!earlier) proposed.push({ name: section.name });
       }

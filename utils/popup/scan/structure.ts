@@ -32,7 +32,17 @@
  * A named item with sub-items rolls up to the item.
  */
 import type { Flow, FlowLine } from './flow';
-import { FULL_DATE, LETTER_MARK, MARK, headingKind, headingRole, headingWords, isContainerText, isTitleLike, itemName } from './headings';
+import {
+  FULL_DATE,
+  LETTER_MARK,
+  MARK,
+  headingKind,
+  headingRole,
+  headingWords,
+  isContainerText,
+  isTitleLike,
+  itemName,
+} from './headings';
 import type { Role } from './headings';
 import { agendaEntries, matchAgenda } from './agenda';
 import type { AgendaEntry } from './agenda';
@@ -170,7 +180,8 @@ export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = 
     const level = line.headingLevel;
     if (/^(?:https?:\/\/\S+)$/.test(text)) return null;
     let role = headingRole(line.text, titleWords);
-    if (title && normTitle(text).length >= 8 && title.includes(normTitle(text)) && role !== 'label' && !MARK.test(text)) role = 'title';
+    if (title && normTitle(text).length >= 8 && title.includes(normTitle(text)) && role !== 'label' && !MARK.test(text))
+      role = 'title';
     if (level === 1 && !MARK.test(text) && role !== 'label') role = role === 'agenda' || role === 'reset' ? role : 'title';
     return make('h', role, level, SUBPOINT.test(text));
   }
@@ -250,16 +261,49 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
 
   // 1. Heading candidates, line by line.
   const cands: Array<Candidate | null> = lines.map((_, i) => classifyLine(lines, i, pageTitle, titleWords));
-  const headed = cands.filter((c) => c && c.family === 'h' && c.hLevel >= 2 && (c.role === 'item' || c.role === 'container')).length >= 5;
+  const headed =
+    cands.filter((c) => c && c.family === 'h' && c.hLevel >= 2 && (c.role === 'item' || c.role === 'container')).length >= 5;
 
   // 2. The page's own agenda; lines it names rank above other short lines.
   const agenda = agendaEntries(flow, cands);
+  // A line that starts a paragraph and is an agenda entry word for word is that session's title
+  // ("Thing Description (Ege / Michael)" above "scribe: Kaz").
+  for (let i = 0; i < lines.length && agenda.length; i++) {
+    const l = lines[i]!;
+    if (cands[i] || l.blank || l.li || l.cell || l.hasAnchor || lines[i - 1]?.para === l.para) continue;
+    if (agenda.some((e) => e.node.line === i) || l.text.split(/\s+/).length > 12) continue;
+    // The entry word for word, or the entry's words starting a short paragraph ("… scribe: Kaz").
+    const low = l.text.toLowerCase();
+    const e =
+      matchAgenda(l.text, agenda, false, true) ??
+      agenda.find(
+        (a) =>
+          a.text.split(' ').length >= 2 && low.startsWith(a.text.toLowerCase()) && /^\W/.test(low.slice(a.text.length) || ' '),
+      );
+    if (e && !e.container) {
+      const text = clean(l.text.length > e.text.length + 2 ? e.text : l.text);
+      cands[i] = {
+        line: i,
+        text,
+        name: itemName(text),
+        kind: 'section',
+        role: 'item',
+        subpoint: false,
+        source: 'line',
+        family: 'plain',
+        hLevel: 0,
+      };
+    }
+  }
   const styles: string[] = [];
   const levelOf = (c: Candidate): number => {
     if (c.family === 'h') return c.hLevel;
     if (c.subpoint) return headed ? 8.9 : 4;
-    if (c.family === 'bold' && (headed || !MARK.test(c.text))) return headed ? 7 : 3;
-    if (c.role === 'item' && !agenda.some((e) => e.node.line === c.line) && matchAgenda(c.text, agenda)) return headed ? 7.5 : 1.9;
+    if (c.family === 'bold' && headed) return 7;
+    const marked = MARK.test(c.text);
+    if (!marked && c.role === 'item' && !agenda.some((e) => e.node.line === c.line) && matchAgenda(c.text, agenda)) {
+      return headed ? 7.5 : 1.9;
+    }
     let idx = 0;
     const style = c.style ?? (c.family === 'bold' ? markStyle(c.text) : undefined);
     if (style) {
@@ -291,7 +335,16 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
         : isTitleLike(text) && !/^\[?\s*[x ]?\s*\]/i.test(text)
           ? 'item'
           : 'reset';
-    node = { line: head[0]?.index ?? -1, text, name, rank: 20 + (flow.lis[id]?.depth ?? 0), kind: 'section', role, subpoint: false, source: 'li' };
+    node = {
+      line: head[0]?.index ?? -1,
+      text,
+      name,
+      rank: 20 + (flow.lis[id]?.depth ?? 0),
+      kind: 'section',
+      role,
+      subpoint: false,
+      source: 'li',
+    };
     liNodeCache.set(id, node);
     return node;
   };
@@ -313,7 +366,16 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
       const col = header.cells.findIndex((c) => ITEM_HEADER.test(clean(c).replace(/[*:]/g, '')));
       const text = col >= 0 ? clean(row.cells[col] ?? '') : '';
       if (text && isTitleLike(text)) {
-        node = { line: line.index, text, name: itemName(text), rank: 30, kind: 'section', role: 'item', subpoint: false, source: 'row' };
+        node = {
+          line: line.index,
+          text,
+          name: itemName(text),
+          rank: 30,
+          kind: 'section',
+          role: 'item',
+          subpoint: false,
+          source: 'row',
+        };
       }
     }
     rowNodeCache.set(cell.row, node);
@@ -338,7 +400,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     // Lines the page's agenda names: "-Continued discussion <agenda item> -- gdoc strawman - <link>".
     if ((!section || (section.source === 'line' && !section.tag)) && !heading && agenda.length) {
       const named = matchAgenda(text, agenda, true);
-      if (named && (!section || !matchAgenda(section.text, agenda))) section = named.node;
+      if (named && !named.container && (!section || !matchAgenda(section.text, agenda))) section = named.node;
     }
     return {
       index,

@@ -65,6 +65,8 @@ export function continues(head: string, word: string, skippedBlankLine = false):
     const next = word[piece.length];
     const strong = next !== undefined && '/?#&'.includes(next);
     if (!id) return true;
+    // A whole id at the end of a paragraph is not continued by the next one ("…/folders/<id>" ⏎⏎ "19/22 Plan…").
+    if (skippedBlankLine && PLAUSIBLE_ID_LENGTHS.has(id.length) && !/[-_]$/.test(id)) return false;
     if (strong && idLike(piece)) return true;
     if (skippedBlankLine) return false;
     const cut = /[-_]$/.test(id) || !PLAUSIBLE_ID_LENGTHS.has(id.length);
