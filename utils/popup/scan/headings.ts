@@ -15,11 +15,12 @@
  * - `item`: a specific agenda item or section: a workstream.
  */
 
-export type Role = 'title' | 'agenda' | 'container' | 'reset' | 'label' | 'item';
+import { ANY_ITEM_MARK as MARK } from '../../shared/agenda-item';
 
 /** Item marks: any style for the outline (shared/agenda-item, the one home of the pattern). */
 export { ANY_ITEM_MARK as MARK, LETTER_ITEM_MARK as LETTER_MARK } from '../../shared/agenda-item';
-import { ANY_ITEM_MARK as MARK } from '../../shared/agenda-item';
+
+export type Role = 'title' | 'agenda' | 'container' | 'reset' | 'label' | 'item';
 
 const LABELS =
   /^(?:next steps?|agreed next steps|action (?:items?|points)|actions?|ars?|to ?dos?|output documents?|working documents?|documents?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?(?: made)?|conclusions?|resolutions?|outcomes?|background|update|updates|discussion summary|notes?)$/i;
