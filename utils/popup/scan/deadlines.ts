@@ -17,9 +17,9 @@
  * meeting of this WG is planned for 10 September") and dates with no deadline word ("was held
  * on 24 September 2020").
  */
-import * as chrono from 'chrono-node/en';
-import { addDays, isoDate, noonOf } from '../../shared/calendar';
+import { noonOf } from '../../shared/calendar';
 import { inferYear } from './dates';
+import { readDates } from './relative-dates';
 
 export interface DeadlinePhrase {
   date: string;
@@ -127,36 +127,18 @@ export function splitSentences(text: string): Sentence[] {
 const CUE =
   /\b(?:by|before|until|till|til|through|deadline|due(?:\s+(?:on|by))?|no later than|not later than|latest(?:\s+by)?|ahead of|prior to|in time for|closes?(?:\s+on)?)\b/gi;
 const SPAN_CUE = /\b(?:in|within|by|over|during|for)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?$/i;
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
-const SPAN =
-  /\b(?:(?:in|within)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?|(?=\w+\s+more\s))(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)\s+(?:more\s+|further\s+|additional\s+)?(?:working\s+|calendar\s+)?(days?|weeks?)\b/gi;
+/** A relative day ("this week", "tomorrow") needs one of these to be a deadline, if no cue precedes it. */
+const RELATIVE_OK =
+  /\b(?:needs?\s+to|must|should|has\s+to|have\s+to|please|asap|deadline|due|expected|to\s+be\s+(?:done|ready|sent|submitted|finished|completed|reviewed))\b/i;
+const NEXT_MEETING =
+  /\b(?:by|before|until|ahead\s+of|prior\s+to|in\s+time\s+for|at)\s+(?:the\s+|our\s+)?next\s+(?:[\w’']+\s+){0,2}(?:meeting|call|session)\b/gi;
 
 const ANNOUNCEMENT =
-  /^(?:\d+\.\s*)?next (?:\w+ )?meeting\b|\bnext (?:\w+[’']?s? ){0,3}meeting\b(?: of [^.,;]{0,40})? (?:is|was|will be|has been|would be) (?:planned|scheduled|set|held|convened|hosted|confirmed)\b|\bmeeting (?:is|will be) (?:planned|scheduled|held) (?:for|on)\b/i;
+  /^(?:\d+\.\s*)?next (?:\w+ )?meeting\b|\bnext (?:\w+[’']?s? ){0,3}meeting\b(?: of [^.,;]{0,40})? (?:is|was|will be|has been|would be) (?:\w+ ){0,2}(?:planned|scheduled|set|held|convened|hosted|confirmed|on|the regular|in)\b|\bmeeting (?:is|will be) (?:planned|scheduled|held) (?:for|on)\b|\bnext (?:\w+ )?meeting (?:is|will be)\b/i;
 
-/** Cheap pre-check before chrono: a digit, a month or a span word. */
+/** Cheap pre-check before chrono: a digit, a month, a weekday or a relative word. */
 const MAYBE_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:days?|weeks?|months?|tomorrow|tonight)\b/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:days?|weeks?|months?|tomorrow|today|tonight|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:eow|eod|cob|close of business|next meeting|next call)\b/i;
 
 /** "Next meeting is planned for October 15th": a meeting date, no document's deadline. */
 export function isMeetingAnnouncement(sentence: string): boolean {
@@ -173,53 +155,73 @@ function cuedAt(sentence: string, index: number): boolean {
   return !/[.;!?]/.test(between) && !/\b(?:and|but|while|when|where|which)\b/i.test(between.replace(/\([^)]*$/, ''));
 }
 
+export interface PhraseOptions {
+  /** The next meeting's date, when the page gives it: "by the next meeting" resolves to it. */
+  nextMeeting?: string;
+}
+
 /** The deadlines a sentence gives, relative to the meeting date `ref` (`YYYY-MM-DD`). */
-export function deadlinePhrases(sentence: string, ref: string): DeadlinePhrase[] {
+export function deadlinePhrases(sentence: string, ref: string, opts: PhraseOptions = {}): DeadlinePhrase[] {
   if (!MAYBE_DATE.test(sentence) || isMeetingAnnouncement(sentence)) return [];
   const out: DeadlinePhrase[] = [];
-  const refDate = noonOf(ref);
-  let results: chrono.ParsedResult[] = [];
-  try {
-    results = chrono.parse(sentence, refDate);
-  } catch {
-    results = [];
-  }
-  for (const r of results) {
-    const s = r.start;
-    const relative = /\b(?:days?|weeks?|months?|tomorrow|today|tonight)\b/i.test(r.text);
-    if (relative) {
-      const before = sentence.slice(Math.max(0, r.index - 20), r.index);
-      if (!SPAN_CUE.test(before)) continue;
-      const date = isoDate(s.get('year') ?? 0, s.get('month') ?? 0, s.get('day') ?? 0);
-      if (date && date > ref) out.push({ date, index: r.index, text: r.text, relative: true });
+  for (const d of readDates(sentence, noonOf(ref))) {
+    if (d.span) {
+      // "in the next 10 days", "within two weeks", "one more week": a span from the meeting.
+      const before = sentence.slice(Math.max(0, d.index - 20), d.index);
+      if (!SPAN_CUE.test(before) && !/^(?:in|within|over|during)\b/i.test(d.text) && !/\b(?:more|further)\b/i.test(d.text))
+        continue;
+      if (d.date > ref) out.push({ date: d.date, index: d.index, text: d.text, relative: true });
       continue;
     }
-    if (!s.isCertain('day') || !s.isCertain('month')) continue;
-    if (!cuedAt(sentence, r.index)) continue;
-    const month = s.get('month') ?? 0;
-    const day = s.get('day') ?? 0;
-    const date = s.isCertain('year') ? isoDate(s.get('year') ?? 0, month, day) : inferYear(month, day, ref);
-    if (date) out.push({ date, index: r.index, text: r.text, relative: false });
+    if (d.relative) {
+      // "by tomorrow 11am", "due this Wednesday", "needs to happen this week", "By end of TODAY".
+      if (!cuedAt(sentence, d.index) && !RELATIVE_OK.test(sentence)) continue;
+      if (d.date >= ref) out.push({ date: d.date, index: d.index, text: d.text, relative: true });
+      continue;
+    }
+    if (!cuedAt(sentence, d.index)) continue;
+    const date = d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ref);
+    if (date) out.push({ date, index: d.index, text: d.text, relative: false });
   }
-  // Spans chrono does not read ("one more week", "within two weeks").
-  for (const m of sentence.matchAll(SPAN)) {
-    if (out.some((o) => o.relative && Math.abs(o.index - m.index) < m[0].length)) continue;
-    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!.toLowerCase()] ?? 0);
-    if (!n) continue;
-    const days = /^week/i.test(m[2]!) ? n * 7 : n;
-    out.push({ date: addDays(ref, days), index: m.index, text: m[0], relative: true });
+  // "by the next meeting", where the page gives that meeting's date (and the sentence does not).
+  if (opts.nextMeeting && opts.nextMeeting > ref && !out.some((o) => !o.relative)) {
+    for (const m of sentence.matchAll(NEXT_MEETING)) {
+      out.push({ date: opts.nextMeeting, index: m.index, text: m[0], relative: false });
+      break;
+    }
   }
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** The one deadline a sentence proposes: the first date written out, else the first span. */
-export function sentenceDeadline(sentence: string, ref: string): DeadlinePhrase | undefined {
-  const all = deadlinePhrases(sentence, ref);
+/** The one deadline a sentence proposes: the first date written out, else the first relative one. */
+export function sentenceDeadline(sentence: string, ref: string, opts: PhraseOptions = {}): DeadlinePhrase | undefined {
+  const all = deadlinePhrases(sentence, ref, opts);
   return all.find((p) => !p.relative) ?? all[0];
 }
 
+/**
+ * The next meeting's date as the page announces it ("The next meeting is Thursday, December
+ * 8th", "Next meeting: 24 September 2020"), after `ref`; undefined when the page gives none.
+ */
+export function nextMeetingDate(sentences: Iterable<string>, ref: string): string | undefined {
+  for (const s of sentences) {
+    if (!isMeetingAnnouncement(s)) continue;
+    for (const d of readDates(s, noonOf(ref))) {
+      if (d.relative || d.span) continue;
+      const date = d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ref);
+      if (date && date > ref) return date;
+    }
+  }
+  return undefined;
+}
+
 const TOPIC =
-  /\b(?:comm?ent\w*|feedback|inputs?|suggest\w*|review\w*|contribut\w*|priorit\w*|deliver\w*|submi\w*|provide|send|share|respon\w*|reactions?|views|edits?|sign[- ]?off)\b/i;
+  /\b(?:comm?ent\w*|feedback|inputs?|suggest\w*|review\w*|contribut\w*|priorit\w*|deliver\w*|submi\w*|provide|send\w*|share|respon\w*|reactions?|views|edit\w*|sign[- ]?(?:off|up)|(?:put|add|enter|write|fill in)\s+(?:your|their|our|the|any|names?)\b|fill (?:in|out)|complet\w+|finali[sz]\w*|approv\w*|circulat\w*|publish\w*|post(?:ed)?\s+(?:to|on)|read\s+(?:and|the)|look\s+at)\b/i;
+
+/** Does the sentence speak of comments, review, input, edits, sign-off or delivery? */
+export function speaksOfWork(sentence: string): boolean {
+  return TOPIC.test(sentence);
+}
 const HYPOTHETICAL = /\b(?:was|were)\s+(?:supposed|expected|meant|planned)\s+to\b|\bhad\s+been\b|\boriginally\b|\bpreviously\b/i;
 
 export interface DeadlineCandidate {

@@ -8,7 +8,7 @@
  *
  * Decisions:
  * - Paragraph-like elements (p, h1–h6, li, pre, blockquote, tr…) are separated by a blank
- *   line; `div` and `br` start a new line only. So Gmail's `<div>…</div><div><br></div>` gives
+ *   line; a table cell, `div` and `br` start a new line only. So Gmail's `<div>…</div><div><br></div>` gives
  *   paragraphs, and a `<pre>` keeps its own lines and blank lines.
  * - A `<br>` that ends a block adds nothing (browsers do not show it as an empty line).
  * - Whitespace is collapsed outside `<pre>`; inside it the text is kept as it is.
@@ -329,9 +329,9 @@ export function flowOf(root: Document | Element): Flow {
     }
     const para = PARA.has(tag);
     const line = LINE.has(tag);
+    // A table cell starts a line of its own (its own block: "When" apart from "What").
     if (para) need(2);
-    else if (line) need(1);
-    else if (CELL.has(tag) && length && !owed && !/\s/.test(last)) emit(' ');
+    else if (line || CELL.has(tag)) need(1);
 
     const saved = { headingLevel, cell, cellText };
     const heading = /^H([1-6])$/.exec(tag);

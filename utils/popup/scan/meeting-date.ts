@@ -26,6 +26,9 @@ const MONTH =
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\.?,?\\s*(\\d{4})(?!\\d)`, 'gi');
 const MDY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gi');
 const YMD = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+/** "20211207" (file names, titles) and "13.11.2025" (day first, as most of the world writes it). */
+const COMPACT = /(?<![\d.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d])/g;
+const DOTTED = /(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d])/g;
 
 /** Every full date written in `text`, in order. */
 export function findFullDates(text: string): DateMention[] {
@@ -38,6 +41,8 @@ export function findFullDates(text: string): DateMention[] {
   for (const m of text.matchAll(DMY)) add(m.index, m[0], Number(m[3]), monthNumber(m[2]!), Number(m[1]));
   for (const m of text.matchAll(MDY)) add(m.index, m[0], Number(m[3]), monthNumber(m[1]!), Number(m[2]));
   for (const m of text.matchAll(YMD)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of text.matchAll(COMPACT)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
+  for (const m of text.matchAll(DOTTED)) add(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]));
   return out.sort((a, b) => a.index - b.index);
 }
 

@@ -21,8 +21,8 @@ import { docUrl } from '../../shared/links';
 import type { DocKind, Status, Workstream } from '../../shared/model';
 import { KIND_LABELS } from '../doc-text';
 import { localToday } from '../../shared/calendar';
-import { cleanSentence, deadlineScore, sentenceDeadline, splitSentences } from './deadlines';
-import type { DeadlineCandidate } from './deadlines';
+import { attachContext, findDeadline } from './attach';
+import { nextMeetingDate, splitSentences } from './deadlines';
 import { flowOf } from './flow';
 import type { Flow } from './flow';
 import { findMeetingDate } from './meeting-date';
@@ -75,13 +75,10 @@ export interface ScanOptions {
 const GENERIC_LINK_TEXT =
   /^(?:here|link|this|this link|click here|the link|doc|document|the document|this document|output document|draft|view|open|google docs?|google drive|drive)$/i;
 const URL_TEXT = /^(?:https?:\/\/|www\.|(?:docs|drive)\.google\.com)/i;
-const NO_SECTION_REACH = 3;
 
 function nonLinkText(block: Block, hits: readonly LinkHit[]): string {
   let text = block.text;
-  for (const h of hits) {
-    if (h.start >= block.start && h.start <= block.end && h.anchorText) text = text.split(h.anchorText).join(' ');
-  }
+  for (const h of hits) if (h.anchorText) text = text.split(h.anchorText).join(' ');
   return text
     .replace(/\S*(?:https?:\/\/|google\.com\/)\S*/gi, ' ')
     .replace(/\b(?:and|or)\b/gi, ' ')
@@ -97,9 +94,20 @@ interface Occurrence {
 
 function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence[] {
   const byId = new Map<string, Occurrence>();
-  for (const hit of hits) {
+  const inBlock = new Map<Block, LinkHit[]>();
+  const blockOf = hits.map((hit) => {
     const block = outline.blockAt(hit.start);
-    const words = block ? nonLinkText(block, hits).length > 3 : false;
+    if (block) inBlock.set(block, [...(inBlock.get(block) ?? []), hit]);
+    return block;
+  });
+  const wordy = new Map<Block, boolean>();
+  for (const [i, hit] of hits.entries()) {
+    const block = blockOf[i];
+    let words = false;
+    if (block) {
+      words = wordy.get(block) ?? nonLinkText(block, inBlock.get(block) ?? []).length > 3;
+      wordy.set(block, words);
+    }
     const rank =
       (words ? 4 : 0) +
       (block?.section ? 2 : 0) +
@@ -110,59 +118,6 @@ function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence
     if (!seen || (!seen.block?.section && (block?.section || rank > seen.rank))) byId.set(hit.id, { hit, block, rank });
   }
   return [...byId.values()].sort((a, b) => a.hit.start - b.hit.start);
-}
-
-function scopeBlocks(outline: Outline, block: Block): Block[] {
-  const same = outline.blocks.filter((b) => b.zone === block.zone && !b.signature);
-  if (block.section) return same.filter((b) => b.section === block.section);
-  return same.filter((b) => !b.section && Math.abs(b.index - block.index) <= NO_SECTION_REACH);
-}
-
-/** Where links end in a block's text (so that a sentence can start after a link, not before it). */
-function linkEnds(outline: Outline, block: Block, hits: readonly LinkHit[]): number[] {
-  return hits.filter((h) => h.start >= block.start && h.start <= block.end).map((h) => outline.offsetIn(block, h.end));
-}
-
-function findDeadline(
-  outline: Outline,
-  block: Block,
-  hit: LinkHit,
-  hits: readonly LinkHit[],
-  ref: string,
-): { date: string; sentence: string; block: Block } | undefined {
-  let best: { date: string; sentence: string; block: Block; score: number } | undefined;
-  const linkAt = outline.offsetIn(block, hit.start);
-  for (const b of scopeBlocks(outline, block)) {
-    const ends = linkEnds(outline, b, hits);
-    for (const s of splitSentences(b.text)) {
-      // Lines of a mail or a PDF copy run on without a full stop after a link: the sentence
-      // that gives the deadline starts after the last link before it.
-      let text = s.text;
-      let start = s.start;
-      const phrase0 = sentenceDeadline(text, ref);
-      if (!phrase0) continue;
-      const cut = ends.filter((e) => e > start && e <= start + phrase0.index).sort((x, y) => y - x)[0];
-      if (cut !== undefined) {
-        const rest = b.text.slice(cut, s.end);
-        const lead = rest.length - rest.trimStart().length;
-        start = cut + lead;
-        text = rest.trim();
-      }
-      const phrase = cut !== undefined ? sentenceDeadline(text, ref) : phrase0;
-      if (!phrase) continue;
-      const sameBlock = b === block;
-      const c: DeadlineCandidate = {
-        sentence: text,
-        phrase,
-        distance: Math.abs(b.index - block.index),
-        before: sameBlock ? start < linkAt : b.index < block.index,
-        nextSteps: b.nextSteps,
-      };
-      const score = deadlineScore(c);
-      if (!best || score > best.score) best = { date: phrase.date, sentence: cleanSentence(text), block: b, score };
-    }
-  }
-  return best;
 }
 
 function linkLabel(block: Block, outline: Outline, hit: LinkHit): string | undefined {
@@ -230,6 +185,13 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
   const hits = findDocLinks(flow, opts.url);
   const meetingDate = findMeetingDate(mainText(flow), pageTitle);
   const ref = meetingDate ?? findMeetingDate(flow.text) ?? opts.today ?? localToday();
+  const announced = nextMeetingDate(
+    (function* () {
+      for (const b of outline.blocks) if (!b.zone && /next\b/i.test(b.text)) for (const s of splitSentences(b.text)) yield s.text;
+    })(),
+    ref,
+  );
+  const ctx = attachContext(outline, flow, hits, ref, announced);
 
   const proposed: Array<{ name: string }> = [];
   const candidates: ScanCandidate[] = [];
@@ -258,15 +220,15 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
     }
     let near = block?.text ?? '';
     if (block) {
-      const d = findDeadline(outline, block, hit, hits, ref);
+      const d = findDeadline(ctx, block, hit);
       if (d) {
         c.deadline = d.date;
         c.deadlineSentence = d.sentence;
         if (d.block !== block) near += `\n${d.block.text}`;
       }
       const item = section
-        ? outline.blocks
-            .filter((b) => b.section === section && b.zone === block.zone)
+        ? (ctx.blocksBySection.get(section) ?? [])
+            .filter((b) => b.zone === block.zone && !b.heading)
             .map((b) => b.text)
             .join('\n')
         : '';

@@ -41,6 +41,8 @@ export interface LinkHit {
   fromAnchor: boolean;
   /** The `<a>`'s visible text. */
   anchorText?: string;
+  /** Struck through on the page (a superseded document). */
+  struck?: boolean;
 }
 
 const URL_START = /(?:\bhttps?:\/\/|(?<![\w./-])(?:docs|drive)\.google\.com\/|(?<![\w./-])www\.google\.com\/url\?)/gi;
@@ -145,9 +147,17 @@ export function findDocLinks(flow: Flow, pageUrl: string): LinkHit[] {
       shadowed.add(t);
       end = Math.max(end, t.end); // the text may go on past the <a> (`…/` ⏎ `edit#gid=0`)
     }
-    hits.push({ ...ref, url: a.href, start: a.start, end, fromAnchor: true, anchorText: a.text });
+    hits.push({
+      ...ref,
+      url: a.href,
+      start: a.start,
+      end,
+      fromAnchor: true,
+      anchorText: a.text,
+      ...(a.struck ? { struck: true } : {}),
+    });
   }
-  for (const t of textHits) if (!shadowed.has(t)) hits.push(t);
+  for (const t of textHits) if (!shadowed.has(t)) hits.push(flow.lineAt(t.start)?.struck ? { ...t, struck: true } : t);
   return hits
     .filter((h) => !flow.lineAt(h.start)?.signature)
     .sort((a, b) => a.start - b.start || Number(b.fromAnchor) - Number(a.fromAnchor));
