@@ -21,6 +21,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf } from '../utils/popup/scan/pdf';
+import type { PdfJs } from '../utils/popup/scan/pdf';
 import { scanDocument } from '../utils/popup/scan/scan';
 import type { ScanResult } from '../utils/popup/scan/scan';
 
@@ -84,10 +87,16 @@ const window = new Window({
 });
 
 async function scanFile(path: string, url: string): Promise<ScanResult | { error: string }> {
-  if (path.endsWith('.pdf')) return { error: 'PDF not read' };
-  const html = readFileSync(path, 'utf8');
+  let html: string;
+  let title: string | undefined;
+  if (path.endsWith('.pdf')) {
+    // As the popup reads a PDF shown in the tab: pdf.js, laid out as a page.
+    const pdf = await readPdf(pdfjs as unknown as PdfJs, new Uint8Array(readFileSync(path)));
+    html = pdf.html;
+    title = pdf.title || undefined;
+  } else html = readFileSync(path, 'utf8');
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-  return scanDocument(doc, { url, workstreams: [], today: TODAY });
+  return scanDocument(doc, { url, workstreams: [], today: TODAY, ...(title ? { title } : {}) });
 }
 
 interface PageFigures {

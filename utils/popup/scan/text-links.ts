@@ -46,7 +46,14 @@ export interface LinkHit {
 }
 
 const URL_START = /(?:\bhttps?:\/\/|(?<![\w./-])(?:docs|drive)\.google\.com\/|(?<![\w./-])www\.google\.com\/url\?)/gi;
-const URL_CHARS = /^[^\s<>"'`“”‘’|\\^{}]+/;
+/** URL characters; a markdown escape ("\\_", "\\#") stands for the character it escapes. */
+const URL_CHARS = /^(?:[^\s<>"'`“”‘’|\\^{}]|\\[_#*-])+/;
+/** Markdown-escaped characters in a URL, as copies of Google Docs exports write them (`\\_`, `%5C_`). */
+const ESCAPED = /(?:\\|%5C)(?=[_#*-])/gi;
+
+function unescapeUrl(url: string): string {
+  return url.replace(ESCAPED, '');
+}
 const TRAILING = /[.,;:!?)\]}'"’”»]+$/;
 const ID_AT_END = /(?:\/d\/|[?&](?:id|key)=|\/folders\/)([A-Za-z0-9_-]*)$/;
 const PLAUSIBLE_ID_LENGTHS = new Set([28, 33, 44]);
@@ -130,13 +137,13 @@ function absolute(url: string): string {
 export function findDocLinks(flow: Flow, pageUrl: string): LinkHit[] {
   const textHits: LinkHit[] = [];
   for (const t of findTextUrls(flow.text)) {
-    const ref = parseDocLink(absolute(t.url));
+    const ref = parseDocLink(absolute(unescapeUrl(t.url)));
     if (ref) textHits.push({ ...ref, url: t.url, start: t.start, end: t.end, fromAnchor: false });
   }
   const hits: LinkHit[] = [];
   const shadowed = new Set<LinkHit>();
   for (const a of flow.anchors) {
-    const ref = parseDocLink(a.href, pageUrl);
+    const ref = parseDocLink(unescapeUrl(a.href), pageUrl);
     if (!ref) continue;
     const overlapping = textHits.filter((t) => t.start < Math.max(a.end, a.start + 1) && t.end > a.start);
     // The href was cut where the text goes on: the text has the whole id.
