@@ -58,6 +58,10 @@ export interface AttachContext {
   hitsByBlock: Map<Block, LinkHit[]>;
   blocksBySection: Map<Heading, Block[]>;
   names: Map<LinkHit, Set<string>>;
+  /** Each block's sentences with their deadline phrase (read once per page, not per document). */
+  sentences: Map<Block, Array<{ text: string; start: number; end: number; phrase?: DeadlinePhrase }>>;
+  /** The rows' When/Date header column, per table. */
+  headers: Map<number, number>;
 }
 
 function significant(text: string): string[] {
@@ -117,7 +121,39 @@ export function attachContext(
   }
   const names = new Map<LinkHit, Set<string>>();
   for (const h of hits) names.set(h, namesOf({ outline, flow }, h, blockOf.get(h)));
-  return { outline, flow, ref, ...(nextMeeting ? { nextMeeting } : {}), all, order, hitsByBlock, blocksBySection, names };
+  const headers = new Map<number, number>();
+  for (const r of flow.rows) {
+    if (headers.has(r.table)) continue;
+    headers.set(
+      r.table,
+      r.cells.findIndex((c) => WHEN_HEADER.test(c.replace(/[*:]/g, '').trim())),
+    );
+  }
+  return {
+    outline,
+    flow,
+    ref,
+    ...(nextMeeting ? { nextMeeting } : {}),
+    all,
+    order,
+    hitsByBlock,
+    blocksBySection,
+    names,
+    sentences: new Map(),
+    headers,
+  };
+}
+
+function sentencesOf(ctx: AttachContext, b: Block) {
+  let list = ctx.sentences.get(b);
+  if (!list) {
+    list = splitSentences(b.text).map((s) => {
+      const phrase = sentenceDeadline(s.text, ctx.ref, ctx);
+      return phrase ? { ...s, phrase } : s;
+    });
+    ctx.sentences.set(b, list);
+  }
+  return list;
 }
 
 function scopeOf(ctx: AttachContext, block: Block): Block[] {
@@ -141,9 +177,8 @@ function rowDeadline(ctx: AttachContext, block: Block): Deadline | undefined {
   const cell = block.lines[0]?.cell;
   if (!cell) return undefined;
   const row = ctx.flow.rows[cell.row];
-  const header = ctx.flow.rows.find((r) => r.table === row?.table);
-  if (!row || !header || header === row) return undefined;
-  const col = header.cells.findIndex((c) => WHEN_HEADER.test(c.replace(/[*:]/g, '').trim()));
+  if (!row || row.header) return undefined;
+  const col = ctx.headers.get(row.table) ?? -1;
   if (col < 0 || col === cell.col || !speaksOfWork(row.cells.join(' '))) return undefined;
   const when = row.cells[col] ?? '';
   const d = readDates(when, noonOf(ctx.ref))[0];
@@ -177,8 +212,8 @@ export function findDeadline(ctx: AttachContext, block: Block, hit: LinkHit): De
     const ends = bHits.map((h) => ctx.outline.offsetIn(b, h.end));
     const otherHere = bHits.some((h) => h.id !== hit.id);
     const bOrder = ctx.order.get(b) ?? 0;
-    for (const s of splitSentences(b.text)) {
-      const phrase0 = sentenceDeadline(s.text, ctx.ref, ctx);
+    for (const s of sentencesOf(ctx, b)) {
+      const phrase0 = s.phrase;
       if (!phrase0) continue;
       // Lines of a mail or a PDF copy run on without a full stop after a link: the sentence
       // that gives the deadline starts after the last link before it.

@@ -97,7 +97,11 @@ function pickOccurrences(hits: readonly LinkHit[], outline: Outline): Occurrence
   const inBlock = new Map<Block, LinkHit[]>();
   const blockOf = hits.map((hit) => {
     const block = outline.blockAt(hit.start);
-    if (block) inBlock.set(block, [...(inBlock.get(block) ?? []), hit]);
+    if (block) {
+      const list = inBlock.get(block);
+      if (list) list.push(hit);
+      else inBlock.set(block, [hit]);
+    }
     return block;
   });
   const wordy = new Map<Block, boolean>();
@@ -156,10 +160,14 @@ function proposeTitle(
 }
 
 function uniqueTitles(candidates: ScanCandidate[]): void {
-  const count = (t: string) => candidates.filter((c) => c.title === t).length;
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(c.title, (counts.get(c.title) ?? 0) + 1);
+  const count = (t: string) => counts.get(t) ?? 0;
   for (const c of candidates) {
     if (count(c.title) > 1 && c.kind !== 'document') c.title = `${c.title} (${KIND_LABELS[c.kind].toLowerCase()})`;
   }
+  counts.clear();
+  for (const c of candidates) counts.set(c.title, (counts.get(c.title) ?? 0) + 1);
   const seen = new Map<string, number>();
   for (const c of candidates) {
     if (count(c.title) <= 1) continue;
@@ -194,6 +202,7 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
   const ctx = attachContext(outline, flow, hits, ref, announced);
 
   const proposed: Array<{ name: string }> = [];
+  const wsOf = new Map<Heading, { id?: string; name: string }>();
   const candidates: ScanCandidate[] = [];
   for (const { hit, block } of pickOccurrences(hits, outline)) {
     const c: ScanCandidate = {
@@ -207,16 +216,20 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
     const section = block?.section;
     if (section) {
       c.section = section.text;
-      const existing = matchWorkstream(section.name, opts.workstreams);
-      if (existing) {
-        c.workstreamId = existing.workstream.id;
-        c.workstreamName = existing.workstream.name;
-      } else {
-        // Two items of one page share a name only when they are the same item written twice.
-        const earlier = matchWorkstream(section.name, proposed, 0.85);
-        c.workstreamName = earlier ? earlier.workstream.name : section.name;
-        if (!earlier) proposed.push({ name: section.name });
+      let ws = wsOf.get(section);
+      if (!ws) {
+        const existing = matchWorkstream(section.name, opts.workstreams);
+        if (existing) ws = { id: existing.workstream.id, name: existing.workstream.name };
+        else {
+          // Two items of one page share a name only when they are the same item written twice.
+          const earlier = matchWorkstream(section.name, proposed, 0.85);
+          ws = { name: earlier ? earlier.workstream.name : section.name };
+          if (!earlier) proposed.push({ name: section.name });
+        }
+        wsOf.set(section, ws);
       }
+      if (ws.id) c.workstreamId = ws.id;
+      c.workstreamName = ws.name;
     }
     let near = block?.text ?? '';
     if (block) {

@@ -190,6 +190,9 @@ export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = 
   const next = lines[i + 1];
   const alone = (!prev || prev.para !== line.para) && (!next || next.para !== line.para);
 
+  // Inside a paragraph only a bold or letter-marked line can be a heading (cheap test first).
+  if (!alone && !line.bold && !LETTER_MARK.test(text) && !/^[a-z]\)/.test(text) && !/^(?:annex|appendix)\b/i.test(text))
+    return null;
   const raw = line.text.trim();
   const role = headingRole(raw, titleWords);
   const words = text.split(' ').length;
@@ -353,6 +356,9 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     for (let j = id; j >= 0; j = flow.lis[j]?.parent ?? -1) chain.unshift(liNode(j));
     return chain;
   };
+  const headers = new Map<number, (typeof flow.rows)[number]>();
+  for (const r of flow.rows) if (!headers.has(r.table)) headers.set(r.table, r);
+  const headerOf = (table: number) => headers.get(table);
   const rowNodeCache = new Map<number, Heading | null>();
   const rowNode = (line: FlowLine): Heading | undefined => {
     const cell = line.cell;
@@ -361,7 +367,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     if (cached !== undefined) return cached ?? undefined;
     let node: Heading | null = null;
     const row = flow.rows[cell.row];
-    const header = flow.rows.find((r) => r.table === row?.table);
+    const header = row ? headerOf(row.table) : undefined;
     if (row && header && header !== row && !row.header) {
       const col = header.cells.findIndex((c) => ITEM_HEADER.test(clean(c).replace(/[*:]/g, '')));
       const text = col >= 0 ? clean(row.cells[col] ?? '') : '';

@@ -53,8 +53,20 @@ function stem(w: string): string {
   return w;
 }
 
-/** A name's content words. */
+const tokenCache = new Map<string, string[]>();
+
+/** A name's content words (cached: a page asks for the same names many times). */
 export function nameTokens(name: string): string[] {
+  let tokens = tokenCache.get(name);
+  if (!tokens) {
+    if (tokenCache.size > 20_000) tokenCache.clear();
+    tokens = computeTokens(name);
+    tokenCache.set(name, tokens);
+  }
+  return tokens;
+}
+
+function computeTokens(name: string): string[] {
   const s = withoutItemMark(name.trim())
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
