@@ -1,15 +1,23 @@
-import { StatusSelect } from './StatusSelect';
-import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
+import { NEW_WS } from './WorkstreamSelect';
+import { ScanRow } from './ScanRow';
+import type { ScanRowState } from './ScanRow';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { DocRecord, Status, Workstream } from '../utils/shared/model';
+import { browser } from 'wxt/browser';
+import type { DocRecord, Workstream } from '../utils/shared/model';
 import { send, sendToTab } from '../utils/shared/protocol';
-import { KIND_LABELS, titleFromTab } from '../utils/popup/doc-text';
+import { titleFromTab } from '../utils/popup/doc-text';
 import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/shared/workstreams';
-import { isGoogleDocsUrl } from '../utils/shared/links';
+import { originPattern } from '../utils/shared/sites';
 import { formatDate } from '../utils/shared/format-date';
 import { localToday } from '../utils/shared/calendar';
-import { scanDocument } from '../utils/popup/scan/scan';
-import type { ScanCandidate, ScanResult } from '../utils/popup/scan/scan';
+import { scanSteps } from '../utils/popup/scan/scan';
+import type { ScanCandidate, ScanProgress, ScanResult } from '../utils/popup/scan/scan';
+import { runInSlices } from '../utils/popup/scan/slices';
+import { SourceError, readTabSource } from '../utils/popup/scan/source';
+import type { SourceDeps, SourceKind, SourceProgress } from '../utils/popup/scan/source';
+import { inlineExportStyles } from '../utils/popup/scan/gdoc';
+import { readPdf } from '../utils/popup/scan/pdf';
+import { loadPdfJs } from '../utils/popup/scan/pdf-loader';
 import type { CurrentPage } from './useCurrentPage';
 import { errorMessage } from '../utils/popup/errors';
 
@@ -19,20 +27,40 @@ const FIELD_MAX = 2000;
 type OptionalField =
   'title' | 'workstreamId' | 'deadline' | 'deadlineSource' | 'deadlineNote' | 'status' | 'source' | 'sourceTitle' | 'sourceDate';
 
-/** One candidate as the member edits it. */
-interface Row {
-  c: ScanCandidate;
-  selected: boolean;
-  title: string;
-  /** An existing workstream's id, NEW_WS, or '' (none). */
-  ws: string;
-  newWs: string;
-  deadline: string;
-  status: Status | '';
-}
+type Row = ScanRowState;
 
 type Phase =
-  { kind: 'idle' } | { kind: 'scanning' } | { kind: 'unreachable'; message: string } | { kind: 'done'; result: ScanResult };
+  | { kind: 'idle' }
+  | { kind: 'scanning'; progress?: string }
+  | { kind: 'unreachable'; message: string; origin?: string }
+  | { kind: 'done'; result: ScanResult; source: SourceKind; pages?: number };
+
+/** What the member sees while a long page or PDF is read ("Reading the PDF: page 3 of 12…"). */
+function progressText(p: SourceProgress | ScanProgress): string | undefined {
+  if (p.phase === 'fetching') return 'Fetching the file…';
+  if (p.phase === 'pdf') return `Reading the PDF: page ${p.done} of ${p.total}…`;
+  if (p.phase === 'documents' && p.total > 50) return `Scanning: ${p.done} of ${p.total} documents…`;
+  if (p.phase === 'outline' || p.phase === 'links') return 'Reading the page’s items…';
+  return undefined;
+}
+
+/** What the popup may use to read the tab (the content script, fetch under the site's permission, pdf.js). */
+function sourceDeps(tabId: number): SourceDeps {
+  return {
+    snapshot: () => sendToTab(tabId, 'page/html', {}),
+    fetch: (url, init) => fetch(url, init),
+    hasOrigin: async (origin) => {
+      const pattern = originPattern(origin);
+      if (!pattern) return false;
+      try {
+        return await browser.permissions.contains({ origins: [pattern] });
+      } catch {
+        return false;
+      }
+    },
+    readPdf: async (bytes, onPage) => readPdf(await loadPdfJs(), bytes, onPage),
+  };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -114,35 +142,43 @@ export function ScanPanel({
       return;
     }
     setPhase({ kind: 'scanning' });
-    let snapshot: { url: string; title: string; html: string };
+    const showProgress = (p: SourceProgress | ScanProgress) => {
+      const text = progressText(p);
+      if (text && n === seq.current) setPhase({ kind: 'scanning', progress: text });
+    };
+    let source;
     try {
-      snapshot = await sendToTab(page.tabId, 'page/html', {});
-    } catch {
+      source = await readTabSource({ url: page.url, title: page.title }, sourceDeps(page.tabId), showProgress);
+    } catch (e) {
       if (n !== seq.current) return;
       setPhase({
         kind: 'unreachable',
-        message:
-          'Docket cannot read this page: it does not run here. Enable Docket on this site (Sites view) or reload the page, then scan again.',
+        message: e instanceof SourceError ? e.message : `Docket could not read this page: ${errorMessage(e)}`,
+        ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
       });
       return;
     }
-    // Let "Scanning…" show before the (synchronous) parse and scan.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     if (n !== seq.current) return;
     try {
-      const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
-      const result = scanDocument(doc, {
-        url: snapshot.url || page.url || '',
-        title: titleFromTab(snapshot.title || page.title),
-        workstreams: workstreamsRef.current,
-        today: localToday(),
-      });
+      const doc = new DOMParser().parseFromString(source.html, 'text/html');
+      if (source.kind === 'google-doc') inlineExportStyles(doc);
+      // In slices: a long page or mail keeps the popup answering, with progress on long pages.
+      const result = await runInSlices(
+        scanSteps(doc, {
+          url: source.url || page.url || '',
+          title: titleFromTab(source.title || page.title),
+          workstreams: workstreamsRef.current,
+          today: localToday(),
+        }),
+        { onProgress: showProgress },
+      );
       const known = await lookupTracked(result.candidates.map((c) => c.id));
       if (n !== seq.current) return;
       setTracked(known);
       setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
-      setPhase({ kind: 'done', result });
+      setPhase({ kind: 'done', result, source: source.kind, ...(source.pages ? { pages: source.pages } : {}) });
     } catch (e) {
+      if (n !== seq.current) return;
       setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
     }
   }, [page.tabId, page.url, page.title]);
@@ -262,6 +298,34 @@ export function ScanPanel({
 
   const result = phase.kind === 'done' ? phase.result : null;
 
+  /** "Enable Docket on <site>" from the Scan view: the site's permission, then the scan again. */
+  async function allow(origin: string) {
+    const pattern = originPattern(origin);
+    if (!pattern) return;
+    let granted = false;
+    try {
+      // First, before any other await: the browser only asks during the click's user gesture.
+      granted = await browser.permissions.request({ origins: [pattern] });
+    } catch (e) {
+      setProblem(errorMessage(e));
+      return;
+    }
+    if (!granted) {
+      setPhase({
+        kind: 'unreachable',
+        message: `Docket was not given access to ${new URL(origin).hostname}; nothing was read.`,
+        origin,
+      });
+      return;
+    }
+    try {
+      await send('sites/enable', page.tabId !== undefined ? { origin: pattern, tabId: page.tabId } : { origin: pattern });
+    } catch {
+      // Reading the file needs only the permission; running on the site can be enabled later.
+    }
+    void scan();
+  }
+
   return (
     <section className="scan" aria-labelledby={`${id}-heading`} aria-busy={phase.kind === 'scanning'}>
       <div className="section-head">
@@ -278,18 +342,27 @@ export function ScanPanel({
       )}
       {phase.kind === 'scanning' && (
         <p className="scan-progress" role="status">
-          <span className="spinner" aria-hidden="true" /> Scanning this page for Google documents…
+          <span className="spinner" aria-hidden="true" /> {phase.progress ?? 'Scanning this page for Google documents…'}
         </p>
       )}
       {phase.kind === 'unreachable' && (
-        <p className="scan-message" role="alert">
-          {phase.message}
-        </p>
+        <div className="scan-message" role="alert">
+          <p>{phase.message}</p>
+          {phase.origin && (
+            <button type="button" onClick={() => void allow(phase.origin!)}>
+              Enable Docket on {new URL(phase.origin).hostname}
+            </button>
+          )}
+        </div>
       )}
 
-      {result && (
+      {result && phase.kind === 'done' && (
         <>
           <p className="scan-source small muted">
+            {phase.source === 'pdf' && (
+              <span className="scan-kind">PDF{phase.pages ? `, ${plural(phase.pages, 'page')}` : ''} · </span>
+            )}
+            {phase.source === 'google-doc' && <span className="scan-kind">Google document, read through its export · </span>}
             <span className="scan-page-title">{result.pageTitle || result.pageUrl}</span>
             {result.meetingDate && (
               <>
@@ -312,135 +385,45 @@ export function ScanPanel({
               }}
               noValidate
             >
-              <p className="scan-count" role="status">
-                {plural(rows.length, 'document')} found
-                {rows.some((r) => findTracked(r.c.id))
-                  ? `, ${rows.filter((r) => findTracked(r.c.id)).length} already tracked`
-                  : ''}
-                .
-              </p>
-              <div className="scan-select">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: true })))}
-                >
-                  Select all
-                </button>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: false })))}
-                >
-                  Select none
-                </button>
+              <div className="scan-head">
+                <p className="scan-count" role="status">
+                  {plural(rows.length, 'document')} found
+                  {rows.some((r) => findTracked(r.c.id))
+                    ? `, ${rows.filter((r) => findTracked(r.c.id)).length} already tracked`
+                    : ''}
+                  .
+                </p>
+                <div className="scan-select">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: true })))}
+                  >
+                    Select all
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: false })))}
+                  >
+                    Select none
+                  </button>
+                </div>
               </div>
               <ul className="scan-list">
-                {rows.map((r, i) => {
-                  const tracked = findTracked(r.c.id);
-                  const wsName = rowWorkstreamName(r, workstreams);
-                  const f = (name: string) => `${id}-${name}-${i}`;
-                  const url = isGoogleDocsUrl(r.c.url) ? r.c.url : null;
-                  return (
-                    <li
-                      key={r.c.id}
-                      className={`scan-row${r.selected ? ' selected' : ''}${tracked ? ' tracked' : ''}`}
-                      data-docket-id={r.c.id}
-                      {...(wsName ? { 'data-docket-workstream': wsName } : {})}
-                      {...(r.deadline ? { 'data-docket-deadline': r.deadline } : {})}
-                    >
-                      <div className="scan-check">
-                        <input
-                          id={f('check')}
-                          type="checkbox"
-                          checked={r.selected}
-                          onChange={(e) => update(i, { selected: e.target.checked })}
-                          aria-describedby={f('meta')}
-                        />
-                        <label htmlFor={f('check')} className="sr-only">
-                          {tracked ? 'Update' : 'Track'} {r.title || r.c.id}
-                        </label>
-                      </div>
-                      <div className="scan-fields">
-                        <div className="field">
-                          <label htmlFor={f('title')} className="sr-only">
-                            Title
-                          </label>
-                          <input
-                            id={f('title')}
-                            type="text"
-                            className="scan-title"
-                            value={r.title}
-                            placeholder={r.c.id}
-                            onChange={(e) => update(i, { title: e.target.value })}
-                          />
-                        </div>
-                        <p id={f('meta')} className="doc-meta">
-                          <span>{KIND_LABELS[r.c.kind]}</span>
-                          {url ? (
-                            <a href={url} target="_blank" rel="noopener noreferrer" className="scan-id">
-                              {r.c.id}
-                            </a>
-                          ) : (
-                            <code className="scan-id">{r.c.id}</code>
-                          )}
-                          {tracked && (
-                            <span className="scan-tracked">Already tracked{r.selected ? ': will be updated' : ''}</span>
-                          )}
-                        </p>
-                        <div className="field-row">
-                          <div className="field">
-                            <label htmlFor={f('ws')}>Workstream</label>
-                            <WorkstreamSelect
-                              id={f('ws')}
-                              value={r.ws}
-                              workstreams={workstreams}
-                              onChange={(ws) => update(i, { ws })}
-                            />
-                          </div>
-                          {r.ws === NEW_WS && (
-                            <div className="field scan-newws">
-                              <label htmlFor={f('newws')}>New workstream name</label>
-                              <input
-                                id={f('newws')}
-                                type="text"
-                                value={r.newWs}
-                                aria-invalid={problem && r.selected && !r.newWs.trim() ? true : undefined}
-                                onChange={(e) => update(i, { newWs: e.target.value })}
-                              />
-                            </div>
-                          )}
-                        </div>
-                        <div className="field-row">
-                          <div className="field">
-                            <label htmlFor={f('deadline')}>Deadline</label>
-                            <input
-                              id={f('deadline')}
-                              type="date"
-                              value={r.deadline}
-                              aria-describedby={r.c.deadlineSentence ? f('sentence') : undefined}
-                              onChange={(e) => update(i, { deadline: e.target.value })}
-                            />
-                          </div>
-                          <div className="field">
-                            <label htmlFor={f('status')}>Status</label>
-                            <StatusSelect
-                              id={f('status')}
-                              value={r.status}
-                              allowUnset
-                              onChange={(status) => update(i, { status })}
-                            />
-                          </div>
-                        </div>
-                        {r.c.deadlineSentence && (
-                          <p id={f('sentence')} className="scan-sentence">
-                            <span className="sr-only">Deadline from: </span>“{r.c.deadlineSentence}”
-                          </p>
-                        )}
-                      </div>
-                    </li>
-                  );
-                })}
+                {rows.map((r, i) => (
+                  <ScanRow
+                    key={r.c.id}
+                    row={r}
+                    index={i}
+                    idBase={id}
+                    tracked={!!findTracked(r.c.id)}
+                    workstreams={workstreams}
+                    workstreamName={rowWorkstreamName(r, workstreams)}
+                    invalidName={!!problem && r.selected && r.ws === NEW_WS && !r.newWs.trim()}
+                    onChange={(patch) => update(i, patch)}
+                  />
+                ))}
               </ul>
               <p className="field-error" role="alert">
                 {problem}

@@ -48,10 +48,12 @@ async function render(props: { documents?: DocRecord[]; workstreams?: Workstream
       }),
     );
   });
-  // The scan waits one macrotask before parsing.
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 10));
-  });
+  // The scan reads the tab and scans in slices: wait until it says what it found (or could not read).
+  for (let i = 0; i < 500 && !host.querySelector('.scan-count, [role=alert] p, .scan-message[role=status]'); i++) {
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+  }
   return { onTracked };
 }
 

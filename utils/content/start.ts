@@ -79,6 +79,7 @@ export function startDocket(ctx: ContentScriptContext): Linker {
         url: location.href,
         title: document.title,
         html: document.documentElement.outerHTML,
+        contentType: document.contentType,
       };
       return Promise.resolve({ ok: true, result: snapshot });
     }

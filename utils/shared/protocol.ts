@@ -123,6 +123,8 @@ export interface PageInfo {
 export interface PageSnapshot extends PageInfo {
   /** The page's HTML as it is now (`document.documentElement.outerHTML`), for the scanner. */
   html: string;
+  /** `document.contentType`: "application/pdf" when the tab shows the browser's PDF viewer. */
+  contentType?: string;
 }
 
 export interface ContentProtocolMap {

@@ -185,11 +185,32 @@ function mainText(flow: Flow): string {
     .join('\n');
 }
 
+export interface ScanProgress {
+  phase: 'reading' | 'outline' | 'links' | 'documents';
+  /** Documents done, of `total` (phase `documents`). */
+  done: number;
+  total: number;
+}
+
 /** Scan a parsed page. Pure: reads `doc`, changes nothing. */
 export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
+  const steps = scanSteps(doc, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The scan in steps, for a caller that wants to keep its page responsive: it yields between
+ * phases and every 50 documents (see slices.ts), and returns the result. Linear in the page.
+ */
+export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProgress, ScanResult> {
   const pageTitle = (opts.title ?? doc.title ?? '').trim();
   const flow = flowOf(doc);
+  yield { phase: 'outline', done: 0, total: 0 };
   const outline = buildOutline(flow, pageTitle);
+  yield { phase: 'links', done: 0, total: 0 };
   const hits = findDocLinks(flow, opts.url);
   const meetingDate = findMeetingDate(mainText(flow), pageTitle);
   const ref = meetingDate ?? findMeetingDate(flow.text) ?? opts.today ?? localToday();
@@ -204,7 +225,9 @@ export function scanDocument(doc: Document, opts: ScanOptions): ScanResult {
   const proposed: Array<{ name: string }> = [];
   const wsOf = new Map<Heading, { id?: string; name: string }>();
   const candidates: ScanCandidate[] = [];
-  for (const { hit, block } of pickOccurrences(hits, outline)) {
+  const occurrences = pickOccurrences(hits, outline);
+  for (const [i, { hit, block }] of occurrences.entries()) {
+    if (i % 50 === 0) yield { phase: 'documents', done: i, total: occurrences.length };
     const c: ScanCandidate = {
       id: hit.id,
       kind: hit.kind,
