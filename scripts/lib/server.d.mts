@@ -17,4 +17,7 @@ export function startServer(routes?: Record<string, Route>): Promise<{
   close(): Promise<void>;
 }>;
 export const GOOGLE_HOSTS: string[];
-export function startGoogleStandIn(titles?: Record<string, string>): Promise<{ port: number; close(): Promise<void> }>;
+export function startGoogleStandIn(
+  titles?: Record<string, string>,
+  exports?: Record<string, string | number>,
+): Promise<{ port: number; close(): Promise<void> }>;

@@ -23,13 +23,21 @@ const KIND_NAMES = {
 /**
  * A stand-in for Google's document pages: any /document/d/ID/…, /spreadsheets/d/ID/… (etc.)
  * or drive /file/d/ID/… answers with a small page titled like Google's ("Title - Google Docs").
- * `titles` maps ids to titles.
+ * `titles` maps ids to titles. `exports` maps a document id to what its HTML export
+ * (`/document/d/ID/export?format=html`) answers: the export's HTML, or an HTTP status (a refusal).
  */
-export async function startGoogleStandIn(titles = {}) {
+export async function startGoogleStandIn(titles = {}, exports = {}) {
   const server = createTlsServer(
     { key: readFileSync(resolve(TLS_DIR, 'key.pem')), cert: readFileSync(resolve(TLS_DIR, 'cert.pem')) },
     (req, res) => {
       const path = new URL(req.url ?? '/', 'https://x').pathname;
+      const exp = /^\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)\/export$/.exec(path);
+      if (exp) {
+        const answer = exports[exp[1]];
+        if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(answer);
+        else res.writeHead(typeof answer === 'number' ? answer : 404, { 'content-type': 'text/html' }).end('<p>refused</p>');
+        return;
+      }
       const m = /^\/(?:(document|spreadsheets|presentation|forms|drawings)|file)\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)/.exec(path);
       if (!m) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

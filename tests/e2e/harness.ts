@@ -22,14 +22,17 @@ export interface Docket {
 
 /**
  * `routes`: extra pages on www.intgovforum.org. `googleTitles`: titles of the documents that the
- * HTTPS stand-in for docs.google.com / drive.google.com serves (any id answers).
+ * HTTPS stand-in for docs.google.com / drive.google.com serves (any id answers); `googleExports`:
+ * the HTML exports it serves (`/document/d/ID/export`), or a status to refuse with.
  */
 export async function startDocket(
-  routes: Record<string, { type: string; body: string }> = {},
+  routes: Record<string, { type: string; body: string | Buffer }> = {},
   googleTitles: Record<string, string> = {},
+  /** What the stand-in's HTML export of a document answers: its HTML, or a refusal's status. */
+  googleExports: Record<string, string | number> = {},
 ): Promise<Docket> {
-  const server = await startServer(routes);
-  const google = await startGoogleStandIn(googleTitles);
+  const server = await startServer(routes as Record<string, { type: string; body: string }>);
+  const google = await startGoogleStandIn(googleTitles, googleExports);
   const browser = await launchWithDocket({ port: server.port, googlePort: google.port });
   const docket: Docket = {
     context: browser.context,
