@@ -22,6 +22,8 @@ import type { CurrentPage } from './useCurrentPage';
 import { errorMessage } from '../utils/popup/errors';
 
 const NOTE_MAX = 160;
+/** Rows drawn at a time: a page of 3,000 links is listed in steps, all of them selected and tracked at once. */
+const ROWS_SHOWN = 100;
 const FIELD_MAX = 2000;
 
 type OptionalField =
@@ -125,6 +127,7 @@ export function ScanPanel({
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(ROWS_SHOWN);
   const started = useRef(false);
   const seq = useRef(0);
   const workstreamsRef = useRef(workstreams);
@@ -142,6 +145,8 @@ export function ScanPanel({
       return;
     }
     setPhase({ kind: 'scanning' });
+    // Marks for `npm run bench` (S8): the whole scan, and its parse-and-scan part.
+    performance.mark('docket:scan-start');
     const showProgress = (p: SourceProgress | ScanProgress) => {
       const text = progressText(p);
       if (text && n === seq.current) setPhase({ kind: 'scanning', progress: text });
@@ -160,6 +165,7 @@ export function ScanPanel({
     }
     if (n !== seq.current) return;
     try {
+      performance.mark('docket:scan-read');
       const doc = new DOMParser().parseFromString(source.html, 'text/html');
       if (source.kind === 'google-doc') inlineExportStyles(doc);
       // In slices: a long page or mail keeps the popup answering, with progress on long pages.
@@ -172,10 +178,13 @@ export function ScanPanel({
         }),
         { onProgress: showProgress },
       );
+      performance.measure('docket:scan-parse-scan', 'docket:scan-read');
+      performance.measure('docket:scan', 'docket:scan-start');
       const known = await lookupTracked(result.candidates.map((c) => c.id));
       if (n !== seq.current) return;
       setTracked(known);
       setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
+      setShown(ROWS_SHOWN);
       setPhase({ kind: 'done', result, source: source.kind, ...(source.pages ? { pages: source.pages } : {}) });
     } catch (e) {
       if (n !== seq.current) return;
@@ -223,6 +232,7 @@ export function ScanPanel({
         const name = r.newWs.trim();
         if (!name) {
           setProblem(`Give the new workstream of “${r.title || r.c.id}” a name, or choose another workstream.`);
+          setShown((n) => Math.max(n, i + 1));
           document.getElementById(`${id}-newws-${i}`)?.focus();
           return;
         }
@@ -411,7 +421,7 @@ export function ScanPanel({
                 </div>
               </div>
               <ul className="scan-list">
-                {rows.map((r, i) => (
+                {rows.slice(0, shown).map((r, i) => (
                   <ScanRow
                     key={r.c.id}
                     row={r}
@@ -425,6 +435,11 @@ export function ScanPanel({
                   />
                 ))}
               </ul>
+              {rows.length > shown && (
+                <button type="button" className="link-button scan-more" onClick={() => setShown((n) => n + ROWS_SHOWN)}>
+                  Show {Math.min(ROWS_SHOWN, rows.length - shown)} more (of {rows.length})
+                </button>
+              )}
               <p className="field-error" role="alert">
                 {problem}
               </p>

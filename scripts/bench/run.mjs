@@ -24,6 +24,7 @@ import * as s4 from './scenarios/s4-cold-worker.mjs';
 import * as s5 from './scenarios/s5-popup.mjs';
 import * as s6 from './scenarios/s6-import.mjs';
 import * as s7 from './scenarios/s7-size.mjs';
+import * as s8 from './scenarios/s8-scan.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({
@@ -59,7 +60,7 @@ const runs = args.runs ? Math.max(1, Number.parseInt(args.runs, 10)) : quick ? 2
  * }} Scenario
  */
 /** @type {Scenario[]} */
-const all = [s7, s1, s2, s3, s4, s6, s5];
+const all = [s7, s1, s2, s3, s4, s6, s5, s8];
 const only = args.only
   ? new Set(
       args.only

@@ -62,6 +62,8 @@ export interface AttachContext {
   sentences: Map<Block, Array<{ text: string; start: number; end: number; phrase?: DeadlinePhrase }>>;
   /** The rows' When/Date header column, per table. */
   headers: Map<number, number>;
+  /** Deadline phrases by sentence text (null: none). */
+  phrases: Map<string, DeadlinePhrase | null>;
 }
 
 function significant(text: string): string[] {
@@ -141,6 +143,7 @@ export function attachContext(
     names,
     sentences: new Map(),
     headers,
+    phrases: new Map(),
   };
 }
 
@@ -148,7 +151,12 @@ function sentencesOf(ctx: AttachContext, b: Block) {
   let list = ctx.sentences.get(b);
   if (!list) {
     list = splitSentences(b.text).map((s) => {
-      const phrase = sentenceDeadline(s.text, ctx.ref, ctx);
+      // Minutes repeat their phrases ("Comments by 7 September"): each is read once per page.
+      let phrase = ctx.phrases.get(s.text);
+      if (phrase === undefined) {
+        phrase = sentenceDeadline(s.text, ctx.ref, ctx) ?? null;
+        ctx.phrases.set(s.text, phrase);
+      }
       return phrase ? { ...s, phrase } : s;
     });
     ctx.sentences.set(b, list);
