@@ -12,7 +12,7 @@
 import type { Flow, FlowLine } from './flow';
 import { headingRole, isTitleLike, itemName } from './headings';
 import { nameTokens } from './workstreams';
-import type { Heading } from './structure';
+import type { Heading } from './headings';
 
 export interface AgendaEntry {
   text: string;

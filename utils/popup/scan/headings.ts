@@ -163,3 +163,24 @@ export function isTitleLike(text: string): boolean {
 }
 
 export { FULL_DATE, words as headingWords };
+
+export type HeadingKind = 'section' | 'label' | 'reset';
+
+export interface Heading {
+  line: number;
+  /** The heading as written, whitespace collapsed, trailing colon dropped. */
+  text: string;
+  /** The item's name as proposed for a workstream (headings.ts `itemName`). */
+  name: string;
+  rank: number;
+  kind: HeadingKind;
+  role: Role;
+  /** A sub-point ("Par. 8 - …", ALL CAPS): never a workstream. */
+  subpoint: boolean;
+  /** The label's normalised words for `label` headings ("next steps"). */
+  label?: string;
+  /** Where it comes from: a heading line, a list item, a table row, the page's agenda. */
+  source: 'line' | 'li' | 'row' | 'agenda';
+  /** An `<h1>`…`<h6>` (it ends the short and bold lines before it, whatever their level). */
+  tag?: boolean;
+}
