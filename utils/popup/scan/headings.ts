@@ -97,6 +97,14 @@ export function headingRole(text: string, titleWords: ReadonlySet<string> = new 
   if (RESETS.test(subject) || /^annex\b/i.test(text.trim())) return 'reset';
   if (FULL_DATE.test(text) && (MEETINGISH.test(text) || text.replace(FULL_DATE, '').trim().split(/\s+/).length <= 3))
     return 'title';
+  // "LF Energy TAC Shared Minutes", "JupyterHub and BinderHub Team Meeting": the document's own title.
+  if (
+    !MARK.test(text) &&
+    subject.split(/\s+/).length <= 8 &&
+    (/\bminutes\b/i.test(subject) || /\b(?:meeting|telecon|notes)$/i.test(subject))
+  ) {
+    return 'title';
+  }
   if (isContainerText(text, titleWords)) return 'container';
   return 'item';
 }

@@ -99,7 +99,7 @@ function chooseItem(stack: readonly Heading[], liNodes: readonly Heading[], row:
   let reset = false;
   for (const h of stack) {
     if (h.role === 'reset') reset = true;
-    else if (h.tag) reset = false;
+    else if (h.tag || h.role === 'agenda' || h.role === 'title') reset = false;
     if (!reset && h.role === 'item' && !h.subpoint) return h;
   }
   if (reset) return undefined;
@@ -305,7 +305,12 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     flush();
     const { family: _f, hLevel: _h, style: _s, ...rest } = c;
     const h: Heading = { ...rest, rank: levelOf(c), ...(c.family === 'h' ? { tag: true } : {}) };
-    const ends = (top: Heading) => top.rank >= h.rank || (!!h.tag && !top.tag);
+    // An <hN> ends the short and bold lines before it; a short line that names an item never
+    // ends a generic <hN> section (Attendees, Minutes…) it stands in, only an <hN> item of its
+    // rank; a generic line ("Agenda:") ends either.
+    const generic = h.role !== 'item' && h.role !== 'container';
+    const ends = (top: Heading) =>
+      h.tag ? top.rank >= h.rank || !top.tag : top.rank >= h.rank && (generic || !(top.tag && top.role !== 'item'));
     headings.push(h);
     const zone = line.zone;
     const stack = stacks.get(zone) ?? [];
