@@ -114,7 +114,8 @@ export function classifyLine(lines: readonly FlowLine[], i: number, pageTitle = 
   if (!marked && words < 2 && !line.bold) return null;
   if (!/^[A-Z0-9(“"‘'[]/.test(text) && !(marked && /^[a-z][.)]/.test(text))) return null;
   if (/^\d+$/.test(text)) return null;
-  const subpoint = SUBPOINT.test(text) || isAllCaps(text);
+  // ALL CAPS lines are sub-points ("PAR. 8 - PROVIDING …"), unless marked as an item ("5. OPENHW …").
+  const subpoint = SUBPOINT.test(text) || (isAllCaps(text) && !marked);
   if (alone) {
     if (/^\d/.test(text) && !marked) return null;
     return make(line.bold ? 'bold' : 'plain', role, 0, subpoint);

@@ -9,7 +9,8 @@
  * - +2 when its line speaks of a meeting or a time ("meeting", "UTC", "p.m.");
  * - +2 when it is near the top of the page (first 600 characters);
  * - +3 for a date in the page's title;
- * - −5 on a mail's reply line ("On Thu, Aug 27, 2020 at 4:05 PM … wrote:", "Sent:", "Date:").
+ * - −5 on a mail's reply line ("On Thu, Aug 27, 2020 at 4:05 PM … wrote:", "Sent:", "Date:"), and on a
+ *   line announcing the next meeting ("The next meeting … is scheduled for 13 June 2023").
  * A date without a year is no meeting date ("Next meeting is planned for October 15th").
  */
 import { isoDate } from '../../shared/calendar';
@@ -48,7 +49,9 @@ export function findFullDates(text: string): DateMention[] {
 
 const HAPPENED =
   /(?:held|hosted|took place|convened|met|meeting(?: was held)?|meeting of|call|session)\s*(?:on|of)?\s*(?:[A-Za-z]+day,?\s*)?[(\s]*$/i;
-const MEETINGISH = /\bmeeting\b|\bUTC\b|\bGMT\b|\bCES?T\b|\bp\.m\.|\ba\.m\./i;
+const MEETINGISH = /\bmeeting\b|\bminutes\b|\bUTC\b|\bGMT\b|\bCES?T\b|\bp\.m\.|\ba\.m\./i;
+/** "The next meeting … is scheduled for 13 June 2023": another meeting's date. */
+const NEXT_MEETING_LINE = /\bnext (?:\w+ )?(?:meeting|call)\b|\bupcoming meeting\b/i;
 const REPLY_LINE = /^\s*(?:on\b.*\bwrote\b|sent:|date:|from:)/i;
 
 function lineAround(text: string, index: number): string {
@@ -71,6 +74,7 @@ export function findMeetingDate(text: string, title = ''): string | undefined {
     if (MEETINGISH.test(line)) score += 2;
     if (m.index < 600) score += 2;
     if (REPLY_LINE.test(line)) score -= 5;
+    if (NEXT_MEETING_LINE.test(line)) score -= 5;
     consider(m.date, score, m.index);
   }
   for (const m of findFullDates(title)) consider(m.date, 3, -1);
