@@ -6,11 +6,11 @@ import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import { send, sendToTab } from '../utils/shared/protocol';
 import { titleFromTab } from '../utils/popup/doc-text';
-import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../utils/shared/workstreams';
 import { originPattern } from '../utils/shared/sites';
 import { formatDate } from '../utils/shared/format-date';
 import { localToday } from '../utils/shared/calendar';
 import { scanSteps } from '../utils/popup/scan/scan';
+import { recordsFor } from '../utils/popup/scan-records';
 import type { ScanCandidate, ScanProgress, ScanResult } from '../utils/popup/scan/scan';
 import { runInSlices } from '../utils/popup/scan/slices';
 import { SourceError, readTabSource } from '../utils/popup/scan/source';
@@ -21,13 +21,8 @@ import { loadPdfJs } from '../utils/popup/scan/pdf-loader';
 import type { CurrentPage } from './useCurrentPage';
 import { errorMessage } from '../utils/popup/errors';
 
-const NOTE_MAX = 160;
 /** Rows drawn at a time: a page of 3,000 links is listed in steps, all of them selected and tracked at once. */
 const ROWS_SHOWN = 100;
-const FIELD_MAX = 2000;
-
-type OptionalField =
-  'title' | 'workstreamId' | 'deadline' | 'deadlineSource' | 'deadlineNote' | 'status' | 'source' | 'sourceTitle' | 'sourceDate';
 
 type Row = ScanRowState;
 
@@ -66,14 +61,6 @@ function sourceDeps(tabId: number): SourceDeps {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 function rowFor(c: ScanCandidate, tracked: boolean): Row {
@@ -222,69 +209,14 @@ export function ScanPanel({
     const result = phase.result;
     const chosen = rows.map((r, i) => [r, i] as const).filter(([r]) => r.selected);
     if (!chosen.length) return;
-    const newWorkstreams: Workstream[] = [];
-    const docs: DocRecord[] = [];
-    const now = new Date().toISOString();
-    const group = commonGroup(workstreams);
-    for (const [r, i] of chosen) {
-      let workstreamId: string | undefined;
-      if (r.ws === NEW_WS) {
-        const name = r.newWs.trim();
-        if (!name) {
-          setProblem(`Give the new workstream of “${r.title || r.c.id}” a name, or choose another workstream.`);
-          setShown((n) => Math.max(n, i + 1));
-          document.getElementById(`${id}-newws-${i}`)?.focus();
-          return;
-        }
-        const same = (w: Workstream) => w.name.trim().toLowerCase() === name.toLowerCase();
-        const existing = workstreams.find(same) ?? newWorkstreams.find(same);
-        if (existing) workstreamId = existing.id;
-        else {
-          const ws: Workstream = {
-            id: newWorkstreamId(
-              name,
-              [...workstreams, ...newWorkstreams].map((w) => w.id),
-            ),
-            name: clip(name, 500),
-            color: nextWorkstreamColor([...workstreams, ...newWorkstreams]),
-            ...(group ? { group } : {}),
-          };
-          newWorkstreams.push(ws);
-          workstreamId = ws.id;
-        }
-      } else if (r.ws && workstreams.some((w) => w.id === r.ws)) {
-        workstreamId = r.ws;
-      }
-      if (r.deadline && !/^\d{4}-\d{2}-\d{2}$/.test(r.deadline)) {
-        setProblem(`The deadline of “${r.title || r.c.id}” must be a date (YYYY-MM-DD).`);
-        document.getElementById(`${id}-deadline-${i}`)?.focus();
-        return;
-      }
-      const existing = findTracked(r.c.id);
-      const sentence = r.deadline ? r.c.deadlineSentence : undefined;
-      const doc: DocRecord = {
-        ...(existing ?? {}),
-        id: existing?.id ?? r.c.id,
-        kind: existing?.kind ?? r.c.kind,
-        url: existing?.url || r.c.url,
-        aliases: existing?.aliases ?? [],
-        updatedAt: now,
-      };
-      const set = <K extends OptionalField>(key: K, value: DocRecord[K] | undefined) => {
-        if (value === undefined || value === '') delete doc[key];
-        else doc[key] = value;
-      };
-      set('title', r.title.trim() ? clip(r.title, FIELD_MAX) : undefined);
-      set('workstreamId', workstreamId);
-      set('deadline', r.deadline || undefined);
-      set('deadlineSource', sentence ? clip(sentence, FIELD_MAX) : undefined);
-      set('deadlineNote', sentence ? clip(sentence, NOTE_MAX) : existing?.deadlineNote);
-      set('status', r.status || undefined);
-      set('source', result.pageUrl ? clip(result.pageUrl, FIELD_MAX) : undefined);
-      set('sourceTitle', result.pageTitle ? clip(result.pageTitle, FIELD_MAX) : undefined);
-      set('sourceDate', result.meetingDate);
-      docs.push(doc);
+    const built = recordsFor(chosen, { workstreams, tracked: findTracked, result, now: new Date().toISOString() });
+    if ('problem' in built) {
+      setProblem(built.problem);
+      setShown((n) => Math.max(n, built.index + 1));
+      document.getElementById(`${id}-${built.field}-${built.index}`)?.focus();
+      return;
     }
+    const { docs, newWorkstreams } = built;
     setProblem(null);
     setBusy(true);
     try {

@@ -1,7 +1,8 @@
 import type { Workstream } from '../utils/shared/model';
+import { NEW_WORKSTREAM as NEW_WS } from '../utils/popup/scan-records';
 
-/** The value of the "New workstream…" choice. */
-export const NEW_WS = '__new__';
+/** The value of the "New workstream…" choice (one home: the records it becomes are built in utils). */
+export { NEW_WORKSTREAM as NEW_WS } from '../utils/popup/scan-records';
 
 /** A workstream `<select>`: "No workstream", the workstreams by name, then "New workstream…". */
 export function WorkstreamSelect({
