@@ -107,7 +107,7 @@ export function ScanRow({
           </span>
         )}
       </div>
-      <div className="scan-line">
+      <div className={`scan-line scan-line-ws${r.ws === NEW_WS ? ' new' : ''}`}>
         <label htmlFor={f('ws')} className="sr-only">
           Workstream
         </label>
