@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
   MIGRATIONS,
-  SNAPSHOT_LIMIT,
   openDocketDb,
   type DocketDB,
   openDocketDbSafely,
@@ -237,14 +236,30 @@ describe('imports and syncs: snapshot, records and shared versions in one transa
     db.close();
   });
 
-  it(`keeps the newest ${SNAPSHOT_LIMIT} snapshots`, async () => {
+  it('keeps the snapshots of the last 14 days, and the newest import’s whatever its age', async () => {
     const db = await openDocketDb(freshName());
-    for (let i = 0; i < SNAPSHOT_LIMIT + 3; i++)
-      await writeMerge(db, write([doc(`1documentnumber${String(i).padStart(4, '0')}`)], `op-${i}`, `import ${i}`));
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n, 10)).toISOString();
+    await writeMerge(db, { ...write([doc('1documentnumber-import')], 'op-import', 'the import'), now: day(0) });
+    for (let i = 1; i <= 20; i++) {
+      await writeMerge(db, {
+        ...write([doc(`1documentnumber${String(i).padStart(4, '0')}`)], `op-${i}`, `sync ${i}`),
+        snapshot: { reason: 'sync', label: `sync ${i}` },
+        now: day(i),
+      });
+    }
     const kept = await listSnapshots(db);
-    expect(kept).toHaveLength(SNAPSHOT_LIMIT);
-    expect(kept[0]!.label).toBe(`import ${SNAPSHOT_LIMIT + 2}`);
-    expect(await db.count('snapshotData')).toBe(SNAPSHOT_LIMIT);
+    // Day 20 is the newest: days 6 to 20 are within 14 days of it; the import is kept whatever its age.
+    expect(kept.map((s) => s.label)).toEqual([...Array.from({ length: 15 }, (_, i) => `sync ${20 - i}`), 'the import']);
+    expect(await db.count('snapshotData')).toBe(kept.length);
+    expect(kept.slice(0, -1).every((s) => typeof s.bytes === 'number' && s.bytes > 0)).toBe(true);
+    db.close();
+  });
+
+  it('writes no snapshot when only the shared versions change', async () => {
+    const db = await openDocketDb(freshName());
+    await writeMerge(db, { ...write([], 'op-bases'), bases: new Map([[MHLB.id, { title: 'x' }]]), snapshot: undefined });
+    expect(await listSnapshots(db)).toEqual([]);
+    expect(await getMeta(db, 'lastOp')).toBe('op-bases');
     db.close();
   });
 });

@@ -27,7 +27,9 @@ const fetcher: Fetcher = {
       status: sheet.status,
       statusText: sheet.status === 404 ? 'Not Found' : 'OK',
       contentType: 'text/csv',
-      text: async () => sheet.body,
+      url: SHEET_URL,
+      contentLength: null,
+      body: new Response(sheet.body).body,
     };
   },
 };

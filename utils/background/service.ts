@@ -117,17 +117,22 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     return upload.parts.join('');
   }
 
+  /** Sync one subscription; never throws (the outcome is recorded on it). Open pages hear only of real changes. */
   async function sync(sub: Subscription): Promise<Subscription> {
+    let wrote = false;
     const result = await syncSubscription(sub, {
       db: await db(),
       fetcher: deps.fetcher,
       journal: deps.journal,
       now: now(),
       newId,
+      onWritten: () => {
+        wrote = true;
+      },
     });
-    if (result.lastSuccessAt === result.lastAttemptAt) {
+    if (wrote) {
       cache.invalidate();
-      await indexChanged();
+      await indexChanged().catch(console.error);
     }
     return result;
   }
@@ -319,6 +324,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       const chosen = id ? all.filter((s) => s.id === id) : all;
       if (id && !chosen.length) throw new Error('There is no such subscription.');
       const out: Subscription[] = [];
+      // One subscription failing never stops the next one (each records its own outcome).
       for (const sub of chosen) out.push(await sync(sub));
       return { subscriptions: out };
     },

@@ -6,19 +6,17 @@ export const SYNC_ALARM = 'docket-sync';
 
 export const browserFetcher: Fetcher = {
   allowed: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
-  async fetch(url) {
-    const response = await fetch(url, {
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'follow',
-      signal: AbortSignal.timeout(30_000),
-    });
+  async fetch(url, signal) {
+    // Redirects are followed, and where they end is checked before the body is read (sync.ts).
+    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal });
     return {
       ok: response.ok,
       status: response.status,
       statusText: response.statusText,
       contentType: response.headers.get('content-type') ?? '',
-      text: () => response.text(),
+      url: response.url,
+      contentLength: response.headers.get('content-length'),
+      body: response.body,
     };
   },
 };

@@ -3,12 +3,14 @@
  * version, then one transaction (snapshot, records, shared versions, operation id). A journal
  * entry brackets every write so that one the browser cut short is reported, never half-applied.
  */
-import type { DocketDB } from './db/schema';
+import type { DocketDB, SharedVersion } from './db/schema';
 import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
 import * as store from './db/store';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseImport } from './interchange/parse';
 import { planMerge } from './interchange/merge';
+import { contentLength, readBody } from './feed-body';
+import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
 
 export interface Journal {
@@ -63,25 +65,51 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
     documents: new Map(index.documents.map((d) => [d.id, d] as const)),
     workstreams: new Map(index.workstreams.map((w) => [w.id, w] as const)),
   };
-  const bases = await store.getBases(
-    db,
-    parsed.value.documents.map((d) => d.id),
-  );
-  const plan = planMerge(parsed.value, existing, now, { bases, resolutions: run.resolutions, preferLocal: !!subscription });
+  const ids = parsed.value.documents.map((d) => d.id);
+  let plan: ReturnType<typeof planMerge>;
+  let split: SyncSplit | undefined;
+  let shared: Map<string, SharedVersion> | undefined;
+  if (subscription) {
+    // A sheet changes only its own documents (sync-policy.ts).
+    shared = await store.getSharedVersions(db, ids);
+    split = splitForSync(parsed.value, existing, shared, subscription.id);
+    plan = planMerge(split.parsed, existing, now, { bases: split.bases, resolutions: run.resolutions, preferLocal: true });
+    plan.report.conflicts = [...(plan.report.conflicts ?? []), ...split.conflicts];
+    plan.report.documents.unchanged += split.foreign;
+    for (const [id, fields] of split.foreignBases) plan.bases.set(id, fields);
+  } else {
+    const bases = await store.getBases(db, ids);
+    plan = planMerge(parsed.value, existing, now, { bases, resolutions: run.resolutions });
+  }
   if (!run.apply) return plan.report;
 
   const documents = new Map(plan.documents.map((d) => [d.id, d] as const));
+  let bases = plan.bases;
   if (subscription) {
     // New documents say where they came from; conflicting fields are flagged on the document.
     for (const doc of documents.values()) if (!existing.documents.has(doc.id)) doc.subscriptionId = subscription.id;
-    for (const c of plan.report.conflicts ?? []) {
-      if (c.winner !== 'local') continue;
-      const doc: DocRecord = documents.get(c.docId) ?? { ...existing.documents.get(c.docId)! };
-      const others = (doc.syncConflicts ?? []).filter((x) => x.field !== c.field);
-      doc.syncConflicts = [...others, { field: c.field, theirs: c.incoming, subscriptionId: subscription.id, at: now }];
-      documents.set(doc.id, doc);
-    }
+    const flagged = flagConflicts(
+      plan.report.conflicts ?? [],
+      (docId) => documents.get(docId) ?? existing.documents.get(docId),
+      subscription.id,
+      now,
+    );
+    for (const doc of flagged) documents.set(doc.id, doc);
+    // Shared versions that did not change are not written again.
+    const source = subscriptionSource(subscription.id);
+    bases = new Map(
+      [...plan.bases].filter(([id, fields]) => {
+        const was = shared!.get(id);
+        return !was || was.source !== source || JSON.stringify(was.fields) !== JSON.stringify(fields);
+      }),
+    );
   }
+  const report: ImportReport = { ...plan.report, applied: true };
+  if (split?.proposals.length) report.proposals = split.proposals;
+  const written = [...documents.values()];
+  // A sync that changes nothing writes nothing: no snapshot, no journal (issue 13).
+  if (subscription && !written.length && !plan.workstreams.length && !bases.size) return report;
+  const indexChanges = written.length > 0 || plan.workstreams.length > 0;
   const id = run.newId();
   const label = subscription ? `before syncing “${subscription.name}”` : `before importing ${run.filename}`;
   await run.journal.begin({
@@ -90,16 +118,15 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
     label: subscription ? `sync of “${subscription.name}”` : `import of ${run.filename}`,
     startedAt: now,
   });
-  const written = [...documents.values()];
   try {
     await store.writeMerge(
       db,
       {
         documents: written,
         workstreams: plan.workstreams,
-        bases: plan.bases,
-        source: subscription ? `subscription:${subscription.id}` : run.filename,
-        snapshot: { reason: subscription ? 'sync' : 'import', label },
+        bases,
+        source: subscription ? subscriptionSource(subscription.id) : run.filename,
+        snapshot: indexChanges || !subscription ? { reason: subscription ? 'sync' : 'import', label } : undefined,
         opId: id,
         now,
       },
@@ -108,51 +135,125 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   } finally {
     await run.journal.end(id);
   }
-  run.onWritten?.(written, plan.workstreams);
-  return { ...plan.report, applied: true };
+  if (indexChanges) run.onWritten?.(written, plan.workstreams);
+  return report;
+}
+
+/** What a subscription's fetch answered: the final address after redirects, and the body as a stream. */
+export interface FeedResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  contentType: string;
+  /** The address that answered (after redirects; empty: the one asked). */
+  url: string;
+  /** The `Content-Length` header. */
+  contentLength: string | null;
+  body: ReadableStream<Uint8Array> | null;
 }
 
 export interface Fetcher {
-  /** Whether Docket may read this origin (the member granted it). */
+  /** Whether Docket may read this address's origin (the member granted it). */
   allowed(url: string): Promise<boolean>;
-  fetch(url: string): Promise<{ ok: boolean; status: number; statusText: string; contentType: string; text(): Promise<string> }>;
+  fetch(url: string, signal: AbortSignal): Promise<FeedResponse>;
 }
 
-/** Fetch a subscription's contents, or say in words why not. */
+/** How long a subscription's answer may take: to its headers, and between two pieces of its body. */
+export const FEED_HEADERS_MS = 30_000;
+export const FEED_IDLE_MS = 30_000;
+export const FEED_TOTAL_MS = 5 * 60_000;
+
+export type FetchOutcome = { text: string; filename: string } | { error: string; needsOrigin?: string };
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+
+/** Fetch a subscription's contents, or say in words why not. Never throws. */
 export async function fetchSubscription(
   sub: Subscription,
   fetcher: Fetcher,
-): Promise<{ text: string; filename: string } | { error: string }> {
-  const host = new URL(sub.url).host;
-  if (!(await fetcher.allowed(sub.url))) {
+  limits: { headersMs?: number; idleMs?: number; totalMs?: number } = {},
+): Promise<FetchOutcome> {
+  const asked = new URL(sub.url);
+  const host = asked.host;
+  if (!(await fetcher.allowed(sub.url).catch(() => false))) {
     return { error: `Docket no longer has permission to read ${host}. Remove the subscription and add it again to allow it.` };
   }
-  let response: Awaited<ReturnType<Fetcher['fetch']>>;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limits.headersMs ?? FEED_HEADERS_MS);
+  let response: FeedResponse;
   try {
-    response = await fetcher.fetch(sub.url);
+    response = await fetcher.fetch(sub.url, controller.signal);
   } catch (error) {
-    return { error: `Could not reach ${host} (offline, or the address is wrong): ${(error as Error).message}` };
+    const why = controller.signal.aborted ? 'it did not answer in time' : (error as Error)?.message || String(error);
+    return { error: `Could not reach ${host} (offline, or the address is wrong): ${why}` };
+  } finally {
+    clearTimeout(timer);
   }
+  const cancel = () => response.body?.cancel().catch(() => undefined);
+  let answered: URL;
+  try {
+    answered = new URL(response.url || sub.url);
+  } catch {
+    answered = asked;
+  }
+  if (answered.origin !== asked.origin && !(await fetcher.allowed(answered.href).catch(() => false))) {
+    // A redirect to a site the member never allowed: its rows are not read (issue 13, item 10).
+    await cancel();
+    return {
+      error: `${host} sent Docket on to ${answered.host}, which Docket has no permission to read, so nothing was imported. Allow ${answered.host} only if you trust it to serve this sheet.`,
+      needsOrigin: `${answered.protocol}//${answered.host}/*`,
+    };
+  }
+  const where = answered.host;
   if (!response.ok) {
+    await cancel();
     const hint = response.status === 404 ? ' The sheet may no longer be published, or its address changed.' : '';
-    return { error: `${host} answered ${response.status} ${response.statusText}.${hint}` };
+    return { error: `${where} answered ${response.status} ${response.statusText}.${hint}` };
   }
-  const text = await response.text();
-  if (text.length > MAX_IMPORT_BYTES) return { error: `The sheet is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` };
+  const max = MAX_IMPORT_BYTES;
+  const body = await readBody(response.body, contentLength(response.contentLength), {
+    maxBytes: max,
+    idleMs: limits.idleMs ?? FEED_IDLE_MS,
+    totalMs: limits.totalMs ?? FEED_TOTAL_MS,
+  }).catch((error: unknown) => ({ ok: false as const, reason: 'cut' as const, bytes: 0, detail: String(error) }));
+  if (!body.ok) {
+    const error =
+      body.reason === 'too-large'
+        ? `The sheet at ${where} is larger than ${max / 1024 / 1024} MB, the most Docket reads; nothing was imported.`
+        : body.reason === 'stalled'
+          ? `${where} stopped sending the sheet (after ${kb(body.bytes)}); nothing was imported. Docket tries again at the next sync.`
+          : `The connection to ${where} was cut before the whole sheet arrived (after ${kb(body.bytes)}); nothing was imported. Docket tries again at the next sync.`;
+    return { error };
+  }
+  const text = body.text;
   const isJson = /json/i.test(response.contentType) || /^\s*[{[]/.test(text);
   return { text, filename: isJson ? 'subscription.json' : 'subscription.csv' };
 }
 
-/** Sync one subscription: fetch, merge, write. Failures are recorded on it; they never touch the documents. */
+/**
+ * Sync one subscription: fetch, merge, write. The attempt and its outcome are always recorded on
+ * it; failures never touch the documents. Never throws. `onWritten` is called when the index changed.
+ */
 export async function syncSubscription(
   sub: Subscription,
-  deps: { db: DocketDB; fetcher: Fetcher; journal: Journal; now: string; newId(): string },
+  deps: {
+    db: DocketDB;
+    fetcher: Fetcher;
+    journal: Journal;
+    now: string;
+    newId(): string;
+    limits?: { headersMs?: number; idleMs?: number; totalMs?: number };
+    onWritten?(): void;
+  },
 ): Promise<Subscription> {
   const next: Subscription = { ...sub, lastAttemptAt: deps.now };
-  const fetched = await fetchSubscription(sub, deps.fetcher);
-  if ('error' in fetched) next.lastError = fetched.error;
-  else {
-    try {
+  delete next.needsOrigin;
+  try {
+    const fetched = await fetchSubscription(sub, deps.fetcher, deps.limits);
+    if ('error' in fetched) {
+      next.lastError = fetched.error;
+      if (fetched.needsOrigin) next.needsOrigin = fetched.needsOrigin;
+    } else {
       const report = await runMerge({
         db: deps.db,
         ...fetched,
@@ -161,17 +262,24 @@ export async function syncSubscription(
         subscription: sub,
         journal: deps.journal,
         newId: deps.newId,
+        onWritten: () => deps.onWritten?.(),
       });
       if (report.error) next.lastError = report.error;
       else {
         delete next.lastError;
         next.lastSuccessAt = deps.now;
         next.lastReport = { documents: report.documents, workstreams: report.workstreams, conflicts: report.conflicts };
+        if (report.proposals?.length) next.proposals = report.proposals;
+        else delete next.proposals;
       }
-    } catch (error) {
-      next.lastError = `The sync could not be written: ${(error as Error).message}`;
     }
+  } catch (error) {
+    next.lastError = `The sync could not be written: ${(error as Error)?.message ?? String(error)}`;
   }
-  await deps.db.put('subscriptions', next);
+  try {
+    await deps.db.put('subscriptions', next);
+  } catch (error) {
+    console.error('[Docket] could not record the sync of', sub.name, error);
+  }
   return next;
 }

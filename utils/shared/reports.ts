@@ -44,6 +44,8 @@ export interface ImportReport {
   applied: boolean;
   /** Fields changed on both sides since the last shared version, with the side kept. */
   conflicts?: MergeConflict[];
+  /** A sync: changes to existing workstreams the sheet asks for, not applied (the member decides). */
+  proposals?: WorkstreamProposal[];
 }
 
 export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
@@ -57,6 +59,8 @@ export interface SnapshotInfo {
   label: string;
   documents: number;
   workstreams: number;
+  /** About how many bytes it takes (snapshots written before issue 13 do not say). */
+  bytes?: number;
 }
 
 export interface Subscription {
@@ -70,4 +74,18 @@ export interface Subscription {
   /** The last failure, in words; cleared by a good sync. */
   lastError?: string;
   lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
+  /** The last sync was sent on to this origin (a match pattern), which Docket may not read: the popup offers to allow it. */
+  needsOrigin?: string;
+  /** Changes the sheet asks of existing workstreams: never applied without the member (issue 13). */
+  proposals?: WorkstreamProposal[];
+}
+
+/** A workstream change a subscription asks for: its name, colour, group or Google account. */
+export interface WorkstreamProposal {
+  /** The workstream's id, and its name when the sheet was read. */
+  id: string;
+  name: string;
+  field: 'name' | 'color' | 'group' | 'account';
+  local?: string;
+  theirs: string;
 }

@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { MergeBase } from '../interchange/merge';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason, Subscription } from '../../shared/reports';
+import { estimateBytes, snapshotsToDrop } from '../history';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 3;
@@ -41,7 +42,7 @@ export interface DocketSchema extends DBSchema {
   workstreams: { key: string; value: Workstream };
   /** v2: deleted documents, kept so that nothing deleted is lost for good (newest kept). */
   trash: { key: string; value: TrashEntry; indexes: { byDeletedAt: string } };
-  /** v3: the index as it was before each import, sync, upgrade and restore (the newest SNAPSHOT_LIMIT). */
+  /** v3: the index as it was before each import, sync, upgrade and restore (which ones are kept: ../history.ts). */
   snapshots: { key: number; value: SnapshotInfo };
   snapshotData: { key: number; value: { id: number; documents: DocRecord[]; workstreams: Workstream[] } };
   /**
@@ -83,7 +84,6 @@ export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = 
   },
 ];
 
-export const SNAPSHOT_LIMIT = 8;
 
 export const TRASH_LIMIT = 500;
 
@@ -159,7 +159,7 @@ export type SnapshotTx = IDBPTransaction<
   'readwrite' | 'versionchange'
 >;
 
-/** Copy the index into a new snapshot within `tx`, then keep only the newest SNAPSHOT_LIMIT. */
+/** Copy the index into a new snapshot within `tx`, then keep what the history keeps (../history.ts). */
 export async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: string, now: string): Promise<number> {
   const [documents, workstreams] = await Promise.all([
     tx.objectStore('documents').getAll(),
@@ -167,11 +167,17 @@ export async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: 
   ]);
   const snapshots = tx.objectStore('snapshots');
   // autoIncrement puts the new key into `id`.
-  const info = { createdAt: now, reason, label, documents: documents.length, workstreams: workstreams.length };
+  const info = {
+    createdAt: now,
+    reason,
+    label,
+    documents: documents.length,
+    workstreams: workstreams.length,
+    bytes: estimateBytes(documents, workstreams),
+  };
   const id = await snapshots.add(info as SnapshotInfo);
   await tx.objectStore('snapshotData').put({ id, documents, workstreams });
-  const keys = await snapshots.getAllKeys();
-  for (const old of keys.slice(0, Math.max(0, keys.length - SNAPSHOT_LIMIT))) {
+  for (const old of snapshotsToDrop(await snapshots.getAll(), now)) {
     await snapshots.delete(old);
     await tx.objectStore('snapshotData').delete(old);
   }

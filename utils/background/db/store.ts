@@ -49,7 +49,8 @@ export interface MergeWrite {
   bases: ReadonlyMap<string, MergeBase>;
   /** Where they came from: a file name or `subscription:<id>`. */
   source: string;
-  snapshot: { reason: SnapshotReason; label: string };
+  /** The index as it was, kept first (none when only shared versions change: the index does not). */
+  snapshot?: { reason: SnapshotReason; label: string };
   /** Written to meta `lastOp` in the same transaction: proof that the operation landed. */
   opId: string;
   now: string;
@@ -76,7 +77,7 @@ export async function writeMerge(
   });
   const writes: Promise<unknown>[] = [];
   try {
-    writes.push(snapshotIn(tx as never, write.snapshot.reason, write.snapshot.label, write.now));
+    if (write.snapshot) writes.push(snapshotIn(tx as never, write.snapshot.reason, write.snapshot.label, write.now));
     const ws = tx.objectStore('workstreams');
     const bases = tx.objectStore('bases');
     for (const w of write.workstreams) writes.push(ws.put(w));
@@ -112,17 +113,24 @@ export async function writeMerge(
 }
 
 export async function getBases(db: DocketDB, ids: readonly string[]): Promise<Map<string, MergeBase>> {
+  const out = new Map<string, MergeBase>();
+  for (const [id, v] of await getSharedVersions(db, ids)) out.set(id, v.fields);
+  return out;
+}
+
+/** The versions last shared with a file or sheet, with where they came from, for these documents. */
+export async function getSharedVersions(db: DocketDB, ids: readonly string[]): Promise<Map<string, SharedVersion>> {
   const tx = db.transaction('bases');
   const wanted = new Set(ids.map(baseBucket));
   const buckets =
     wanted.size > BASE_BUCKETS / 4 ? await tx.store.getAll() : await Promise.all([...wanted].map((b) => tx.store.get(b)));
   await tx.done;
-  const out = new Map<string, MergeBase>();
+  const out = new Map<string, SharedVersion>();
   const all = new Map<string, SharedVersion>();
   for (const bucket of buckets) if (bucket) for (const [id, v] of bucket.entries) all.set(id, v);
   for (const id of ids) {
     const v = all.get(id);
-    if (v) out.set(id, v.fields);
+    if (v) out.set(id, v);
   }
   return out;
 }
