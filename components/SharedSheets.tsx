@@ -2,11 +2,13 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../utils/shared/protocol';
+import { feedOrigins } from '../utils/shared/sites';
 import type { Subscription } from '../utils/shared/reports';
 import { formatInstant } from '../utils/shared/format-date';
 import { safeHttpUrl } from '../utils/popup/doc-text';
 import { syncCountsText } from '../utils/popup/report-text';
 import { ErrorAlert } from './ErrorAlert';
+import { SheetProposals } from './SheetProposals';
 import { errorMessage } from '../utils/popup/errors';
 
 function upsert(list: readonly Subscription[], sub: Subscription): Subscription[] {
@@ -59,7 +61,8 @@ export function SharedSheets({
     // First, before any other await: the browser only asks during the member's gesture.
     let asked: Promise<boolean>;
     try {
-      asked = browser.permissions.request({ origins: [`${parsed.origin}/*`] });
+      // The sheet's own site, and where Google serves a published sheet from (it redirects there).
+      asked = browser.permissions.request({ origins: feedOrigins(parsed.url) });
     } catch (err) {
       setError(errorMessage(err));
       return;
@@ -173,6 +176,13 @@ export function SharedSheets({
                       <span className="alert-text">{s.lastError}</span>
                     </div>
                   )}
+                  <SheetProposals
+                    sub={s}
+                    busy={!!busy}
+                    onApplied={(next) => onChanged(upsert(list, next))}
+                    onAllowed={(next) => void syncNow(next)}
+                    onError={setError}
+                  />
                 </div>
                 <div className="actions">
                   <button type="button" onClick={() => syncNow(s)} disabled={!!busy}>

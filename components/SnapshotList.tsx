@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { send } from '../utils/shared/protocol';
 import type { SnapshotInfo } from '../utils/shared/reports';
 import { formatInstant } from '../utils/shared/format-date';
-import { snapshotCounts } from '../utils/popup/report-text';
+import { historyText, snapshotCounts } from '../utils/popup/report-text';
 import { ErrorAlert } from './ErrorAlert';
 import { errorMessage } from '../utils/popup/errors';
 
@@ -76,7 +76,10 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="history">
       <h2 id={`${id}-heading`}>History</h2>
-      <p className="muted small">The index as it was before each import, sync and restore (the most recent ones are kept).</p>
+      <p className="muted small">
+        The index as it was before each import, restore, upgrade and each sync that changed something.
+        {snapshots?.length ? ` ${historyText(snapshots)}` : ''}
+      </p>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       {message && (
         <p className="notice" role="status">

@@ -12,12 +12,15 @@ import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/s
 import {
   disableSite,
   enableSite,
+  enabledSites,
   getSites,
   injectIntoOpenTabs,
+  mayRunOn,
+  releaseOrigins,
+  setFeedPatterns,
   syncRegistration,
-  userPatterns,
 } from '@/utils/background/site-registry';
-import { DEFAULT_SITE_PATTERNS } from '@/utils/shared/sites';
+import { DEFAULT_SITE_PATTERNS, subscriptionOrigins } from '@/utils/shared/sites';
 import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
@@ -71,7 +74,7 @@ export default defineBackground(() => {
       void toolbar.refresh().catch(console.error);
     },
     openEditorWindow: openPopupWindow,
-    sites: { get: getSites, enable: enableSite, disable: disableSite },
+    sites: { get: getSites, enable: enableSite, disable: disableSite, mayRun: mayRunOn, release: releaseOrigins },
     journal: storageJournal,
     fetcher: browserFetcher,
     status: statusReader(() => readOnlyReason),
@@ -82,13 +85,15 @@ export default defineBackground(() => {
         ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress })
         : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
   };
+  // The sites subscriptions read are not sites Docket runs on (site-registry.ts).
+  setFeedPatterns(async () => subscriptionOrigins(await (await db()).getAll('subscriptions')));
   const handlers = createHandlers(deps);
   scheduleSync(() => handlers['subscriptions/sync']({}, {}));
   // Find out at once whether an operation was cut short when the worker last stopped.
   void db().catch(console.error);
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
 
-  // Registered scripts follow the granted permissions, whoever changed them.
+  // Registered scripts follow the enabled sites' permissions, whoever changed them.
   browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(console.error));
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   browser.runtime.onInstalled.addListener(async () => {
@@ -96,7 +101,7 @@ export default defineBackground(() => {
     await syncRegistration().catch(console.error);
     if (import.meta.env.MANIFEST_VERSION === 3) {
       // Chrome does not run content scripts in tabs already open at install or update time.
-      const enabled = userPatterns((await browser.permissions.getAll()).origins);
+      const enabled = await enabledSites().catch(() => []);
       await injectIntoOpenTabs([...DEFAULT_SITE_PATTERNS, ...enabled]).catch(console.error);
     }
   });

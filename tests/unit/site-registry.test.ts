@@ -5,6 +5,10 @@ import {
   enableSite,
   getSites,
   injectIntoOpenTabs,
+  mayRunOn,
+  releaseOrigins,
+  setFeedPatterns,
+  SITES_KEY,
   syncRegistration,
   userPatterns,
   USER_SITES_SCRIPT_ID,
@@ -17,9 +21,16 @@ const state = vi.hoisted(() => ({
   registered: [] as Array<{ id: string; matches: string[]; js: string[] }>,
   injected: [] as number[],
   tabs: [] as Array<{ id: number; url: string; discarded?: boolean }>,
+  storage: {} as Record<string, unknown>,
 }));
 vi.mock('wxt/browser', () => ({
   browser: {
+    storage: {
+      local: {
+        get: async (key: string) => (key in state.storage ? { [key]: structuredClone(state.storage[key]) } : {}),
+        set: async (items: Record<string, unknown>) => void Object.assign(state.storage, structuredClone(items)),
+      },
+    },
     permissions: {
       getAll: async () => ({ origins: [...state.origins], permissions: [] }),
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.origins.includes(o)),
@@ -61,6 +72,8 @@ beforeEach(() => {
   state.registered = [];
   state.injected = [];
   state.tabs = [];
+  state.storage = {};
+  setFeedPatterns(async () => []);
 });
 
 describe('sites (CONTRACT §5)', () => {
@@ -109,11 +122,11 @@ describe('sites (CONTRACT §5)', () => {
     expect(state.registered).toEqual([]);
   });
 
-  it('registration follows the permissions: add, update, and remove when the last site goes', async () => {
+  it('registration follows the enabled sites: add, update, and remove when the last site goes', async () => {
     state.origins.push('https://a.example/*');
-    await syncRegistration();
+    await enableSite('https://a.example/*');
     state.origins.push('https://b.example/*');
-    await syncRegistration();
+    await enableSite('https://b.example/*');
     expect(state.registered).toHaveLength(1);
     expect(state.registered[0]!.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
     await disableSite('https://a.example/*');
@@ -133,5 +146,56 @@ describe('sites (CONTRACT §5)', () => {
     ];
     expect(await injectIntoOpenTabs(DEFAULT_SITE_PATTERNS)).toBe(2);
     expect(state.injected.sort()).toEqual([1, 3]);
+  });
+
+  it('a permission granted for a subscription is not a site: no content script there (issue 13, item 11)', async () => {
+    state.storage[SITES_KEY] = [];
+    state.origins.push('https://sheets.example/*');
+    setFeedPatterns(async () => ['https://sheets.example/*']);
+    await syncRegistration();
+    expect(state.registered).toEqual([]);
+    expect((await getSites()).enabled).toEqual([]);
+    expect(await mayRunOn('https://sheets.example/page.html')).toBe(false);
+  });
+
+  it('after an update from a version without the list: every granted site but those subscriptions read', async () => {
+    state.origins.push('https://lists.example.org/*', 'https://sheets.example/*');
+    setFeedPatterns(async () => ['https://sheets.example/*']);
+    expect((await getSites()).enabled).toEqual(['https://lists.example.org/*']);
+    expect(state.storage[SITES_KEY]).toEqual(['https://lists.example.org/*']);
+  });
+
+  it('Docket runs on default sites and on enabled sites that are still granted', async () => {
+    state.origins.push('https://lists.example.org/*');
+    await enableSite('https://lists.example.org/*');
+    expect(await mayRunOn('https://www.intgovforum.org/x')).toBe(true);
+    expect(await mayRunOn('https://lists.example.org/pipermail/x.html')).toBe(true);
+    // Revoked outside Docket (the browser's own settings): no longer.
+    state.origins = state.origins.filter((o) => o !== 'https://lists.example.org/*');
+    expect(await mayRunOn('https://lists.example.org/pipermail/x.html')).toBe(false);
+    expect(await mayRunOn('https://other.example/')).toBe(false);
+  });
+
+  it('gives back a removed subscription’s permission unless a site or another subscription needs it', async () => {
+    state.storage[SITES_KEY] = [];
+    state.origins.push('https://a.example/*', 'https://b.example/*', 'https://c.example/*');
+    await enableSite('https://a.example/*');
+    setFeedPatterns(async () => ['https://b.example/*']);
+    expect(await releaseOrigins(['https://a.example/*', 'https://b.example/*', 'https://c.example/*'])).toEqual([
+      'https://c.example/*',
+    ]);
+    expect(state.origins).toContain('https://a.example/*');
+    expect(state.origins).toContain('https://b.example/*');
+    expect(state.origins).not.toContain('https://c.example/*');
+  });
+
+  it('disabling a site that a subscription also reads keeps that permission', async () => {
+    state.origins.push('https://a.example/*');
+    await enableSite('https://a.example/*');
+    setFeedPatterns(async () => ['https://a.example/*']);
+    await disableSite('https://a.example/*');
+    expect((await getSites()).enabled).toEqual([]);
+    expect(state.origins).toContain('https://a.example/*');
+    expect(state.registered).toEqual([]);
   });
 });

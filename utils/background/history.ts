@@ -9,11 +9,9 @@
  *   oldest snapshots go first, except the ones kept whatever their age.
  */
 import type { DocRecord, Workstream } from '../shared/model';
-import type { SnapshotInfo } from '../shared/reports';
+import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type SnapshotInfo } from '../shared/reports';
 
-export const HISTORY_DAYS = 14;
-export const HISTORY_MAX_COUNT = 100;
-export const HISTORY_MAX_BYTES = 256 * 1024 * 1024;
+export { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT };
 
 const DAY_MS = 86_400_000;
 /** What a snapshot of this many documents takes when it was written without a size (older ones). */

@@ -27,6 +27,7 @@ import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
 import type { ImportProgress } from '../shared/upload';
+import { subscriptionOrigins } from '../shared/sites';
 import { localToday } from '../shared/calendar';
 
 export interface Sender {
@@ -49,6 +50,10 @@ export interface ServiceDeps {
     get: () => Promise<SitesState>;
     enable: (pattern: string, tabId?: number) => Promise<SitesState>;
     disable: (pattern: string) => Promise<SitesState>;
+    /** Whether Docket runs on a page at this address now (a default site, or one enabled and still granted). */
+    mayRun?: (url: string) => Promise<boolean>;
+    /** Give back the permissions of these origins unless something still needs them. */
+    release?: (patterns: string[]) => Promise<unknown>;
   };
   journal: Journal;
   fetcher: Fetcher;
@@ -315,9 +320,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'subscriptions/remove': async ({ id }) => {
       const d = await db();
-      const had = !!(await d.get('subscriptions', id));
+      const sub = await d.get('subscriptions', id);
       await d.delete('subscriptions', id);
-      return { removed: had };
+      // Its sites' permissions go too, unless a site or another subscription needs them (issue 13, item 11).
+      if (sub) await deps.sites.release?.(subscriptionOrigins([sub]));
+      return { removed: !!sub };
     },
     'subscriptions/sync': async ({ id }) => {
       const all = await (await db()).getAll('subscriptions');

@@ -1,10 +1,12 @@
 /**
- * Sites the member enabled (CONTRACT §5): the granted optional host permissions are
- * the truth; one dynamically registered content script follows them.
+ * Sites the member enabled (CONTRACT §5). A site is enabled when the member chose it (the list in
+ * `storage.local`, SITES_KEY) and the browser still grants its permission; one dynamically
+ * registered content script follows exactly those. A permission granted for a subscription (a feed
+ * Docket reads) is not a site Docket runs on (issue 13, item 11).
  */
 import { browser } from 'wxt/browser';
 import type { SitesState } from '../shared/protocol';
-import { DEFAULT_SITE_PATTERNS } from '../shared/sites';
+import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '../shared/sites';
 
 export const USER_SITES_SCRIPT_ID = 'docket-user-sites';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -20,9 +22,53 @@ async function granted(): Promise<string[]> {
   return userPatterns((await browser.permissions.getAll()).origins);
 }
 
+/** Key in `storage.local`: the sites the member enabled, as match patterns. */
+export const SITES_KEY = 'docket:sites';
+
+/** The origins subscriptions read (set by the background): their permissions are not sites. */
+let feedPatterns: () => Promise<string[]> = async () => [];
+export function setFeedPatterns(provider: () => Promise<string[]>): void {
+  feedPatterns = provider;
+}
+
+async function chosen(): Promise<string[]> {
+  const value = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];
+  if (Array.isArray(value)) return userPatterns(value.filter((p): p is string => typeof p === 'string'));
+  // The first start of a version that keeps the list: every granted site except what subscriptions read.
+  const feeds = new Set(await feedPatterns());
+  const list = (await granted()).filter((p) => !feeds.has(p));
+  await browser.storage.local.set({ [SITES_KEY]: list });
+  return list;
+}
+
+/** The sites Docket runs on beyond the defaults: chosen by the member and still granted. */
+export async function enabledSites(): Promise<string[]> {
+  const [list, have] = await Promise.all([chosen(), granted()]);
+  return list.filter((p) => have.includes(p));
+}
+
+/** Whether a page at `url` is one Docket runs on now (a default site, or one the member enabled and still grants). */
+export async function mayRunOn(url: string): Promise<boolean> {
+  if (isDefaultSite(url)) return true;
+  const pattern = originPattern(url);
+  return !!pattern && (await enabledSites()).includes(pattern);
+}
+
+/**
+ * Give back permissions nothing needs any more (a subscription was removed): those that are not
+ * a default or enabled site and that no remaining subscription reads.
+ */
+export async function releaseOrigins(patterns: readonly string[]): Promise<string[]> {
+  const [sites, feeds] = await Promise.all([enabledSites(), feedPatterns()]);
+  const keep = new Set([...defaults, ...sites, ...feeds]);
+  const release = [...new Set(patterns)].filter((p) => !keep.has(p));
+  if (release.length) await browser.permissions.remove({ origins: release }).catch(() => false);
+  return release;
+}
+
 /** Make the registered content script match exactly the enabled sites. */
 export async function syncRegistration(): Promise<string[]> {
-  const enabled = await granted();
+  const enabled = await enabledSites();
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
   if (enabled.length === 0) {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [USER_SITES_SCRIPT_ID] });
@@ -41,13 +87,15 @@ export async function syncRegistration(): Promise<string[]> {
 }
 
 export async function getSites(): Promise<SitesState> {
-  return { defaults: [...DEFAULT_SITE_PATTERNS], enabled: await granted() };
+  return { defaults: [...DEFAULT_SITE_PATTERNS], enabled: await enabledSites() };
 }
 
 export async function enableSite(pattern: string, tabId?: number): Promise<SitesState> {
   if (!(await browser.permissions.contains({ origins: [pattern] }))) {
     throw new Error(`Docket has no permission for ${pattern} yet: allow it when the browser asks.`);
   }
+  const list = await chosen();
+  if (!list.includes(pattern)) await browser.storage.local.set({ [SITES_KEY]: userPatterns([...list, pattern]) });
   await syncRegistration();
   if (tabId !== undefined) {
     // Badge the page that is open now, without a reload.
@@ -59,7 +107,9 @@ export async function enableSite(pattern: string, tabId?: number): Promise<Sites
 }
 
 export async function disableSite(pattern: string): Promise<SitesState> {
-  await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+  await browser.storage.local.set({ [SITES_KEY]: (await chosen()).filter((p) => p !== pattern) });
+  // The permission goes too, unless a subscription reads that site.
+  if (!(await feedPatterns()).includes(pattern)) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
   await syncRegistration();
   return getSites();
 }

@@ -163,7 +163,9 @@ export const FEED_HEADERS_MS = 30_000;
 export const FEED_IDLE_MS = 30_000;
 export const FEED_TOTAL_MS = 5 * 60_000;
 
-export type FetchOutcome = { text: string; filename: string } | { error: string; needsOrigin?: string };
+export type FetchOutcome =
+  | { text: string; filename: string; /** The origin a redirect led to, when not the subscription's own. */ via?: string }
+  | { error: string; needsOrigin?: string };
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
 
@@ -227,7 +229,9 @@ export async function fetchSubscription(
   }
   const text = body.text;
   const isJson = /json/i.test(response.contentType) || /^\s*[{[]/.test(text);
-  return { text, filename: isJson ? 'subscription.json' : 'subscription.csv' };
+  const out: FetchOutcome = { text, filename: isJson ? 'subscription.json' : 'subscription.csv' };
+  if (answered.origin !== asked.origin) out.via = `${answered.protocol}//${answered.host}/*`;
+  return out;
 }
 
 /**
@@ -254,9 +258,11 @@ export async function syncSubscription(
       next.lastError = fetched.error;
       if (fetched.needsOrigin) next.needsOrigin = fetched.needsOrigin;
     } else {
+      if (fetched.via && !(next.origins ?? []).includes(fetched.via)) next.origins = [...(next.origins ?? []), fetched.via];
       const report = await runMerge({
         db: deps.db,
-        ...fetched,
+        text: fetched.text,
+        filename: fetched.filename,
         now: deps.now,
         apply: true,
         subscription: sub,

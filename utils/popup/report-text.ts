@@ -1,5 +1,5 @@
 /** Reports in words: the overdue summary, import previews and results, syncs, interruptions, snapshots. */
-import type { ImportReport } from '../shared/reports';
+import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport } from '../shared/reports';
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
 
@@ -63,4 +63,16 @@ export function interruptedText(interrupted: { label: string; startedAt: string 
 /** "12 documents, 4 workstreams". */
 export function snapshotCounts(s: { documents: number; workstreams: number }): string {
   return `${plural(s.documents, 'document')}, ${plural(s.workstreams, 'workstream')}`;
+}
+
+/** “about 3.4 MB”: a size in words (kB under a megabyte). */
+export function aboutSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `about ${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} kB`;
+  return `about ${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** What the history holds and what it keeps, in one sentence. */
+export function historyText(snapshots: readonly { documents: number; bytes?: number }[]): string {
+  const bytes = snapshots.reduce((sum, s) => sum + (s.bytes ?? s.documents * 600), 0);
+  return `${plural(snapshots.length, 'snapshot')}, ${aboutSize(bytes)}. Docket keeps every snapshot of the last ${HISTORY_DAYS} days, and the last import’s, restore’s and upgrade’s whatever their age, up to ${HISTORY_MAX_COUNT} snapshots or ${HISTORY_MAX_BYTES / 1024 / 1024} MB.`;
 }

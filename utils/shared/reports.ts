@@ -48,6 +48,12 @@ export interface ImportReport {
   proposals?: WorkstreamProposal[];
 }
 
+/** What the history keeps (utils/background/history.ts): every snapshot of this many days, … */
+export const HISTORY_DAYS = 14;
+/** …and at most this many snapshots and bytes in all. */
+export const HISTORY_MAX_COUNT = 100;
+export const HISTORY_MAX_BYTES = 256 * 1024 * 1024;
+
 export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
 
 /** What a snapshot is (its data is kept apart, in `snapshotData`). */
@@ -74,6 +80,8 @@ export interface Subscription {
   /** The last failure, in words; cleared by a good sync. */
   lastError?: string;
   lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
+  /** Origins (match patterns) beyond its own that the member allowed this subscription to read (a redirect's target). */
+  origins?: string[];
   /** The last sync was sent on to this origin (a match pattern), which Docket may not read: the popup offers to allow it. */
   needsOrigin?: string;
   /** Changes the sheet asks of existing workstreams: never applied without the member (issue 13). */

@@ -40,3 +40,20 @@ export function isDefaultSite(url: string): boolean {
     host.endsWith('.intgovforum.org')
   );
 }
+
+/**
+ * The origins (match patterns) a subscription to `url` reads: its own, and for a sheet Google
+ * publishes to the web, the host Google serves the file from (a redirect to
+ * `*.googleusercontent.com`). Asked for when the member subscribes; never a place Docket runs.
+ */
+export function feedOrigins(url: string): string[] {
+  const own = originPattern(url);
+  if (!own) return [];
+  const host = new URL(url).hostname.toLowerCase();
+  return host === 'docs.google.com' ? [own, 'https://*.googleusercontent.com/*'] : [own];
+}
+
+/** Every origin these subscriptions read. */
+export function subscriptionOrigins(subs: readonly { url: string; origins?: string[] }[]): string[] {
+  return [...new Set(subs.flatMap((s) => [...feedOrigins(s.url), ...(s.origins ?? [])]))];
+}
