@@ -12,6 +12,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docketWorld } from './docket-world';
 import { badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './harness';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/hostile/hostile-index.json');
@@ -580,4 +581,130 @@ describe('a page with 100,000 links', () => {
       await page.close();
     },
   );
+});
+
+// Issue 13: what a page can read and drive. Badges' shadow roots are closed; the tests look
+// inside through Docket's own world (docket-world.ts), which no page can reach.
+describe('a page cannot read or drive what is not on its own links (issue 13, items 1–3 and 6)', () => {
+  const PAGE_PROBE = `<script>
+    window.__docket = { messages: [], errors: [] };
+    window.addEventListener('message', (e) => {
+      try { window.__docket.messages.push(JSON.stringify(e.data)); } catch { window.__docket.messages.push(String(e.data)); }
+    });
+  </script>`;
+
+  it('item 1: the card is closed to the page: no shadow root to read, synthetic events open nothing, a real hover does', async () => {
+    const page = await open(
+      `${PAGE_PROBE}<p>Output: <a id="hostile" href="${doc(HOSTILE)}">the hostile doc</a>.</p>`,
+      'read-card',
+    );
+    const badge = badgeAfter(page, '#hostile');
+    await expect.poll(() => badge.getAttribute('data-docket-state'), { timeout: 15_000 }).toBe('tracked');
+    const world = await docketWorld(docket.context, page, docket.extensionId);
+    const read = await page.evaluate(async () => {
+      const host = document.querySelector('docket-badge')!;
+      const out: Record<string, unknown> = { shadowRoot: host.shadowRoot === null ? null : host.shadowRoot.textContent };
+      for (const type of ['mouseover', 'mouseenter', 'focusin', 'click', 'pointerdown']) {
+        host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      }
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      (host as HTMLElement).focus();
+      (host as HTMLElement).click();
+      try {
+        host.attachShadow({ mode: 'open' });
+        out.attach = 'attached';
+      } catch (error) {
+        out.attach = (error as Error).name;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      // Whatever the page can select or find is not the card.
+      document.execCommand('selectAll');
+      out.selection = getSelection()?.toString() ?? '';
+      return out;
+    });
+    expect(read.shadowRoot).toBeNull();
+    expect(read.attach).toBe('NotSupportedError');
+    expect(String(read.selection)).not.toContain('__pwned=5');
+    // Nothing of the synthetic events opened the card…
+    expect(await world.evaluate(`card(document.querySelector('#hostile + docket-badge'))`)).toBeNull();
+    // …the member's own hover does.
+    await badge.hover();
+    await expect
+      .poll(() => world.evaluate<string | null>(`card(document.querySelector('#hostile + docket-badge'))`))
+      .toContain(TITLE_MARKUP);
+    expect(await page.evaluate(() => document.querySelector('docket-badge')!.shadowRoot)).toBeNull();
+    await world.detach();
+    await page.close();
+  });
+
+  it('item 2: script clicks open no window; the member’s click opens one editor, and a second click reuses it', async () => {
+    const page = await open(
+      `<p><a id="u1" href="${doc(OTHER)}">an untracked doc</a> and
+       <a id="u2" href="${doc('1SecondUntrackedDocumentForHostile0000000')}">another</a></p>`,
+      'windows',
+    );
+    await expect.poll(() => badgeAfter(page, '#u2').getAttribute('data-docket-state'), { timeout: 15_000 }).toBe('untracked');
+    const editors = () => docket.context.pages().filter((p) => p.url().includes('/popup.html?'));
+    const before = editors().length;
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('docket-badge')) {
+        for (let i = 0; i < 5; i++) {
+          (host as HTMLElement).click();
+          host.shadowRoot?.querySelector('button')?.click();
+          host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        }
+      }
+    });
+    // The member clicks the first mark: one editor, on that link (the page's clicks came first, and opened nothing).
+    const [first] = await Promise.all([docket.context.waitForEvent('page'), badgeAfter(page, '#u1').click()]);
+    await first.waitForLoadState();
+    expect(new URL(first.url()).searchParams.get('track')).toContain(OTHER);
+    expect(editors().length).toBe(before + 1);
+    // A second click from the same tab goes to the same window.
+    await badgeAfter(page, '#u2').click();
+    await expect.poll(() => new URL(first.url()).searchParams.get('track') ?? '').toContain('1SecondUntrackedDocumentForHostile');
+    expect(editors().length).toBe(before + 1);
+    await first.close();
+    await page.close();
+  });
+
+  it('item 3: the page hears no start-up message, and a look-alike does not switch Docket off', async () => {
+    const page = await open(`${PAGE_PROBE}<p id="p">Output: <a id="plain" href="${doc(PLAIN)}">the plain doc</a>.</p>`, 'start');
+    await expectBadges(page, 1);
+    const heard = await page.evaluate(() => (window as unknown as { __docket: { messages: string[] } }).__docket.messages);
+    expect(heard.filter((m) => /content-script-started/.test(m))).toEqual([]);
+    // A page that knows Docket's id imitates WXT's start-up event and message.
+    await page.evaluate((id) => {
+      const type = `${id}:content:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'forged' }, '*');
+      const more = document.createElement('p');
+      more.innerHTML = `Later: <a id="later" href="https://docs.google.com/document/d/${'1LaterLinkAfterTheForgery000000000000000'}/edit">later</a>`;
+      document.body.append(more);
+    }, docket.extensionId);
+    await expectBadges(page, 2);
+    expect(await badgeAfter(page, '#plain').getAttribute('data-docket-state')).toBe('tracked');
+    expect(await badgeAfter(page, '#later').getAttribute('data-docket-state')).toBe('untracked');
+    await page.close();
+  });
+
+  it('item 6: a link with an over-long id costs no other link its badge, and Scan still works', async () => {
+    const long = `1${'x'.repeat(299)}`;
+    const page = await open(
+      `<h2>A. Item</h2><p>Next steps: comments by 7 September on <a id="plain" href="${doc(PLAIN)}">the plain doc</a>,
+       <a id="long" href="https://docs.google.com/document/d/${long}/edit">a strange link</a> and
+       <a id="other" href="${doc(OTHER)}">another doc</a>.</p>`,
+      'long-id',
+    );
+    await expect.poll(() => badgeAfter(page, '#plain').getAttribute('data-docket-state'), { timeout: 15_000 }).toBe('tracked');
+    await expect.poll(() => badgeAfter(page, '#other').getAttribute('data-docket-state')).toBe('untracked');
+    const popup = await docket.popup(page, 'scan=1');
+    const status = popup.locator('[role="status"]').filter({ hasText: /found|No Google documents/ });
+    await status.first().waitFor({ timeout: 20_000 });
+    expect(await popup.getByText(/Invalid lookup message/).count()).toBe(0);
+    const ids = await popup.$$eval('[data-docket-id]', (els) => els.map((el) => el.getAttribute('data-docket-id')));
+    expect(ids).toContain(OTHER);
+    await popup.close();
+    await page.close();
+  });
 });
