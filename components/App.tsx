@@ -116,7 +116,7 @@ export function App() {
   const pageRef = useMemo(() => (page.ready && page.url ? parseDocLink(page.url) : null), [page.ready, page.url]);
   const [pageDoc, setPageDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
   useLatest(
-    () => (pageRef ? send('lookup', { ids: [pageRef.id] }) : null),
+    () => (pageRef ? send('docs/find', { ids: [pageRef.id] }) : null),
     (r) =>
       pageRef && setPageDoc({ id: pageRef.id, doc: Object.hasOwn(r.records, pageRef.id) ? r.records[pageRef.id]!.doc : null }),
     onError,

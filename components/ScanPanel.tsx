@@ -90,7 +90,7 @@ function rowWorkstreamName(row: Row, workstreams: readonly Workstream[]): string
 /** The tracked records among these ids (`lookup`: by id, then alias), keyed by the id asked for. */
 async function lookupTracked(ids: readonly string[]): Promise<Map<string, DocRecord>> {
   if (!ids.length) return new Map();
-  const { records } = await send('lookup', { ids: [...new Set(ids)] });
+  const { records } = await send('docs/find', { ids: [...new Set(ids)] });
   return new Map(Object.entries(records).map(([id, r]) => [id, r.doc] as const));
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createEditorWindows } from '@/utils/background/editor-windows';
 import { createMenus, handleMenus } from '@/utils/background/menus';
 import { recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { startOmnibox } from '@/utils/background/omnibox';
@@ -40,10 +41,22 @@ export default defineBackground(() => {
         throw error;
       }));
 
+  const popupUrl = (params: Record<string, string>) => `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
   const openPopupWindow = async (params: Record<string, string>) => {
-    const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
-    await browser.windows.create({ url, type: 'popup', width: 460, height: 680 });
+    await browser.windows.create({ url: popupUrl(params), type: 'popup', width: 460, height: 680 });
   };
+  // Badges' editor windows: one per tab, reused (editor-windows.ts).
+  const editors = createEditorWindows({
+    create: async (url) => (await browser.windows.create({ url, type: 'popup', width: 460, height: 680 }))?.id,
+    async reuse(windowId, url) {
+      const [tab] = await browser.tabs.query({ windowId });
+      if (tab?.id === undefined) return false;
+      await browser.tabs.update(tab.id, { url });
+      await browser.windows.update(windowId, { focused: true });
+      return true;
+    },
+  });
+  browser.windows.onRemoved.addListener((windowId) => editors.closed(windowId));
 
   const toolbar = startToolbar(db);
   const omnibox = startOmnibox(db, (q) => openPopupWindow({ q }));
@@ -73,7 +86,7 @@ export default defineBackground(() => {
       revision = Promise.resolve(next);
       void toolbar.refresh().catch(console.error);
     },
-    openEditorWindow: openPopupWindow,
+    openEditorWindow: (params, tabId) => editors.open(popupUrl(params), tabId),
     sites: { get: getSites, enable: enableSite, disable: disableSite, mayRun: mayRunOn, release: releaseOrigins },
     journal: storageJournal,
     fetcher: browserFetcher,

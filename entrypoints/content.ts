@@ -7,5 +7,8 @@ import { DEFAULT_SITE_PATTERNS } from '@/utils/shared/sites';
 export default defineContentScript({
   matches: [...DEFAULT_SITE_PATTERNS],
   runAt: 'document_idle',
-  main: (ctx) => void startDocket(ctx),
+  // No start-up message a page could read and imitate (issue 13, item 3); the script decides
+  // itself when its extension is gone (utils/content/start.ts), whatever WXT's context hears.
+  noScriptStartedPostMessage: true,
+  main: () => void startDocket(),
 });

@@ -50,7 +50,7 @@ try {
   await minutes.bringToFront();
   const first = minutes.locator('docket-badge[data-docket-state="tracked"]').first();
   await first.scrollIntoViewIfNeeded();
-  await first.locator('button').first().focus();
+  await first.hover();
   await minutes.waitForTimeout(200);
   await shot(minutes, 'demo-minutes.png');
   step('badges now show workstream, status and deadline; the card opens on hover or focus');
@@ -73,7 +73,7 @@ try {
   await sept.bringToFront();
   const badge = sept.locator(`docket-badge[data-docket-id="${NEW_DOC}"]`).first();
   await badge.scrollIntoViewIfNeeded();
-  await badge.locator('button').first().focus();
+  await badge.hover();
   await sept.waitForTimeout(200);
   await shot(sept, 'demo-tracked.png');
 

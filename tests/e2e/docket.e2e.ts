@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docketWorld } from './docket-world';
 import { SAMPLE_INDEX, badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './harness';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -76,11 +77,14 @@ describe('Docket in Chromium', () => {
   });
 
   it('shows the details card on keyboard focus, as text', async () => {
-    const badge = badgeAfter(minutes, linkTo(MHLB)).first();
-    await badge.locator('button').first().focus();
-    const card = badge.locator('.card');
-    await expect.poll(() => card.isVisible()).toBe(true);
-    const text = await card.innerText();
+    // The member tabs from the link to its badge (the card is in a closed shadow root: read through Docket's world).
+    await minutes.locator(linkTo(MHLB)).first().focus();
+    await minutes.keyboard.press('Tab');
+    const world = await docketWorld(docket.context, minutes, docket.extensionId);
+    const sel = JSON.stringify(`${linkTo(MHLB)} + docket-badge`);
+    await expect.poll(() => world.evaluate<string | null>(`card(document.querySelector(${sel}))`)).not.toBeNull();
+    const text = (await world.evaluate<string>(`card(document.querySelector(${sel}))`))!;
+    await world.detach();
     expect(text).toContain('Possible implementation models for the MHLB');
     expect(text).toContain(HLB_NAME);
     expect(text).toContain('Open for comments');

@@ -79,15 +79,21 @@ describe('data with markup is shown as text', () => {
     await expect.poll(() => badge.getAttribute('data-docket-state'), { timeout: 15_000 }).toBe('tracked');
     expect(await badge.getAttribute('data-docket-workstream')).toBe(WS_MARKUP);
 
-    // Keyboard focus opens the card.
-    await badge.locator('button').first().focus();
-    const card = badge.locator('.card');
-    await expect.poll(() => card.isVisible()).toBe(true);
+    // Keyboard focus opens the card: the member tabs from the link to its badge.
+    await page.locator('#hostile').focus();
+    await page.keyboard.press('Tab');
+    const world = await docketWorld(docket.context, page, docket.extensionId);
+    await expect
+      .poll(() => world.evaluate<string | null>(`card(document.querySelector('#hostile + docket-badge'))`))
+      .not.toBeNull();
     // The card opens under the chip.
-    const chipBox = (await badge.locator('button').first().boundingBox())!;
-    const cardBox = (await card.boundingBox())!;
-    expect(cardBox.y).toBeGreaterThanOrEqual(chipBox.y + chipBox.height);
-    const text = await card.innerText();
+    const boxes = await world.evaluate<{ chip: DOMRect; card: DOMRect }>(
+      `(() => { const r = root(document.querySelector('#hostile + docket-badge')); return { chip: r.querySelector('.b').getBoundingClientRect().toJSON(), card: r.querySelector('.card').getBoundingClientRect().toJSON() }; })()`,
+    );
+    expect(boxes.card.y).toBeGreaterThanOrEqual(boxes.chip.y + boxes.chip.height);
+    const text = (await world.evaluate<string>(
+      `root(document.querySelector('#hostile + docket-badge')).querySelector('.card').innerText`,
+    ))!;
     expect(text).toContain(TITLE_MARKUP);
     expect(text).toContain(WS_MARKUP);
     expect(text).toContain('<b onmouseover=window.__pwned=3>group</b>');
@@ -100,22 +106,22 @@ describe('data with markup is shown as text', () => {
     // Hovering the other badge opens its card too; its source is a link, but only an http(s) one.
     const plain = badgeAfter(page, '#plain');
     await plain.hover();
-    await expect.poll(() => plain.locator('.card').isVisible()).toBe(true);
-    expect(await plain.locator('.card').innerText()).toContain(
-      'https://www.intgovforum.org/"><img src=x onerror=window.__pwned=8>',
-    );
+    await expect
+      .poll(() => world.evaluate<string | null>(`card(document.querySelector('#plain + docket-badge'))`))
+      .toContain('https://www.intgovforum.org/"><img src=x onerror=window.__pwned=8>');
 
     await page.waitForTimeout(500);
-    const found = await page.evaluate(() => {
+    const found = await world.evaluate<{ tags: string[]; handlers: string[]; links: string[]; page: number }>(`(() => {
       const hosts = [...document.querySelectorAll('docket-badge')];
-      const inside = hosts.flatMap((h) => [...h.shadowRoot!.querySelectorAll('*')]);
+      const inside = hosts.flatMap((h) => [...root(h).querySelectorAll('*')]);
       return {
         tags: [...new Set(inside.map((e) => e.localName))].sort(),
         handlers: inside.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith('on')),
-        links: inside.filter((e) => e.localName === 'a').map((a) => (a as HTMLAnchorElement).protocol),
+        links: inside.filter((e) => e.localName === 'a').map((a) => a.protocol),
         page: document.querySelectorAll('img, script, iframe, svg, b').length,
       };
-    });
+    })()`);
+    await world.detach();
     // Only the badge's own elements: no img/script/iframe/svg/b from the data, no event-handler attributes.
     expect(
       found.tags.every((t) => ['span', 'button', 'style', 'a'].includes(t)),
@@ -151,8 +157,10 @@ describe('aggressive page CSS cannot hide or restyle badges', () => {
       const host = badgeAfter(page, '#l');
       const box = await host.boundingBox();
       expect(box && box.width > 10 && box.height > 8, JSON.stringify(box)).toBe(true);
-      const look = await host.evaluate((h) => {
-        const chip = h.shadowRoot!.querySelector('.b')!;
+      const world = await docketWorld(docket.context, page, docket.extensionId);
+      const look = await world.evaluate<Record<string, string | number>>(`(() => {
+        const h = document.querySelector('#l + docket-badge');
+        const chip = root(h).querySelector('.b');
         const hs = getComputedStyle(h);
         const cs = getComputedStyle(chip);
         const r = h.getBoundingClientRect();
@@ -167,7 +175,8 @@ describe('aggressive page CSS cannot hide or restyle badges', () => {
           chipWidth: chip.getBoundingClientRect().width,
           hit: hit?.localName,
         };
-      });
+      })()`);
+      await world.detach();
       expect(look.display).toBe('inline-flex');
       expect(look.visibility).toBe('visible');
       expect(look.opacity).toBe('1');
@@ -238,18 +247,16 @@ describe('aggressive page CSS cannot hide or restyle badges', () => {
       cases.length,
     );
     // The chip sits on the link's line: its middle within a few pixels of the link text's.
-    const offsets = await page.evaluate(
-      (count) =>
-        Array.from({ length: count }, (_, i) => {
-          const link = document.getElementById(`l${i}`)!;
-          const chip = (link.nextElementSibling as HTMLElement).shadowRoot!.querySelector('.b')!.getBoundingClientRect();
-          const range = document.createRange();
-          range.selectNodeContents(link);
-          const text = range.getBoundingClientRect();
-          return (chip.top + chip.bottom) / 2 - (text.top + text.bottom) / 2;
-        }),
-      cases.length,
-    );
+    const world = await docketWorld(docket.context, page, docket.extensionId);
+    const offsets = await world.evaluate<number[]>(`Array.from({ length: ${cases.length} }, (_, i) => {
+      const link = document.getElementById('l' + i);
+      const chip = root(link.nextElementSibling).querySelector('.b').getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      const text = range.getBoundingClientRect();
+      return (chip.top + chip.bottom) / 2 - (text.top + text.bottom) / 2;
+    })`);
+    await world.detach();
     console.log('chip middle − link text middle:', offsets.map((o) => o.toFixed(1)).join(', '));
     for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(4);
     const moved: string[] = [];
@@ -480,8 +487,9 @@ describe('a page with 100,000 links', () => {
     );
     const page = await open(rows.join('\n'), 'long');
     await expectBadges(page, N);
+    const world = await docketWorld(docket.context, page, docket.extensionId);
     const drawn = (i: number) =>
-      page.evaluate((k) => !!document.getElementById(`l${k}`)!.nextElementSibling!.shadowRoot?.querySelector('button'), i);
+      world.evaluate<boolean>(`!!root(document.getElementById('l${i}').nextElementSibling)?.querySelector('button')`);
     // The last link is tracked: its attributes say so before its chip is drawn.
     await expect
       .poll(() => badgeAfter(page, `#l${N - 1}`).getAttribute('data-docket-state'), { timeout: 10_000 })
@@ -494,16 +502,16 @@ describe('a page with 100,000 links', () => {
     await page.evaluate((k) => document.getElementById(`l${k}`)!.scrollIntoView(), N - 1);
     await expect.poll(() => drawn(N - 1), { timeout: 5_000 }).toBe(true);
     expect(
-      await badgeAfter(page, `#l${N - 1}`)
-        .locator('button')
-        .first()
-        .textContent(),
+      await world.evaluate<string>(
+        `root(document.getElementById('l${N - 1}').nextElementSibling).querySelector('button').textContent`,
+      ),
     ).toMatch(/\S/);
     // Keyboard: a link focused far from the viewport has its chip before the next Tab.
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await drawn(300)).toBe(false);
     await page.focus('#l300');
     expect(await drawn(300)).toBe(true);
+    await world.detach();
     await page.close();
   });
 
@@ -570,14 +578,16 @@ describe('a page with 100,000 links', () => {
       );
       expect(badged.slice(0, BADGED).every(Boolean)).toBe(true);
       expect(badged.slice(BADGED).some(Boolean)).toBe(false);
+      const world = await docketWorld(docket.context, page, docket.extensionId);
       await expect
-        .poll(() => page.evaluate(() => document.querySelector('docket-notice')?.shadowRoot?.textContent ?? ''), {
+        .poll(() => world.evaluate<string>(`root(document.querySelector('docket-notice'))?.textContent ?? ''`), {
           timeout: 30_000,
         })
         .toBe(
           `Docket: this page links too many documents to badge them all. The first 20,000 have badges; ${(DOCS + 1 - BADGED).toLocaleString('en')} more do not.`,
         );
       expect(await page.locator('docket-notice').count()).toBe(1);
+      await world.detach();
       await page.close();
     },
   );

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docketWorld } from './docket-world';
 import { SAMPLE_INDEX, badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './harness';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -46,7 +47,7 @@ describe('Docket over time', () => {
     await sept.goto(docket.server.url('/wg-strategy/minutes-0.html'));
     const mark = badgeAfter(sept, linkTo(SELECTION)).first();
     await expect.poll(() => mark.getAttribute('data-docket-state')).toBe('untracked');
-    const [editor] = await Promise.all([docket.context.waitForEvent('page'), mark.locator('button').first().click()]);
+    const [editor] = await Promise.all([docket.context.waitForEvent('page'), mark.click()]);
     await editor.waitForLoadState();
     expect(editor.url()).toContain('popup.html?');
     expect(new URL(editor.url()).searchParams.get('track')).toContain(SELECTION);
@@ -128,13 +129,19 @@ describe('Docket over time', () => {
     );
 
     await expect.poll(() => oldHosts.evaluate((hosts) => hosts.every((h) => !h.isConnected)), { timeout: 10_000 }).toBe(true);
+    const world = await docketWorld(docket.context, minutes, docket.extensionId);
     await expect
       .poll(
         () =>
-          minutes.$$eval('docket-badge', (els) => els.length === 14 && els.every((el) => el.shadowRoot?.querySelector('button'))),
+          world
+            .evaluate<boolean>(
+              `(() => { const els = [...document.querySelectorAll('docket-badge')]; return els.length === 14 && els.every((el) => root(el)?.querySelector('button')); })()`,
+            )
+            .catch(() => false),
         { timeout: 10_000 },
       )
       .toBe(true);
+    await world.detach();
     expect(await badgeAttributes(minutes)).toEqual(before);
     const pairs = await minutes.$$eval('a[href*="google.com"]', (as) =>
       as.map((a) => `${a.nextElementSibling?.localName}|${a.nextElementSibling?.nextElementSibling?.localName}`),

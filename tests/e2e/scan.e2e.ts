@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docketWorld } from './docket-world';
 import { badgeAttributes, startDocket, type Docket } from './harness';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -65,9 +66,12 @@ describe('Scan this page, on the seed minutes', () => {
     const mhlb = (await badgeAttributes(page)).find((a) => a.id === MHLB);
     expect(mhlb).toMatchObject({ workstream: HLB, deadline: '2020-09-10', status: 'open-for-comments' });
     // Where it was found is kept: the card names the minutes.
-    const card = page.locator(`a[href*="${MHLB}"] + docket-badge`).first();
-    await card.locator('button').first().focus();
-    await expect.poll(() => card.locator('.card').innerText()).toContain('minutes-4.html');
+    await page.locator(`a[href*="${MHLB}"] + docket-badge`).first().hover();
+    const world = await docketWorld(docket.context, page, docket.extensionId);
+    await expect
+      .poll(() => world.evaluate<string | null>(`card(document.querySelector('a[href*="${MHLB}"] + docket-badge'))`))
+      .toContain('minutes-4.html');
+    await world.detach();
     await page.close();
   });
 

@@ -97,7 +97,7 @@ describe('the chip on a Google document’s own page', () => {
     await other.goto('https://docs.google.com/spreadsheets/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/edit#gid=0');
     const chip = other.locator('docket-chip');
     await expect.poll(() => chip.getAttribute('data-docket-state')).toBe('untracked');
-    const [editor] = await Promise.all([docket.context.waitForEvent('page'), chip.locator('button').first().click()]);
+    const [editor] = await Promise.all([docket.context.waitForEvent('page'), chip.click()]);
     await editor.waitForLoadState();
     await expect.poll(() => editor.getByLabel('Title').inputValue()).toBe('Untitled document');
   });

@@ -4,7 +4,8 @@
  * attributes are there at once, the chip's inside follows (utils/content/lazy-draw.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BADGE_TAG } from '@/utils/content/badge-view';
+import { badgeFields } from '@/utils/background/badge-fields';
+import { BADGE_TAG, badgeRoot } from '@/utils/content/badge-view';
 import { createLazyDraw } from '@/utils/content/lazy-draw';
 import { Linker } from '@/utils/content/linker';
 import type { BadgeRecord } from '@/utils/shared/model';
@@ -120,7 +121,8 @@ describe('Linker with lazy chips', () => {
     ).join('');
     linker = new Linker({
       doc: document,
-      lookup: async (ids) => Object.fromEntries(ids.filter((id) => tracked.has(id)).map((id) => [id, tracked.get(id)!])),
+      lookup: async (ids) =>
+        Object.fromEntries(ids.filter((id) => tracked.has(id)).map((id) => [id, badgeFields(tracked.get(id)!, true)])),
       actions: { open() {}, edit() {}, track() {} },
       today: () => '2026-11-22',
       eagerDraws,
@@ -129,7 +131,7 @@ describe('Linker with lazy chips', () => {
     return [...document.getElementsByTagName(BADGE_TAG)] as HTMLElement[];
   }
   /** A badge's chip; a badge not drawn yet has no shadow root at all. */
-  const chip = (host: HTMLElement) => host.shadowRoot?.querySelector('button') ?? null;
+  const chip = (host: HTMLElement) => badgeRoot(host)?.querySelector('button') ?? null;
 
   it('gives every link its host and attributes at once, and draws chips for the first ones only', async () => {
     tracked.set(ID(7), record(ID(7), 'final'));
@@ -140,7 +142,7 @@ describe('Linker with lazy chips', () => {
     );
     expect(badges[7]!.getAttribute('data-docket-status')).toBe('final');
     expect(badges.map((b) => chip(b) !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
-    expect(badges.map((b) => b.shadowRoot !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
+    expect(badges.map((b) => badgeRoot(b) !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
 
     observer().show([badges[7]!]);
     expect(chip(badges[7]!)?.textContent).toContain('final');

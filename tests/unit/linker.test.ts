@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BADGE_TAG, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
+import { badgeFields } from '@/utils/background/badge-fields';
+import { BADGE_TAG, badgeRoot, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
 import { Linker } from '@/utils/content/linker';
 import { CHIP_TAG, startPageChip } from '@/utils/content/page-chip';
-import type { BadgeRecord } from '@/utils/shared/model';
+import type { BadgeFields, BadgeRecord } from '@/utils/shared/model';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
@@ -48,10 +49,10 @@ function setup(html: string): Linker {
     doc: document,
     lookup: async (ids) => {
       lookups.push([...ids].sort());
-      const out: Record<string, BadgeRecord> = {};
+      const out: Record<string, BadgeFields> = {};
       for (const id of ids) {
         const hit = records.get(id) ?? [...records.values()].find((r) => r.doc.aliases.includes(id));
-        if (hit) out[id] = hit;
+        if (hit) out[id] = badgeFields(hit, true);
       }
       return out;
     },
@@ -62,6 +63,13 @@ function setup(html: string): Linker {
   return linker;
 }
 const badges = () => [...document.querySelectorAll(BADGE_TAG)] as HTMLElement[];
+/** The member's own event (a browser's `isTrusted`): only those act on a badge. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+const memberClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+const memberFocus = (el: Element) => el.dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
 const attrs = (el: Element) =>
   Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-docket-')).map((a) => [a.name.slice(12), a.value]));
 const settle = async () => {
@@ -115,27 +123,27 @@ describe('Linker', () => {
   it('shows workstream, status and deadline as text, and the card on focus', async () => {
     setup(`<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a>`);
     await linker.start();
-    const shadow = badges()[0]!.shadowRoot!;
+    const shadow = badgeRoot(badges()[0]!)!;
     const chip = shadow.querySelector('button')!;
     expect(chip.textContent).toBe('A · ◔ open · ◷ due in 7 d');
     expect(chip.getAttribute('aria-label')).toContain('Open for comments');
     // The card is built when it first opens.
     expect(shadow.querySelector('.card')).toBeNull();
-    chip.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    memberFocus(chip);
     const card = shadow.querySelector('.card')!;
     expect(card.hasAttribute('hidden')).toBe(false);
     expect(card.textContent).toContain('MHLB models');
     const [open, edit] = [...card.querySelectorAll('button')];
-    open!.click();
-    edit!.click();
-    expect(actions.open).toHaveBeenCalledWith(records.get(MHLB));
-    expect(actions.edit).toHaveBeenCalledWith(records.get(MHLB));
+    memberClick(open!);
+    memberClick(edit!);
+    expect(actions.open).toHaveBeenCalledWith(badgeFields(records.get(MHLB)!, true));
+    expect(actions.edit).toHaveBeenCalledWith(badgeFields(records.get(MHLB)!, true));
   });
 
   it('an untracked mark tracks the link in one click', async () => {
     setup(`<a id="b" href="https://drive.google.com/file/d/${SHEET}/view">the spreadsheet</a>`);
     await linker.start();
-    badges()[0]!.shadowRoot!.querySelector('button')!.click();
+    memberClick(badgeRoot(badges()[0]!)!.querySelector('button')!);
     expect(actions.track).toHaveBeenCalledWith(document.getElementById('b'), SHEET);
   });
 
@@ -274,8 +282,8 @@ describe('Linker', () => {
     });
     setup(`<a href="https://drive.google.com/file/d/${SHEET}/view">s</a>`);
     await linker.start();
-    const shadow = badges()[0]!.shadowRoot!;
-    shadow.querySelector('button')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const shadow = badgeRoot(badges()[0]!)!;
+    memberFocus(shadow.querySelector('button')!);
     expect(shadow.querySelectorAll('img, script, b')).toHaveLength(0);
     expect(shadow.textContent).toContain('<img src=x onerror=alert(1)>');
     expect((shadow.querySelector('.dot') as HTMLElement).style.getPropertyValue('--ws')).toBe('');
@@ -311,7 +319,7 @@ describe('a link that changes while its lookup is under way', () => {
       lookup: async (ids) => {
         lookups.push(ids);
         if (lookups.length === 1) await held;
-        return Object.fromEntries(ids.flatMap((id) => (records.has(id) ? [[id, records.get(id)!]] : [])));
+        return Object.fromEntries(ids.flatMap((id) => (records.has(id) ? [[id, badgeFields(records.get(id)!, true)]] : [])));
       },
       actions,
       today: () => '2020-09-03',
@@ -366,7 +374,7 @@ describe('a page with more document links than Docket badges', () => {
     expect(badges()).toHaveLength(5);
     const notice = document.getElementsByTagName('docket-notice');
     expect(notice).toHaveLength(1);
-    expect(notice[0]!.shadowRoot!.textContent).toBe(
+    expect(badgeRoot(notice[0]!)!.textContent).toBe(
       'Docket: this page links too many documents to badge them all. The first 5 have badges; 2 more do not.',
     );
     // Looking again does not count the same links twice; one more link is one more.
@@ -375,8 +383,84 @@ describe('a page with more document links than Docket badges', () => {
     a.href = 'https://docs.google.com/document/d/1bulkdocument999999999999/edit';
     document.body.append(a);
     await settle();
-    expect(notice[0]!.shadowRoot!.textContent).toMatch(/; 3 more do not\.$/);
+    expect(badgeRoot(notice[0]!)!.textContent).toMatch(/; 3 more do not\.$/);
     linker.dispose();
     expect(document.getElementsByTagName('docket-notice')).toHaveLength(0);
+  });
+});
+
+describe('issue 13: only the member drives a badge; one failing lookup costs only its own links', () => {
+  it('a page’s synthetic events open no card and track nothing', async () => {
+    for (const fn of Object.values(actions)) vi.mocked(fn).mockClear();
+    setup(
+      `<a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">MHLB</a> <a id="b" href="https://drive.google.com/file/d/${SHEET}/view">s</a>`,
+    );
+    await linker.start();
+    const [tracked, untracked] = badges().map((b) => badgeRoot(b)!);
+    expect(badges()[0]!.shadowRoot).toBeNull();
+    for (const root of [tracked!, untracked!]) {
+      const chip = root.querySelector('button')!;
+      for (const type of ['mouseover', 'focusin', 'click'])
+        chip.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      chip.click();
+    }
+    expect(tracked!.querySelector('.card')).toBeNull();
+    expect(actions.track).not.toHaveBeenCalled();
+    // The member's own focus opens it, and the card's buttons answer only the member too.
+    memberFocus(tracked!.querySelector('button')!);
+    const open = tracked!.querySelector('.card button')! as HTMLButtonElement;
+    open.click();
+    expect(actions.open).not.toHaveBeenCalled();
+    memberClick(open);
+    expect(actions.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('places the badges of the chunks that were answered when another chunk’s lookup fails, and retries it at the next refresh', async () => {
+    document.body.innerHTML = [MHLB, IMPROVE, OUTCOMES, SHEET]
+      .map((id, i) => `<a id="l${i}" href="https://docs.google.com/document/d/${id}/edit">${i}</a>`)
+      .join(' ');
+    const errors: unknown[] = [];
+    let failing = true;
+    linker = new Linker({
+      doc: document,
+      lookup: async (ids) => {
+        if (failing && ids.includes(OUTCOMES)) throw new Error('Invalid lookup message');
+        return Object.fromEntries(ids.flatMap((id) => (records.has(id) ? [[id, badgeFields(records.get(id)!, true)]] : [])));
+      },
+      actions,
+      today: () => '2020-09-03',
+      lookupChunk: 2,
+      onError: (e) => errors.push(e),
+    });
+    await linker.start();
+    await new Promise((r) => setTimeout(r, 0));
+    const next = (i: number) => document.getElementById(`l${i}`)!.nextElementSibling?.getAttribute('data-docket-state') ?? null;
+    expect([0, 1, 2, 3].map(next)).toEqual(['tracked', 'tracked', null, null]);
+    expect(errors).toHaveLength(1);
+    failing = false;
+    await linker.refresh();
+    expect([0, 1, 2, 3].map(next)).toEqual(['tracked', 'tracked', 'tracked', 'untracked']);
+  });
+
+  it('a copy whose extension is gone stops at the page’s next change instead of putting badges back', async () => {
+    let alive = true;
+    document.body.innerHTML = `<p><a id="a" href="https://docs.google.com/document/d/${MHLB}/edit">x</a></p>`;
+    linker = new Linker({
+      doc: document,
+      lookup: async (ids) =>
+        Object.fromEntries(ids.flatMap((id) => (records.has(id) ? [[id, badgeFields(records.get(id)!, true)]] : []))),
+      actions,
+      today: () => '2020-09-03',
+      batchDelayMs: 0,
+      alive: () => alive,
+    });
+    await linker.start();
+    expect(badges()).toHaveLength(1);
+    alive = false;
+    // A newer copy removes the old badge: this one must not put it back.
+    badges()[0]!.remove();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(badges()).toHaveLength(0);
+    expect(linker.badgeCount).toBe(0);
   });
 });

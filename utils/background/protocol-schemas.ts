@@ -8,7 +8,9 @@ import { ACCOUNT_RE, DOC_KINDS, STATUSES } from '../shared/model';
 import type { MessageType, ProtocolMap } from '../shared/protocol';
 import { MAX_QUERY_LIMIT } from '../shared/docs-query';
 
-const DRIVE_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a Drive id'));
+/** A Drive id as the index keys it. */
+export const DRIVE_ID_RE = /^[A-Za-z0-9_-]{1,200}$/;
+const DRIVE_ID = v.pipe(v.string(), v.regex(DRIVE_ID_RE, 'not a Drive id'));
 const SHORT = v.pipe(v.string(), v.maxLength(2_000));
 const LONG = v.pipe(v.string(), v.maxLength(100_000));
 const ISO_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'));
@@ -56,7 +58,9 @@ const RESOLUTIONS = v.optional(v.record(SHORT, v.picklist(['local', 'incoming'])
 const ORIGIN_PATTERN = v.pipe(v.string(), v.regex(/^https?:\/\/[^/*]+\/\*$/, 'not a site pattern'));
 
 export const REQUEST_SCHEMAS = {
-  lookup: v.object({ ids: v.pipe(v.array(DRIVE_ID), v.maxLength(20_000)) }),
+  // Any strings: ids that are not Drive ids are dropped one by one by the handler (one bad link never costs the others).
+  lookup: v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2_000))), v.maxLength(20_000)) }),
+  'docs/find': v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2_000))), v.maxLength(20_000)) }),
   'workstreams/list': EMPTY,
   'editor/open': v.object({
     id: v.optional(DRIVE_ID),
@@ -111,7 +115,8 @@ export const REQUEST_SCHEMAS = {
 
 export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   lookup: 'read',
-  'workstreams/list': 'read',
+  'docs/find': 'page',
+  'workstreams/list': 'page',
   'editor/open': 'read',
   'index/get': 'page',
   'docs/query': 'page',

@@ -12,6 +12,7 @@ import { exportCsv, exportJson } from './interchange/export';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseDocLink } from '../shared/links';
 import { DOC_VALUE_FIELDS, type DocRecord } from '../shared/model';
+import { DocketError, errorCode } from '../shared/protocol';
 import type {
   Envelope,
   ImportSource,
@@ -23,11 +24,13 @@ import type {
   Res,
   SitesState,
 } from '../shared/protocol';
-import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
+import { ACCESS, DRIVE_ID_RE, REQUEST_SCHEMAS } from './protocol-schemas';
+import { badgeAnswer } from './badge-fields';
+import { createRateLimiter } from './rate-limit';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
 import type { ImportProgress } from '../shared/upload';
-import { subscriptionOrigins } from '../shared/sites';
+import { isDefaultSite, subscriptionOrigins } from '../shared/sites';
 import { localToday } from '../shared/calendar';
 
 export interface Sender {
@@ -44,8 +47,11 @@ export interface ServiceDeps {
   now: () => string;
   /** Tell open pages that the index changed (bumps the revision key). */
   indexChanged: () => Promise<void>;
-  /** Open popup.html with these query parameters in a small window. */
-  openEditorWindow: (params: Record<string, string>) => Promise<void>;
+  /**
+   * Open popup.html with these query parameters in a small window. `tabId`: the tab a badge asked
+   * from; its editor window is reused (one at a time per tab).
+   */
+  openEditorWindow: (params: Record<string, string>, tabId?: number) => Promise<void>;
   sites: {
     get: () => Promise<SitesState>;
     enable: (pattern: string, tabId?: number) => Promise<SitesState>;
@@ -70,6 +76,14 @@ export interface ServiceDeps {
   revision?: () => Promise<string | null>;
   /** Tell the popup how far the import being written is (null: done). */
   importProgress?: (progress: ImportProgress | null) => Promise<void>;
+}
+
+/** How often a page's badges may open the editor. */
+export const EDITOR_OPENS_PER_MINUTE = 6;
+
+/** Ids that are Drive ids, each checked alone: one bad id is dropped, never the whole batch (issue 13, item 6). */
+export function validIds(ids: readonly string[]): string[] {
+  return ids.filter((id) => DRIVE_ID_RE.test(id));
 }
 
 /** An upload not used within this time is forgotten (the popup sends its file again). */
@@ -110,6 +124,19 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
   const newId = deps.newId ?? (() => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
+  /** The index's records for these ids (by id, then alias): from memory when the index is there, never the whole index read for it. */
+  async function findRecords(ids: string[]) {
+    if (cache.loaded) {
+      await cache.check();
+      const records = cache.lookup(ids);
+      if (records) return records;
+    }
+    return store.lookup(await db(), ids);
+  }
+
+  /** `editor/open` from a page: a few a minute per tab. */
+  const editorLimit = createRateLimiter(EDITOR_OPENS_PER_MINUTE, 60_000);
+
   /** Files sent in pieces (`import/upload`), by upload id, until a preview or apply uses them. */
   const uploads = new Map<string, { parts: string[]; chars: number; at: number }>();
   /** The file's text; an upload is used up. */
@@ -143,21 +170,28 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   }
 
   return {
-    lookup: async ({ ids }) => {
-      // The index already in memory (the popup or an import read it) answers without IndexedDB.
-      // A lookup never reads the whole index itself.
-      if (cache.loaded) {
-        await cache.check();
-        const records = cache.lookup(ids);
-        if (records) return { records };
+    lookup: async ({ ids }, sender) => {
+      // A page of a site Docket no longer runs on (the member disabled it, or the browser took the
+      // permission back) gets nothing: its content script removes its badges (issue 13, item 5).
+      const page = sender.tab ? (sender.url ?? '') : undefined;
+      if (page !== undefined && deps.sites.mayRun && !(await deps.sites.mayRun(page))) {
+        throw new DocketError('Docket no longer runs on this site.', 'not-enabled');
       }
-      return { records: await store.lookup(await db(), ids) };
+      // Full cards on the working group's own sites only (badge-fields.ts).
+      const full = page === undefined || isDefaultSite(page);
+      return { records: badgeAnswer(await findRecords(validIds(ids)), full) };
     },
+    'docs/find': async ({ ids }) => ({ records: await findRecords(validIds(ids)) }),
     'workstreams/list': async () => {
       await cache.check();
       return { workstreams: cache.loaded ? [...(await cache.get()).workstreams] : await (await db()).getAll('workstreams') };
     },
-    'editor/open': async ({ id, url, title, source, workstreamId }) => {
+    'editor/open': async ({ id, url, title, source, workstreamId }, sender) => {
+      // Badges ask for the editor on the member's clicks only; even so, never a flood of windows.
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && !editorLimit.take(String(tabId))) {
+        throw new Error('Docket opens its editor at most a few times a minute from one page. Wait a moment, then try again.');
+      }
       const params: Record<string, string> = { close: '1' };
       if (id) params.edit = id;
       else {
@@ -168,7 +202,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         if (source) params.source = source;
         if (workstreamId) params.ws = workstreamId;
       }
-      await deps.openEditorWindow(params);
+      await deps.openEditorWindow(params, tabId);
       return { opened: true };
     },
     'index/get': async () => store.getIndex(await db()),
@@ -400,7 +434,8 @@ export async function dispatch(
     const handler = handlers[t] as (data: unknown, sender: Sender) => Promise<unknown>;
     return { ok: true, result: await handler(parsed.output, sender) };
   } catch (error) {
-    return { ok: false, error: describeError(error) };
+    const code = errorCode(error);
+    return code ? { ok: false, error: describeError(error), code } : { ok: false, error: describeError(error) };
   }
 }
 

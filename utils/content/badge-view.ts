@@ -5,20 +5,16 @@
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
 import { itemLabel } from '../shared/agenda-item';
-import type { BadgeRecord } from '../shared/model';
-import { formatDate } from '../shared/format-date';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '../shared/states';
+import { dropController, listenInside, setController } from './badge-card';
+import type { BadgeActions, BadgeState } from './badge-types';
+import { el } from './dom';
+
+export type { BadgeActions, BadgeState };
+import { isolate } from '../shared/plain-text';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
 
 export const BADGE_TAG = 'docket-badge';
-
-export interface BadgeActions {
-  /** Open a tracked document (a Google URL). */
-  open(record: BadgeRecord): void;
-  edit(record: BadgeRecord): void;
-  /** Track an untracked link: Docket's editor opens on it. */
-  track(link: Element, id: string): void;
-}
 
 const HOST_STYLE = [
   'all: initial',
@@ -57,7 +53,11 @@ export const BADGE_CSS = [
   '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
   '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
-  '.l{font-weight:650}',
+  '.l{font-weight:650;unicode-bidi:isolate}',
+  // Text from the index is isolated: a right-to-left override in it cannot turn the text around it.
+  '.v,.t,.notes,.src{unicode-bidi:isolate}',
+  '.host{color:#57606a}',
+  '.dark .host{color:#8b949e}',
   '.dot{width:8px;height:8px;border-radius:50%;background:var(--ws,#6e7781);display:inline-block;flex:none}',
   `.u-overdue .dl{color:${URGENCY_LOOK.overdue.color};font-weight:650}`,
   `.u-due-soon .dl{color:${URGENCY_LOOK['due-soon'].color};font-weight:650}`,
@@ -111,40 +111,7 @@ function sheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-export interface BadgeState {
-  /** The id found in the link. */
-  linkId: string;
-  record: BadgeRecord | null;
-  today: string;
-  dark: boolean;
-  /** Open the card above the chip (a chip fixed at the bottom of the window). */
-  up?: boolean;
-}
-
-/** A drawn badge: what its events need. */
-interface Controller {
-  state: BadgeState;
-  actions: BadgeActions;
-  link: Element;
-  chip: HTMLButtonElement;
-  card?: HTMLElement;
-  closeTimer?: ReturnType<typeof setTimeout>;
-}
-const controllers = new WeakMap<Element, Controller>();
 
 /** One prepared host per tag and document: cloning it skips parsing the inline style each time. */
 const prototypes = new WeakMap<Document, Map<string, HTMLElement>>();
@@ -162,7 +129,6 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
     proto.setAttribute('style', HOST_STYLE);
     byTag.set(tag, proto);
   }
-  installEvents(doc);
   return proto.cloneNode(false) as HTMLElement;
 }
 
@@ -181,10 +147,25 @@ export function removeStaleFixed(doc: Document, tag: string): void {
   }
 }
 
-/** A host's shadow root, attached (with the shared stylesheet) the first time it is needed. */
+/**
+ * Badges' shadow roots are closed (issue 13, item 1): the page's `host.shadowRoot` is null, and
+ * only Docket's content script holds them, here. `badgeRoot` is for Docket's own code and tests
+ * (a module of the content script: no page can call it).
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The shadow root of a host Docket made (null: none yet, or not Docket's). */
+export function badgeRoot(host: Element): ShadowRoot | null {
+  return roots.get(host) ?? null;
+}
+
+/** A host's shadow root, attached (closed, with the shared stylesheet) the first time it is needed. */
 export function shadowOf(host: HTMLElement): ShadowRoot {
-  if (host.shadowRoot) return host.shadowRoot;
-  const shadow = host.attachShadow({ mode: 'open' });
+  const known = roots.get(host);
+  if (known) return known;
+  const shadow = host.attachShadow({ mode: 'closed' });
+  roots.set(host, shadow);
+  listenInside(shadow, host);
   const s = sheet();
   let adopted = false;
   if (s) {
@@ -227,8 +208,8 @@ function setFresh(host: HTMLElement, name: string, value: string | undefined): v
 export function describe(state: BadgeState, rel?: string): string {
   const r = state.record;
   if (!r) return 'Not tracked in Docket: track this document';
-  const parts = [r.doc.title || 'Tracked document'];
-  if (r.workstream) parts.push(r.workstream.name);
+  const parts = [isolate(r.doc.title || 'Tracked document')];
+  if (r.workstream) parts.push(isolate(r.workstream.name));
   if (r.doc.status) parts.push(STATUS_LABELS[r.doc.status]);
   const deadline = rel ?? relativeDeadline(r.doc, state.today);
   if (deadline) parts.push(deadline);
@@ -251,12 +232,7 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
   const rel = r ? relativeDeadline(r.doc, state.today) : '';
   const shadow = shadowOf(host);
   const doc = host.ownerDocument;
-  const old = controllers.get(host);
-  if (old) {
-    clearTimeout(old.closeTimer);
-    old.chip.remove();
-    old.card?.remove();
-  }
+  dropController(host);
 
   const chip = el(doc, 'button', `b${r ? ` u-${urgency}` : ' untracked'}${state.dark ? ' dark' : ''}`);
   chip.type = 'button';
@@ -281,151 +257,5 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
     chip.append('+');
   }
   shadow.append(chip);
-  controllers.set(host, { state, actions, link, chip });
-}
-
-function openCard(host: Element, c: Controller): void {
-  clearTimeout(c.closeTimer);
-  if (!c.card) {
-    const card = el(host.ownerDocument, 'span', `card${c.state.dark ? ' dark' : ''}${c.state.up ? ' up' : ''}`);
-    card.setAttribute('role', 'group');
-    card.setAttribute('aria-label', 'Docket details');
-    buildCard(card, c.state, c.actions, c.link);
-    host.shadowRoot!.append(card);
-    c.card = card;
-  }
-  c.card.hidden = false;
-  c.chip.setAttribute('aria-expanded', 'true');
-}
-
-function closeCard(c: Controller): void {
-  clearTimeout(c.closeTimer);
-  if (c.card) c.card.hidden = true;
-  c.chip.setAttribute('aria-expanded', 'false');
-}
-
-/**
- * One set of listeners per document for every badge (not six per badge): events from inside a
- * badge reach the document with the badge's host as their target.
- */
-const installed = new WeakMap<Document, () => void>();
-
-function installEvents(doc: Document): void {
-  if (installed.has(doc)) return;
-  /** The badge an event came from: its host is on the event's path (the target, retargeted, in browsers). */
-  const hostOf = (e: Event): Element | undefined => {
-    for (const node of e.composedPath()) {
-      if (node instanceof Element && controllers.has(node)) return node;
-      if (node === doc) break;
-    }
-    return undefined;
-  };
-  const closeSoon = (host: Element, c: Controller) => {
-    clearTimeout(c.closeTimer);
-    c.closeTimer = setTimeout(() => {
-      if (!host.matches(':hover') && !host.shadowRoot?.activeElement) closeCard(c);
-    }, 250);
-  };
-  const onOver = (e: Event) => {
-    const host = hostOf(e);
-    if (host) openCard(host, controllers.get(host)!);
-  };
-  const onOut = (e: Event) => {
-    const host = hostOf(e);
-    if (host && (e as MouseEvent | FocusEvent).relatedTarget !== host) closeSoon(host, controllers.get(host)!);
-  };
-  const onKey = (e: Event) => {
-    const host = hostOf(e);
-    const c = host && controllers.get(host);
-    if (c && (e as KeyboardEvent).key === 'Escape' && c.card && !c.card.hidden) {
-      e.stopPropagation();
-      closeCard(c);
-      c.chip.focus();
-    }
-  };
-  const onClick = (e: Event) => {
-    const host = hostOf(e);
-    const c = host && controllers.get(host);
-    if (!host || !c || !e.composedPath().includes(c.chip)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (!c.state.record) c.actions.track(c.link, c.state.linkId);
-    else if (!c.card || c.card.hidden) openCard(host, c);
-    else closeCard(c);
-  };
-  const listeners: Array<[string, (e: Event) => void]> = [
-    ['mouseover', onOver],
-    ['focusin', onOver],
-    ['mouseout', onOut],
-    ['focusout', onOut],
-    ['keydown', onKey],
-    ['click', onClick],
-  ];
-  for (const [type, fn] of listeners) doc.addEventListener(type, fn, true);
-  installed.set(doc, () => {
-    for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
-  });
-}
-
-/** Remove the document's badge listeners (the content script is going away). */
-export function uninstallBadgeEvents(doc: Document): void {
-  installed.get(doc)?.();
-  installed.delete(doc);
-}
-
-function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
-  const doc = card.ownerDocument;
-  const r = state.record;
-  const row = (label: string, value: string) => {
-    const line = el(doc, 'span', 'row');
-    line.append(el(doc, 'span', 'k', `${label}: `), doc.createTextNode(value));
-    return line;
-  };
-  const acts = el(doc, 'span', 'acts');
-  const button = (text: string, onClick: () => void, primary = false) => {
-    const b = el(doc, 'button', primary ? 'primary' : undefined, text);
-    b.type = 'button';
-    b.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      onClick();
-    });
-    return b;
-  };
-  if (!r) {
-    card.append(el(doc, 'span', 't', 'Not in your Docket index'));
-    card.append(row('Document id', state.linkId));
-    acts.append(button('Track in Docket…', () => actions.track(link, state.linkId), true));
-    card.append(acts);
-    return;
-  }
-  card.append(el(doc, 'span', 't', r.doc.title || r.doc.id));
-  if (r.workstream) {
-    const line = row('Workstream', r.workstream.name);
-    if (r.workstream.group) line.append(doc.createTextNode(` (${r.workstream.group})`));
-    card.append(line);
-  }
-  if (r.doc.deadline) {
-    const rel = relativeDeadline(r.doc, state.today);
-    card.append(row('Deadline', `${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`));
-    if (r.doc.deadlineNote) card.append(row('Deadline note', r.doc.deadlineNote));
-  }
-  if (r.doc.status) card.append(row('Status', STATUS_LABELS[r.doc.status]));
-  if (r.doc.notes) card.append(el(doc, 'span', 'notes', r.doc.notes));
-  if (r.doc.source) {
-    const line = row('Tracked from', '');
-    if (/^https?:\/\//i.test(r.doc.source)) {
-      const a = el(doc, 'a', 'src', r.doc.source);
-      a.href = r.doc.source;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      line.append(a);
-    } else line.append(doc.createTextNode(r.doc.source));
-    card.append(line);
-  }
-  acts.append(
-    button('Open', () => actions.open(r), true),
-    button('Edit in Docket', () => actions.edit(r)),
-  );
-  card.append(acts);
+  setController(host, { state, actions, link, chip, root: shadow });
 }

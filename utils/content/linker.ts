@@ -5,7 +5,7 @@
  * of every badge when the index changes.
  */
 import { linkSelectorFor, parseDocLink } from '../shared/links';
-import type { BadgeRecord } from '../shared/model';
+import type { BadgeFields } from '../shared/model';
 import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 
@@ -16,7 +16,7 @@ export const NOTICE_TAG = 'docket-notice';
 export interface LinkerOptions {
   doc: Document;
   /** One message for a batch of ids → the tracked ones among them. */
-  lookup(ids: string[]): Promise<Record<string, BadgeRecord>>;
+  lookup(ids: string[]): Promise<Record<string, BadgeFields>>;
   actions: BadgeActions;
   today(): string;
   /** Delay before a batch of page changes is handled. */
@@ -24,6 +24,14 @@ export interface LinkerOptions {
   /** Badges one page gets at most; beyond, a notice says how many links went without. */
   maxBadges?: number;
   onError?(error: unknown): void;
+  /**
+   * Whether this copy of Docket still has its extension (false once it was updated, reloaded or
+   * removed): checked before the page's changes are handled, so that a copy going away never
+   * puts back the badges a newer copy just replaced.
+   */
+  alive?(): boolean;
+  /** Ids per lookup message (tests: smaller chunks). */
+  lookupChunk?: number;
   /** Chips drawn at once before drawing waits for the viewport (see lazy-draw.ts). */
   eagerDraws?: number;
 }
@@ -32,7 +40,7 @@ interface Entry {
   id: string;
   host: HTMLElement;
   /** What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing. */
-  drawn?: { record: BadgeRecord | null; today: string; dark: boolean };
+  drawn?: { record: BadgeFields | null; today: string; dark: boolean };
   /** The host was just made: it carries no attributes yet. */
   fresh?: boolean;
   reinserts: number;
@@ -69,6 +77,20 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Whether a host has a shadow root, closed ones too (another live copy of Docket drew it): only
+ * attaching one tells. The host is removed right after when it had none.
+ */
+function hasShadowRoot(host: HTMLElement): boolean {
+  if (host.shadowRoot) return true;
+  try {
+    host.attachShadow({ mode: 'closed' });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function isEditable(el: Element): boolean {
   if (el.ownerDocument.designMode === 'on') return true;
   return (
@@ -98,8 +120,10 @@ export class Linker {
   private readonly entries = new Map<Element, Entry>();
   private readonly hostToLink = new WeakMap<Element, Element>();
   /** id → record (null: looked up, not tracked). */
-  private readonly cache = new Map<string, BadgeRecord | null>();
+  private readonly cache = new Map<string, BadgeFields | null>();
   private readonly pending = new Set<Element>();
+  /** Links whose lookup failed: looked at again at the next refresh. */
+  private readonly unresolved = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
   /** Whether the page is dark; read lazily (undefined: not yet). */
@@ -183,7 +207,12 @@ export class Linker {
     this.cache.clear();
     if (ids.length) await this.fetch(ids);
     this.dark = undefined;
-    for (const [link, entry] of this.entries) this.draw(link, entry);
+    for (const [link, entry] of this.entries) if (this.cache.has(entry.id)) this.draw(link, entry);
+    if (this.unresolved.size) {
+      const again = [...this.unresolved].filter((link) => link.isConnected);
+      this.unresolved.clear();
+      await this.process(again);
+    }
   }
 
   /** Remove every badge and stop. */
@@ -198,6 +227,7 @@ export class Linker {
       entry.host.remove();
     }
     this.entries.clear();
+    this.unresolved.clear();
     this.notice?.remove();
     this.notice = null;
     this.pending.clear();
@@ -240,6 +270,10 @@ export class Linker {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.disposed) return;
+    if (this.opts.alive && !this.opts.alive()) {
+      this.dispose();
+      return;
+    }
     for (const record of records) {
       if (record.type === 'attributes') {
         this.pending.add(record.target as Element);
@@ -305,6 +339,11 @@ export class Linker {
       this.unobserved(() => {
         for (; i < found.length && Date.now() - slice <= INSERT_SLICE_MS; i++) {
           const [link, id] = found[i]!;
+          // Not looked up (its chunk failed): no badge rather than a wrong one; tried again at the next refresh.
+          if (!this.cache.has(id)) {
+            this.unresolved.add(link);
+            continue;
+          }
           // Changed while we were away (its href, or editable now): the change is pending (records
           // are taken at the start of each slice) and will be handled on its own.
           if (!this.pending.has(link)) this.place(link, id);
@@ -313,14 +352,28 @@ export class Linker {
     }
   }
 
+  /**
+   * Look up ids, one message per chunk. A chunk that fails costs only its own links their badges
+   * (issue 13, item 6): they wait for the next refresh; the other chunks' badges go in. The error
+   * is reported once the others are placed.
+   */
   private async fetch(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const chunk = ids.slice(i, i + LOOKUP_CHUNK);
+    let failure: unknown;
+    const size = this.opts.lookupChunk ?? LOOKUP_CHUNK;
+    for (let i = 0; i < ids.length; i += size) {
+      const chunk = ids.slice(i, i + size);
       this.stats.lookups++;
-      const records = await this.opts.lookup(chunk);
+      let records: Record<string, BadgeFields>;
+      try {
+        records = await this.opts.lookup(chunk);
+      } catch (error) {
+        failure ??= error;
+        continue;
+      }
       // Own properties only: a link's id may be `constructor` or `hasOwnProperty`.
       for (const id of chunk) this.cache.set(id, (Object.hasOwn(records, id) ? records[id] : undefined) ?? null);
     }
+    if (failure !== undefined) queueMicrotask(() => this.opts.onError?.(failure));
   }
 
   private place(link: Element, id: string): void {
@@ -345,7 +398,7 @@ export class Linker {
       // leave the link to it.
       const next = link.nextElementSibling;
       if (next?.localName === BADGE_TAG && !this.hostToLink.has(next)) {
-        if ((next as HTMLElement).shadowRoot) return;
+        if (hasShadowRoot(next as HTMLElement)) return;
         next.remove();
       }
       const host = createHost(this.opts.doc);

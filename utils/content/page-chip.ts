@@ -4,7 +4,7 @@
  * Same look and card as a badge, in its own `<docket-chip>` host (not a link's badge).
  */
 import { parseDocLink } from '../shared/links';
-import type { BadgeRecord } from '../shared/model';
+import type { BadgeFields } from '../shared/model';
 import { createHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
 import { pageIsDark } from './linker';
 
@@ -35,7 +35,7 @@ export interface PageChip {
 export function startPageChip(opts: {
   doc: Document;
   href: () => string;
-  lookup(ids: string[]): Promise<Record<string, BadgeRecord>>;
+  lookup(ids: string[]): Promise<Record<string, BadgeFields>>;
   actions: BadgeActions;
   today(): string;
 }): PageChip {

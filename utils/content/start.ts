@@ -1,25 +1,48 @@
 /**
- * The content script's wiring: the Linker on this page, reads through the
- * protocol, live refresh when the index revision changes, and a clean exit when
- * the extension is updated or reloaded (the context is invalidated).
+ * The content script's wiring: the Linker on this page, reads through the protocol, live refresh
+ * when the index revision changes, and a clean exit when the extension is updated, reloaded or
+ * removed.
+ *
+ * Issue 13, item 3: this copy ends only when its extension context is really gone
+ * (`browser.runtime.id` no longer answers), never on an event a page can send: WXT's start-up
+ * message is off (entrypoints/content.ts), and WXT's context, which a page can abort with a
+ * look-alike of its start-up event, is not used for anything that matters. Item 5: a lookup
+ * refused because Docket no longer runs on this site removes the badges; the page's own messages
+ * (Scan this page) still work.
  */
 import { isItemLine } from '../shared/agenda-item';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { docUrl, isGoogleDocsUrl, isGoogleHost } from '../shared/links';
-import { REVISION_KEY, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
+import { isGoogleDocsUrl, isGoogleHost, parseDocLink } from '../shared/links';
+import { REVISION_KEY, errorCode, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
 import { localToday } from '../shared/calendar';
-import { uninstallBadgeEvents, type BadgeActions } from './badge-view';
+import type { BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
 
 const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 
-export function startDocket(ctx: ContentScriptContext): Linker {
+/** How often a copy checks that its extension is still there (an update or reload leaves it running without one). */
+const ALIVE_CHECK_MS = 3_000;
+
+/** Whether this copy's extension is still there. */
+export function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
+}
+
+/** An address "Open" may go to for this badge: a Google document address of this very document. */
+export function safeOpen(open: string, id: string): string | null {
+  return isGoogleDocsUrl(open) && parseDocLink(open)?.id === id ? open : null;
+}
+
+export function startDocket(alive: () => boolean = extensionAlive): Linker {
   const actions: BadgeActions = {
     open({ doc }) {
-      const url = doc.url && isGoogleDocsUrl(doc.url) ? doc.url : docUrl(doc);
-      if (isGoogleDocsUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
+      const url = safeOpen(doc.open, doc.id);
+      if (url) window.open(url, '_blank', 'noopener,noreferrer');
     },
     edit({ doc }) {
       void send('editor/open', { id: doc.id }).catch(report);
@@ -37,12 +60,48 @@ export function startDocket(ctx: ContentScriptContext): Linker {
     },
   };
 
+  /** Badges go, page messages stay: `badgesOnly` after a refusal; everything when the extension is gone. */
+  const stopped = { badges: false, all: false };
+  const stopBadges = () => {
+    if (stopped.badges) return;
+    stopped.badges = true;
+    linker.dispose();
+    chip.dispose();
+    browser.storage.onChanged.removeListener(onStorage);
+    stopWatching();
+  };
+  const stopAll = () => {
+    if (stopped.all) return;
+    stopped.all = true;
+    stopBadges();
+    clearInterval(aliveTimer);
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // No extension any more: nothing to remove from.
+    }
+    document.removeEventListener('contextmenu', onContextMenu, true);
+  };
+  const check = () => {
+    if (!alive()) stopAll();
+    return !stopped.all;
+  };
+
+  /** Report an error; a refusal for this site removes the badges, a vanished extension ends this copy. */
+  function report(error: unknown): void {
+    if (errorCode(error) === 'not-enabled') return stopBadges();
+    const text = String((error as Error)?.message ?? error);
+    if (!check() || /context invalidated|Receiving end does not exist/i.test(text)) return;
+    console.warn('[Docket]', text);
+  }
+
   const linker = new Linker({
     doc: document,
     lookup: async (ids) => (await send('lookup', { ids })).records,
     actions,
     today: () => localToday(),
     onError: report,
+    alive: check,
   });
 
   const chip = startPageChip({
@@ -54,7 +113,7 @@ export function startDocket(ctx: ContentScriptContext): Linker {
   });
 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && REVISION_KEY in changes) {
+    if (area === 'local' && REVISION_KEY in changes && check()) {
       linker.refresh().catch(report);
       chip.refresh().catch(report);
     }
@@ -89,41 +148,49 @@ export function startDocket(ctx: ContentScriptContext): Linker {
 
   // Remember which link a context menu was opened on ("Track in Docket…").
   let lastContextLink: Element | null = null;
-  ctx.addEventListener(
-    document,
-    'contextmenu',
-    (event) => {
-      lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
-    },
-    { capture: true },
-  );
+  const onContextMenu = (event: Event) => {
+    lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
+  };
+  document.addEventListener('contextmenu', onContextMenu, { capture: true });
 
   // Client-side navigation changes what the address means only on Google's own hosts: the page
   // chip (a document's page) and relative links (`/document/d/…`). Elsewhere new links arrive as
   // DOM changes, which the Linker sees anyway; not watching the address there saves every other
-  // page the location watcher (a polling timer in Firefox).
-  if (isGoogleHost(location.hostname)) {
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      linker.rescan().catch(report);
-      chip.refresh().catch(report);
-    });
-  }
-  ctx.onInvalidated(() => {
-    linker.dispose();
-    chip.dispose();
-    uninstallBadgeEvents(document);
-    browser.storage.onChanged.removeListener(onStorage);
-    browser.runtime.onMessage.removeListener(onMessage);
-  });
+  // page the location watcher.
+  const onNavigate = () => {
+    if (!check()) return;
+    linker.rescan().catch(report);
+    chip.refresh().catch(report);
+  };
+  const stopWatching = isGoogleHost(location.hostname) ? watchLocation(onNavigate) : () => undefined;
 
   // An extension that is reloaded, updated or disabled leaves this copy running without a
-  // background. A newer copy stops this one at once (WXT's started event); otherwise this
-  // check finds out within seconds, and the badges go (ctx.onInvalidated above).
-  ctx.setInterval(() => undefined, 3_000);
+  // background: this check finds out within seconds (and the Linker at the page's next change).
+  const aliveTimer = setInterval(check, ALIVE_CHECK_MS);
 
   linker.start().catch(report);
   chip.refresh().catch(report);
   return linker;
+}
+
+/**
+ * Call `onChange` when the page's address changes without a load: on the Navigation API's
+ * `navigatesuccess` where there is one, else a poll every second. Returns a function that stops.
+ */
+function watchLocation(onChange: () => void): () => void {
+  let last = location.href;
+  const changed = () => {
+    if (location.href === last) return;
+    last = location.href;
+    onChange();
+  };
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav?.addEventListener) {
+    nav.addEventListener('navigatesuccess', changed);
+    return () => nav.removeEventListener('navigatesuccess', changed);
+  }
+  const timer = setInterval(changed, 1_000);
+  return () => clearInterval(timer);
 }
 
 /** The nearest heading (or agenda-item line) before an element: the workstream a link stands under. */
@@ -141,11 +208,4 @@ export function headingAbove(el: Element): string | undefined {
     if (isItemLine(text)) return text;
   }
   return undefined;
-}
-
-function report(error: unknown): void {
-  // A reloaded extension leaves this copy without a background: stay quiet then.
-  const text = String((error as Error)?.message ?? error);
-  if (/context invalidated|Receiving end does not exist/i.test(text)) return;
-  console.warn('[Docket]', text);
 }

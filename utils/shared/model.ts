@@ -64,10 +64,24 @@ export interface SyncConflict {
   at: string;
 }
 
-/** What a badge needs to know about one tracked document: a record and its workstream. */
+/** One tracked document as the index holds it: the record and its workstream (the background's and its pages'). */
 export interface BadgeRecord {
   doc: DocRecord;
   workstream?: Workstream;
+}
+
+/**
+ * What a content script learns of one tracked document: only what its badge and card show
+ * (issue 13, item 4). Never its notes' history, extra fields, conflicts, subscription or the
+ * workstream's account; on a site the member enabled (not a default one) not its notes, deadline
+ * note or the page it was tracked from either (utils/background/badge-fields.ts).
+ */
+export interface BadgeFields {
+  doc: Pick<DocRecord, 'id' | 'kind' | 'title' | 'deadline' | 'deadlineNote' | 'status' | 'notes' | 'source' | 'sourceTitle'> & {
+    /** Where "Open" goes: a Google address of this very document (shared/open-url.ts). */
+    open: string;
+  };
+  workstream?: Pick<Workstream, 'name' | 'color' | 'group'>;
 }
 
 export const WORKSTREAM_PALETTE = [

@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ImportReport, Resolutions, SnapshotInfo, Subscription } from './reports';
-import type { BadgeRecord, DocRecord, Workstream } from './model';
+import type { BadgeFields, BadgeRecord, DocRecord, Workstream } from './model';
 import type { DocsPage, DocsQuery, IndexSummary } from './docs-query';
 
 /** What the popup should tell the member about the index as a whole. */
@@ -41,10 +41,16 @@ export interface SitesState {
 type Msg<Req, Res, A extends 'read' | 'page'> = { req: Req; res: Res; access: A };
 
 export interface ProtocolMap {
-  /** One batch of link ids → the tracked records among them (keyed by the id asked for). */
-  lookup: Msg<{ ids: string[] }, { records: Record<string, BadgeRecord> }, 'read'>;
-  /** Workstreams, for the untracked mark's chooser. */
-  'workstreams/list': Msg<Record<string, never>, { workstreams: Workstream[] }, 'read'>;
+  /**
+   * One batch of link ids → what the badges of the tracked ones among them show (keyed by the id
+   * asked for). Ids that are not Drive ids are left out, one by one. Refused (`not-enabled`) to a
+   * page of a site Docket no longer runs on.
+   */
+  lookup: Msg<{ ids: string[] }, { records: Record<string, BadgeFields> }, 'read'>;
+  /** The whole records of these ids (by id, then alias), for Docket's own pages. */
+  'docs/find': Msg<{ ids: string[] }, { records: Record<string, BadgeRecord> }, 'page'>;
+  /** Workstreams, with their accounts (Docket's own pages only). */
+  'workstreams/list': Msg<Record<string, never>, { workstreams: Workstream[] }, 'page'>;
   /** Open Docket's editor window on a document (tracked: edit; untracked: track it). */
   'editor/open': Msg<
     { id?: string; url?: string; title?: string; source?: string; workstreamId?: string },
@@ -103,13 +109,74 @@ export interface Envelope<K extends MessageType = MessageType> {
   type: K;
   data: Req<K>;
 }
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; code?: ErrorCode };
+
+/**
+ * Refusals a sender acts on: `not-enabled` (a page of a site Docket no longer runs on: it removes
+ * its badges), `upload-lost` (the background restarted while receiving a file: send it again),
+ * `stopped` (the background stopped before it answered).
+ */
+export type ErrorCode = 'not-enabled' | 'upload-lost' | 'stopped';
+
+/** An error with a code the caller can act on (its message is a sentence for the member). */
+export class DocketError extends Error {
+  constructor(
+    message: string,
+    readonly code?: ErrorCode,
+  ) {
+    super(message);
+    this.name = 'DocketError';
+  }
+}
+
+export function errorCode(error: unknown): ErrorCode | undefined {
+  return (error as { code?: ErrorCode } | null)?.code;
+}
+
+/** Messages sent again once, unasked, when the background stopped before answering: asking twice changes nothing. */
+const SAFE_TO_REPEAT = new Set<string>([
+  'lookup',
+  'docs/find',
+  'workstreams/list',
+  'index/get',
+  'docs/query',
+  'doc/get',
+  'index/summary',
+  'doc/put',
+  'ws/put',
+  'snapshots/list',
+  'subscriptions/list',
+  'status/get',
+  'export',
+  'sites/get',
+]);
+
+/** The browser's words when the background went away mid-message (a stopped or restarted service worker). */
+const STOPPED = /message port closed|Receiving end does not exist|Could not establish connection|message channel closed/i;
+
+function stoppedMessage(type: string): string {
+  return type === 'lookup' || type === 'editor/open'
+    ? 'Docket’s background stopped before it answered. Try again.'
+    : 'Docket’s background stopped before it answered, so this may not have been done. Check, then try again.';
+}
 
 /** Send one message to the background; rejects with the background's error text. */
 export async function send<K extends MessageType>(type: K, data: Req<K>): Promise<Res<K>> {
-  const reply = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Reply<Res<K>> | undefined;
-  if (!reply) throw new Error('Docket’s background did not answer.');
-  if (!reply.ok) throw new Error(reply.error);
+  let reply: Reply<Res<K>> | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      reply = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Reply<Res<K>> | undefined;
+      break;
+    } catch (error) {
+      const text = String((error as Error)?.message ?? error);
+      if (!STOPPED.test(text)) throw error;
+      // The service worker stopped mid-message (the browser ends idle ones): a new one answers the same question.
+      if (attempt === 0 && SAFE_TO_REPEAT.has(type)) continue;
+      throw new DocketError(stoppedMessage(type), 'stopped');
+    }
+  }
+  if (!reply) throw new DocketError(stoppedMessage(type), 'stopped');
+  if (!reply.ok) throw new DocketError(reply.error, reply.code);
   return reply.result;
 }
 

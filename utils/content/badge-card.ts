@@ -1,0 +1,177 @@
+/**
+ * A badge's card and what the member does with a badge (issue 13, items 1 and 2).
+ *
+ * - The listeners sit on each badge's closed shadow root, so they see the chip and the card that
+ *   a listener outside (and the page) cannot.
+ * - Only trusted events count: the member's pointer, keyboard and focus. A page's `click()`,
+ *   `dispatchEvent(new MouseEvent(…))` or synthetic key presses open no card and no window.
+ * - The card shows what the lookup gave (background/badge-fields.ts decides that per site); each
+ *   value is isolated from right-to-left overrides it may hold; the page a document was tracked
+ *   from shows its real host beside its free-text title.
+ */
+import { formatDate } from '../shared/format-date';
+import type { BadgeFields } from '../shared/model';
+import { STATUS_LABELS } from '../shared/states';
+import { relativeDeadline } from '../shared/urgency';
+import type { BadgeActions, BadgeState } from './badge-types';
+import { el } from './dom';
+
+/** A drawn badge: what its events need. */
+export interface Controller {
+  state: BadgeState;
+  actions: BadgeActions;
+  link: Element;
+  chip: HTMLButtonElement;
+  root: ShadowRoot;
+  card?: HTMLElement;
+  closeTimer?: ReturnType<typeof setTimeout>;
+}
+const controllers = new WeakMap<Element, Controller>();
+
+export function setController(host: Element, c: Controller): void {
+  controllers.set(host, c);
+}
+
+/** Forget a badge's chip and card (it is drawn again). */
+export function dropController(host: Element): void {
+  const old = controllers.get(host);
+  if (!old) return;
+  clearTimeout(old.closeTimer);
+  old.chip.remove();
+  old.card?.remove();
+  controllers.delete(host);
+}
+
+function openCard(c: Controller): void {
+  clearTimeout(c.closeTimer);
+  if (!c.card) {
+    const card = el(c.root.ownerDocument, 'span', `card${c.state.dark ? ' dark' : ''}${c.state.up ? ' up' : ''}`);
+    card.setAttribute('role', 'group');
+    card.setAttribute('aria-label', 'Docket details');
+    buildCard(card, c.state, c.actions, c.link);
+    c.root.append(card);
+    c.card = card;
+  }
+  c.card.hidden = false;
+  c.chip.setAttribute('aria-expanded', 'true');
+}
+
+function closeCard(c: Controller): void {
+  clearTimeout(c.closeTimer);
+  if (c.card) c.card.hidden = true;
+  c.chip.setAttribute('aria-expanded', 'false');
+}
+
+/** The member's pointer, keys and focus within one badge: listeners on its shadow root. */
+export function listenInside(root: ShadowRoot, host: Element): void {
+  const inside = (node: EventTarget | null) => node instanceof Node && root.contains(node);
+  const closeSoon = (c: Controller) => {
+    clearTimeout(c.closeTimer);
+    c.closeTimer = setTimeout(() => {
+      if (!host.matches(':hover') && !root.activeElement) closeCard(c);
+    }, 250);
+  };
+  const on = (type: string, fn: (e: Event, c: Controller) => void) =>
+    root.addEventListener(type, (e) => {
+      // Trusted events only (issue 13): a page's script can neither open a card nor press a button.
+      const c = controllers.get(host);
+      if (!e.isTrusted || !c) return;
+      fn(e, c);
+    });
+  on('mouseover', (_e, c) => openCard(c));
+  on('focusin', (_e, c) => openCard(c));
+  const out = (e: Event, c: Controller) => {
+    if (!inside((e as MouseEvent | FocusEvent).relatedTarget)) closeSoon(c);
+  };
+  on('mouseout', out);
+  on('focusout', out);
+  on('keydown', (e, c) => {
+    if ((e as KeyboardEvent).key === 'Escape' && c.card && !c.card.hidden) {
+      e.stopPropagation();
+      closeCard(c);
+      c.chip.focus();
+    }
+  });
+  on('click', (e, c) => {
+    if (!e.composedPath().includes(c.chip)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!c.state.record) c.actions.track(c.link, c.state.linkId);
+    else if (!c.card || c.card.hidden) openCard(c);
+    else closeCard(c);
+  });
+}
+
+/** `https://www.example.org/…` → `www.example.org`; null for anything that is not a web address. */
+export function webHost(address: string): string | null {
+  if (!/^https?:\/\//i.test(address)) return null;
+  try {
+    return new URL(address).host || null;
+  } catch {
+    return null;
+  }
+}
+
+function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
+  const doc = card.ownerDocument;
+  const r = state.record;
+  /** A value, isolated: an override character in it cannot turn the text around it. */
+  const value = (text: string, className = 'v') => el(doc, 'span', className, text);
+  const row = (label: string, ...values: Node[]) => {
+    const line = el(doc, 'span', 'row');
+    line.append(el(doc, 'span', 'k', `${label}: `), ...values);
+    return line;
+  };
+  const acts = el(doc, 'span', 'acts');
+  const button = (text: string, onClick: () => void, primary = false) => {
+    const b = el(doc, 'button', primary ? 'primary' : undefined, text);
+    b.type = 'button';
+    b.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.isTrusted) onClick();
+    });
+    return b;
+  };
+  if (!r) {
+    card.append(el(doc, 'span', 't', 'Not in your Docket index'));
+    card.append(row('Document id', value(state.linkId)));
+    acts.append(button('Track in Docket…', () => actions.track(link, state.linkId), true));
+    card.append(acts);
+    return;
+  }
+  card.append(el(doc, 'span', 't', r.doc.title || r.doc.id));
+  if (r.workstream) {
+    const line = row('Workstream', value(r.workstream.name));
+    if (r.workstream.group) line.append(' (', value(r.workstream.group), ')');
+    card.append(line);
+  }
+  if (r.doc.deadline) {
+    const rel = relativeDeadline(r.doc, state.today);
+    card.append(row('Deadline', value(`${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`)));
+    if (r.doc.deadlineNote) card.append(row('Deadline note', value(r.doc.deadlineNote)));
+  }
+  if (r.doc.status) card.append(row('Status', value(STATUS_LABELS[r.doc.status])));
+  if (r.doc.notes) card.append(el(doc, 'span', 'notes', r.doc.notes));
+  if (r.doc.source) card.append(sourceRow(doc, r.doc, row));
+  acts.append(
+    button('Open', () => actions.open(r), true),
+    button('Edit in Docket', () => actions.edit(r)),
+  );
+  card.append(acts);
+}
+
+/** "Tracked from": a web address as a link whose text is its title (if any) and its real host. */
+function sourceRow(doc: Document, d: BadgeFields['doc'], row: (label: string, ...values: Node[]) => HTMLElement): HTMLElement {
+  const source = d.source!;
+  const host = webHost(source);
+  if (!host) return row('Tracked from', el(doc, 'span', 'v', source));
+  const a = el(doc, 'a', 'src v', d.sourceTitle || source);
+  a.href = source;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  const line = row('Tracked from', a);
+  // The free-text title says what the page is called; the host says where the link really goes.
+  if (d.sourceTitle) line.append(' ', el(doc, 'span', 'host', `(${host})`));
+  return line;
+}
