@@ -65,12 +65,12 @@ describe('Scan this page, on the seed minutes', () => {
       .toBe(true);
     const mhlb = (await badgeAttributes(page)).find((a) => a.id === MHLB);
     expect(mhlb).toMatchObject({ workstream: HLB, deadline: '2020-09-10', status: 'open-for-comments' });
-    // Where it was found is kept: the card names the minutes.
+    // Where it was found is kept: the card names the minutes, and the host their link really goes to.
     await page.locator(`a[href*="${MHLB}"] + docket-badge`).first().hover();
     const world = await docketWorld(docket.context, page, docket.extensionId);
     await expect
       .poll(() => world.evaluate<string | null>(`card(document.querySelector('a[href*="${MHLB}"] + docket-badge'))`))
-      .toContain('minutes-4.html');
+      .toMatch(/Tracked from: Working Group minutes.* — 27 August 2020 \(www\.intgovforum\.org\)/);
     await world.detach();
     await page.close();
   });

@@ -754,6 +754,13 @@ describe('exportCsv', () => {
     ['\tindented', "'\t"],
     ['\rreturn', "'\r"],
     ["'=already quoted", "''="],
+    // Issue 13, item 16: whitespace before a formula, full-width signs, line breaks.
+    [' =1+1', "' ="],
+    ['\u00a0\u3000+cmd', "'\u00a0"],
+    ['＝HYPERLINK("https://evil.example")', "'＝"],
+    ['＋1', "'＋"],
+    ['\n=1+1', "'\n"],
+    ['\r\n@SUM(A1)', "'\r"],
   ] as const;
 
   it.each(formulas)('neutralises a cell starting like %j', (title, start) => {

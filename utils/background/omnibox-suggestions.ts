@@ -4,6 +4,7 @@
  */
 import { isGoogleDocsUrl } from '../shared/links';
 import { openUrl } from '../shared/open-url';
+import { plainLine } from '../shared/plain-text';
 import type { SearchHit } from '../shared/search';
 import { relativeDeadline } from '../shared/urgency';
 
@@ -26,8 +27,11 @@ export function suggestions(hits: readonly SearchHit[], today: string, xml: bool
     const content = openUrl(hit);
     if (seen.has(content)) continue;
     seen.add(content);
-    const title = hit.doc.title || hit.doc.id;
-    const details = [hit.workstream?.name, relativeDeadline(hit.doc, today)].filter(Boolean).join(' · ');
+    // No control or bidi-control characters: Chrome refuses a description holding some (issue 13, item 15).
+    const title = plainLine(hit.doc.title || '') || hit.doc.id;
+    const details = [hit.workstream?.name && plainLine(hit.workstream.name), relativeDeadline(hit.doc, today)]
+      .filter(Boolean)
+      .join(' · ');
     out.push({
       content,
       description: xml

@@ -4,6 +4,7 @@
  */
 import { addDays } from '../shared/calendar';
 import type { DocRecord } from '../shared/model';
+import { plainLine } from '../shared/plain-text';
 import { urgencyOf } from '../shared/urgency';
 
 export const SENT_KEY = 'docket:reminders-sent';
@@ -23,7 +24,8 @@ export function remindersDue(docs: readonly DocRecord[], today: string, sent: Re
 export function reminderText(doc: DocRecord, today: string, daysLeft: number): { title: string; message: string } {
   const when = daysLeft <= 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
   return {
-    title: `Due ${when}: ${doc.title || doc.id}`,
-    message: doc.deadlineNote || `Deadline ${doc.deadline} (today is ${today}).`,
+    // Plain lines: no control or bidi-control characters in a notification (issue 13, item 15).
+    title: `Due ${when}: ${plainLine(doc.title || '') || doc.id}`,
+    message: plainLine(doc.deadlineNote || '') || `Deadline ${doc.deadline} (today is ${today}).`,
   };
 }

@@ -38,7 +38,17 @@ export function safeOpen(open: string, id: string): string | null {
   return isGoogleDocsUrl(open) && parseDocLink(open)?.id === id ? open : null;
 }
 
+/**
+ * The copy of Docket running in this page's world, if any. Two copies of the same extension can
+ * land in one page (the manifest's, and the one an install or update injects into open tabs):
+ * the newer one takes over. The key lives in Docket's own isolated world, out of the page's reach.
+ */
+const RUNNING = Symbol.for('docket.content.running');
+type Running = { stop(): void };
+
 export function startDocket(alive: () => boolean = extensionAlive): Linker {
+  const world = globalThis as unknown as Record<symbol, Running | undefined>;
+  world[RUNNING]?.stop();
   const actions: BadgeActions = {
     open({ doc }) {
       const url = safeOpen(doc.open, doc.id);
@@ -168,6 +178,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
   // background: this check finds out within seconds (and the Linker at the page's next change).
   const aliveTimer = setInterval(check, ALIVE_CHECK_MS);
 
+  world[RUNNING] = { stop: stopAll };
   linker.start().catch(report);
   chip.refresh().catch(report);
   return linker;

@@ -37,8 +37,13 @@ function headerKey(name: string): string {
 }
 const COLUMN_BY_KEY = new Map<string, CsvColumn>(CSV_COLUMNS.map((c) => [headerKey(c), c]));
 
-const NEUTRALISED_RE = /^'+[=+\-@\t\r]/;
-const FORMULA_RE = /^'*[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may run as a formula: a cell starting with `=`, `+`, `-` or `@` (also their
+ * full-width forms, which some spreadsheets read as the same), also after leading whitespace, and
+ * a cell starting with a tab or a line break (issue 13, item 16).
+ */
+const NEUTRALISED_RE = /^'+(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
+const FORMULA_RE = /^'*(?:\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
 /** Undo export's formula neutralisation. */
 function unneutralise(cell: string): string {

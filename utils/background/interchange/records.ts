@@ -18,8 +18,10 @@
  * - Merge: fields absent from the file never erase what the index has; `kind` and
  *   `updatedAt` that were only defaulted (see {@link ParsedImport.implied}) never
  *   override the index either.
- * - Formula neutralisation is a bijection: export prefixes `'` to a cell matching
- *   `^'*[=+\-@\t\r]`, import removes one `'` from a cell matching `^'+[=+\-@\t\r]`.
+ * - Formula neutralisation is a bijection: export prefixes `'` to a cell that a spreadsheet could
+ *   run (csv.ts FORMULA_RE: `=`, `+`, `-`, `@` or their full-width forms, after any leading
+ *   whitespace, or a leading tab or line break; also behind quotes already there), import removes
+ *   one `'` from such a cell.
  */
 import * as v from 'valibot';
 import { DOC_KINDS, STATUSES, isIsoDate, ACCOUNT_RE } from '../../shared/model';
