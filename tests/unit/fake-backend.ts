@@ -24,7 +24,7 @@ export function answerRead(index: TestIndex, type: string, data: unknown): unkno
     }
     case 'doc/get':
       return { doc: structuredClone(find((data as { id: string }).id) ?? null) };
-    case 'lookup': {
+    case 'docs/find': {
       const records: Record<string, unknown> = {};
       for (const id of (data as { ids: string[] }).ids) {
         const doc = find(id);

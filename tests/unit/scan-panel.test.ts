@@ -32,11 +32,11 @@ let host: HTMLElement;
 
 async function render(props: { documents?: DocRecord[]; workstreams?: Workstream[]; tabId?: number } = {}) {
   const onTracked = vi.fn();
-  // "Already tracked": the panel asks the background with `lookup`.
+  // "Already tracked": the panel asks the background with `docs/find`.
   const index = { documents: props.documents ?? [], workstreams: props.workstreams ?? [] };
   const other = protocol.send.getMockImplementation();
   protocol.send.mockImplementation(async (type: string, data: never) =>
-    type === 'lookup' ? answerRead(index, type, data) : other?.(type, data),
+    type === 'docs/find' ? answerRead(index, type, data) : other?.(type, data),
   );
   await act(async () => {
     root.render(
@@ -116,7 +116,7 @@ describe('ScanPanel', () => {
     expect(last.checked).toBe(false);
     await act(async () => button(/^Track 4 selected$/).click());
 
-    const writes = protocol.send.mock.calls.filter(([t]) => t !== 'lookup');
+    const writes = protocol.send.mock.calls.filter(([t]) => t !== 'docs/find');
     expect(writes).toHaveLength(1);
     const [type, payload] = writes[0]!;
     expect(type).toBe('docs/track');
