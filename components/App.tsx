@@ -146,7 +146,9 @@ export function App() {
   async function save(doc: DocRecord, newWorkstream?: Workstream): Promise<boolean> {
     try {
       if (newWorkstream) await send('ws/put', { workstream: newWorkstream });
-      await send('doc/put', { doc });
+      // Only what this editor changed: another window's edit to other fields stays (issue 13).
+      const base = editor?.doc.id === doc.id ? editor.doc : undefined;
+      await send('doc/put', base ? { doc, base } : { doc });
       setError(null);
       closeEditor();
       reload();

@@ -6,7 +6,7 @@ import { send } from '../utils/shared/protocol';
 import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '../utils/shared/reports';
 import { defaultResolutions } from '../utils/popup/conflicts';
 import { importButtonLabel, importProgressText, importSummary } from '../utils/popup/report-text';
-import { IMPORT_PROGRESS_KEY, uploadFile, type ImportProgress } from '../utils/shared/upload';
+import { IMPORT_PROGRESS_KEY, withUpload, type ImportProgress } from '../utils/shared/upload';
 import { ConflictTable } from './ConflictTable';
 import { errorMessage } from '../utils/popup/errors';
 import { ErrorAlert } from './ErrorAlert';
@@ -148,8 +148,12 @@ export function ImportExport({
     setRunning({ kind: 'reading', filename: file.name });
     setSent(0);
     try {
-      const uploadId = await uploadFile(file, send, setSent);
-      const report = await send('import/preview', { uploadId, filename: file.name });
+      const report = await withUpload(
+        file,
+        send,
+        ({ uploadId, chars }) => send('import/preview', { uploadId, chars, filename: file.name }),
+        setSent,
+      );
       if (report.error) setFileError(`${file.name}: ${report.error} Nothing was imported.`);
       else {
         setChoices(defaultResolutions(report.conflicts));
@@ -173,12 +177,14 @@ export function ImportExport({
     setRunning({ kind: 'applying', filename: pending.filename, report: pending.report });
     const conflicts = pending.report.conflicts ?? [];
     try {
-      const uploadId = await uploadFile(pending.file, send);
-      const report = await send(
-        'import/apply',
-        conflicts.length
-          ? { uploadId, filename: pending.filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
-          : { uploadId, filename: pending.filename },
+      const { filename } = pending;
+      const report = await withUpload(pending.file, send, ({ uploadId, chars }) =>
+        send(
+          'import/apply',
+          conflicts.length
+            ? { uploadId, chars, filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
+            : { uploadId, chars, filename },
+        ),
       );
       if (report.error) {
         setFileError(`${pending.filename}: ${report.error} Nothing was imported.`);

@@ -116,8 +116,8 @@ describe('import with conflicts', () => {
     await chooseFile('team.json', '{"format":"docket-index"}');
     // The file goes in pieces, then the preview names the upload.
     const uploadId = protocol.send.mock.calls.find(([type]) => type === 'import/upload')![1].uploadId;
-    expect(protocol.send).toHaveBeenCalledWith('import/upload', { uploadId, chunk: '{"format":"docket-index"}' });
-    expect(protocol.send).toHaveBeenCalledWith('import/preview', { uploadId, filename: 'team.json' });
+    expect(protocol.send).toHaveBeenCalledWith('import/upload', { uploadId, chunk: '{"format":"docket-index"}', offset: 0 });
+    expect(protocol.send).toHaveBeenCalledWith('import/preview', { uploadId, chars: 25, filename: 'team.json' });
 
     const rows = [...host.querySelectorAll<HTMLTableRowElement>('tr[data-conflict]')];
     expect(rows.map((r) => [...r.cells].map((c) => c.textContent))).toEqual([
@@ -138,6 +138,7 @@ describe('import with conflicts', () => {
     await act(async () => apply.click());
     expect(protocol.send).toHaveBeenCalledWith('import/apply', {
       uploadId: expect.not.stringMatching(uploadId),
+      chars: 25,
       filename: 'team.json',
       resolutions: { 'doc-a:deadline': 'local', 'doc-a:workstreamId': 'local' },
     });
@@ -184,7 +185,7 @@ describe('import with conflicts', () => {
     expect(host.querySelector('table.conflict-table')).toBeNull();
     await act(async () => button(/^Import /).click());
     await tick();
-    expect(protocol.send).toHaveBeenCalledWith('import/apply', { uploadId: expect.any(String), filename: 'team.json' });
+    expect(protocol.send).toHaveBeenCalledWith('import/apply', { uploadId: expect.any(String), chars: 1, filename: 'team.json' });
     // Sent twice (preview, apply), in one piece each.
     expect(protocol.send.mock.calls.filter(([type]) => type === 'import/upload').map(([, d]) => d.chunk)).toEqual(['x', 'x']);
   });

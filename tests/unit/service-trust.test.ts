@@ -184,3 +184,25 @@ describe('item 12: Open goes to the document’s own address', () => {
     expect(openAddress({ id: MHLB, kind: 'document', url })).toBe(expected);
   });
 });
+
+describe('item 13: two popups editing one document each keep their change', () => {
+  it('the second Save writes only its own fields, onto the first one’s', async () => {
+    const opened = (await call('doc/get', { id: MHLB })).result.doc as DocRecord;
+    // Popup A changes the deadline and saves; popup B, opened before, changes the title.
+    const a = { ...opened, deadline: '2020-10-01', updatedAt: '2026-11-22T11:00:00.000Z' };
+    expect((await call('doc/put', { doc: a, base: opened })).ok).toBe(true);
+    const b = { ...opened, title: 'New title from B', notes: undefined, updatedAt: '2026-11-22T12:00:00.000Z' };
+    expect((await call('doc/put', { doc: b, base: opened })).ok).toBe(true);
+    const saved = (await call('doc/get', { id: MHLB })).result.doc as DocRecord;
+    expect(saved).toMatchObject({ deadline: '2020-10-01', title: 'New title from B', updatedAt: '2026-11-22T12:00:00.000Z' });
+    // B emptied the notes on purpose: that is its change too.
+    expect(saved.notes).toBeUndefined();
+  });
+
+  it('a document deleted meanwhile is put back whole (the editor says so)', async () => {
+    const opened = (await call('doc/get', { id: MHLB })).result.doc as DocRecord;
+    await call('doc/delete', { id: MHLB });
+    await call('doc/put', { doc: { ...opened, title: 'Back' }, base: opened });
+    expect((await call('doc/get', { id: MHLB })).result.doc).toMatchObject({ title: 'Back', deadline: '2020-09-10' });
+  });
+});

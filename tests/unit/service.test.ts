@@ -238,7 +238,11 @@ describe('imports sent in pieces (import/upload)', () => {
       expect(preview.result).toMatchObject({ applied: false, documents: { added: 6 }, workstreams: { added: 4 } });
       // Used up: naming it again is refused in words, and nothing is written.
       const again = await call('import/apply', { uploadId: 'up-1', filename: 'sample-index.json' });
-      expect(again).toEqual({ ok: false, error: expect.stringMatching(/did not receive the whole file.*Choose the file again/) });
+      expect(again).toEqual({
+        ok: false,
+        error: expect.stringMatching(/did not get all of it.*Choose the file again/),
+        code: 'upload-lost',
+      });
       expect(await db.count('documents')).toBe(0);
 
       await upload('up-2', SAMPLE, size);
@@ -249,7 +253,7 @@ describe('imports sent in pieces (import/upload)', () => {
   );
 
   it.each([
-    ['an upload that never came', { uploadId: 'up-none', filename: 'x.json' }, /did not receive the whole file/],
+    ['an upload that never came', { uploadId: 'up-none', filename: 'x.json' }, /did not get all of it/],
     ['a malformed upload id', { uploadId: '../x', filename: 'x.json' }, /Invalid import\/apply message/],
     ['both text and an upload id', { uploadId: 'up-1', text: SAMPLE, filename: 'x.json' }, /.+/],
   ])('refuses %s', async (_what, data, error) => {
@@ -267,9 +271,7 @@ describe('imports sent in pieces (import/upload)', () => {
       ok: false,
       error: expect.stringMatching(/larger than 20 MB/),
     });
-    expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(
-      /did not receive the whole file/,
-    );
+    expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(/did not get all of it/);
   });
 
   it('a content script may not upload', async () => {

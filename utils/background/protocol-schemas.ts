@@ -53,7 +53,8 @@ export const DocRecordSchema = v.object({
 
 const IMPORT_TEXT = v.object({ text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)), filename: SHORT });
 const UPLOAD_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an upload id'));
-const IMPORT_UPLOAD = v.object({ uploadId: UPLOAD_ID, filename: SHORT });
+const CHARS = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+const IMPORT_UPLOAD = v.object({ uploadId: UPLOAD_ID, filename: SHORT, chars: CHARS });
 const RESOLUTIONS = v.optional(v.record(SHORT, v.picklist(['local', 'incoming'])));
 const ORIGIN_PATTERN = v.pipe(v.string(), v.regex(/^https?:\/\/[^/*]+\/\*$/, 'not a site pattern'));
 
@@ -81,7 +82,7 @@ export const REQUEST_SCHEMAS = {
   }),
   'doc/get': v.object({ id: DRIVE_ID }),
   'index/summary': v.strictObject({ today: v.optional(ISO_DATE) }),
-  'doc/put': v.object({ doc: DocRecordSchema }),
+  'doc/put': v.object({ doc: DocRecordSchema, base: v.optional(DocRecordSchema) }),
   'doc/delete': v.object({ id: DRIVE_ID }),
   'docs/track': v.object({
     documents: v.pipe(v.array(DocRecordSchema), v.maxLength(10_000)),
@@ -90,7 +91,7 @@ export const REQUEST_SCHEMAS = {
   'ws/put': v.object({ workstream: WorkstreamSchema }),
   'ws/delete': v.object({ id: SHORT, reassignTo: v.nullable(SHORT) }),
   // A chunk: UPLOAD_CHUNK_CHARS (popup) with room to spare.
-  'import/upload': v.object({ uploadId: UPLOAD_ID, chunk: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)) }),
+  'import/upload': v.object({ uploadId: UPLOAD_ID, chunk: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)), offset: CHARS }),
   'import/preview': v.union([IMPORT_TEXT, IMPORT_UPLOAD]),
   'import/apply': v.union([
     v.object({ ...IMPORT_TEXT.entries, resolutions: RESOLUTIONS }),

@@ -26,6 +26,7 @@ import type {
 } from '../shared/protocol';
 import { ACCESS, DRIVE_ID_RE, REQUEST_SCHEMAS } from './protocol-schemas';
 import { badgeAnswer } from './badge-fields';
+import { mergeEdit } from './doc-edit';
 import { createRateLimiter } from './rate-limit';
 import { coldGroupedPage, queryDocs, summarizeIndex } from './queries';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
@@ -86,6 +87,14 @@ export function validIds(ids: readonly string[]): string[] {
   return ids.filter((id) => DRIVE_ID_RE.test(id));
 }
 
+/** The file's pieces did not all arrive (the background restarted meanwhile): the popup sends it again. */
+function uploadLost(): DocketError {
+  return new DocketError(
+    'Docket’s background restarted while receiving the file, so it did not get all of it. Choose the file again.',
+    'upload-lost',
+  );
+}
+
 /** An upload not used within this time is forgotten (the popup sends its file again). */
 export const UPLOAD_TTL_MS = 10 * 60_000;
 
@@ -144,8 +153,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     if ('text' in source) return source.text;
     const upload = uploads.get(source.uploadId);
     uploads.delete(source.uploadId);
-    if (!upload)
-      throw new Error('Docket did not receive the whole file (its background restarted meanwhile). Choose the file again.');
+    // Missing, or not all of it (the background restarted between pieces): never a file cut short.
+    if (!upload || (source.chars !== undefined && upload.chars !== source.chars)) throw uploadLost();
     return upload.parts.join('');
   }
 
@@ -238,9 +247,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await cache.check();
       return summarizeIndex(await cache.get(), day ?? today());
     },
-    'doc/put': async ({ doc }) => {
-      const ws = doc.workstreamId;
+    'doc/put': async ({ doc: sent, base }) => {
       const d = await db();
+      // From an editor: only what it changed since it opened, onto the document as it is now.
+      const doc = base ? mergeEdit(await d.get('documents', sent.id), base, sent) : sent;
+      const ws = doc.workstreamId;
       if (ws && !(await d.get('workstreams', ws))) throw new Error(`There is no workstream “${ws}”.`);
       const saved = await store.putDocument(d, normaliseDoc(doc));
       cache.putDocuments([saved]);
@@ -280,10 +291,15 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await indexChanged();
       return result;
     },
-    'import/upload': async ({ uploadId, chunk }) => {
+    'import/upload': async ({ uploadId, chunk, offset }) => {
       const at = Date.now();
       for (const [id, u] of uploads) if (at - u.at > UPLOAD_TTL_MS) uploads.delete(id);
       let upload = uploads.get(uploadId);
+      // A piece that does not follow the ones received: the pieces before it were lost (issue 13, item 14).
+      if ((upload?.chars ?? 0) !== (offset ?? upload?.chars ?? 0)) {
+        uploads.delete(uploadId);
+        throw uploadLost();
+      }
       if (!upload) uploads.set(uploadId, (upload = { parts: [], chars: 0, at }));
       // Characters never outnumber UTF-8 bytes: past the limit it is too large either way.
       if (upload.chars + chunk.length > MAX_IMPORT_BYTES) {

@@ -23,7 +23,9 @@ export interface IndexStatus {
 }
 
 /** The file to import: its text, or an upload sent beforehand with `import/upload`. */
-export type ImportSource = { text: string; filename: string } | { uploadId: string; filename: string };
+export type ImportSource =
+  | { text: string; filename: string }
+  | { uploadId: string; filename: string; /** How many characters were sent: a shorter upload is refused. */ chars?: number };
 
 export interface ExportFile {
   filename: string;
@@ -66,7 +68,11 @@ export interface ProtocolMap {
   'doc/get': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
   /** Workstreams with their document counts, and the overdue summary. */
   'index/summary': Msg<{ today?: string }, IndexSummary, 'page'>;
-  'doc/put': Msg<{ doc: DocRecord }, { doc: DocRecord }, 'page'>;
+  /**
+   * Save a document. `base`: the document as the editor opened it; then only the fields changed
+   * since are written, onto the document as it is now (another window's edit stays).
+   */
+  'doc/put': Msg<{ doc: DocRecord; base?: DocRecord }, { doc: DocRecord }, 'page'>;
   'doc/delete': Msg<{ id: string }, { doc: DocRecord | null }, 'page'>;
   /** Track several documents (and create workstreams) at once: all or nothing, one refresh. */
   'docs/track': Msg<{ documents: DocRecord[]; workstreams: Workstream[] }, { documents: number; workstreams: number }, 'page'>;
@@ -77,7 +83,15 @@ export interface ProtocolMap {
    * One piece of a file to import, in order (a large file goes in pieces so that no message blocks
    * the popup); `import/preview` or `import/apply` then names the upload and uses it up.
    */
-  'import/upload': Msg<{ uploadId: string; chunk: string }, { received: number }, 'page'>;
+  'import/upload': Msg<
+    {
+      uploadId: string;
+      chunk: string;
+      /** Characters sent before this piece: a piece after a gap is refused. */ offset?: number;
+    },
+    { received: number },
+    'page'
+  >;
   'import/preview': Msg<ImportSource, ImportReport, 'page'>;
   /** Apply an import; `resolutions` picks the side for conflicting fields listed by the preview. */
   'import/apply': Msg<ImportSource & { resolutions?: Resolutions }, ImportReport, 'page'>;
