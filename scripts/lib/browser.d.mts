@@ -6,6 +6,8 @@ export function launchWithDocket(options?: {
   googlePort?: number;
   headless?: boolean;
   extensionDir?: string;
+  /** More host names the browser reaches on this machine: name → local port. */
+  hosts?: Record<string, number>;
 }): Promise<{
   context: BrowserContext;
   worker: Worker;

@@ -19,7 +19,7 @@ export function chromiumPath() {
  * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional).
  * Returns { context, extensionId, worker, close }.
  */
-export async function launchWithDocket({ port, googlePort, headless = true, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithDocket({ port, googlePort, headless = true, extensionDir = EXTENSION_DIR, hosts = {} } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -40,6 +40,8 @@ export async function launchWithDocket({ port, googlePort, headless = true, exte
     for (const host of GOOGLE_HOSTS) rules.push(`MAP ${host} 127.0.0.1:${googlePort}`);
     args.push('--ignore-certificate-errors');
   }
+  // More host names for tests (a feed server, a site without permission): name → local port.
+  for (const [host, hostPort] of Object.entries(hosts)) rules.push(`MAP ${host} 127.0.0.1:${hostPort}`);
   if (rules.length) args.push(`--host-resolver-rules=${rules.join(',')}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(userDataDir, {

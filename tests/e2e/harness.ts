@@ -30,10 +30,12 @@ export async function startDocket(
   googleTitles: Record<string, string> = {},
   /** What the stand-in's HTML export of a document answers: its HTML, or a refusal's status. */
   googleExports: Record<string, string | number> = {},
+  /** More host names the browser reaches on this machine: name → local port. */
+  hosts: Record<string, number> = {},
 ): Promise<Docket> {
   const server = await startServer(routes as Record<string, { type: string; body: string }>);
   const google = await startGoogleStandIn(googleTitles, googleExports);
-  const browser = await launchWithDocket({ port: server.port, googlePort: google.port });
+  const browser = await launchWithDocket({ port: server.port, googlePort: google.port, hosts });
   const docket: Docket = {
     context: browser.context,
     worker: browser.worker,

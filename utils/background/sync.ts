@@ -160,7 +160,7 @@ export interface Fetcher {
 
 /** How long a subscription's answer may take: to its headers, and between two pieces of its body. */
 export const FEED_HEADERS_MS = 30_000;
-export const FEED_IDLE_MS = 30_000;
+export const FEED_IDLE_MS = 20_000;
 export const FEED_TOTAL_MS = 5 * 60_000;
 
 export type FetchOutcome =
