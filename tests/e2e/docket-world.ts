@@ -19,10 +19,14 @@ export interface DocketWorld {
   detach(): Promise<void>;
 }
 
-/** Functions the expressions can use: `root(host)` opens a badge's shadow root, `card(host)` is its card's text or null. */
+/**
+ * Functions the expressions can use: `root(host)` opens a badge's shadow root; `shown(node)` is the
+ * text a node shows, with the card's text drawn from `data-t`; `card(host)` is an open card's text, or null.
+ */
 const PRELUDE = `
   const root = (h) => chrome.dom.openOrClosedShadowRoot(h);
-  const card = (h) => { const c = root(h)?.querySelector('.card'); return c && !c.hidden ? c.textContent : null; };
+  const shown = (n) => n.nodeType === 3 ? n.data : [...n.childNodes].reduce((s, c) => s + shown(c), n.getAttribute?.('data-t') ?? '');
+  const card = (h) => { const c = root(h)?.querySelector('.card'); return c && !c.hidden ? shown(c) : null; };
 `;
 
 export async function docketWorld(context: BrowserContext, page: Page, extensionId: string): Promise<DocketWorld> {

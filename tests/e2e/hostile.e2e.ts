@@ -91,9 +91,7 @@ describe('data with markup is shown as text', () => {
       `(() => { const r = root(document.querySelector('#hostile + docket-badge')); return { chip: r.querySelector('.b').getBoundingClientRect().toJSON(), card: r.querySelector('.card').getBoundingClientRect().toJSON() }; })()`,
     );
     expect(boxes.card.y).toBeGreaterThanOrEqual(boxes.chip.y + boxes.chip.height);
-    const text = (await world.evaluate<string>(
-      `root(document.querySelector('#hostile + docket-badge')).querySelector('.card').innerText`,
-    ))!;
+    const text = (await world.evaluate<string>(`card(document.querySelector('#hostile + docket-badge'))`))!;
     expect(text).toContain(TITLE_MARKUP);
     expect(text).toContain(WS_MARKUP);
     expect(text).toContain('<b onmouseover=window.__pwned=3>group</b>');
@@ -643,6 +641,14 @@ describe('a page cannot read or drive what is not on its own links (issue 13, it
       .poll(() => world.evaluate<string | null>(`card(document.querySelector('#hostile + docket-badge'))`))
       .toContain(TITLE_MARKUP);
     expect(await page.evaluate(() => document.querySelector('docket-badge')!.shadowRoot)).toBeNull();
+    // While it is open, the page cannot search it either (find() searches closed shadow roots; the card's text is drawn).
+    const found = await page.evaluate(() =>
+      ['__pwned=5', 'onerror=window.__pwned=1', 'parent.__pwned=4', 'the hostile doc'].map((s) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(s: string): boolean }).find(s);
+      }),
+    );
+    expect(found).toEqual([false, false, false, true]);
     await world.detach();
     await page.close();
   });

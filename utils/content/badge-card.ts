@@ -8,6 +8,10 @@
  * - The card shows what the lookup gave (background/badge-fields.ts decides that per site); each
  *   value is isolated from right-to-left overrides it may hold; the page a document was tracked
  *   from shows its real host beside its free-text title.
+ * - The card's text from the index is drawn as generated content (`content: attr(data-t)`), not as
+ *   text nodes: a page's `window.find()` searches closed shadow roots too, and would otherwise tell
+ *   it, guess by guess, what an open card says. Generated text is not found, not selected, and
+ *   still read by screen readers.
  */
 import { formatDate } from '../shared/format-date';
 import type { BadgeFields } from '../shared/model';
@@ -102,6 +106,18 @@ export function listenInside(root: ShadowRoot, host: Element): void {
   });
 }
 
+/** An element whose text is drawn by the stylesheet from its `data-t` (see the top of this file). */
+function drawn<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className: string,
+  text: string,
+): HTMLElementTagNameMap[K] {
+  const node = el(doc, tag, className);
+  node.setAttribute('data-t', text);
+  return node;
+}
+
 /** `https://www.example.org/…` → `www.example.org`; null for anything that is not a web address. */
 export function webHost(address: string): string | null {
   if (!/^https?:\/\//i.test(address)) return null;
@@ -115,8 +131,8 @@ export function webHost(address: string): string | null {
 function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, link: Element): void {
   const doc = card.ownerDocument;
   const r = state.record;
-  /** A value, isolated: an override character in it cannot turn the text around it. */
-  const value = (text: string, className = 'v') => el(doc, 'span', className, text);
+  /** A value, isolated (an override character in it cannot turn the text around it) and drawn, not in the DOM's text. */
+  const value = (text: string, className = 'v') => drawn(doc, 'span', `${className} gt`, text);
   const row = (label: string, ...values: Node[]) => {
     const line = el(doc, 'span', 'row');
     line.append(el(doc, 'span', 'k', `${label}: `), ...values);
@@ -140,7 +156,7 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
     card.append(acts);
     return;
   }
-  card.append(el(doc, 'span', 't', r.doc.title || r.doc.id));
+  card.append(drawn(doc, 'span', 't gt', r.doc.title || r.doc.id));
   if (r.workstream) {
     const line = row('Workstream', value(r.workstream.name));
     if (r.workstream.group) line.append(' (', value(r.workstream.group), ')');
@@ -152,7 +168,7 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
     if (r.doc.deadlineNote) card.append(row('Deadline note', value(r.doc.deadlineNote)));
   }
   if (r.doc.status) card.append(row('Status', value(STATUS_LABELS[r.doc.status])));
-  if (r.doc.notes) card.append(el(doc, 'span', 'notes', r.doc.notes));
+  if (r.doc.notes) card.append(drawn(doc, 'span', 'notes gt', r.doc.notes));
   if (r.doc.source) card.append(sourceRow(doc, r.doc, row));
   acts.append(
     button('Open', () => actions.open(r), true),
@@ -165,13 +181,13 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
 function sourceRow(doc: Document, d: BadgeFields['doc'], row: (label: string, ...values: Node[]) => HTMLElement): HTMLElement {
   const source = d.source!;
   const host = webHost(source);
-  if (!host) return row('Tracked from', el(doc, 'span', 'v', source));
-  const a = el(doc, 'a', 'src v', d.sourceTitle || source);
+  if (!host) return row('Tracked from', drawn(doc, 'span', 'v gt', source));
+  const a = drawn(doc, 'a', 'src v gt', d.sourceTitle || source);
   a.href = source;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   const line = row('Tracked from', a);
   // The free-text title says what the page is called; the host says where the link really goes.
-  if (d.sourceTitle) line.append(' ', el(doc, 'span', 'host', `(${host})`));
+  if (d.sourceTitle) line.append(' ', drawn(doc, 'span', 'host gt', `(${host})`));
   return line;
 }

@@ -56,6 +56,8 @@ export const BADGE_CSS = [
   '.l{font-weight:650;unicode-bidi:isolate}',
   // Text from the index is isolated: a right-to-left override in it cannot turn the text around it.
   '.v,.t,.notes,.src{unicode-bidi:isolate}',
+  // The card's text from the index, drawn from an attribute (badge-card.ts: a page's find() cannot search it).
+  '.gt::before{content:attr(data-t)}',
   '.host{color:#57606a}',
   '.dark .host{color:#8b949e}',
   '.dot{width:8px;height:8px;border-radius:50%;background:var(--ws,#6e7781);display:inline-block;flex:none}',
