@@ -6,10 +6,13 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startDocket } from '@/utils/content/start';
+import type * as protocol from '@/utils/shared/protocol';
+import { REVISION_KEY } from '@/utils/shared/protocol';
 
 const answers = vi.hoisted(() => ({ refuse: false, lookups: 0 }));
 vi.mock('@/utils/shared/protocol', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/utils/shared/protocol')>();
+  const real = await importOriginal<typeof protocol>();
   return {
     ...real,
     send: vi.fn(async (type: string, data: { ids?: string[] }) => {
@@ -20,9 +23,6 @@ vi.mock('@/utils/shared/protocol', async (importOriginal) => {
     }),
   };
 });
-
-import { REVISION_KEY } from '@/utils/shared/protocol';
-import { startDocket } from '@/utils/content/start';
 
 const LINK = 'https://docs.google.com/document/d/1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI/edit';
 const badges = () => document.querySelectorAll('docket-badge').length;

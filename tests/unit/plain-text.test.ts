@@ -14,6 +14,7 @@ const doc = (title: string, extra: Partial<DocRecord> = {}): DocRecord => ({
   updatedAt: 'T',
   ...extra,
 });
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('plain lines', () => {

@@ -9,10 +9,10 @@ import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '../share
 import { dropController, listenInside, setController } from './badge-card';
 import type { BadgeActions, BadgeState } from './badge-types';
 import { el } from './dom';
-
-export type { BadgeActions, BadgeState };
 import { isolate } from '../shared/plain-text';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
+
+export type { BadgeActions, BadgeState };
 
 export const BADGE_TAG = 'docket-badge';
 

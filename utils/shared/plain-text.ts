@@ -10,6 +10,7 @@
  */
 
 /** C0 and C1 controls and DEL; bidi embeddings, overrides and isolates; line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 /** One line of plain text: no control or bidi-control characters, whitespace folded, trimmed. */

@@ -59,18 +59,18 @@ export async function uploadFile(
 }
 
 /**
- * Upload `file` and use it (`use` sends the preview or apply). When the background restarted and
+ * Upload `file`, then `after` sends the preview or apply that names it. When the background restarted and
  * lost part of it (`upload-lost`), the file is sent again once, from its start (issue 13, item 14).
  */
 export async function withUpload<T>(
   file: Blob,
   send: Upload,
-  use: (uploaded: Uploaded) => Promise<T>,
+  after: (uploaded: Uploaded) => Promise<T>,
   onSent?: (fraction: number) => void,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await use(await uploadFile(file, send, onSent));
+      return await after(await uploadFile(file, send, onSent));
     } catch (error) {
       if (attempt === 0 && errorCode(error) === 'upload-lost') continue;
       throw error;
