@@ -1,13 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DB_VERSION,
-  MIGRATIONS,
-  openDocketDb,
-  type DocketDB,
-  openDocketDbSafely,
-} from '@/utils/background/db/schema';
+import { DB_VERSION, MIGRATIONS, openDocketDb, type DocketDB, openDocketDbSafely } from '@/utils/background/db/schema';
 import {
   deleteDocument,
   deleteWorkstream,

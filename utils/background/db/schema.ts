@@ -84,7 +84,6 @@ export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = 
   },
 ];
 
-
 export const TRASH_LIMIT = 500;
 
 /**
