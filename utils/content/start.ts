@@ -33,6 +33,15 @@ export function extensionAlive(): boolean {
   }
 }
 
+/** Run `fn`, ignoring an extension API that is gone (a copy whose extension was reloaded). */
+function quietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Nothing left to undo.
+  }
+}
+
 /** An address "Open" may go to for this badge: a Google document address of this very document. */
 export function safeOpen(open: string, id: string): string | null {
   return isGoogleDocsUrl(open) && parseDocLink(open)?.id === id ? open : null;
@@ -70,27 +79,23 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     },
   };
 
-  /** Badges go, page messages stay: `badgesOnly` after a refusal; everything when the extension is gone. */
+  /** After a refusal the badges go and the page's own messages stay; when the extension is gone, everything goes. */
   const stopped = { badges: false, all: false };
   const stopBadges = () => {
     if (stopped.badges) return;
     stopped.badges = true;
     linker.dispose();
     chip.dispose();
-    browser.storage.onChanged.removeListener(onStorage);
     stopWatching();
+    quietly(() => browser.storage.onChanged.removeListener(onStorage));
   };
   const stopAll = () => {
     if (stopped.all) return;
     stopped.all = true;
-    stopBadges();
     clearInterval(aliveTimer);
-    try {
-      browser.runtime.onMessage.removeListener(onMessage);
-    } catch {
-      // No extension any more: nothing to remove from.
-    }
     document.removeEventListener('contextmenu', onContextMenu, true);
+    stopBadges();
+    quietly(() => browser.runtime.onMessage.removeListener(onMessage));
   };
   const check = () => {
     if (!alive()) stopAll();
