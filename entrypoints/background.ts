@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createEditorWindows } from '@/utils/background/editor-windows';
+import { createEditorWindows, type WindowMemory } from '@/utils/background/editor-windows';
 import { createMenus, handleMenus } from '@/utils/background/menus';
 import { recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { startOmnibox } from '@/utils/background/omnibox';
@@ -24,6 +24,16 @@ import {
 import { DEFAULT_SITE_PATTERNS, subscriptionOrigins } from '@/utils/shared/sites';
 import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
 
+/** A small record kept for the browser session (storage.session where there is one), across service worker starts. */
+function sessionMemory(key: string): WindowMemory | undefined {
+  const area = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (!area) return undefined;
+  return {
+    load: async () => ((await area.get(key))[key] as Record<string, number> | undefined) ?? {},
+    save: (pairs) => area.set({ [key]: pairs }),
+  };
+}
+
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
 // messages, background/ for menus, address bar, toolbar and reminders); this file wires them.
 export default defineBackground(() => {
@@ -46,17 +56,20 @@ export default defineBackground(() => {
     await browser.windows.create({ url: popupUrl(params), type: 'popup', width: 460, height: 680 });
   };
   // Badges' editor windows: one per tab, reused (editor-windows.ts).
-  const editors = createEditorWindows({
-    create: async (url) => (await browser.windows.create({ url, type: 'popup', width: 460, height: 680 }))?.id,
-    async reuse(windowId, url) {
-      const [tab] = await browser.tabs.query({ windowId });
-      if (tab?.id === undefined) return false;
-      await browser.tabs.update(tab.id, { url });
-      await browser.windows.update(windowId, { focused: true });
-      return true;
+  const editors = createEditorWindows(
+    {
+      create: async (url) => (await browser.windows.create({ url, type: 'popup', width: 460, height: 680 }))?.id,
+      async reuse(windowId, url) {
+        const [tab] = await browser.tabs.query({ windowId });
+        if (tab?.id === undefined) return false;
+        await browser.tabs.update(tab.id, { url });
+        await browser.windows.update(windowId, { focused: true });
+        return true;
+      },
     },
-  });
-  browser.windows.onRemoved.addListener((windowId) => editors.closed(windowId));
+    sessionMemory('docket:editor-windows'),
+  );
+  browser.windows.onRemoved.addListener((windowId) => void editors.closed(windowId));
 
   const toolbar = startToolbar(db);
   const omnibox = startOmnibox(db, (q) => openPopupWindow({ q }));
