@@ -120,7 +120,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
 
   // Registered scripts follow the enabled sites' permissions, whoever changed them.
-  browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(console.error));
+  browser.permissions.onRemoved.addListener(() => {
+    void syncRegistration().catch(console.error);
+    // A site whose permission went (in the browser's own settings too): its open pages ask again, are refused, and clear their badges.
+    void deps.indexChanged().catch(console.error);
+  });
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   browser.runtime.onInstalled.addListener(async () => {
     createMenus();

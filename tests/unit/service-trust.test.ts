@@ -207,3 +207,11 @@ describe('item 13: two popups editing one document each keep their change', () =
     expect((await call('doc/get', { id: MHLB })).result.doc).toMatchObject({ title: 'Back', deadline: '2020-09-10' });
   });
 });
+
+describe('item 5: disabling a site tells its open pages at once', () => {
+  it('bumps the index revision, so that their next lookup is refused and their badges go', async () => {
+    await call('sites/disable', { origin: 'https://lists.example.org/*' });
+    expect(deps.sites.disable).toHaveBeenCalledWith('https://lists.example.org/*');
+    expect(deps.indexChanged).toHaveBeenCalledTimes(1);
+  });
+});

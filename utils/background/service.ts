@@ -396,7 +396,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
     'sites/get': () => deps.sites.get(),
     'sites/enable': ({ origin, tabId }) => deps.sites.enable(origin, tabId),
-    'sites/disable': ({ origin }) => deps.sites.disable(origin),
+    'sites/disable': async ({ origin }) => {
+      const state = await deps.sites.disable(origin);
+      // Open pages of that site ask again now, are refused, and remove their badges (issue 13, item 5).
+      await indexChanged();
+      return state;
+    },
   };
 }
 
