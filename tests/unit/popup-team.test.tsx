@@ -291,6 +291,44 @@ describe('shared sheets', () => {
   });
 });
 
+describe('what a sheet asks that Docket does not do on its own (issue 13, items 7 and 10)', () => {
+  it('lists the workstream changes it proposes; Apply writes one, through the ordinary save', async () => {
+    const onChanged = vi.fn();
+    const ws: Workstream = { id: 'ws-hlb', name: 'A. Possible implementation models', color: '#1f6feb' };
+    protocol.send.mockImplementation(async (type: string) => {
+      if (type === 'workstreams/list') return { workstreams: [ws] };
+      if (type === 'ws/put') return { workstream: {} };
+      throw new Error(type);
+    });
+    const sub: Subscription = {
+      ...SUB,
+      proposals: [
+        { id: 'ws-hlb', name: ws.name, field: 'name', local: ws.name, theirs: 'Renamed by the sheet' },
+        { id: 'ws-hlb', name: ws.name, field: 'account', theirs: 'someone@example.org' },
+      ],
+    };
+    await render(<SharedSheets subscriptions={[sub]} onChanged={onChanged} />);
+    const items = [...host.querySelectorAll('.proposal')].map((li) => li.textContent);
+    expect(items[0]).toContain('The sheet would rename it to “Renamed by the sheet” (yours: A. Possible implementation models).');
+    expect(items[1]).toContain('open its documents with the Google account “someone@example.org”');
+    expect(protocol.send).not.toHaveBeenCalled();
+    await act(async () => [...host.querySelectorAll<HTMLButtonElement>('.proposal button')][0]!.click());
+    await tick();
+    expect(protocol.send).toHaveBeenCalledWith('ws/put', { workstream: { ...ws, name: 'Renamed by the sheet' } });
+    expect(onChanged).toHaveBeenLastCalledWith([expect.objectContaining({ proposals: [sub.proposals![1]] })]);
+  });
+
+  it('offers to allow the site a sheet redirects to, asking during the click, then syncs', async () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    protocol.send.mockResolvedValue({ subscriptions: [{ ...SUB, lastError: undefined }] });
+    await render(<SharedSheets subscriptions={[{ ...SUB, needsOrigin: 'https://cdn.example.net/*' }]} onChanged={vi.fn()} />);
+    await act(async () => button(/^Allow Docket to read cdn\.example\.net$/).click());
+    expect(request).toHaveBeenCalledWith({ origins: ['https://cdn.example.net/*'] });
+    await tick();
+    expect(protocol.send).toHaveBeenCalledWith('subscriptions/sync', { id: 'sub-1' });
+  });
+});
+
 describe('history', () => {
   const SNAPS: SnapshotInfo[] = [
     {

@@ -13,7 +13,7 @@ import {
   userPatterns,
   USER_SITES_SCRIPT_ID,
 } from '@/utils/background/site-registry';
-import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '@/utils/shared/sites';
+import { DEFAULT_SITE_PATTERNS, feedOrigins, isDefaultSite, originPattern, subscriptionOrigins } from '@/utils/shared/sites';
 
 // A small stand-in for the permissions and scripting APIs the registry uses.
 const state = vi.hoisted(() => ({
@@ -197,5 +197,17 @@ describe('sites (CONTRACT §5)', () => {
     expect((await getSites()).enabled).toEqual([]);
     expect(state.origins).toContain('https://a.example/*');
     expect(state.registered).toEqual([]);
+  });
+
+  it('a subscription reads its own site, and a sheet Google publishes also where Google serves it from', () => {
+    expect(feedOrigins('https://docs.google.com/spreadsheets/d/e/2PACX-x/pub?output=csv')).toEqual([
+      'https://docs.google.com/*',
+      'https://*.googleusercontent.com/*',
+    ]);
+    expect(feedOrigins('https://sheets.example.org/team.json')).toEqual(['https://sheets.example.org/*']);
+    expect(subscriptionOrigins([{ url: 'https://a.example/x.csv', origins: ['https://b.example/*'] }])).toEqual([
+      'https://a.example/*',
+      'https://b.example/*',
+    ]);
   });
 });
