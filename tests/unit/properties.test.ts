@@ -12,7 +12,7 @@ import { exportCsv, exportJson } from '../../utils/background/interchange/export
 import { parseImport } from '../../utils/background/interchange/parse';
 import { planMerge } from '../../utils/background/interchange/merge';
 import { type ParseResult } from '../../utils/background/interchange/records';
-import { docUrl, parseByUrl, parseDirect, parseDocLink } from '../../utils/shared/links';
+import { docUrl, MAX_ID_LENGTH, parseByUrl, parseDirect, parseDocLink } from '../../utils/shared/links';
 import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '../../utils/shared/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -37,6 +37,13 @@ const googleishHost = fc.constantFrom(
   'nam12.safelinks.protection.outlook.com',
   'eur01.safelinks.protection.outlook.com',
   'outlook.office.com',
+  'urldefense.proofpoint.com',
+  'urldefense.com',
+  'l.facebook.com',
+  'www.youtube.com',
+  'spreadsheets.google.com',
+  'drive.usercontent.google.com',
+  'lh3.googleusercontent.com',
   'docs.google.com.example.net',
   'docs-google.com',
   'drive.google.com.evil',
@@ -60,8 +67,15 @@ const googleishPath = fc.oneof(
         'url',
         'a',
         'u',
+        'v2',
+        'v3',
+        'l.php',
+        'spreadsheet',
+        'View',
+        'leaf',
+        'drive/mobile',
       ),
-      fc.constantFrom('d', 'd/e', 'folders', 'u/0', 'u/x', 'a/example.org', '', 'ccc', 'pub'),
+      fc.constantFrom('d', 'd/e', 'folders', 'u/0', 'u/x', 'a/example.org', '', 'ccc', 'pub', 'url', '__https:', 'viewform'),
       fc.oneof(driveId, fc.string(), fc.constant('e')),
       fc.constantFrom('', '/edit', '/view', '/pub', '/', '//', '/d/x'),
     )
@@ -85,6 +99,13 @@ const urlish = fc.oneof(
         'https://nam12.safelinks.protection.outlook.com/?url=',
         'https://outlook.office.com/mail/safelink.html?url=',
         'https://www.google.com/url?url=',
+        'https://urldefense.proofpoint.com/v1/url?u=',
+        'https://urldefense.proofpoint.com/v2/url?u=',
+        'https://urldefense.com/v3/__',
+        'https://l.facebook.com/l.php?u=',
+        'https://www.youtube.com/redirect?q=',
+        'https://docs.google.com/spreadsheet/ccc?key=',
+        'https://docs.google.com/View?docid=',
       ),
       fc.webUrl(),
       fc.nat(3),
@@ -92,7 +113,7 @@ const urlish = fc.oneof(
     .map(([w, u, n]) => {
       let inner = u;
       for (let i = 0; i < n; i++) inner = enc(inner);
-      return w + inner;
+      return w + inner + (w.endsWith('__') ? '__;Iw!!x$' : '');
     }),
 );
 
@@ -123,12 +144,38 @@ function variants(id: string, k: DocKind): fc.Arbitrary<string> {
     });
 }
 
+/** Proofpoint v2's encoding: letters, digits and `.` stay, `/` is `_`, every other byte `-XX`. */
+const proofpointV2 = (u: string) =>
+  [...new TextEncoder().encode(u)]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      return /[A-Za-z0-9.]/.test(c) ? c : c === '/' ? '_' : `-${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+/** Proofpoint v3's encoding: `#`, `%`, `*` and spaces are taken out (a `*` each, `**X` for a run) and listed in base64url. */
+function proofpointV3(u: string): string {
+  let taken = '';
+  const url = u.replace(/[#%* ]+/g, (run) => {
+    taken += run;
+    return run.length === 1 ? '*' : `**${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[run.length - 2]}`;
+  });
+  const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(taken)));
+  return `https://urldefense.com/v3/__${url}__;${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}!!G2kpM7uM-TzIFchu!AbCd$`;
+}
+
 type Wrapper = (inner: string) => string;
 const wrappers: Wrapper[] = [
   (u) => `https://www.google.com/url?q=${enc(u)}&sa=D&source=editors&ust=1598540000000000&usg=AOvVaw0`,
   (u) => `https://nam12.safelinks.protection.outlook.com/?url=${enc(u)}&data=05%7C01%7C&sdata=abc%3D&reserved=0`,
   (u) => `https://eur01.safelinks.protection.outlook.com/ap/w-59584e83/?url=${enc(u)}&data=05%7C02&reserved=0`,
   (u) => `https://outlook.office.com/mail/safelink.html?url=${enc(u)}&corid=1234`,
+  (u) => `https://urldefense.proofpoint.com/v1/url?u=${enc(u)}&k=abc%3D%0A&r=x`,
+  (u) => `https://urldefense.proofpoint.com/v2/url?u=${proofpointV2(u)}&d=DwMFaQ&c=x&r=y&m=z&s=w&e=`,
+  proofpointV3,
+  (u) => `https://l.facebook.com/l.php?u=${enc(u)}&h=AT0abc`,
+  (u) => `https://lm.facebook.com/l.php?u=${enc(u)}`,
+  (u) => `https://www.youtube.com/redirect?event=video_description&q=${enc(u)}&v=Ipi40cb_RsI`,
+  (u) => `https://slack-redir.net/link?url=${enc(u)}`,
 ];
 const wrapperChain = fc.array(fc.integer({ min: 0, max: wrappers.length - 1 }), { minLength: 1, maxLength: 4 });
 
@@ -142,6 +189,7 @@ describe('parseDocLink (properties)', () => {
     const ref = parseDocLink(href, base);
     if (ref) {
       expect(ref.id).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(ref.id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
       expect(DOC_KINDS).toContain(ref.kind);
     }
     return ref;
@@ -208,7 +256,7 @@ describe('parseDocLink (properties)', () => {
     );
   });
 
-  it('the same link wrapped in google.com/url, Safe Links (both forms) and nested wrappers gives the same id', () => {
+  it('the same link wrapped in google.com/url, Safe Links, Proofpoint v1–v3, Facebook, YouTube, Slack, nested, gives the same id', () => {
     fc.assert(
       fc.property(
         driveId.chain((id) => kind.chain((k) => variants(id, k).map((href) => ({ id, k, href })))),
@@ -222,6 +270,40 @@ describe('parseDocLink (properties)', () => {
           expect(ref!.kind).toBe(k);
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the older and other forms of §1a give the same id as the bare link, bare or wrapped', () => {
+    const forms: Array<[DocKind, (id: string) => string]> = [
+      ['spreadsheet', (id) => `https://spreadsheets.google.com/ccc?key=${id}&hl=en`],
+      ['spreadsheet', (id) => `https://docs.google.com/a/example.org/spreadsheet/ccc?key=${id}#gid=0`],
+      ['spreadsheet', (id) => `https://docs.google.com/spreadsheet/pub?key=${id}&output=csv`],
+      ['spreadsheet', (id) => `https://docs.google.com/spreadsheets/d/${id}/gviz/tq?tqx=out:csv`],
+      ['spreadsheet', (id) => `https://docs.google.com/spreadsheets/d/${id}/htmlview`],
+      ['form', (id) => `https://spreadsheets.google.com/viewform?formkey=${id}`],
+      ['form', (id) => `https://docs.google.com/spreadsheet/viewform?formkey=${id}#gid=0`],
+      ['document', (id) => `https://docs.google.com/document/pub?id=${id}`],
+      ['document', (id) => `http://docs.google.com/View?docid=${id}&hl=en`],
+      ['document', (id) => `http://docs.google.com/Doc?docid=${id}`],
+      ['presentation', (id) => `https://docs.google.com/present/view?id=${id}`],
+      ['file', (id) => `https://docs.google.com/leaf?id=${id}&hl=en`],
+      ['file', (id) => `https://drive.google.com/file/u/1/d/${id}/view`],
+      ['file', (id) => `https://drive.google.com/u/0/uc?id=${id}&export=download`],
+      ['file', (id) => `https://drive.google.com/thumbnail?id=${id}&sz=w1000`],
+      ['file', (id) => `https://drive.usercontent.google.com/download?id=${id}&export=download`],
+      ['file', (id) => `https://lh3.googleusercontent.com/d/${id}=w1600`],
+      ['folder', (id) => `https://drive.google.com/embeddedfolderview?id=${id}#list`],
+      ['folder', (id) => `https://drive.google.com/drive/mobile/folders/${id}?usp=sharing`],
+    ];
+    fc.assert(
+      fc.property(driveId, fc.nat(forms.length - 1), fc.option(wrapperChain, { nil: undefined }), (id, f, chain) => {
+        const [k, form] = forms[f]!;
+        let href = form(id);
+        for (const w of chain ?? []) href = wrappers[w]!(href);
+        expect(parseDocLink(href), href).toEqual({ id, kind: k, published: false });
+        expect(parseDocLink(docUrl({ id, kind: k }))?.id).toBe(id);
+      }),
       { numRuns: 500 },
     );
   });
@@ -245,13 +327,31 @@ describe('parseDocLink (properties)', () => {
   it('a look-alike redirector is not followed', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('www.google.com', 'nam12.safelinks.protection.outlook.com', 'outlook.office.com'),
+        fc.constantFrom(
+          'www.google.com',
+          'nam12.safelinks.protection.outlook.com',
+          'outlook.office.com',
+          'urldefense.proofpoint.com',
+          'urldefense.com',
+          'l.facebook.com',
+          'www.youtube.com',
+        ),
         fc.constantFrom('.example.net', '-evil.com', '.evil'),
         driveId,
         (host, suffix, id) => {
-          const target = enc(docUrl({ id, kind: 'document' }));
-          const path = host === 'outlook.office.com' ? '/mail/safelink.html' : host === 'www.google.com' ? '/url' : '/';
-          expect(parseDocLink(`https://${host}${suffix}${path}?q=${target}&url=${target}`)).toBeNull();
+          const doc = docUrl({ id, kind: 'document' });
+          const target = enc(doc);
+          const paths: Record<string, string> = {
+            'outlook.office.com': '/mail/safelink.html',
+            'www.google.com': '/url',
+            'urldefense.proofpoint.com': '/v1/url',
+            'l.facebook.com': '/l.php',
+            'www.youtube.com': '/redirect',
+          };
+          const path = paths[host] ?? '/';
+          expect(parseDocLink(`https://${host}${suffix}${path}?q=${target}&url=${target}&u=${target}`)).toBeNull();
+          expect(parseDocLink(`https://${host}${suffix}/v3/__${doc}__;!!x$`)).toBeNull();
+          expect(parseDocLink(`https://${host}${suffix}/v2/url?u=${proofpointV2(doc)}`)).toBeNull();
         },
       ),
     );

@@ -4,7 +4,7 @@
  * batch of new ids, added nodes only (batched) as the page changes, and a refresh
  * of every badge when the index changes.
  */
-import { linkSelectorFor, parseDocLink } from '../shared/links';
+import { linkSelectorFor, parseMailLink, SAFE_REDIRECT_ATTR } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
 import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
@@ -318,7 +318,8 @@ export class Linker {
       const entry = this.entries.get(link);
       const href = hrefOf(link);
       // SVG links are skipped: a badge (an HTML element) inside SVG does not render.
-      const parsed = href && link.namespaceURI === XHTML ? parseDocLink(href, base) : null;
+      const parsed =
+        href && link.namespaceURI === XHTML ? parseMailLink(href, base, () => link.getAttribute(SAFE_REDIRECT_ATTR)) : null;
       const ref = parsed && !isEditable(link) ? parsed : null;
       if (!ref) {
         if (entry) this.remove(link, entry);

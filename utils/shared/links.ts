@@ -1,17 +1,22 @@
 /**
- * Google document links → document identity (CONTRACT §1).
+ * Google document links → document identity (CONTRACT §1 and §1a).
  *
  * Pure functions, no browser APIs: this module ships in the content script.
  *
+ * A link is read in two steps, each a table of small named rules: {@link WRAPPERS} (redirectors,
+ * unwrapped in a loop at most {@link MAX_WRAPPERS} deep), then {@link DOC_RULES} on Google's own
+ * document hosts (exact names: look-alikes such as `docs.google.com.example.net` are no documents).
+ *
  * Decisions:
- * - An id is `[A-Za-z0-9_-]{10,}` (real Drive ids are 25+ characters; 10 is a floor that
- *   keeps `/d/e/`, `/d/abc/` and path words out).
- * - `open?id=` and `uc?id=` do not say what the file is: they yield kind `file`.
+ * - An id is `[A-Za-z0-9_-]`, 10 to {@link MAX_ID_LENGTH} characters. Today's ids are 25–44 (published
+ *   ids 86); keys from before 2012 are shorter (15–23); 10 keeps `/d/e/`, `/d/abc/` and path words out.
+ *   A longer "id" is refused here, so one hostile link cannot spoil a lookup batch (issue 13, item 6).
+ * - `open?id=`, `uc?id=`, `leaf?id=`… do not say what the file is: they yield kind `file`.
  * - A relative href is only accepted when it starts with `/` (root- or protocol-relative):
  *   fragment-, query- and path-relative hrefs (`#x`, `?x`, `edit`) are self-links of the
  *   page, not links to a document. An absolute href must contain `google` or `safelink`
- *   literally (so percent-escaped host names are refused). Both rules keep every accepted
- *   href inside {@link LINK_SELECTOR}.
+ *   literally (so percent-escaped host names are refused). Every shape above, wrapped or not,
+ *   keeps the Google host literally, so every accepted href is inside {@link LINK_SELECTOR}.
  * - URLs with user info (`user@`) or an explicit non-default port are refused.
  */
 import type { DocKind } from './model';
@@ -23,25 +28,25 @@ export interface DocRef {
   published: boolean;
 }
 
+/** Real Drive ids are under 100 characters. */
+export const MAX_ID_LENGTH = 99;
+const ID_RE = /^[A-Za-z0-9_-]{10,99}$/;
+/** How many redirectors may wrap a link. */
+export const MAX_WRAPPERS = 5;
+
 const DOCS = 'docs.google.com';
 const DRIVE = 'drive.google.com';
-const ID_RE = /^[A-Za-z0-9_-]{10,}$/;
-/** How many redirectors (google.com/url, Safe Links…) may wrap a link. */
-const MAX_WRAPPERS = 5;
+const SHEETS = 'spreadsheets.google.com';
+const USERCONTENT = 'drive.usercontent.google.com';
+const LH3 = 'lh3.googleusercontent.com';
+/** The hosts documents live on (exact names: nothing else is a document). */
+export const DOC_HOSTS: readonly string[] = [DOCS, DRIVE, SHEETS, USERCONTENT, LH3];
+const DOC_HOST_SET = new Set(DOC_HOSTS);
+
 const SCHEME_RE = /^[a-z][a-z\d+.-]*:/i;
 const HINT_RE = /google|safelink/i;
 const GOOGLE_HOST_RE = /^(?:www\.)?google\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$/;
 const SAFELINKS_SUFFIX = '.safelinks.protection.outlook.com';
-
-/** Path word after `docs.google.com/` → kind. */
-const DOCS_KINDS = new Map<string, DocKind>([
-  ['document', 'document'],
-  ['spreadsheets', 'spreadsheet'],
-  ['presentation', 'presentation'],
-  ['forms', 'form'],
-  ['drawings', 'drawing'],
-  ['file', 'file'],
-]);
 
 /**
  * Quick pre-filter a content script can use before the full parse: true for every href
@@ -49,6 +54,7 @@ const DOCS_KINDS = new Map<string, DocKind>([
  * (every link a person or a program writes; not "gOOgle"). Case-sensitive on purpose: the `i`
  * flag made the query 3× slower on a 20,000-element page (3.7 against 1.15 ms in Docket's world in
  * Chromium, scripts/bench/ab-links.mjs), and it runs on every page load and every batch of page changes.
+ * Redirectors need no literal of their own: what they wrap keeps its Google host in the href.
  */
 const CANDIDATES = '[href*="google"],[href*="Google"],[href*="GOOGLE"],[href*="safelink"]';
 export const LINK_SELECTOR = `a:is(${CANDIDATES},[href^="/"])`;
@@ -56,15 +62,27 @@ export const LINK_SELECTOR = `a:is(${CANDIDATES},[href^="/"])`;
 /** Absolute links only: enough on a page whose base is not Google's (its relative links stay on its own site). */
 export const ABSOLUTE_LINK_SELECTOR = `a:is(${CANDIDATES})`;
 
+/** Gmail's attribute holding Google's redirect to a link's address (read by {@link parseMailLink}). */
+export const SAFE_REDIRECT_ATTR = 'data-saferedirecturl';
+/** Gmail: also links that only Gmail's redirect attribute may name a document in. */
+export const MAIL_LINK_SELECTOR = `a:is(${CANDIDATES},[href^="/"],[${SAFE_REDIRECT_ATTR}])`;
+
 /** google.com or one of its subdomains (docs., drive., mail.…). */
 export function isGoogleHost(hostname: string): boolean {
   return /(^|\.)google\.com$/i.test(hostname);
 }
 
+let mailBase: [string | undefined, boolean] = [undefined, false];
+function isMailHost(baseURI: string | undefined): boolean {
+  if (mailBase[0] !== baseURI) mailBase = [baseURI, !!baseURI && toUrl(baseURI)?.hostname === 'mail.google.com'];
+  return mailBase[1];
+}
+
 /** The selector for a page: relative links can only be documents when the page's base is a Google host. */
 export function linkSelectorFor(baseURI: string): string {
   try {
-    return isGoogleHost(new URL(baseURI).hostname) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
+    const host = new URL(baseURI).hostname;
+    return host === 'mail.google.com' ? MAIL_LINK_SELECTOR : isGoogleHost(host) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
   } catch {
     return LINK_SELECTOR;
   }
@@ -82,37 +100,188 @@ function ref(id: string | null | undefined, kind: DocKind, published = false): D
   return id && ID_RE.test(id) ? { id, kind, published } : null;
 }
 
-/** The URL a redirector wraps, or null when `url` is not a known redirector. */
-function wrapped(url: URL, host: string): string | null {
-  const p = url.searchParams;
-  let target: string | null = null;
-  if (GOOGLE_HOST_RE.test(host)) {
-    if (url.pathname === '/url') target = p.get('q') || p.get('url');
-  } else if (host.endsWith(SAFELINKS_SUFFIX)) {
-    target = p.get('url');
-  } else if (host === 'outlook.office.com' || host === 'outlook.office365.com') {
-    if (url.pathname === '/mail/safelink.html') target = p.get('url');
+function decode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
   }
-  // A target percent-encoded more than once: decode until it looks like a URL.
-  for (let i = 0; target && i < 3 && /^https?%3a/i.test(target); i++) {
-    try {
-      target = decodeURIComponent(target);
-    } catch {
-      return null;
-    }
-  }
-  return target;
 }
+
+// --- redirectors ------------------------------------------------------------------------------
+
+/** `target`: the address a URL wraps, or null when it is not this redirector's. */
+type Wrapper = { name: string; target(url: URL, host: string): string | null };
+
+const PROOFPOINT = 'urldefense.proofpoint.com';
+const OUTLOOK_HOSTS = new Set(['outlook.office.com', 'outlook.office365.com']);
+const FACEBOOK_HOSTS = new Set(['l.facebook.com', 'lm.facebook.com', 'm.facebook.com', 'www.facebook.com']);
+const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'm.youtube.com', 'youtube.com']);
+/** Proofpoint v3's run tokens: `**A` stands for the next 2 characters, `**B` for 3… */
+const V3_RUNS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Proofpoint v2's `u=`: `-XX` for an escaped byte, `_` for `/` (read raw: `+` is not a space there). */
+export function decodeProofpointV2(u: string): string | null {
+  return decode(u.replace(/-([0-9A-Fa-f]{2})/g, '%$1').replace(/_/g, '/'));
+}
+
+/**
+ * Proofpoint v3: `/v3/__<url>__;<base64url of the characters taken out>!!…$`. Each `*` in the URL
+ * stands for the next character taken out, each `**X` for a run of them. Without those characters
+ * (a cut link), a `*` is read as `#`, the one it stands for in most links.
+ */
+export function decodeProofpointV3(path: string): string | null {
+  const m = /^\/v3\/__(.+)__;([A-Za-z0-9_-]*)/.exec(path); // the last `__;`: a v3 link may wrap another
+  if (!m) return null;
+  const url = decode(m[1]!) ?? m[1]!;
+  let taken = '';
+  try {
+    const bin = atob(m[2]!.replace(/-/g, '+').replace(/_/g, '/'));
+    taken = new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    // no characters: every `*` reads as `#`
+  }
+  const chars = [...taken];
+  let next = 0;
+  return url.replace(/\*(\*.)?/g, (_token: string, run?: string) => {
+    const n = run ? V3_RUNS.indexOf(run[1]!) + 2 : 1;
+    if (n < 1 || next + n > chars.length) return '#';
+    next += n;
+    return chars.slice(next - n, next).join('');
+  });
+}
+
+/** A redirector that names its target in a query parameter (the first of `params` given). */
+function byParam(name: string, isHost: (host: string) => boolean, path: string | null, ...params: string[]): Wrapper {
+  const target = (u: URL, h: string) =>
+    isHost(h) && (path === null || u.pathname === path) ? params.map((p) => u.searchParams.get(p)).find(Boolean) || null : null;
+  return { name, target };
+}
+
+export const WRAPPERS: readonly Wrapper[] = [
+  byParam('google.com/url', (h) => GOOGLE_HOST_RE.test(h), '/url', 'q', 'url'),
+  byParam('Safe Links', (h) => h.endsWith(SAFELINKS_SUFFIX), null, 'url'),
+  byParam('Outlook safelink.html', (h) => OUTLOOK_HOSTS.has(h), '/mail/safelink.html', 'url'),
+  byParam('Proofpoint v1', (h) => h === PROOFPOINT, '/v1/url', 'u'),
+  {
+    name: 'Proofpoint v2',
+    target: (u, h) => {
+      const raw = h === PROOFPOINT && u.pathname === '/v2/url' ? /[?&]u=([^&]*)/.exec(u.search)?.[1] : undefined;
+      return raw ? decodeProofpointV2(raw) : null;
+    },
+  },
+  {
+    name: 'Proofpoint v3',
+    target: (u, h) => ((h === 'urldefense.com' || h === PROOFPOINT) && decodeProofpointV3(u.pathname + u.search)) || null,
+  },
+  byParam('Facebook link shim', (h) => FACEBOOK_HOSTS.has(h), '/l.php', 'u'),
+  byParam('YouTube redirect', (h) => YOUTUBE_HOSTS.has(h), '/redirect', 'q'),
+  byParam('Slack redirect', (h) => h === 'slack-redir.net', '/link', 'url'),
+];
+
+/** The URL a redirector wraps, or null when `url` is not a known redirector. */
+function unwrap(url: URL, host: string, trace?: string[]): string | null {
+  for (const w of WRAPPERS) {
+    let target = w.target(url, host);
+    if (!target) continue;
+    trace?.push(w.name);
+    // A target percent-encoded more than once: decode until it looks like a URL.
+    for (let i = 0; target && i < 3 && /^https?%3a/i.test(target); i++) target = decode(target);
+    return target;
+  }
+  return null;
+}
+
+// --- documents on Google's hosts --------------------------------------------------------------
+
+/** A URL on a document host, its path cut in words without `/u/N/` (account) and `/a/DOMAIN/` (Workspace). */
+type Parts = { host: string; words: string[]; q: URLSearchParams };
+type DocRule = { name: string; read(p: Parts): DocRef | null };
+
+/** Path word after `docs.google.com/` → kind. */
+const DOCS_KINDS = new Map<string, DocKind>(
+  Object.entries({ document: 'document', spreadsheets: 'spreadsheet', presentation: 'presentation' } as const),
+);
+for (const [word, kind] of [
+  ['forms', 'form'],
+  ['drawings', 'drawing'],
+  ['file', 'file'],
+] as const)
+  DOCS_KINDS.set(word, kind);
 
 /** The kind a path's first word names on that host: any of DOCS_KINDS on Docs, only `file` on Drive. */
 function kindOf(host: string, word: string | undefined): DocKind | undefined {
-  return host === DOCS ? DOCS_KINDS.get(word ?? '') : word === 'file' ? 'file' : undefined;
+  return host === DOCS ? DOCS_KINDS.get(word ?? '') : host === DRIVE && word === 'file' ? 'file' : undefined;
 }
 
-/** A URL on docs.google.com or drive.google.com → the document, or null. */
-function fromGoogle(url: URL, host: string): DocRef | null {
+/** A parameter by name; `docid` is also written `docID`. Trailing dots of an old key are base64 padding. */
+function param(q: URLSearchParams, name: string): string | null {
+  let value = q.get(name);
+  if (value === null && name === 'docid') for (const [k, v] of q) if (k.toLowerCase() === name) value = v;
+  return value && (name === 'key' || name === 'formkey') ? value.replace(/\.+$/, '') : value;
+}
+
+/** A family of query forms: on these hosts and paths (matched in lower case), the document is in parameter `name`. */
+function byQuery(family: string, kind: DocKind, name: string, paths: Record<string, string[]>): DocRule {
+  const at = new Set(Object.entries(paths).flatMap(([host, list]) => list.map((p) => `${host} ${p}`)));
+  return {
+    name: family,
+    read: ({ host, words, q }) =>
+      words.length <= 2 && at.has(`${host} ${words.join('/').toLowerCase()}`) ? ref(param(q, name), kind) : null,
+  };
+}
+
+const SHEET_WORDS = ['ccc', 'pub', 'lv', 'tq'];
+const FORM_WORDS = ['viewform', 'embeddedform'];
+
+export const DOC_RULES: readonly DocRule[] = [
+  {
+    // `/document/d/ID/…`, `/spreadsheets/d/e/2PACX-…/pubhtml`, `/file/d/ID`: the id in the path, also under every
+    // endpoint below it (gviz/tq, export, htmlview, pubhtml, a responder link's legacy `formkey=`).
+    name: 'editor path',
+    read: ({ host, words: [a, b, c, d] }) => {
+      const kind = kindOf(host, a);
+      if (!kind || b !== 'd') return null;
+      return c === 'e' && kind !== 'file' ? ref(d, kind, true) : ref(c, kind);
+    },
+  },
+  {
+    // `drive.google.com/drive/folders/ID`, `/drive/mobile/folders/ID`.
+    name: 'folder path',
+    read: ({ host, words }) => {
+      const i = words[1] === 'mobile' ? 2 : 1;
+      return host === DRIVE && words[0] === 'drive' && words[i] === 'folders' ? ref(words[i + 1], 'folder') : null;
+    },
+  },
+  {
+    // A Drive file's image: `lh3.googleusercontent.com/d/ID=w1000`.
+    name: 'Drive image',
+    read: ({ host, words: [a, b, c] }) => (host === LH3 && a === 'd' && b && !c ? ref(b.split('=')[0], 'file') : null),
+  },
+  byQuery('file by id', 'file', 'id', {
+    [DOCS]: ['open', 'uc', 'leaf', 'fileview'],
+    [DRIVE]: ['open', 'uc', 'thumbnail'],
+    [USERCONTENT]: ['download'],
+  }),
+  byQuery('file viewer', 'file', 'srcid', { [DOCS]: ['viewer'] }),
+  byQuery('folder by id', 'folder', 'id', { [DRIVE]: ['folderview', 'embeddedfolderview'] }),
+  byQuery('old Docs', 'document', 'docid', { [DOCS]: ['view', 'doc'] }),
+  byQuery('old Docs by id', 'document', 'id', { [DOCS]: ['document/pub', 'document/edit', 'document/view'] }),
+  byQuery('old Presentations', 'presentation', 'id', { [DOCS]: ['present/view', 'present/edit', 'present/embed'] }),
+  byQuery('old Sheets', 'spreadsheet', 'key', {
+    [DOCS]: [...SHEET_WORDS.map((w) => `spreadsheet/${w}`), 'spreadsheets/ccc', 'spreadsheets/pub'],
+    [SHEETS]: SHEET_WORDS,
+  }),
+  byQuery('old Forms', 'form', 'formkey', {
+    [DOCS]: FORM_WORDS.map((w) => `spreadsheet/${w}`),
+    [SHEETS]: [...FORM_WORDS, ...FORM_WORDS.map((w) => `spreadsheet/${w}`)],
+  }),
+];
+
+/** A URL on a document host → the document, or null. */
+function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
   const raw = url.pathname.split('/');
-  const s: string[] = [];
+  const words: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const seg = raw[i];
     if (!seg) continue;
@@ -122,24 +291,20 @@ function fromGoogle(url: URL, host: string): DocRef | null {
       i++;
       continue;
     }
-    s.push(seg);
+    words.push(seg);
   }
-  const [a, b, c, d] = s;
-  const kind = kindOf(host, a);
-  if (kind && b === 'd') {
-    return c === 'e' && kind !== 'file' ? ref(d, kind, true) : ref(c, kind);
-  }
-  const q = url.searchParams;
-  if (s.length === 1) {
-    if (a === 'open' || a === 'uc') return ref(q.get('id'), 'file');
-    if (host === DRIVE && (a === 'folderview' || a === 'embeddedfolderview')) return ref(q.get('id'), 'folder');
-  }
-  if (host === DRIVE && a === 'drive' && b === 'folders') return ref(c, 'folder');
-  if (host === DOCS && s.length === 2 && (a === 'spreadsheet' || a === 'spreadsheets') && (b === 'ccc' || b === 'pub')) {
-    return ref(q.get('key'), 'spreadsheet');
+  const parts = { host, words, q: url.searchParams };
+  for (const rule of DOC_RULES) {
+    const found = rule.read(parts);
+    if (found) {
+      trace?.push(rule.name);
+      return found;
+    }
   }
   return null;
 }
+
+// --- reading a link ---------------------------------------------------------------------------
 
 /**
  * The common shape, `https://docs.google.com/document/d/ID/edit`, read without building a URL
@@ -147,7 +312,7 @@ function fromGoogle(url: URL, host: string): DocRef | null {
  * must be followed by `/`, `?`, `#` or the end; anything else (`/u/0/`, `/d/e/`, a port, spaces,
  * upper case) is left to the full parse. Tested to agree with it.
  */
-const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,})(?:[/?#]|$)/;
+const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,99})(?:[/?#]|$)/;
 
 export function parseDirect(href: string): DocRef | undefined {
   const m = DIRECT_RE.exec(href);
@@ -166,7 +331,17 @@ export function parseDocLink(href: string, base?: string): DocRef | null {
 }
 
 /** The full reading, through the URL parser (redirectors, account paths, relative links…). */
-export function parseByUrl(href: string, base?: string): DocRef | null {
+export const parseByUrl = (href: string, base?: string): DocRef | null => follow(href, base);
+
+/** How a link was read: the redirectors unwrapped and the rule that found the document (tests, diagnostics). */
+export function explainDocLink(href: string, base?: string): { ref: DocRef | null; steps: string[] } {
+  const steps: string[] = [];
+  const ref = follow(href, base, steps);
+  return { ref, steps: ref ? steps : [] };
+}
+
+/** Unwraps `href` to the end and reads the document there; `onHost` sees every host on the way. */
+function follow(href: string, base?: string, trace?: string[], onHost?: (host: string) => void): DocRef | null {
   if (typeof href !== 'string' || !href) return null;
   if (SCHEME_RE.test(href.trim())) {
     if (!HINT_RE.test(href)) return null;
@@ -177,42 +352,52 @@ export function parseByUrl(href: string, base?: string): DocRef | null {
     lastBase = base;
     lastBaseHref = base ? toUrl(base)?.href : undefined;
   }
-  const baseUrl = lastBaseHref;
-  let url = toUrl(href, baseUrl);
+  let url = toUrl(href, lastBaseHref);
   for (let hops = 0; url; hops++) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     if (url.username || url.password || url.port) return null;
     const host = url.hostname;
-    if (host === DOCS || host === DRIVE) return fromGoogle(url, host);
+    onHost?.(host);
+    if (DOC_HOST_SET.has(host)) return fromDocHost(url, host, trace);
     if (hops === MAX_WRAPPERS) return null;
-    const target = wrapped(url, host);
+    const target = unwrap(url, host, trace);
     url = target ? toUrl(target) : null;
   }
   return null;
 }
 
+/**
+ * A link in Gmail. Its href decides; Gmail's `data-saferedirecturl` (Google's redirect to the same
+ * address) is read only on Gmail, only when the href holds no Google address at all (not even
+ * inside a redirector), and only when the attribute is Google's own redirect.
+ */
+export function parseMailLink(href: string, base: string | undefined, saferedirect: () => string | null): DocRef | null {
+  const found = parseDocLink(href, base);
+  if (found || !isMailHost(base)) return found;
+  let google = false;
+  follow(href, base, undefined, (host) => (google ||= isGoogleHost(host) || host.endsWith('.googleusercontent.com')));
+  if (google) return null;
+  const safe = saferedirect();
+  const outer = safe ? toUrl(safe) : null;
+  if (!outer || outer.protocol !== 'https:' || !GOOGLE_HOST_RE.test(outer.hostname) || outer.pathname !== '/url') return null;
+  return parseByUrl(safe!);
+}
+
+/** Where a document of each kind opens: [by its own id, by its published id]. Other kinds open as a Drive file. */
+const OPEN_AT = new Map<DocKind, [string, string]>([
+  ['document', ['document/d/ID/edit', 'document/d/e/ID/pub']],
+  ['spreadsheet', ['spreadsheets/d/ID/edit', 'spreadsheets/d/e/ID/pubhtml']],
+  ['presentation', ['presentation/d/ID/edit', 'presentation/d/e/ID/pub']],
+  ['form', ['forms/d/ID/edit', 'forms/d/e/ID/viewform']],
+  ['drawing', ['drawings/d/ID/edit', 'drawings/d/e/ID/pub']],
+]);
+
 /** Canonical URL to open a document of that kind. */
 export function docUrl(ref: { id: string; kind: DocKind; published?: boolean }): string {
   const id = encodeURIComponent(ref.id);
-  const pub = !!ref.published;
-  const docs = `https://${DOCS}`;
-  switch (ref.kind) {
-    case 'document':
-      return pub ? `${docs}/document/d/e/${id}/pub` : `${docs}/document/d/${id}/edit`;
-    case 'spreadsheet':
-      return pub ? `${docs}/spreadsheets/d/e/${id}/pubhtml` : `${docs}/spreadsheets/d/${id}/edit`;
-    case 'presentation':
-      return pub ? `${docs}/presentation/d/e/${id}/pub` : `${docs}/presentation/d/${id}/edit`;
-    case 'form':
-      return pub ? `${docs}/forms/d/e/${id}/viewform` : `${docs}/forms/d/${id}/edit`;
-    case 'drawing':
-      return pub ? `${docs}/drawings/d/e/${id}/pub` : `${docs}/drawings/d/${id}/edit`;
-    case 'folder':
-      return `https://${DRIVE}/drive/folders/${id}`;
-    case 'file':
-    default:
-      return `https://${DRIVE}/file/d/${id}/view`;
-  }
+  const at = OPEN_AT.get(ref.kind);
+  if (at) return `https://${DOCS}/${at[ref.published ? 1 : 0].replace('ID', () => id)}`;
+  return ref.kind === 'folder' ? `https://${DRIVE}/drive/folders/${id}` : `https://${DRIVE}/file/d/${id}/view`;
 }
 
 /** True only for https URLs on Google's own document hosts (docs.google.com, drive.google.com): the only URLs Docket will open from a badge. */

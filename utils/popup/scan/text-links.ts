@@ -6,7 +6,7 @@
  *     QK3hSb2ZNv4i3f658LTLWguT-OT8Y/edit
  *
  * Joining rules (a URL that ends a line is continued with the first word of the next line):
- * - the URL stops inside a Drive id (`…/d/<id>`, `?id=<id>`, `/folders/<id>`), and
+ * - the URL stops inside a Drive id (`…/d/<id>`, `?id=<id>`, `?key=<id>`, `/folders/<id>`…), and
  *   - the id is empty (`…/d/` then the id), or
  *   - the next word is id-like (a digit, `-`/`_` or mixed case) and the next line goes on with
  *     a path or query (`/edit`, `?usp=`), or
@@ -20,7 +20,7 @@
  * An `<a>` whose href is a cut id (mailing-list archives link only the first line) gives way
  * to the whole id read from the text.
  */
-import { parseDocLink } from '../../shared/links';
+import { DOC_HOSTS, parseDocLink } from '../../shared/links';
 import type { DocKind } from '../../shared/model';
 import type { Flow } from './flow';
 
@@ -45,7 +45,11 @@ export interface LinkHit {
   struck?: boolean;
 }
 
-const URL_START = /(?:\bhttps?:\/\/|(?<![\w./-])(?:docs|drive)\.google\.com\/|(?<![\w./-])www\.google\.com\/url\?)/gi;
+/** Where a URL starts: a scheme, or (written without one) a document host of the link module, or Google's redirect. */
+const URL_START = new RegExp(
+  String.raw`(?:\bhttps?:\/\/|(?<![\w./-])(?:${DOC_HOSTS.map((h) => h.replace(/\./g, '\\.')).join('|')})\/|(?<![\w./-])www\.google\.com\/url\?)`,
+  'gi',
+);
 /** URL characters; a markdown escape ("\\_", "\\#") stands for the character it escapes. */
 const URL_CHARS = /^(?:[^\s<>"'`“”‘’|\\^{}]|\\[_#*-])+/;
 /** Markdown-escaped characters in a URL, as copies of Google Docs exports write them (`\\_`, `%5C_`). */
@@ -55,7 +59,7 @@ function unescapeUrl(url: string): string {
   return url.replace(ESCAPED, '');
 }
 const TRAILING = /[.,;:!?)\]}'"’”»]+$/;
-const ID_AT_END = /(?:\/d\/|[?&](?:id|key)=|\/folders\/)([A-Za-z0-9_-]*)$/;
+const ID_AT_END = /(?:\/d\/|[?&](?:id|key|docid|docID|formkey|srcid)=|\/folders\/)([A-Za-z0-9_-]*)$/;
 const PLAUSIBLE_ID_LENGTHS = new Set([28, 33, 44]);
 /** Spaces, then a newline, then quote marks and spaces; optionally one more such line. */
 const GAP = /^[ \t\u00a0]*\n(?:[ \t\u00a0]*>)*[ \t\u00a0]*(?:\n(?:[ \t\u00a0]*>)*[ \t\u00a0]*)?/;
@@ -96,7 +100,7 @@ export function continues(head: string, word: string, skippedBlankLine = false):
   return /[/.=?&_-]$/.test(head) && /^[A-Za-z0-9_\-./?=&#%]+$/.test(word.replace(TRAILING, ''));
 }
 
-/** Every URL written as text (http(s), or a bare docs/drive.google.com address), joined across line breaks. */
+/** Every URL written as text (http(s), or a bare address on a document host), joined across line breaks. */
 export function findTextUrls(text: string): TextUrl[] {
   const out: TextUrl[] = [];
   URL_START.lastIndex = 0;
