@@ -35,6 +35,18 @@ beforeAll(async () => {
         <a id="mail" href="mailto:wg@example.org">mail</a></p>
         <div contenteditable="true"><a id="draft" href="https://docs.google.com/document/d/${MHLB}/edit">in a draft</a></div>`,
     },
+    // CONTRACT §1a: the shapes real mail and archives hold (tests/fixtures/real-links.ts has real ones).
+    '/wrapped.html': {
+      type: 'text/html; charset=utf-8',
+      body: `<!doctype html><title>Wrapped</title><p>
+        <a id="bare" href="https://docs.google.com/document/d/${MHLB}/edit?usp=sharing">bare</a>
+        <a id="pp2" href="https://urldefense.proofpoint.com/v2/url?u=https-3A__docs.google.com_document_d_${MHLB}_edit-3Fusp-3Dsharing&amp;d=DwMFaQ&amp;c=x&amp;e=">v2</a>
+        <a id="pp3" href="https://urldefense.com/v3/__https://docs.google.com/document/d/${OUTCOMES}/edit*heading=h.juck72nlha3c__;Iw!!Bt8RZUm9aw!4HP8i1$">v3</a>
+        <a id="fb" href="https://l.facebook.com/l.php?u=https%3A%2F%2Fdocs.google.com%2Fdocument%2Fd%2F${MHLB}%2Fedit%3Fusp%3Dsharing&amp;h=AT0">shim</a>
+        <a id="ccc" href="http://spreadsheets.google.com/ccc?key=pIfz0wOzPtW1-oZkXXbvcLA&amp;hl=en">old sheet</a>
+        <a id="other" href="https://urldefense.proofpoint.com/v2/url?u=https-3A__www.intgovforum.org_&amp;d=x">not Google</a>
+        <a id="fake" href="https://l.facebook.com/l.php?u=https%3A%2F%2Fdocs.google.com.example.net%2Fdocument%2Fd%2F${MHLB}%2Fedit">look-alike</a></p>`,
+    },
   });
   minutes = await docket.context.newPage();
   await minutes.goto(docket.server.url('/wg-strategy/minutes-4.html'));
@@ -157,6 +169,24 @@ describe('Docket in Chromium', () => {
     await expectBadge(minutes, MHLB, 'data-docket-workstream', null);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expectBadge(minutes, MHLB, 'data-docket-state', 'tracked');
+  });
+
+  it('badges wrapped and old-form links (§1a) with the bare link’s id and state', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(docket.server.url('/wrapped.html'));
+    await expect.poll(() => page.locator('docket-badge').count(), { timeout: 10_000 }).toBe(5);
+    const badge = async (link: string) => {
+      const el = badgeAfter(page, `#${link}`);
+      await expect.poll(() => el.getAttribute('data-docket-state'), { timeout: 10_000 }).not.toBeNull();
+      return [await el.getAttribute('data-docket-id'), await el.getAttribute('data-docket-state')];
+    };
+    expect(await badge('bare')).toEqual([MHLB, 'tracked']);
+    expect(await badge('pp2')).toEqual([MHLB, 'tracked']);
+    expect(await badge('fb')).toEqual([MHLB, 'tracked']);
+    expect(await badge('pp3')).toEqual([OUTCOMES, 'tracked']);
+    expect(await badge('ccc')).toEqual(['pIfz0wOzPtW1-oZkXXbvcLA', 'untracked']);
+    expect(await page.locator('#other + docket-badge, #fake + docket-badge').count()).toBe(0);
+    await page.close();
   });
 
   it('puts no badge on links that are not Google documents, nor inside editable content', async () => {
