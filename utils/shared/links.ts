@@ -46,7 +46,6 @@ const DOC_HOST_SET = new Set(DOC_HOSTS);
 const SCHEME_RE = /^[a-z][a-z\d+.-]*:/i;
 const HINT_RE = /google|safelink/i;
 const GOOGLE_HOST_RE = /^(?:www\.)?google\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$/;
-const SAFELINKS_SUFFIX = '.safelinks.protection.outlook.com';
 
 /**
  * Quick pre-filter a content script can use before the full parse: true for every href
@@ -72,17 +71,17 @@ export function isGoogleHost(hostname: string): boolean {
   return /(^|\.)google\.com$/i.test(hostname);
 }
 
-let mailBase: [string | undefined, boolean] = [undefined, false];
-function isMailHost(baseURI: string | undefined): boolean {
-  if (mailBase[0] !== baseURI) mailBase = [baseURI, !!baseURI && toUrl(baseURI)?.hostname === 'mail.google.com'];
-  return mailBase[1];
-}
+/** Gmail's pages (a base URI is serialised: no user info, port or upper case can hide another host here). */
+const isMail = (baseURI: string | undefined) => !!baseURI?.startsWith('https://mail.google.com/');
 
 /** The selector for a page: relative links can only be documents when the page's base is a Google host. */
 export function linkSelectorFor(baseURI: string): string {
   try {
-    const host = new URL(baseURI).hostname;
-    return host === 'mail.google.com' ? MAIL_LINK_SELECTOR : isGoogleHost(host) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
+    return isMail(baseURI)
+      ? MAIL_LINK_SELECTOR
+      : isGoogleHost(new URL(baseURI).hostname)
+        ? LINK_SELECTOR
+        : ABSOLUTE_LINK_SELECTOR;
   } catch {
     return LINK_SELECTOR;
   }
@@ -113,14 +112,11 @@ function decode(value: string): string | null {
 /** `target`: the address a URL wraps, or null when it is not this redirector's. */
 type Wrapper = { name: string; target(url: URL, host: string): string | null };
 
-const PROOFPOINT = 'urldefense.proofpoint.com';
-const OUTLOOK_HOSTS = new Set(['outlook.office.com', 'outlook.office365.com']);
-const FACEBOOK_HOSTS = new Set(['l.facebook.com', 'lm.facebook.com', 'm.facebook.com', 'www.facebook.com']);
-const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'm.youtube.com', 'youtube.com']);
+const PROOFPOINT = /^urldefense(?:\.proofpoint)?\.com$/;
 /** Proofpoint v3's run tokens: `**A` stands for the next 2 characters, `**B` for 3… */
 const V3_RUNS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Proofpoint v2's `u=`: `-XX` for an escaped byte, `_` for `/` (read raw: `+` is not a space there). */
+/** Proofpoint v2's `u=`: `-XX` for an escaped byte, `_` for `/`. */
 export function decodeProofpointV2(u: string): string | null {
   return decode(u.replace(/-([0-9A-Fa-f]{2})/g, '%$1').replace(/_/g, '/'));
 }
@@ -152,31 +148,29 @@ export function decodeProofpointV3(path: string): string | null {
 }
 
 /** A redirector that names its target in a query parameter (the first of `params` given). */
-function byParam(name: string, isHost: (host: string) => boolean, path: string | null, ...params: string[]): Wrapper {
+function byParam(name: string, host: RegExp, path: string | null, ...params: string[]): Wrapper {
   const target = (u: URL, h: string) =>
-    isHost(h) && (path === null || u.pathname === path) ? params.map((p) => u.searchParams.get(p)).find(Boolean) || null : null;
+    host.test(h) && (path === null || u.pathname === path)
+      ? params.map((p) => u.searchParams.get(p)).find(Boolean) || null
+      : null;
   return { name, target };
 }
 
 export const WRAPPERS: readonly Wrapper[] = [
-  byParam('google.com/url', (h) => GOOGLE_HOST_RE.test(h), '/url', 'q', 'url'),
-  byParam('Safe Links', (h) => h.endsWith(SAFELINKS_SUFFIX), null, 'url'),
-  byParam('Outlook safelink.html', (h) => OUTLOOK_HOSTS.has(h), '/mail/safelink.html', 'url'),
-  byParam('Proofpoint v1', (h) => h === PROOFPOINT, '/v1/url', 'u'),
+  byParam('google.com/url', GOOGLE_HOST_RE, '/url', 'q', 'url'),
+  byParam('Safe Links', /\.safelinks\.protection\.outlook\.com$/, null, 'url'),
+  byParam('Outlook safelink.html', /^outlook\.office(?:365)?\.com$/, '/mail/safelink.html', 'url'),
+  byParam('Proofpoint v1', PROOFPOINT, '/v1/url', 'u'),
   {
     name: 'Proofpoint v2',
-    target: (u, h) => {
-      const raw = h === PROOFPOINT && u.pathname === '/v2/url' ? /[?&]u=([^&]*)/.exec(u.search)?.[1] : undefined;
-      return raw ? decodeProofpointV2(raw) : null;
-    },
+    // `u=` read raw: `+` is no space there
+    target: (u, h) =>
+      (PROOFPOINT.test(h) && u.pathname === '/v2/url' && decodeProofpointV2(/[?&]u=([^&]*)/.exec(u.search)?.[1] ?? '')) || null,
   },
-  {
-    name: 'Proofpoint v3',
-    target: (u, h) => ((h === 'urldefense.com' || h === PROOFPOINT) && decodeProofpointV3(u.pathname + u.search)) || null,
-  },
-  byParam('Facebook link shim', (h) => FACEBOOK_HOSTS.has(h), '/l.php', 'u'),
-  byParam('YouTube redirect', (h) => YOUTUBE_HOSTS.has(h), '/redirect', 'q'),
-  byParam('Slack redirect', (h) => h === 'slack-redir.net', '/link', 'url'),
+  { name: 'Proofpoint v3', target: (u, h) => (PROOFPOINT.test(h) && decodeProofpointV3(u.pathname + u.search)) || null },
+  byParam('Facebook link shim', /^(?:l|lm|m|www)\.facebook\.com$/, '/l.php', 'u'),
+  byParam('YouTube redirect', /^(?:www\.|m\.)?youtube\.com$/, '/redirect', 'q'),
+  byParam('Slack redirect', /^slack-redir\.net$/, '/link', 'url'),
 ];
 
 /** The URL a redirector wraps, or null when `url` is not a known redirector. */
@@ -218,21 +212,24 @@ function kindOf(host: string, word: string | undefined): DocKind | undefined {
 function param(q: URLSearchParams, name: string): string | null {
   let value = q.get(name);
   if (value === null && name === 'docid') for (const [k, v] of q) if (k.toLowerCase() === name) value = v;
-  return value && (name === 'key' || name === 'formkey') ? value.replace(/\.+$/, '') : value;
+  return value && name.endsWith('key') ? value.replace(/\.+$/, '') : value;
 }
 
-/** A family of query forms: on these hosts and paths (matched in lower case), the document is in parameter `name`. */
-function byQuery(family: string, kind: DocKind, name: string, paths: Record<string, string[]>): DocRule {
-  const at = new Set(Object.entries(paths).flatMap(([host, list]) => list.map((p) => `${host} ${p}`)));
-  return {
-    name: family,
-    read: ({ host, words, q }) =>
-      words.length <= 2 && at.has(`${host} ${words.join('/').toLowerCase()}`) ? ref(param(q, name), kind) : null,
-  };
-}
-
-const SHEET_WORDS = ['ccc', 'pub', 'lv', 'tq'];
-const FORM_WORDS = ['viewform', 'embeddedform'];
+/** [host, path (its words joined by `/`), parameter, kind]: the document named in the query. */
+const QUERY_FORMS: ReadonlyArray<readonly [string, RegExp, string, DocKind]> = [
+  [DOCS, /^(?:open|uc|leaf|fileview)$/, 'id', 'file'],
+  [DRIVE, /^(?:open|uc|thumbnail)$/, 'id', 'file'],
+  [USERCONTENT, /^download$/, 'id', 'file'],
+  [DOCS, /^viewer$/, 'srcid', 'file'],
+  [DRIVE, /^(?:embedded)?folderview$/, 'id', 'folder'],
+  [DOCS, /^(?:view|doc)$/i, 'docid', 'document'], // Docs before 2010
+  [DOCS, /^document\/(?:pub|edit|view)$/, 'id', 'document'],
+  [DOCS, /^present\/(?:view|edit|embed)$/, 'id', 'presentation'],
+  [DOCS, /^spreadsheets?\/(?:ccc|pub|lv|tq)$/, 'key', 'spreadsheet'], // Sheets before 2014
+  [SHEETS, /^(?:ccc|pub|lv|tq)$/, 'key', 'spreadsheet'],
+  [DOCS, /^spreadsheet\/(?:view|embedded)form$/, 'formkey', 'form'],
+  [SHEETS, /^(?:spreadsheet\/)?(?:view|embedded)form$/, 'formkey', 'form'],
+];
 
 export const DOC_RULES: readonly DocRule[] = [
   {
@@ -258,24 +255,10 @@ export const DOC_RULES: readonly DocRule[] = [
     name: 'Drive image',
     read: ({ host, words: [a, b, c] }) => (host === LH3 && a === 'd' && b && !c ? ref(b.split('=')[0], 'file') : null),
   },
-  byQuery('file by id', 'file', 'id', {
-    [DOCS]: ['open', 'uc', 'leaf', 'fileview'],
-    [DRIVE]: ['open', 'uc', 'thumbnail'],
-    [USERCONTENT]: ['download'],
-  }),
-  byQuery('file viewer', 'file', 'srcid', { [DOCS]: ['viewer'] }),
-  byQuery('folder by id', 'folder', 'id', { [DRIVE]: ['folderview', 'embeddedfolderview'] }),
-  byQuery('old Docs', 'document', 'docid', { [DOCS]: ['view', 'doc'] }),
-  byQuery('old Docs by id', 'document', 'id', { [DOCS]: ['document/pub', 'document/edit', 'document/view'] }),
-  byQuery('old Presentations', 'presentation', 'id', { [DOCS]: ['present/view', 'present/edit', 'present/embed'] }),
-  byQuery('old Sheets', 'spreadsheet', 'key', {
-    [DOCS]: [...SHEET_WORDS.map((w) => `spreadsheet/${w}`), 'spreadsheets/ccc', 'spreadsheets/pub'],
-    [SHEETS]: SHEET_WORDS,
-  }),
-  byQuery('old Forms', 'form', 'formkey', {
-    [DOCS]: FORM_WORDS.map((w) => `spreadsheet/${w}`),
-    [SHEETS]: [...FORM_WORDS, ...FORM_WORDS.map((w) => `spreadsheet/${w}`)],
-  }),
+  ...QUERY_FORMS.map(([host, path, name, kind]): DocRule => ({
+    name: `${host} ?${name}= (${kind})`,
+    read: (p) => (p.host === host && p.words.length <= 2 && path.test(p.words.join('/')) ? ref(param(p.q, name), kind) : null),
+  })),
 ];
 
 /** A URL on a document host → the document, or null. */
@@ -340,8 +323,8 @@ export function explainDocLink(href: string, base?: string): { ref: DocRef | nul
   return { ref, steps: ref ? steps : [] };
 }
 
-/** Unwraps `href` to the end and reads the document there; `onHost` sees every host on the way. */
-function follow(href: string, base?: string, trace?: string[], onHost?: (host: string) => void): DocRef | null {
+/** Unwraps `href` to the end and reads the document there. */
+function follow(href: string, base?: string, trace?: string[]): DocRef | null {
   if (typeof href !== 'string' || !href) return null;
   if (SCHEME_RE.test(href.trim())) {
     if (!HINT_RE.test(href)) return null;
@@ -357,7 +340,6 @@ function follow(href: string, base?: string, trace?: string[], onHost?: (host: s
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     if (url.username || url.password || url.port) return null;
     const host = url.hostname;
-    onHost?.(host);
     if (DOC_HOST_SET.has(host)) return fromDocHost(url, host, trace);
     if (hops === MAX_WRAPPERS) return null;
     const target = unwrap(url, host, trace);
@@ -368,19 +350,17 @@ function follow(href: string, base?: string, trace?: string[], onHost?: (host: s
 
 /**
  * A link in Gmail. Its href decides; Gmail's `data-saferedirecturl` (Google's redirect to the same
- * address) is read only on Gmail, only when the href holds no Google address at all (not even
+ * address) is read only on Gmail, only when the href names no Google address at all (not even
  * inside a redirector), and only when the attribute is Google's own redirect.
  */
 export function parseMailLink(href: string, base: string | undefined, saferedirect: () => string | null): DocRef | null {
   const found = parseDocLink(href, base);
-  if (found || !isMailHost(base)) return found;
-  let google = false;
-  follow(href, base, undefined, (host) => (google ||= isGoogleHost(host) || host.endsWith('.googleusercontent.com')));
-  if (google) return null;
+  if (found || !isMail(base) || /google/i.test(href) || !href.startsWith('http')) return found;
   const safe = saferedirect();
   const outer = safe ? toUrl(safe) : null;
-  if (!outer || outer.protocol !== 'https:' || !GOOGLE_HOST_RE.test(outer.hostname) || outer.pathname !== '/url') return null;
-  return parseByUrl(safe!);
+  return outer?.protocol === 'https:' && GOOGLE_HOST_RE.test(outer.hostname) && outer.pathname === '/url'
+    ? parseByUrl(safe!)
+    : null;
 }
 
 /** Where a document of each kind opens: [by its own id, by its published id]. Other kinds open as a Drive file. */
