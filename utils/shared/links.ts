@@ -3,8 +3,8 @@
  *
  * Pure functions, no browser APIs: this module ships in the content script.
  *
- * A link is read in two steps, each a table of small named rules: {@link WRAPPERS} (redirectors,
- * unwrapped in a loop at most {@link MAX_WRAPPERS} deep), then {@link DOC_RULES} on Google's own
+ * A link is read in two steps, each a table of small named rules: {@link wrappers} (redirectors,
+ * unwrapped in a loop at most {@link MAX_WRAPPERS} deep), then {@link docRules} on Google's own
  * document hosts (exact names: look-alikes such as `docs.google.com.example.net` are no documents).
  *
  * Decisions:
@@ -156,7 +156,16 @@ function byParam(name: string, host: RegExp, path: string | null, ...params: str
   return { name, target };
 }
 
-export const WRAPPERS: readonly Wrapper[] = [
+/**
+ * Built on first use, like the rules below: a page with no link to read this way (most pages, and
+ * the plain document links {@link parseDirect} reads) does not pay for compiling and building them.
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export const wrappers = once((): readonly Wrapper[] => [
   byParam('google.com/url', GOOGLE_HOST_RE, '/url', 'q', 'url'),
   byParam('Safe Links', /\.safelinks\.protection\.outlook\.com$/, null, 'url'),
   byParam('Outlook safelink.html', /^outlook\.office(?:365)?\.com$/, '/mail/safelink.html', 'url'),
@@ -171,11 +180,11 @@ export const WRAPPERS: readonly Wrapper[] = [
   byParam('Facebook link shim', /^(?:l|lm|m|www)\.facebook\.com$/, '/l.php', 'u'),
   byParam('YouTube redirect', /^(?:www\.|m\.)?youtube\.com$/, '/redirect', 'q'),
   byParam('Slack redirect', /^slack-redir\.net$/, '/link', 'url'),
-];
+]);
 
 /** The URL a redirector wraps, or null when `url` is not a known redirector. */
 function unwrap(url: URL, host: string, trace?: string[]): string | null {
-  for (const w of WRAPPERS) {
+  for (const w of wrappers()) {
     let target = w.target(url, host);
     if (!target) continue;
     trace?.push(w.name);
@@ -216,7 +225,7 @@ function param(q: URLSearchParams, name: string): string | null {
 }
 
 /** [host, path (its words joined by `/`), parameter, kind]: the document named in the query. */
-const QUERY_FORMS: ReadonlyArray<readonly [string, RegExp, string, DocKind]> = [
+const queryForms = (): ReadonlyArray<readonly [string, RegExp, string, DocKind]> => [
   [DOCS, /^(?:open|uc|leaf|fileview)$/, 'id', 'file'],
   [DRIVE, /^(?:open|uc|thumbnail)$/, 'id', 'file'],
   [USERCONTENT, /^download$/, 'id', 'file'],
@@ -231,7 +240,7 @@ const QUERY_FORMS: ReadonlyArray<readonly [string, RegExp, string, DocKind]> = [
   [SHEETS, /^(?:spreadsheet\/)?(?:view|embedded)form$/, 'formkey', 'form'],
 ];
 
-export const DOC_RULES: readonly DocRule[] = [
+export const docRules = once((): readonly DocRule[] => [
   {
     // `/document/d/ID/…`, `/spreadsheets/d/e/2PACX-…/pubhtml`, `/file/d/ID`: the id in the path, also under every
     // endpoint below it (gviz/tq, export, htmlview, pubhtml, a responder link's legacy `formkey=`).
@@ -255,11 +264,11 @@ export const DOC_RULES: readonly DocRule[] = [
     name: 'Drive image',
     read: ({ host, words: [a, b, c] }) => (host === LH3 && a === 'd' && b && !c ? ref(b.split('=')[0], 'file') : null),
   },
-  ...QUERY_FORMS.map(([host, path, name, kind]): DocRule => ({
+  ...queryForms().map(([host, path, name, kind]): DocRule => ({
     name: `${host} ?${name}= (${kind})`,
     read: (p) => (p.host === host && p.words.length <= 2 && path.test(p.words.join('/')) ? ref(param(p.q, name), kind) : null),
   })),
-];
+]);
 
 /** A URL on a document host → the document, or null. */
 function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
@@ -277,7 +286,7 @@ function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
     words.push(seg);
   }
   const parts = { host, words, q: url.searchParams };
-  for (const rule of DOC_RULES) {
+  for (const rule of docRules()) {
     const found = rule.read(parts);
     if (found) {
       trace?.push(rule.name);
