@@ -76,15 +76,9 @@ const isMail = (baseURI: string | undefined) => !!baseURI?.startsWith('https://m
 
 /** The selector for a page: relative links can only be documents when the page's base is a Google host. */
 export function linkSelectorFor(baseURI: string): string {
-  try {
-    return isMail(baseURI)
-      ? MAIL_LINK_SELECTOR
-      : isGoogleHost(new URL(baseURI).hostname)
-        ? LINK_SELECTOR
-        : ABSOLUTE_LINK_SELECTOR;
-  } catch {
-    return LINK_SELECTOR;
-  }
+  if (isMail(baseURI)) return MAIL_LINK_SELECTOR;
+  const host = toUrl(baseURI)?.hostname;
+  return host === undefined || isGoogleHost(host) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
 }
 
 function toUrl(value: string, base?: string): URL | null {
@@ -156,10 +150,7 @@ function byParam(name: string, host: RegExp, path: string | null, ...params: str
   return { name, target };
 }
 
-/**
- * Built on first use, like the rules below: a page with no link to read this way (most pages, and
- * the plain document links {@link parseDirect} reads) does not pay for compiling and building them.
- */
+/** Built on first use (like the rules below): a page with no link to unwrap pays neither for compiling nor for building them. */
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= make());
