@@ -10,5 +10,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // Generous: a test may take three times longer on a busy machine. No test measures speed
+    // (that is `npm run bench`); a pathological slowdown still ends at this limit.
+    testTimeout: 60_000,
   },
 });

@@ -60,7 +60,7 @@ describe('the first screen painted before React', () => {
     // Opened once, the list keeps its screen (and its answer, utils/first-page.ts) at the index's revision.
     const warm = await openPopup();
     await reactRows(warm).first().waitFor();
-    await expect.poll(async () => (await keptRevision(warm)) === (await indexRevision(warm)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await keptRevision(warm)) === (await indexRevision(warm)), { timeout: 30_000 }).toBe(true);
     await warm.close();
 
     const popup = await openPopup();
@@ -111,7 +111,7 @@ describe('the first screen painted before React', () => {
     ).toBe(false);
     expect(seen.some((s) => s.ids.includes(doc.id))).toBe(false);
     // The new screen is kept for the next opening.
-    await expect.poll(async () => (await keptRevision(popup)) === (await indexRevision(popup)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await keptRevision(popup)) === (await indexRevision(popup)), { timeout: 30_000 }).toBe(true);
     await popup.close();
   });
 

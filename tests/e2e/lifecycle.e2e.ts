@@ -19,7 +19,7 @@ let popup: Page;
 
 async function expectBadge(page: Page, id: string, name: string, value: string | null) {
   const badge = badgeAfter(page, linkTo(id)).first();
-  await expect.poll(() => badge.getAttribute(name), { timeout: 10_000 }).toBe(value);
+  await expect.poll(() => badge.getAttribute(name), { timeout: 30_000 }).toBe(value);
 }
 
 beforeAll(async () => {
@@ -128,7 +128,7 @@ describe('Docket over time', () => {
       tabId,
     );
 
-    await expect.poll(() => oldHosts.evaluate((hosts) => hosts.every((h) => !h.isConnected)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => oldHosts.evaluate((hosts) => hosts.every((h) => !h.isConnected)), { timeout: 30_000 }).toBe(true);
     const world = await docketWorld(docket.context, minutes, docket.extensionId);
     await expect
       .poll(
@@ -138,7 +138,7 @@ describe('Docket over time', () => {
               `(() => { const els = [...document.querySelectorAll('docket-badge')]; return els.length === 14 && els.every((el) => root(el)?.querySelector('button')); })()`,
             )
             .catch(() => false),
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toBe(true);
     await world.detach();
@@ -166,6 +166,6 @@ describe('Docket over time', () => {
     await minutes.goto(docket.server.url('/wg-strategy/minutes-4.html'));
     await expect.poll(() => minutes.locator('docket-badge').count()).toBe(14);
     await docket.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    await expect.poll(() => minutes.locator('docket-badge').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => minutes.locator('docket-badge').count(), { timeout: 30_000 }).toBe(0);
   });
 });

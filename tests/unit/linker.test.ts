@@ -175,7 +175,7 @@ describe('Linker', () => {
     document.body.append(thread);
     await settle();
     // The batch timer may have started the flush before settle's: wait for it (a busy machine).
-    await vi.waitFor(() => expect(badges()).toHaveLength(26));
+    await vi.waitFor(() => expect(badges()).toHaveLength(26), { timeout: 30_000 });
     expect(lookups).toHaveLength(2);
     expect(lookups[1]).toHaveLength(13); // the 13 new ids, not the known one
   });

@@ -21,6 +21,9 @@ import { App } from '../../components/App';
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);
 
+/** vi.waitFor's limit: a busy machine may be slow (its default is 1 s). */
+const WAIT = { timeout: 30_000 };
+
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const TODAY = '2020-09-08';
@@ -270,7 +273,7 @@ describe('a year of documents', () => {
     await vi.waitFor(async () => {
       await act(() => new Promise((r) => setTimeout(r, 20)));
       expect(rowIds()).toHaveLength(200);
-    });
+    }, WAIT);
     const all = rowIds();
     expect(all.slice(0, FIRST_ROWS)).toEqual(first);
   });
@@ -287,7 +290,7 @@ describe('a year of documents', () => {
     await vi.waitFor(async () => {
       await act(() => new Promise((r) => setTimeout(r, 20)));
       expect(rowIds()).toHaveLength(200);
-    });
+    }, WAIT);
     // Group headings still count every document.
     expect([...host.querySelectorAll('.group-count')].map((c) => c.textContent?.replace(/\D+/g, ''))).toEqual(['225', '225']);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))!;

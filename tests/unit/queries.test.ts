@@ -286,7 +286,7 @@ describe('the background answers from its cache, which follows every write', () 
     const exact = await expected(q({}));
     expect(ids(first.result)).toEqual(ids(exact));
     // It started reading the whole index for the next question.
-    await vi.waitFor(() => expect(cache.loaded).toBe(true));
+    await vi.waitFor(() => expect(cache.loaded).toBe(true), { timeout: 30_000 });
     const second = await call('docs/query', q({}));
     expect(second.result).toEqual(exact);
   });
