@@ -1,13 +1,16 @@
 import { defineConfig } from 'wxt';
 import { DEFAULT_SITE_PATTERNS } from './utils/shared/sites';
 
+/** Extension pages: own scripts only, no plugins, no <base> rewriting, never framed by another page. */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: what a content script pulls in stays visible.
   imports: false,
   zip: { excludeSources: ['artifacts/**', 'bench-results/**', 'docs/**'] },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Docket',
     description: 'Owner, deadline and status next to every Google document link on the pages your working group reads.',
     // storage: the index revision that tells open pages to refresh their badges.
@@ -19,21 +22,19 @@ export default defineConfig({
     host_permissions: [...DEFAULT_SITE_PATTERNS],
     // Every other site is the member's to enable, one origin at a time (MV2 has no optional_host_permissions);
     // notifications only when the member turns reminders on.
-    ...(browser === 'firefox'
+    ...(manifestVersion === 2
       ? { optional_permissions: ['*://*/*', 'notifications'] }
       : { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }),
     omnibox: { keyword: 'dk' },
     commands: {
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Open Docket',
       },
     },
     action: { default_title: 'Docket' },
-    content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'"
-        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+    // The same policy for every build: MV2 takes it as a string, MV3 as the object form.
+    content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
