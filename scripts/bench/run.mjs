@@ -2,9 +2,12 @@
 // Docket's benchmark (issue 5): every scenario several times in Chromium with the built
 // extension, each page-side figure next to a baseline measured in the same run.
 //
-//   npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR]
+//   npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR] [--compare NAME=DIR …] [--s5-sizes 500,5000,50000]
 //
 // --extension DIR: measure the build in DIR (a copy of .output/chrome-mv3) instead of the current one (A/B runs).
+// --compare NAME=DIR (repeatable): S5 also measures the build in DIR, alternating runs with this build in one
+//   run (an A/B on a shared machine); its figures are tagged [NAME]. Other scenarios measure this build only.
+// --s5-sizes: the index sizes S5 measures (default 500,5000,50000; --quick: 2000).
 //
 // --wait-idle S: before each scenario, wait up to S seconds for the machine to be quiet
 // (1-minute load average at most the number of cores); the load is recorded with every scenario.
@@ -39,12 +42,14 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'wait-idle': { type: 'string' },
     extension: { type: 'string' },
+    compare: { type: 'string', multiple: true },
+    's5-sizes': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
   console.log(
-    'npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR]',
+    'npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--max-seconds S] [--quick] [--only S1,S2,…] [--out FILE] [--markdown] [--profile] [--wait-idle S] [--extension DIR] [--compare NAME=DIR …] [--s5-sizes 500,5000,50000]',
   );
   process.exit(0);
 }
@@ -74,14 +79,29 @@ const selected = all.filter((s) => !only || only.has(s.id));
 const started = Date.now();
 const log = (...a) => console.log(...a);
 const snapshot = args.extension ? snapshotExtension(resolve(args.extension)) : snapshotExtension();
+/** Other builds S5 compares with this one (`--compare NAME=DIR`), each copied aside like this one. */
+const compared = (args.compare ?? []).map((spec, i) => {
+  const eq = spec.indexOf('=');
+  const name = eq > 0 ? spec.slice(0, eq) : `build ${i + 2}`;
+  return { name, snapshot: snapshotExtension(resolve(eq > 0 ? spec.slice(eq + 1) : spec)) };
+});
+const removeSnapshots = () => [snapshot, ...compared.map((c) => c.snapshot)].forEach((s) => s.remove());
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    snapshot.remove();
+    removeSnapshots();
     process.exit(130);
   });
 }
+const s5Sizes = args['s5-sizes']
+  ?.split(',')
+  .map((x) => Number.parseInt(x.replace(/_/g, ''), 10))
+  .filter((x) => x > 0);
 const env = {
   extensionDir: snapshot.dir,
+  /** The builds S5 measures, alternating: this one first, then those of --compare. */
+  builds: [{ name: 'this build', dir: snapshot.dir }, ...compared.map((c) => ({ name: c.name, dir: c.snapshot.dir }))],
+  /** S5's index sizes (--s5-sizes), or its defaults. */
+  s5Sizes: s5Sizes?.length ? s5Sizes : undefined,
   warmup: args.warmup !== undefined ? Number(args.warmup) : quick ? 0 : 1,
   root: ROOT,
   /** --profile: also sample Docket with V8's profiler (S1, S2) and print where its time goes. */
@@ -138,7 +158,7 @@ try {
     log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s; load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)})`);
   }
 } finally {
-  snapshot.remove();
+  removeSnapshots();
 }
 
 const wall = (Date.now() - started) / 1000;
