@@ -13,17 +13,14 @@ import { localToday } from '../utils/shared/calendar';
 import { AddByLink } from './AddByLink';
 import { DocumentRow } from './DocumentRow';
 import { Swatch } from './Swatch';
-import { ROW_PAGE } from '../utils/popup/first-query';
+import { FIRST_ROWS, ROW_PAGE } from '../utils/popup/first-query';
 import { useDocsQuery } from './useDocsQuery';
 import { useFirstPaintDone } from './useFirstPaintDone';
-import { useKeepScreen } from './useKeepScreen';
 import type { QueryKey, QueryRunner } from './useDocsQuery';
 
-export { SEARCH_LIMIT };
+export { SEARCH_LIMIT, FIRST_ROWS };
 
 export const FIRST_PAGE = ROW_PAGE;
-/** Rows drawn before the popup's first paint (more than a screenful); the rest follow it. */
-export const FIRST_ROWS = 16;
 
 /**
  * The Documents view: the search box, add by link, the overdue summary, and either the list
@@ -85,9 +82,6 @@ export function DocumentList({
     [query, status, today],
   );
   const { result, more, loadingMore } = useDocsQuery(key, revision, query ? SEARCH_LIMIT : ROW_PAGE, onError, run);
-  // The first screen, kept for the next opening (painted before React loads when the index is unchanged).
-  const listRef = useRef<HTMLDivElement>(null);
-  useKeepScreen(listRef, result, text);
   const page = result?.page ?? null;
   const searchShown = result?.key.view === 'search';
   /** The answer on screen is the one for what the box says now. */
@@ -154,7 +148,7 @@ export function DocumentList({
   );
 
   return (
-    <div className="documents" ref={listRef}>
+    <div className="documents">
       <div className="filters">
         <div className="field grow">
           <label htmlFor={`${id}-filter`}>Filter documents</label>

@@ -1,20 +1,11 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 
-export type ViewId = 'documents' | 'upcoming' | 'scan' | 'workstreams' | 'import-export' | 'sites';
+import { VIEWS, panelId, tabId } from '../utils/popup/views';
+import type { ViewId } from '../utils/popup/views';
 
-/** `more`: read by screen readers after the label ("Scan" → "Scan this page"). */
-export const VIEWS: ReadonlyArray<{ id: ViewId; label: string; more?: string }> = [
-  { id: 'documents', label: 'Documents' },
-  { id: 'upcoming', label: 'Upcoming' },
-  { id: 'scan', label: 'Scan', more: ' this page' },
-  { id: 'workstreams', label: 'Workstreams' },
-  { id: 'import-export', label: 'Import / export' },
-  { id: 'sites', label: 'Sites' },
-];
-
-export const tabId = (view: ViewId) => `view-tab-${view}`;
-export const panelId = (view: ViewId) => `view-panel-${view}`;
+export { VIEWS, panelId, tabId };
+export type { ViewId };
 
 /** The views as a tab list: arrow keys, Home and End move between tabs (roving tabindex). */
 export function ViewTabs({ active, onChange }: { active: ViewId; onChange: (view: ViewId) => void }) {

@@ -1,12 +1,12 @@
 /**
  * Runs first in popup.html, before React is even fetched: asks the popup's first question at once,
- * and reads the first screen kept from the last opening. When the index is still at the revision
- * it was kept at, the kept answer is offered to React and the kept screen's markup painted at once
- * (utils/first-screen.ts). `ready` resolves when that has been decided (or could not be, quickly).
+ * and reads the answer kept from the last opening (utils/popup/first-page.ts). When the index is still
+ * at the revision it was kept at, the kept answer is offered to React, whose first render then draws
+ * it without a round trip to the background. `ready` resolves when that has been decided (or could
+ * not be, quickly).
  */
 import { browser } from 'wxt/browser';
-import { keptAnswer, keptAnswers, parseKept, queryId, readKept } from './first-page';
-import { prepareScreen, readScreen, screenToPaint, showScreen } from './first-screen';
+import { keptAnswer, keptAnswers, parseKept, readKept } from './first-page';
 import { REVISION_KEY } from '../shared/protocol';
 import type { DocsQuery } from '../shared/docs-query';
 import { localToday } from '../shared/calendar';
@@ -17,33 +17,15 @@ import { FIRST_QUERY } from './first-query';
 const REVISION_WAIT_MS = 60;
 
 export interface Start {
-  /** Resolves once the kept answer has been offered (and its screen painted) or not. */
+  /** Resolves once the kept answer has been offered or not. */
   ready: Promise<void>;
-  /**
-   * Resolves when the rest may start (React's chunk, waking the background): at once, or after
-   * the frame that shows the early screen (nothing else competes with drawing it).
-   */
-  shown: Promise<void>;
-  /** React is about to render: nothing is offered or painted from now on. */
+  /** React is about to render: nothing is offered from now on. */
   takeOver: () => void;
-}
-
-/** After the next frame is out (or a little while, if no frame comes: a page in the background). */
-function afterFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }
 
 /**
  * React's chunk could not be loaded (an extension updated while its popup opened, a broken
- * install): say so in place of the inert early screen, instead of leaving it up without a word.
+ * install): say so, instead of leaving the popup blank without a word.
  */
 export function showStartFailure(root: HTMLElement, error: unknown): void {
   const message = root.ownerDocument.createElement('p');
@@ -53,14 +35,14 @@ export function showStartFailure(root: HTMLElement, error: unknown): void {
   root.replaceChildren(message);
 }
 
-const nothing: Start = { ready: Promise.resolve(), shown: Promise.resolve(), takeOver: () => undefined };
+const nothing: Start = { ready: Promise.resolve(), takeOver: () => undefined };
 
 export function start(): Start {
   performance.mark('docket:start');
   const p = new URLSearchParams(window.location.search);
   // Opened for something else (an address-bar search, the editor, a scan): no list first.
   if (['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) return nothing;
-  // Asked first: the browser answers while the kept screen is read.
+  // Asked first: the browser answers while the kept answer is read.
   const revision = browser.storage.local.get(REVISION_KEY);
   revision.catch(() => undefined);
   const q: DocsQuery = { ...FIRST_QUERY, today: localToday() };
@@ -73,46 +55,26 @@ export function start(): Start {
   }
   keepAnswersTo(q, store);
   const kept = parseKept(readKept(store));
-  // With a kept first screen for today (usually still right), the quick partial answer from the
+  // With a kept answer for today (usually still right), the quick partial answer from the
   // database's indexes is not needed: the background reads the whole index at once (the search needs it too).
   const likely = keptAnswers(kept, q);
-  const ask = () => askEarly(likely ? { ...q, complete: true } : q);
-  if (!likely) {
-    ask();
-    return nothing;
-  }
-  // A plain opening only (`?tab=`… opens the popup for a page).
-  const screen = window.location.search ? null : readScreen(store);
-  // Parsed and checked while the revision is on its way: only shown if it is the kept one.
-  const prepared = screen && screen.query === queryId(q) ? prepareScreen(screen.html) : null;
-  // Without a screen to paint, the background is woken at once; with one, once it is on screen.
-  if (!prepared) ask();
+  askEarly(likely ? { ...q, complete: true } : q);
+  if (!likely) return nothing;
   let late = false;
-  let painted = false;
   const checked = revision.then(
     (r) => {
       performance.mark('docket:revision');
       if (late) return;
       const now = typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null;
+      // Only at the revision it was kept at: a stale answer is never drawn.
       const page = keptAnswer(kept, q, now);
-      if (!page) return;
-      offerKept(q, page);
-      // React's first screen will be this answer: paint it now from the kept markup, at the same revision.
-      const paint = screenToPaint(screen, queryId(q), now, window.location.search);
-      if (paint && prepared && showScreen(document.getElementById('root')!, prepared)) {
-        painted = true;
-        performance.mark('docket:early-paint');
-      }
+      if (page) offerKept(q, page);
     },
     () => undefined,
   );
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, REVISION_WAIT_MS));
-  const ready = Promise.race([checked, timeout]);
-  const shown = ready.then(() => (painted ? afterFrame() : undefined));
-  if (prepared) void shown.then(ask);
   return {
-    ready,
-    shown,
+    ready: Promise.race([checked, timeout]),
     takeOver: () => {
       late = true;
     },
