@@ -1,7 +1,7 @@
 // Scenario 5: the popup's first row on screen at 500, 5,000 and 50,000 documents, and typing in the filter.
 //
 // With `--compare NAME=DIR` (run.mjs), every size is measured for this build and each other build in DIR,
-// one browser per build, the runs alternating between them (A B, B A, …): an A/B in one run, so that the
+// one browser per build, the runs alternating between them (A B, B A, …; with three, A B C, B C A, C A B): an A/B in one run, so that the
 // drift of a shared machine falls on every build alike.
 import { importIndex, extensionPage, launch, sleep, stopServiceWorker, traced } from '../lib/env.mjs';
 import { KEYSTROKE_QUERY, cpuToFirstRow, firstRowProbe, openPopup, typeInFilter } from '../lib/popup-probe.mjs';
@@ -126,7 +126,8 @@ export async function run({ env, runs, quick, log }) {
       for (; i < runs; i++) {
         // The time cap (--max-seconds) counts per size.
         if (i >= 1 && (Date.now() - sizeStarted) / 1000 > env.capSeconds) break;
-        const order = i % 2 ? [...subjects].reverse() : subjects;
+        // Each build takes each place in the order in turn (A B C, B C A, C A B, …).
+        const order = subjects.map((_, k) => subjects[(i + k) % subjects.length]);
         for (const s of order) {
           const r = await measure(s, { typing: n === largest });
           s.rows.push(r);
