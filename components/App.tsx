@@ -1,4 +1,4 @@
-import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import { send } from '../utils/shared/protocol';
@@ -14,6 +14,7 @@ import { parsePopupParams } from '../utils/popup/params';
 import type { DocFilter } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { localToday } from '../utils/shared/calendar';
+import { forgetEarly, typedEarly } from '../utils/popup/first-screen';
 import { DocumentEditor } from './DocumentEditor';
 import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
@@ -53,7 +54,13 @@ export function App() {
   const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
   const [deleted, setDeleted] = useState<DocRecord | null>(null);
   const [today, setToday] = useState(() => localToday());
-  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? '' }));
+  // Text typed in the early screen's search box (utils/popup/first-screen.ts) before React took over is not lost.
+  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
+  useLayoutEffect(() => {
+    const typed = typedEarly();
+    forgetEarly();
+    if (typed !== null) setFilter((f) => (f.text === typed ? f : { ...f, text: typed }));
+  }, []);
   const [status, setStatus] = useState<IndexStatus | null>(null);
   const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
   /** Opened from the toolbar button (not as a tab or window): Enter on a result closes it. */

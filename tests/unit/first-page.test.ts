@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FIRST_PAGE_KEY,
+  RETIRED_KEYS,
   answerDiffers,
   keepFirstPage,
   keptAnswer,
@@ -85,6 +86,15 @@ describe('the kept first screen', () => {
     keepFirstPage(store, Q, page());
     const kept = text === 'kept' ? readKept(store) : text;
     expect(keptAnswer(parseKept(kept), q, revision)).toBeNull();
+  });
+
+  it('removes what earlier versions kept (the first screen as markup) when it keeps an answer', () => {
+    const store = memoryStore();
+    store.map.set('docket:first-screen:v1', JSON.stringify({ v: 1, html: '<div class="app"></div>' }));
+    store.map.set('docket:other', 'stays');
+    expect(keepFirstPage(store, Q, page())).toBe(true);
+    expect([...store.map.keys()].sort()).toEqual(['docket:first-page', 'docket:other']);
+    expect(RETIRED_KEYS).toContain('docket:first-screen:v1');
   });
 
   it('a full or broken storage keeps nothing and never throws', () => {

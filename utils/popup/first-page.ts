@@ -10,6 +10,8 @@
 import type { DocsPage, DocsQuery } from '../shared/docs-query';
 
 export const FIRST_PAGE_KEY = 'docket:first-page';
+/** What earlier versions kept and this one no longer reads (the first screen as markup, up to 128 kB): removed when an answer is kept. */
+export const RETIRED_KEYS = ['docket:first-screen:v1'];
 const VERSION = 1;
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -33,6 +35,7 @@ export function queryId(q: DocsQuery): string {
 export function keepFirstPage(store: KeyValueStore, q: DocsQuery, page: DocsPage): boolean {
   if (page.partial || typeof page.revision !== 'string') return false;
   const kept: Kept = { v: VERSION, query: queryId(q), revision: page.revision, page };
+  for (const key of RETIRED_KEYS) keepItem(store, key, null);
   return keepItem(store, FIRST_PAGE_KEY, JSON.stringify(kept));
 }
 

@@ -1,12 +1,13 @@
 /**
  * Runs first in popup.html, before React is even fetched: asks the popup's first question at once,
  * and reads the answer kept from the last opening (utils/popup/first-page.ts). When the index is still
- * at the revision it was kept at, the kept answer is offered to React, whose first render then draws
- * it without a round trip to the background. `ready` resolves when that has been decided (or could
- * not be, quickly).
+ * at the revision it was kept at, the kept answer is offered to React (whose first render then needs
+ * no round trip) and its first screen drawn at once with plain DOM (utils/popup/first-screen.ts).
+ * `ready` resolves when that has been decided (or could not be, quickly).
  */
 import { browser } from 'wxt/browser';
 import { keptAnswer, keptAnswers, parseKept, readKept } from './first-page';
+import { drawFirstScreen, showFirstScreen } from './first-screen';
 import { REVISION_KEY } from '../shared/protocol';
 import type { DocsQuery } from '../shared/docs-query';
 import { localToday } from '../shared/calendar';
@@ -17,15 +18,33 @@ import { FIRST_QUERY } from './first-query';
 const REVISION_WAIT_MS = 60;
 
 export interface Start {
-  /** Resolves once the kept answer has been offered or not. */
+  /** Resolves once the kept answer has been offered (and its screen drawn) or not. */
   ready: Promise<void>;
-  /** React is about to render: nothing is offered from now on. */
+  /**
+   * Resolves when the rest may start (React's chunk, waking the background): at once, or after
+   * the frame that shows the early screen (nothing else competes with drawing it).
+   */
+  shown: Promise<void>;
+  /** React is about to render: nothing is offered or drawn from now on. */
   takeOver: () => void;
+}
+
+/** After the next frame is out (or a little while, if no frame comes: a page in the background). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /**
  * React's chunk could not be loaded (an extension updated while its popup opened, a broken
- * install): say so, instead of leaving the popup blank without a word.
+ * install): say so in place of the inert early screen, instead of leaving it up without a word.
  */
 export function showStartFailure(root: HTMLElement, error: unknown): void {
   const message = root.ownerDocument.createElement('p');
@@ -35,7 +54,7 @@ export function showStartFailure(root: HTMLElement, error: unknown): void {
   root.replaceChildren(message);
 }
 
-const nothing: Start = { ready: Promise.resolve(), takeOver: () => undefined };
+const nothing: Start = { ready: Promise.resolve(), shown: Promise.resolve(), takeOver: () => undefined };
 
 export function start(): Start {
   performance.mark('docket:start');
@@ -58,23 +77,42 @@ export function start(): Start {
   // With a kept answer for today (usually still right), the quick partial answer from the
   // database's indexes is not needed: the background reads the whole index at once (the search needs it too).
   const likely = keptAnswers(kept, q);
-  askEarly(likely ? { ...q, complete: true } : q);
-  if (!likely) return nothing;
+  const ask = () => askEarly(likely ? { ...q, complete: true } : q);
+  if (!likely) {
+    ask();
+    return nothing;
+  }
+  // Drawn while the revision is on its way (a plain opening only: `?tab=`… opens the popup for a
+  // page); shown only if the kept answer is still right.
+  const screen = window.location.search ? null : drawFirstScreen(kept.page, q.today!);
+  // Without a screen to show, the background is woken at once; with one, once it is on screen.
+  if (!screen) ask();
   let late = false;
+  let shown = false;
   const checked = revision.then(
     (r) => {
       performance.mark('docket:revision');
       if (late) return;
       const now = typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null;
-      // Only at the revision it was kept at: a stale answer is never drawn.
+      // Only at the revision it was kept at: a stale answer is never shown.
       const page = keptAnswer(kept, q, now);
-      if (page) offerKept(q, page);
+      if (!page) return;
+      offerKept(q, page);
+      if (screen) {
+        showFirstScreen(document.getElementById('root')!, screen);
+        shown = true;
+        performance.mark('docket:early-paint');
+      }
     },
     () => undefined,
   );
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, REVISION_WAIT_MS));
+  const ready = Promise.race([checked, timeout]);
+  const after = ready.then(() => (shown ? afterFrame() : undefined));
+  if (screen) void after.then(ask);
   return {
-    ready: Promise.race([checked, timeout]),
+    ready,
+    shown: after,
     takeOver: () => {
       late = true;
     },

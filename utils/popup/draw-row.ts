@@ -1,0 +1,115 @@
+/**
+ * One row of the grouped list drawn with plain DOM, for the popup's first screen before React is
+ * loaded (utils/popup/first-screen.ts): the same elements, attributes and text as React's
+ * components/DocumentRow.tsx (with SourceLine and Swatch) draws for the grouped list, so that React's
+ * first commit, which replaces it, changes nothing on screen (tests/unit/first-screen.test.tsx holds
+ * the two to the same DOM). Text goes in as text nodes, attributes through setAttribute: nothing is
+ * ever parsed as HTML. No React here: this runs before react-dom is even fetched.
+ */
+import type { DocRecord, Workstream } from '../shared/model';
+import { STATUS_LABELS, URGENCY_LOOK } from '../shared/states';
+import { openUrl } from '../shared/open-url';
+import { relativeDeadline, urgencyOf } from '../shared/urgency';
+import { dayText } from '../shared/format-date';
+import { displayTitle } from '../shared/doc-order';
+import { KIND_LABELS, sourceInfo } from './doc-text';
+import { describeConflict, fieldLabel } from './conflicts';
+
+type Child = Node | string | null | undefined | false | 0;
+
+/** An element with attributes (undefined: left out) and children (strings become text nodes). */
+export function h(tag: string, attrs: Record<string, string | undefined> | null, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  if (attrs) for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
+  for (const child of children) if (child || child === '') el.append(child);
+  return el;
+}
+
+/** A workstream's colour dot (components/Swatch.tsx). */
+export function swatch(color: string | undefined): HTMLElement {
+  const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  el.style.background = color ?? 'transparent';
+  return el;
+}
+
+/** Where the document was found (components/SourceLine.tsx). */
+function sourceLine(doc: DocRecord): HTMLElement | null {
+  const info = sourceInfo(doc);
+  if (!info) return null;
+  const link = info.href && h('a', { href: info.href, target: '_blank', rel: 'noopener noreferrer' }, info.text);
+  return h(
+    'div',
+    { class: 'doc-source' },
+    info.text && h('span', { class: 'source-from' }, 'From: ', link || info.text),
+    info.quote && h('blockquote', { class: 'source-quote', cite: info.href }, `“${info.quote}”`),
+  );
+}
+
+/** Changes a shared sheet made underneath a local edit, with the two choices. */
+function syncFlags(doc: DocRecord, title: string, workstreams: readonly Workstream[]): HTMLElement[] {
+  return (doc.syncConflicts ?? []).map((c) => {
+    const field = fieldLabel(c.field).toLowerCase();
+    return h(
+      'div',
+      { class: 'sync-flag', 'data-sync-field': c.field },
+      h(
+        'span',
+        { class: 'sync-flag-text' },
+        h('span', { class: 'sync-flag-icon', 'aria-hidden': 'true' }, '⚑ '),
+        describeConflict(c, doc, workstreams),
+      ),
+      h(
+        'span',
+        { class: 'sync-flag-actions' },
+        h('button', { type: 'button' }, 'Use the sheet’s', h('span', { class: 'sr-only' }, ` ${field} for ${title}`)),
+        h('button', { type: 'button' }, 'Keep mine', h('span', { class: 'sr-only' }, ` (${field} of ${title})`)),
+      ),
+    );
+  });
+}
+
+/** A row of the grouped list, as components/DocumentRow.tsx draws it there. */
+export function drawRow(doc: DocRecord, today: string, workstream: Workstream | undefined, workstreams: readonly Workstream[]) {
+  const urgency = urgencyOf(doc, today);
+  const relative = relativeDeadline(doc, today);
+  const title = displayTitle(doc);
+  const url = openUrl(workstream ? { doc, workstream } : { doc });
+  const icon = URGENCY_LOOK[urgency].icon;
+  const live = urgency !== 'done';
+  const action = (tag: string, attrs: Record<string, string | undefined>, label: string) =>
+    h(tag, attrs, label, h('span', { class: 'sr-only' }, ` ${title}`));
+  return h(
+    'li',
+    { class: `doc-row urgency-${urgency}`, 'data-doc-id': doc.id, 'data-urgency': urgency },
+    h(
+      'div',
+      { class: 'doc-main' },
+      h('span', { class: 'doc-title', title: doc.title ? doc.id : undefined }, title),
+      h(
+        'span',
+        { class: 'doc-meta' },
+        h('span', { class: 'doc-kind' }, KIND_LABELS[doc.kind] ?? doc.kind),
+        doc.status && h('span', { class: `status-pill status-${doc.status}` }, STATUS_LABELS[doc.status]),
+        doc.deadline &&
+          h(
+            'span',
+            { class: 'doc-deadline' },
+            icon && live && h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, `${icon} `),
+            relative && live && h('span', { class: 'doc-relative' }, `${relative} · `),
+            h('time', { datetime: doc.deadline }, dayText(doc.deadline)),
+          ),
+        doc.subscriptionId && h('span', { class: 'doc-sheet' }, 'From a shared sheet'),
+      ),
+      doc.deadlineNote && h('span', { class: 'doc-note' }, doc.deadlineNote),
+      sourceLine(doc),
+      ...syncFlags(doc, title, workstreams),
+    ),
+    h(
+      'div',
+      { class: 'doc-actions' },
+      action('a', { class: 'button-like', href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open'),
+      action('button', { type: 'button', 'data-edit-for': doc.id }, 'Edit'),
+      action('button', { type: 'button', class: 'danger' }, 'Delete'),
+    ),
+  );
+}
