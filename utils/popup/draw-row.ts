@@ -15,13 +15,13 @@ import { displayTitle } from '../shared/doc-order';
 import { KIND_LABELS, sourceInfo } from './doc-text';
 import { describeConflict, fieldLabel } from './conflicts';
 
-type Child = Node | string | null | undefined | false | 0;
+type Child = Node | string | null | undefined | false;
 
-/** An element with attributes (undefined: left out) and children (strings become text nodes). */
+/** An element with attributes (undefined: left out) and children (strings become text nodes; empty ones, like React's, none). */
 export function h(tag: string, attrs: Record<string, string | undefined> | null, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
   if (attrs) for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
-  for (const child of children) if (child || child === '') el.append(child);
+  for (const child of children) if (child) el.append(child);
   return el;
 }
 
