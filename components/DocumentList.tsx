@@ -318,6 +318,8 @@ const Results = memo(function Results({
       ) : (
         <>
           {visible.map((g) => {
+            // The first screen stops with its last row: the groups below it follow once it is painted.
+            if (rowBudget <= 0) return null;
             const docs = rowBudget >= g.docs.length ? g.docs : g.docs.slice(0, Math.max(0, rowBudget));
             rowBudget -= docs.length;
             const name = g.workstream?.name ?? 'No workstream';
@@ -350,7 +352,7 @@ const Results = memo(function Results({
               </section>
             );
           })}
-          {notShown !== null && notShown > 0 && (
+          {notShown !== null && notShown > 0 && rowBudget > 0 && (
             <button type="button" className="show-more" disabled={loadingMore} onClick={onMore}>
               Show {Math.min(ROW_PAGE, notShown)} more of {notShown} not shown
             </button>

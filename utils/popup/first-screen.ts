@@ -2,7 +2,7 @@
  * The popup's first screen drawn with plain DOM from the kept answer (utils/popup/first-page.ts),
  * before React is even fetched (utils/popup/popup-start.ts): the same elements React's first commit
  * draws for that answer (components/App.tsx, DocumentList.tsx, DocumentRow.tsx: the header, the view
- * tabs, the filters, the summary, the groups and their first FIRST_ROWS rows), so that React's first
+ * tabs, the filters, the summary, the first FIRST_ROWS rows under their groups' headings), so that React's first
  * commit replaces it without a visible change (tests/unit/first-screen.test.tsx holds the two to the
  * same DOM). Inert except the search box until React takes over; what is typed there is handed over.
  *
@@ -12,7 +12,7 @@ import type { DocRecord, Workstream } from '../shared/model';
 import type { DocsPage } from '../shared/docs-query';
 import { STATUS_FILTER_OPTIONS } from './params';
 import { summaryText } from './report-text';
-import { FIRST_ROWS, ROW_PAGE } from './first-query';
+import { FIRST_ROWS } from './first-query';
 import { VIEWS, panelId, tabId } from './views';
 import { drawRow, h, swatch } from './draw-row';
 
@@ -93,7 +93,7 @@ function filters(status: string): HTMLElement[] {
   ];
 }
 
-/** The summary, the groups with their first rows, "Show more" (DocumentList.tsx's Results, grouped). */
+/** The summary and the groups with the first rows (DocumentList.tsx's Results, grouped, in its first commit). */
 function results(page: DocsPage, today: string): HTMLElement[] {
   const wsById = new Map(page.workstreams.map((w) => [w.id, w] as const));
   const byGroup = new Map<string | null, DocRecord[]>();
@@ -114,14 +114,17 @@ function results(page: DocsPage, today: string): HTMLElement[] {
         summaryText(s),
       ),
     );
+  // The first screen stops with its last row (React's too: the groups below it and "Show more" follow its first
+  // paint; the answer has more rows than the first screen, so "Show more" is never in it).
   let budget = FIRST_ROWS;
   for (const g of page.groups ?? []) {
+    if (budget <= 0) break;
     const all = byGroup.get(g.workstreamId) ?? [];
-    const docs = all.slice(0, Math.max(0, budget));
+    const docs = all.slice(0, budget);
     budget -= docs.length;
     const workstream: Workstream | null = g.workstreamId ? (wsById.get(g.workstreamId) ?? null) : null;
     const headingId = `${ID}-g-${workstream?.id ?? 'none'}`;
-    const hidden = g.count === null ? null : g.count - all.length;
+    const hidden = g.count === null ? 0 : g.count - all.length;
     out.push(
       h(
         'section',
@@ -145,15 +148,10 @@ function results(page: DocsPage, today: string): HTMLElement[] {
             { class: 'doc-list' },
             ...docs.map((d) => drawRow(d, today, (d.workstreamId && wsById.get(d.workstreamId)) || undefined, page.workstreams)),
           ),
-        hidden !== null && hidden > 0 && h('p', { class: 'muted small more-rows' }, `${hidden} more in this workstream`),
+        hidden > 0 && h('p', { class: 'muted small more-rows' }, `${hidden} more in this workstream`),
       ),
     );
   }
-  const notShown = page.partial ? null : page.total - page.rows.length;
-  if (notShown !== null && notShown > 0)
-    out.push(
-      h('button', { type: 'button', class: 'show-more' }, `Show ${Math.min(ROW_PAGE, notShown)} more of ${notShown} not shown`),
-    );
   return out;
 }
 
