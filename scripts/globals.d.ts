@@ -23,7 +23,7 @@ declare global {
 
     // --- scenario 5, set in the popup by its init script and evaluates ---
     /** The popup's first row: in the DOM, then painted (performance.now()), and how many rows then. */
-    __firstRow: Promise<{ dom: number; painted: number; rows: number }>;
+    __firstRow: Promise<{ dom: number; painted: number; rows: number; marks: Record<string, number> }>;
     /** Bench S8: the longest task the popup ran (PerformanceObserver longtask). */
     __longest: number;
     /** The latency of the next keystroke (ms), once its frame is painted. */

@@ -10,8 +10,14 @@ export function firstRowProbe() {
       const dom = performance.now();
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () =>
-          resolve({ dom, painted: performance.now(), rows: document.querySelectorAll('li[data-doc-id]').length });
+        ch.port1.onmessage = () => {
+          // Docket's own marks (popup-start.ts, mount.tsx): when its script started, the revision came, the early screen, React.
+          /** @type {Record<string, number>} */
+          const marks = {};
+          for (const m of performance.getEntriesByType('mark'))
+            if (m.name.startsWith('docket:')) marks[m.name.slice(7)] = m.startTime;
+          resolve({ dom, painted: performance.now(), rows: document.querySelectorAll('li[data-doc-id]').length, marks });
+        };
         ch.port2.postMessage(null);
       });
       return true;

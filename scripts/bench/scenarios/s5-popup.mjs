@@ -3,7 +3,7 @@
 // With `--compare NAME=DIR` (run.mjs), every size is measured for this build and each other build in DIR,
 // one browser per build, the runs alternating between them (A B, B A, …; with three, A B C, B C A, C A B): an A/B in one run, so that the
 // drift of a shared machine falls on every build alike.
-import { importIndex, extensionPage, launch, sleep, stopServiceWorker, traced } from '../lib/env.mjs';
+import { importIndex, extensionPage, launch, sendFromPage, sleep, stopServiceWorker, traced } from '../lib/env.mjs';
 import { KEYSTROKE_QUERY, cpuToFirstRow, firstRowProbe, openPopup, typeInFilter } from '../lib/popup-probe.mjs';
 import { figure } from '../lib/report.mjs';
 import { max, median, p95 } from '../lib/stats.mjs';
@@ -54,7 +54,16 @@ async function measure(s, { typing }) {
   await sleep(300);
   const cold = await openPopup(s.b);
   await cold.page.close();
-  // Opened again at once: the worker running.
+  // Opened again with the worker running and idle: once it has read the index (the cold opening woke it).
+  const ready = await sendFromPage(s.ext, 'docs/query', {
+    view: 'grouped',
+    status: 'active',
+    offset: 0,
+    limit: 1,
+    complete: true,
+  });
+  if (!ready?.ok) throw new Error(`docs/query failed: ${ready?.error}`);
+  await sleep(300);
   const warm = await openPopup(s.b);
   let keys = null;
   if (typing) {
@@ -93,6 +102,11 @@ function sizeFigures(n, subjects, typing) {
       }),
       figure({ name: `· ${label}: first row painted in the traced opening${tag}`, docket: r.map((x) => x.traced.painted) }),
       figure({ name: `· ${label}: rows drawn at first${tag}`, unit: 'count', docket: r.map((x) => x.cold.rows) }),
+      figure({
+        name: `· ${label}: openings drawn before React (of 3 a run)${tag}`,
+        unit: 'count',
+        docket: r.map((x) => drawnEarly([x.cold, x.warm, x.traced])),
+      }),
     );
     if (typing) {
       const lat = r.map((x) => x.keys.lat);
@@ -108,6 +122,18 @@ function sizeFigures(n, subjects, typing) {
     }
   }
   return out;
+}
+
+/** How the first row came: Docket's marks (script start, revision, early screen, React), in ms after navigation start. */
+function how(first) {
+  const m = first.marks ?? {};
+  const at = (k) => (m[k] === undefined ? '–' : m[k].toFixed(0));
+  return ` [start ${at('start')}, revision ${at('revision')}, early ${at('early-paint')}, React ${at('render')}]`;
+}
+
+/** Openings whose first row was drawn before React (an early screen), of all. */
+function drawnEarly(firsts) {
+  return firsts.filter((f) => f.marks?.['early-paint'] !== undefined).length;
 }
 
 export async function run({ env, runs, quick, log }) {
@@ -135,7 +161,7 @@ export async function run({ env, runs, quick, log }) {
             ? `; keystrokes median ${median(r.keys.lat).toFixed(0)} / p95 ${p95(r.keys.lat).toFixed(0)} ms ("${KEYSTROKE_QUERY}": ${r.keys.matching} rows)`
             : '';
           log(
-            `  ${n} docs, run ${i + 1}, ${s.build.name}: first row ${r.cold.painted.toFixed(0)} ms worker stopped, ${r.warm.painted.toFixed(0)} ms running (${r.cold.rows} rows); traced ${r.traced.painted.toFixed(0)} ms, CPU ${r.traced.cpu.toFixed(1)} ms${keys}`,
+            `  ${n} docs, run ${i + 1}, ${s.build.name}: first row ${r.cold.painted.toFixed(0)} ms worker stopped${how(r.cold)}, ${r.warm.painted.toFixed(0)} ms running${how(r.warm)} (${r.cold.rows} rows); traced ${r.traced.painted.toFixed(0)} ms, CPU ${r.traced.cpu.toFixed(1)} ms${keys}`,
           );
         }
       }
