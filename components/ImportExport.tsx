@@ -12,6 +12,7 @@ import { errorMessage } from '../utils/popup/errors';
 import { ErrorAlert } from './ErrorAlert';
 import { SharedSheets } from './SharedSheets';
 import { SnapshotList } from './SnapshotList';
+import { download } from './download';
 
 interface Pending {
   /** The file itself: it is sent again, in pieces, when applied. */
@@ -70,19 +71,6 @@ function progressOf(
     return { text: `Writing ${n(written.written)} of ${n(written.total)} documents…`, value: written.written / written.total };
   }
   return { text: importProgressText(running.report, running.filename) };
-}
-
-/** Download text as a file through a temporary Blob URL. */
-function download(filename: string, mime: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ACCOUNT_RE, DOC_KINDS, STATUSES } from '../shared/model';
 import type { MessageType, ProtocolMap } from '../shared/protocol';
 import { MAX_QUERY_LIMIT } from '../shared/docs-query';
+import { TABLE_GROUPS, TABLE_SORTS } from '../shared/doc-table';
 
 /** A Drive id as the index keys it. */
 export const DRIVE_ID_RE = /^[A-Za-z0-9_-]{1,200}$/;
@@ -15,6 +16,9 @@ const SHORT = v.pipe(v.string(), v.maxLength(2_000));
 const LONG = v.pipe(v.string(), v.maxLength(100_000));
 const ISO_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date'));
 const EMPTY = v.strictObject({});
+/** The most documents one message of the full page acts on. */
+export const MAX_MANY = 100_000;
+const DRIVE_IDS = v.pipe(v.array(DRIVE_ID), v.maxLength(MAX_MANY));
 const EXTRA = v.optional(v.record(v.string(), v.unknown()));
 export const WorkstreamSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -112,6 +116,34 @@ export const REQUEST_SCHEMAS = {
   'sites/get': EMPTY,
   'sites/enable': v.object({ origin: ORIGIN_PATTERN, tabId: v.optional(v.number()) }),
   'sites/disable': v.object({ origin: ORIGIN_PATTERN }),
+  'docs/table': v.strictObject({
+    text: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+    status: v.picklist(['active', 'all', ...STATUSES]),
+    sort: v.picklist(TABLE_SORTS),
+    dir: v.picklist(['asc', 'desc']),
+    group: v.picklist(TABLE_GROUPS),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_QUERY_LIMIT)),
+    today: v.optional(ISO_DATE),
+    ids: v.optional(v.boolean()),
+  }),
+  'docs/timeline': v.strictObject({
+    today: v.optional(ISO_DATE),
+    weeks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(52))),
+  }),
+  'docs/deadlines': v.strictObject({ ids: v.optional(DRIVE_IDS), today: v.optional(ISO_DATE) }),
+  'docs/edit-many': v.strictObject({
+    ids: DRIVE_IDS,
+    change: v.union([
+      v.strictObject({ workstreamId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(200))) }),
+      v.strictObject({ status: v.nullable(v.picklist(STATUSES)) }),
+      v.strictObject({ deadline: v.nullable(ISO_DATE) }),
+      v.strictObject({ shiftDays: v.pipe(v.number(), v.integer(), v.minValue(-3650), v.maxValue(3650)) }),
+    ]),
+  }),
+  'docs/delete-many': v.strictObject({ ids: DRIVE_IDS }),
+  'docs/restore': v.strictObject({ documents: v.pipe(v.array(DocRecordSchema), v.maxLength(MAX_MANY)) }),
+  'docs/export': v.strictObject({ ids: DRIVE_IDS, format: v.picklist(['json', 'csv']) }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
@@ -143,4 +175,11 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'sites/get': 'page',
   'sites/enable': 'page',
   'sites/disable': 'page',
+  'docs/table': 'page',
+  'docs/timeline': 'page',
+  'docs/deadlines': 'page',
+  'docs/edit-many': 'page',
+  'docs/delete-many': 'page',
+  'docs/restore': 'page',
+  'docs/export': 'page',
 };

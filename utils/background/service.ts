@@ -33,6 +33,7 @@ import { runMerge, syncSubscription, type Fetcher, type Journal } from './sync';
 import type { ImportProgress } from '../shared/upload';
 import { isDefaultSite, subscriptionOrigins } from '../shared/sites';
 import { localToday } from '../shared/calendar';
+import { TABLE_WRITES, createTableHandlers } from './table-service';
 
 export interface Sender {
   id?: string;
@@ -115,6 +116,7 @@ const WRITES = new Set<MessageType>([
   'snapshots/restore',
   'subscriptions/add',
   'subscriptions/sync',
+  ...TABLE_WRITES,
 ]);
 
 type Handlers = { [K in MessageType]: (data: Req<K>, sender: Sender) => Promise<Res<K>> };
@@ -179,6 +181,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   }
 
   return {
+    // The full page's table, timeline and writes to many documents (table-service.ts).
+    ...createTableHandlers({ db, cache, now, today, indexChanged }),
     lookup: async ({ ids }, sender) => {
       // A page of a site Docket no longer runs on (the member disabled it, or the browser took the
       // permission back) gets nothing: its content script removes its badges (issue 13, item 5).

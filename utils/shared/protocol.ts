@@ -13,6 +13,9 @@ import { browser } from 'wxt/browser';
 import type { ImportReport, Resolutions, SnapshotInfo, Subscription } from './reports';
 import type { BadgeFields, BadgeRecord, DocRecord, Workstream } from './model';
 import type { DocsPage, DocsQuery, IndexSummary } from './docs-query';
+import type { TablePage, TableQuery } from './doc-table';
+import type { Timeline } from './timeline';
+import type { DocChange } from './bulk-change';
 
 /** What the popup should tell the member about the index as a whole. */
 export interface IndexStatus {
@@ -113,6 +116,22 @@ export interface ProtocolMap {
   /** Called after the popup obtained the host permission: register the content script there. */
   'sites/enable': Msg<{ origin: string; tabId?: number }, SitesState, 'page'>;
   'sites/disable': Msg<{ origin: string }, SitesState, 'page'>;
+
+  // The full page (docket.html): the table, its timeline, and changes to many documents at once.
+  /** One window of the table: filtered with the search syntax, sorted, grouped. */
+  'docs/table': Msg<TableQuery, TablePage, 'page'>;
+  /** Per workstream: overdue, due in each of the next weeks, later. */
+  'docs/timeline': Msg<{ today?: string; weeks?: number }, Timeline, 'page'>;
+  /** Documents with a deadline (for a calendar file): these ids, or every one not done. */
+  'docs/deadlines': Msg<{ ids?: string[]; today?: string }, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
+  /** One change to several documents, in one transaction; `before`: the documents it changed, as they were (for Undo). */
+  'docs/edit-many': Msg<{ ids: string[]; change: DocChange }, { documents: DocRecord[]; before: DocRecord[] }, 'page'>;
+  /** Delete several documents (to the trash), in one transaction; returns what was deleted (for Undo). */
+  'docs/delete-many': Msg<{ ids: string[] }, { documents: DocRecord[] }, 'page'>;
+  /** Put documents back as they were (Undo of a delete or an edit): out of the trash, in one transaction. */
+  'docs/restore': Msg<{ documents: DocRecord[] }, { documents: number }, 'page'>;
+  /** Export these documents (and their workstreams) as an interchange file. */
+  'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportFile, 'page'>;
 }
 
 export type MessageType = keyof ProtocolMap;

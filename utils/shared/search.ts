@@ -92,21 +92,7 @@ export class DocSearch {
 
   search(input: string, today: string, limit = 50): SearchHit[] {
     const q = parseQuery(input);
-    const wsFilter = q.workstream ? fold(q.workstream) : undefined;
-    const keep = (d: DocRecord): boolean => {
-      if (q.statuses.length && !(d.status && q.statuses.includes(d.status))) return false;
-      if (wsFilter !== undefined) {
-        const w = this.ws.get(d.workstreamId ?? '');
-        if (!w || !(fold(w.name).includes(wsFilter) || w.id.toLowerCase() === wsFilter)) return false;
-      }
-      if (q.overdue && urgencyOf(d, today) !== 'overdue') return false;
-      if (q.dueWithin !== undefined) {
-        if (!d.deadline || urgencyOf(d, today) === 'done') return false;
-        const days = daysUntil(d.deadline, today);
-        if (days < 0 || days > q.dueWithin) return false;
-      }
-      return true;
-    };
+    const keep = this.keeper(q, today);
 
     let ranked: number[];
     const text = fold(q.text.trim());
@@ -139,6 +125,36 @@ export class DocSearch {
       const workstream = this.ws.get(doc.workstreamId ?? '');
       return workstream ? { doc, workstream } : { doc };
     });
+  }
+
+  /** Every document the query keeps (its filters and, fuzzily, its words), in index order and unranked: the full page sorts them itself. */
+  matching(input: string, today: string): DocRecord[] {
+    const q = parseQuery(input);
+    const keep = this.keeper(q, today);
+    const text = fold(q.text.trim());
+    const idxs = text ? (this.uf.filter(this.haystack, text) ?? []) : this.docs.map((_, i) => i);
+    const out: DocRecord[] = [];
+    for (const i of idxs) if (keep(this.docs[i]!)) out.push(this.docs[i]!);
+    return out;
+  }
+
+  /** Whether a document passes the query's filters (status, workstream, overdue, due). */
+  private keeper(q: ParsedQuery, today: string): (d: DocRecord) => boolean {
+    const wsFilter = q.workstream ? fold(q.workstream) : undefined;
+    return (d: DocRecord): boolean => {
+      if (q.statuses.length && !(d.status && q.statuses.includes(d.status))) return false;
+      if (wsFilter !== undefined) {
+        const w = this.ws.get(d.workstreamId ?? '');
+        if (!w || !(fold(w.name).includes(wsFilter) || w.id.toLowerCase() === wsFilter)) return false;
+      }
+      if (q.overdue && urgencyOf(d, today) !== 'overdue') return false;
+      if (q.dueWithin !== undefined) {
+        if (!d.deadline || urgencyOf(d, today) === 'done') return false;
+        const days = daysUntil(d.deadline, today);
+        if (days < 0 || days > q.dueWithin) return false;
+      }
+      return true;
+    };
   }
 }
 

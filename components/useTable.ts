@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TableGroup, TablePage, TableQuery } from '../utils/shared/doc-table';
+import type { DocsRow } from '../utils/shared/docs-query';
+import type { Workstream } from '../utils/shared/model';
+import { send } from '../utils/shared/protocol';
+import { blocksFor } from '../utils/popup/virtual-rows';
+import { TABLE_BLOCK, type TableKey } from '../utils/popup/table-view';
+
+export type { TableKey };
+
+export interface TableData {
+  /** Which answer this is (changes with the query and with the index). */
+  answer: number;
+  total: number;
+  groups: TableGroup[];
+  workstreams: Workstream[];
+  indexSize: number;
+  /** Rows by block (its first offset). */
+  blocks: ReadonlyMap<number, DocsRow[]>;
+  /** Every matching id in order (null until it arrives). */
+  ids: string[] | null;
+}
+
+export type TableRunner = (q: TableQuery) => Promise<TablePage>;
+const sendTable: TableRunner = (q) => send('docs/table', q);
+
+/**
+ * The table's rows from the background, a block at a time. Whenever the query or the index changes,
+ * the blocks in view are asked again and replace the rows on screen together (no flash of empty
+ * rows); every id in order follows; `need` asks for the blocks a new scroll position shows.
+ * `first`: the first block, already asked for by the entry script.
+ */
+export function useTable(
+  key: TableKey,
+  revision: number,
+  onError: (e: unknown) => void,
+  first?: { key: TableKey; answer: Promise<TablePage> } | null,
+  run: TableRunner = sendTable,
+): { data: TableData | null; rowAt: (offset: number) => DocsRow | undefined; need: (from: number, to: number) => void } {
+  const [data, setData] = useState<TableData | null>(null);
+  const seq = useRef(0);
+  const pending = useRef(new Set<number>());
+  const wanted = useRef({ from: 0, to: TABLE_BLOCK });
+  const lastKey = useRef<string | null>(null);
+  const ids = useRef<{ answer: number; ids: string[] } | null>(null);
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  const firstRef = useRef(first);
+  const keyJson = JSON.stringify(key);
+
+  const ask = useCallback(
+    (k: TableKey, offset: number): Promise<TablePage> => {
+      const early = firstRef.current;
+      firstRef.current = null;
+      if (early && offset === 0 && JSON.stringify(early.key) === JSON.stringify(k)) return early.answer;
+      return run({ ...k, offset, limit: TABLE_BLOCK });
+    },
+    [run],
+  );
+
+  useEffect(() => {
+    const k = JSON.parse(keyJson) as TableKey;
+    const n = ++seq.current;
+    pending.current = new Set();
+    // A new query starts at the top; the same one after a change keeps its place.
+    if (lastKey.current !== keyJson) wanted.current = { from: 0, to: TABLE_BLOCK };
+    lastKey.current = keyJson;
+    const offsets = blocksFor(wanted.current.from, Math.max(wanted.current.to, 1), TABLE_BLOCK);
+    Promise.all(offsets.map((o) => ask(k, o))).then(
+      (pages) => {
+        if (n !== seq.current) return;
+        const p = pages[0]!;
+        setData({
+          answer: n,
+          total: p.total,
+          groups: p.groups,
+          workstreams: p.workstreams,
+          indexSize: p.indexSize,
+          blocks: new Map(offsets.map((o, i) => [o, pages[i]!.rows] as const)),
+          ids: ids.current?.answer === n ? ids.current.ids : null,
+        });
+      },
+      (e) => n === seq.current && onErrorRef.current(e),
+    );
+    // Every id in order, for selecting ranges and all.
+    run({ ...k, offset: 0, limit: 0, ids: true }).then(
+      (page) => {
+        if (n !== seq.current) return;
+        ids.current = { answer: n, ids: page.ids ?? [] };
+        setData((prev) => (prev && prev.answer === n ? { ...prev, ids: page.ids ?? [] } : prev));
+      },
+      (e) => n === seq.current && onErrorRef.current(e),
+    );
+  }, [keyJson, revision, ask, run]);
+
+  const need = useCallback(
+    (from: number, to: number) => {
+      wanted.current = { from, to };
+      const cur = dataRef.current;
+      if (!cur || cur.answer !== seq.current) return;
+      const n = seq.current;
+      const k = JSON.parse(keyJson) as TableKey;
+      for (const o of blocksFor(from, Math.min(to, cur.total), TABLE_BLOCK)) {
+        if (cur.blocks.has(o) || pending.current.has(o)) continue;
+        pending.current.add(o);
+        ask(k, o).then(
+          (page) => {
+            if (n !== seq.current) return;
+            pending.current.delete(o);
+            setData((prev) => (prev && prev.answer === n ? { ...prev, blocks: new Map(prev.blocks).set(o, page.rows) } : prev));
+          },
+          (e) => n === seq.current && onErrorRef.current(e),
+        );
+      }
+    },
+    [keyJson, ask],
+  );
+
+  const rowAt = useCallback(
+    (offset: number) => {
+      const block = Math.floor(offset / TABLE_BLOCK) * TABLE_BLOCK;
+      return data?.blocks.get(block)?.[offset - block];
+    },
+    [data],
+  );
+
+  return { data, rowAt, need };
+}

@@ -1,0 +1,162 @@
+/**
+ * The background's answers to the full page (docket.html): the table (filtered, sorted, grouped,
+ * one window of rows at a time), the deadline timeline, the deadlines for a calendar file, and
+ * writes to many documents at once (each one transaction, each undoable with `docs/restore`).
+ * Wired into the service's handlers (service.ts), which checks senders and shapes first.
+ */
+import type { DocketDB } from './db/schema';
+import { deleteDocuments, restoreDocuments, updateDocuments } from './db/bulk';
+import type { IndexCache } from './index-cache';
+import type { IndexView } from './queries';
+import { exportCsv, exportJson } from './interchange/export';
+import { applyChange } from '../shared/bulk-change';
+import { compareDocs, isDone, matchesStatus } from '../shared/doc-order';
+import { orderTable, type TableGroup, type TableQuery } from '../shared/doc-table';
+import { MAX_QUERY_LIMIT } from '../shared/docs-query';
+import type { DocsRow } from '../shared/docs-query';
+import type { DocRecord } from '../shared/model';
+import type { MessageType, Req, Res } from '../shared/protocol';
+import { parseQuery } from '../shared/search';
+import { buildTimeline } from '../shared/timeline';
+
+export const TABLE_MESSAGES = [
+  'docs/table',
+  'docs/timeline',
+  'docs/deadlines',
+  'docs/edit-many',
+  'docs/delete-many',
+  'docs/restore',
+  'docs/export',
+] as const satisfies readonly MessageType[];
+type TableMessage = (typeof TABLE_MESSAGES)[number];
+
+/** The messages here that change the index (refused while it is read-only). */
+export const TABLE_WRITES: readonly MessageType[] = ['docs/edit-many', 'docs/delete-many', 'docs/restore'];
+
+export interface TableDeps {
+  db: () => Promise<DocketDB>;
+  cache: IndexCache;
+  now: () => string;
+  today: () => string;
+  indexChanged: () => Promise<void>;
+}
+
+interface Ordered {
+  docs: DocRecord[];
+  groups: TableGroup[];
+}
+
+/** Orders kept per index view (a new view after every change drops them): paging through a table sorts it once. */
+const ORDERS_KEPT = 8;
+const orders = new WeakMap<IndexView, Map<string, Ordered>>();
+
+/** The table's documents in order, for a query (without its window). */
+export function orderedFor(view: IndexView, q: TableQuery, today: string): Ordered {
+  const key = JSON.stringify([q.text?.trim() ?? '', q.status, q.sort, q.dir, q.group, today]);
+  let kept = orders.get(view);
+  if (!kept) orders.set(view, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const text = q.text?.trim() ?? '';
+  let docs: readonly DocRecord[];
+  if (!text) docs = view.documents.filter((d) => matchesStatus(d, q.status));
+  else {
+    const found = view.docSearch().matching(text, today);
+    // A `status:` in the box decides the status; otherwise the Status list does (as in the popup).
+    docs = parseQuery(text).statuses.length ? found : found.filter((d) => matchesStatus(d, q.status));
+  }
+  const out = orderTable(docs, view.workstreams, q.sort, q.dir, q.group);
+  kept.set(key, out);
+  if (kept.size > ORDERS_KEPT) kept.delete(kept.keys().next().value!);
+  return out;
+}
+
+function row(view: IndexView, doc: DocRecord): DocsRow {
+  const ws = view.workstreamOf(doc);
+  return ws ? { doc, workstreamId: ws } : { doc };
+}
+
+type Handlers = { [K in TableMessage]: (data: Req<K>) => Promise<Res<K>> };
+
+export function createTableHandlers(deps: TableDeps): Handlers {
+  const { db, cache, now, indexChanged } = deps;
+  const view = async () => {
+    await cache.check();
+    return cache.get();
+  };
+  return {
+    'docs/table': async (q) => {
+      const v = await view();
+      const today = q.today ?? deps.today();
+      const { docs, groups } = orderedFor(v, q, today);
+      const offset = Math.min(q.offset, docs.length);
+      const rows = docs.slice(offset, offset + Math.min(q.limit, MAX_QUERY_LIMIT)).map((d) => row(v, d));
+      return {
+        total: docs.length,
+        offset,
+        rows,
+        groups,
+        indexSize: v.documents.length,
+        workstreams: [...v.workstreams],
+        ...(q.ids ? { ids: docs.map((d) => d.id) } : {}),
+      };
+    },
+    'docs/timeline': async ({ today, weeks }) => {
+      const v = await view();
+      return buildTimeline(v.documents, v.workstreams, today ?? deps.today(), weeks);
+    },
+    'docs/deadlines': async ({ ids }) => {
+      const v = await view();
+      let docs: DocRecord[];
+      if (ids) {
+        const found = cache.lookup(ids) ?? {};
+        docs = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d?.deadline);
+      } else docs = v.documents.filter((d) => d.deadline && !isDone(d));
+      return { documents: docs.sort(compareDocs), workstreams: [...v.workstreams] };
+    },
+    'docs/edit-many': async ({ ids, change }) => {
+      const d = await db();
+      if ('workstreamId' in change && change.workstreamId !== null && !(await d.get('workstreams', change.workstreamId))) {
+        throw new Error(`There is no workstream “${change.workstreamId}”.`);
+      }
+      const at = now();
+      const { before, after } = await updateDocuments(d, ids, (doc) => applyChange(doc, change, at));
+      if (after.length) {
+        cache.putDocuments(after);
+        await indexChanged();
+      }
+      return { documents: after, before };
+    },
+    'docs/delete-many': async ({ ids }) => {
+      const documents = await deleteDocuments(await db(), ids, now());
+      for (const doc of documents) cache.deleteDocument(doc.id);
+      if (documents.length) await indexChanged();
+      return { documents };
+    },
+    'docs/restore': async ({ documents }) => {
+      const d = await db();
+      const known = new Set(await d.getAllKeys('workstreams'));
+      // A workstream deleted meanwhile: the document comes back without it rather than not at all.
+      const docs = documents.map((doc) => {
+        if (!doc.workstreamId || known.has(doc.workstreamId)) return doc;
+        const { workstreamId: _gone, ...rest } = doc;
+        return rest;
+      });
+      await restoreDocuments(d, docs);
+      cache.putDocuments(docs);
+      if (docs.length) await indexChanged();
+      return { documents: docs.length };
+    },
+    'docs/export': async ({ ids, format }) => {
+      const v = await view();
+      const found = cache.lookup(ids) ?? {};
+      const documents = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d);
+      const used = new Set(documents.map((d) => d.workstreamId));
+      const index = { documents, workstreams: v.workstreams.filter((w) => used.has(w.id)) };
+      const at = now();
+      const file = format === 'json' ? exportJson(index, at) : exportCsv(index, undefined, at);
+      const n = documents.length;
+      return { ...file, filename: `docket-${n}-document${n === 1 ? '' : 's'}-${at.slice(0, 10)}.${format}` };
+    },
+  };
+}

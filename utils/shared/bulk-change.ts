@@ -1,0 +1,32 @@
+/**
+ * One change made to several documents at once from the full page (`docs/edit-many`): set the
+ * workstream, status or deadline, or move deadlines by a number of days. Pure.
+ */
+import type { DocRecord, Status } from './model';
+import { addDays } from './calendar';
+
+export type DocChange =
+  { workstreamId: string | null } | { status: Status | null } | { deadline: string | null } | { shiftDays: number };
+
+/** The document after the change, or null when the change leaves it as it is (a shift without a deadline). */
+export function applyChange(doc: DocRecord, change: DocChange, now: string): DocRecord | null {
+  const next: DocRecord = { ...doc };
+  if ('shiftDays' in change) {
+    if (!doc.deadline || change.shiftDays === 0) return null;
+    next.deadline = addDays(doc.deadline, change.shiftDays);
+  } else if ('workstreamId' in change) {
+    if ((doc.workstreamId ?? null) === change.workstreamId) return null;
+    if (change.workstreamId === null) delete next.workstreamId;
+    else next.workstreamId = change.workstreamId;
+  } else if ('status' in change) {
+    if ((doc.status ?? null) === change.status) return null;
+    if (change.status === null) delete next.status;
+    else next.status = change.status;
+  } else {
+    if ((doc.deadline ?? null) === change.deadline) return null;
+    if (change.deadline === null) delete next.deadline;
+    else next.deadline = change.deadline;
+  }
+  next.updatedAt = now;
+  return next;
+}
