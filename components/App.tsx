@@ -32,6 +32,7 @@ import { errorMessage } from '../utils/popup/errors';
 import { useCurrentPage } from './useCurrentPage';
 import { useRevision } from './useRevision';
 import { useEditor } from './useEditor';
+import { FullWidthScanButton, OpenFullPageButton } from './OpenFullPage';
 
 /** The Scan view (and the scanner, with its date parser) loads when first opened. */
 const ScanPanel = lazy(() => import('./ScanPanel').then((m) => ({ default: m.ScanPanel })));
@@ -226,6 +227,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Docket</h1>
+        <OpenFullPageButton closePopup={toolbarPopup} onError={onError} />
       </header>
 
       <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
@@ -275,6 +277,7 @@ export function App() {
                 />
               )}
               {view === 'upcoming' && <UpcomingPanel revision={revision} today={today} onError={onError} />}
+              {view === 'scan' && <FullWidthScanButton tabId={page.tabId} closePopup={toolbarPopup} onError={onError} />}
               {view === 'scan' && (
                 <Suspense fallback={<p className="muted">Loading…</p>}>
                   <ScanPanel page={page} workstreams={workstreams} loaded={wsLoaded} revision={revision} onTracked={reload} />

@@ -9,6 +9,7 @@ import { describeConflict, fieldLabel } from '../utils/popup/conflicts';
 import { displayTitle } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { SourceLine } from './SourceLine';
+import { CalendarLink } from './CalendarLink';
 import { Swatch } from './Swatch';
 
 /**
@@ -79,6 +80,7 @@ export const DocumentRow = memo(function DocumentRow({
               <time dateTime={doc.deadline}>{dayText(doc.deadline)}</time>
             </span>
           )}
+          {doc.deadline && <CalendarLink doc={doc} workstream={workstream} compact />}
           {doc.subscriptionId && (
             <span className="doc-sheet">{subscriptionName ? `From sheet “${subscriptionName}”` : 'From a shared sheet'}</span>
           )}

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { STATUS_LABELS } from '../utils/shared/states';
 import type { DocRecord, Workstream } from '../utils/shared/model';
@@ -7,6 +7,7 @@ import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { dayText } from '../utils/shared/format-date';
 import { displayTitle, upcomingSections } from '../utils/shared/doc-order';
 import type { UpcomingKey } from '../utils/shared/doc-order';
+import { IcsExportButton } from './IcsExportButton';
 import { Swatch } from './Swatch';
 import { useDocsQuery } from './useDocsQuery';
 import type { QueryKey, QueryRunner } from './useDocsQuery';
@@ -32,22 +33,33 @@ export function UpcomingPanel({
   const documents = useMemo(() => page?.rows.map((r) => r.doc) ?? [], [page]);
   const counts = useMemo(() => Object.fromEntries((page?.sections ?? []).map((s) => [s.key, s.count])), [page]);
   const notShown = page ? page.total - page.rows.length : 0;
+  const [exported, setExported] = useState('');
   return (
-    <UpcomingView
-      documents={documents}
-      workstreams={page?.workstreams ?? []}
-      loaded={!!page}
-      today={today}
-      counts={counts}
-      indexSize={page?.indexSize}
-      footer={
-        notShown > 0 ? (
-          <button type="button" className="show-more" disabled={loadingMore} onClick={more}>
-            Show {Math.min(UPCOMING_PAGE, notShown)} more of {notShown} not shown
-          </button>
-        ) : null
-      }
-    />
+    <>
+      {!!page?.total && (
+        <div className="upcoming-tools">
+          <IcsExportButton label="Export deadlines (.ics)" onError={onError} onDone={setExported} />
+          <span className="muted small" role="status">
+            {exported}
+          </span>
+        </div>
+      )}
+      <UpcomingView
+        documents={documents}
+        workstreams={page?.workstreams ?? []}
+        loaded={!!page}
+        today={today}
+        counts={counts}
+        indexSize={page?.indexSize}
+        footer={
+          notShown > 0 ? (
+            <button type="button" className="show-more" disabled={loadingMore} onClick={more}>
+              Show {Math.min(UPCOMING_PAGE, notShown)} more of {notShown} not shown
+            </button>
+          ) : null
+        }
+      />
+    </>
   );
 }
 

@@ -72,7 +72,11 @@ export default defineBackground(() => {
   browser.windows.onRemoved.addListener((windowId) => void editors.closed(windowId));
 
   const toolbar = startToolbar(db);
-  const omnibox = startOmnibox(db, (q) => openPopupWindow({ q }));
+  const omnibox = startOmnibox(
+    db,
+    (q) => openPopupWindow({ q }),
+    () => browser.tabs.create({ url: browser.runtime.getURL('/docket.html') }),
+  );
   startReminders(db);
   handleMenus(openPopupWindow);
 

@@ -116,8 +116,9 @@ describe('the dk keyword’s handlers', () => {
   const setup = () => {
     const open = vi.fn(async () => undefined);
     const openPopup = vi.fn(async () => undefined);
-    const handlers = omniboxHandlers({ search: async () => search, today: () => TODAY, xml: true, open, openPopup });
-    return { handlers, open, openPopup };
+    const openFullPage = vi.fn(async () => undefined);
+    const handlers = omniboxHandlers({ search: async () => search, today: () => TODAY, xml: true, open, openPopup, openFullPage });
+    return { handlers, open, openPopup, openFullPage };
   };
 
   it('"dk" and two words of a title suggest it first, and Enter opens it where asked', async () => {
@@ -143,5 +144,13 @@ describe('the dk keyword’s handlers', () => {
     );
     await handlers.entered('nothing matches this', 'currentTab');
     expect(openPopup).toHaveBeenCalledWith('nothing matches this');
+  });
+
+  it.each(['', '   '])('"dk" and Enter with no words (%j) open Docket in a tab, nothing else', async (text) => {
+    const { handlers, open, openPopup, openFullPage } = setup();
+    await handlers.entered(text, 'currentTab');
+    expect(openFullPage).toHaveBeenCalledTimes(1);
+    expect(open).not.toHaveBeenCalled();
+    expect(openPopup).not.toHaveBeenCalled();
   });
 });

@@ -16,19 +16,29 @@ export function omniboxHandlers(deps: {
   open: (url: string, disposition: Disposition) => Promise<unknown>;
   /** Nothing matched: open Docket's search with the words. */
   openPopup: (query: string) => Promise<unknown>;
+  /** `dk` and Enter with no words: Docket in a tab. */
+  openFullPage: () => Promise<unknown>;
 }) {
   return {
     async changed(text: string, suggest: (s: Suggestion[]) => void): Promise<void> {
       suggest(suggestions((await deps.search()).search(text, deps.today(), 8), deps.today(), deps.xml));
     },
     async entered(text: string, disposition: Disposition): Promise<void> {
+      if (!text.trim()) {
+        await deps.openFullPage();
+        return;
+      }
       const url = destination(text, (await deps.search()).search(text, deps.today(), 1));
       await (url ? deps.open(url, disposition) : deps.openPopup(text));
     },
   };
 }
 
-export function startOmnibox(db: () => Promise<DocketDB>, openPopup: (query: string) => Promise<void>): { invalidate(): void } {
+export function startOmnibox(
+  db: () => Promise<DocketDB>,
+  openPopup: (query: string) => Promise<void>,
+  openFullPage: () => Promise<unknown>,
+): { invalidate(): void } {
   let search: Promise<DocSearch> | undefined;
   const handlers = omniboxHandlers({
     search: () =>
@@ -42,9 +52,10 @@ export function startOmnibox(db: () => Promise<DocketDB>, openPopup: (query: str
         ? browser.tabs.update({ url })
         : browser.tabs.create({ url, active: disposition === 'newForegroundTab' }),
     openPopup,
+    openFullPage,
   });
   browser.omnibox.setDefaultSuggestion({
-    description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…)',
+    description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…); Enter alone opens Docket in a tab',
   });
   browser.omnibox.onInputChanged.addListener((text, suggest) => void handlers.changed(text, suggest).catch(console.error));
   browser.omnibox.onInputEntered.addListener(

@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+
+/** Open Docket in a tab (docket.html, with `params`), and close the toolbar popup if that is where this runs. */
+export async function openDocketTab(params: Record<string, string> = {}, closePopup = false): Promise<void> {
+  const query = new URLSearchParams(params).toString();
+  await browser.tabs.create({ url: browser.runtime.getURL(`/docket.html${query ? `?${query}` : ''}` as '/docket.html') });
+  if (closePopup) window.close();
+}
+
+/** The popup's way to Docket in a tab: the table of every document, the timeline, bulk changes. */
+export function OpenFullPageButton({ closePopup, onError }: { closePopup: boolean; onError: (e: unknown) => void }) {
+  return (
+    <button
+      type="button"
+      className="open-full-page"
+      title="Every document in a table, bulk changes, the deadline timeline"
+      onClick={() => void openDocketTab({}, closePopup).catch(onError)}
+    >
+      Open in a tab
+    </button>
+  );
+}
+
+/** From the popup's Scan view: the same review at full width, on the same tab. */
+export function FullWidthScanButton({
+  tabId,
+  closePopup,
+  onError,
+}: {
+  tabId?: number;
+  closePopup: boolean;
+  onError: (e: unknown) => void;
+}) {
+  if (tabId === undefined) return null;
+  return (
+    <p className="scan-full-width">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void openDocketTab({ view: 'scan', tab: String(tabId) }, closePopup).catch(onError)}
+      >
+        Review this scan at full width
+      </button>
+    </p>
+  );
+}
