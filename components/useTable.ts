@@ -67,7 +67,8 @@ export function useTable(
     // A new query starts at the top; the same one after a change keeps its place.
     if (lastKey.current !== keyJson) wanted.current = { from: 0, to: TABLE_BLOCK };
     lastKey.current = keyJson;
-    const offsets = blocksFor(wanted.current.from, Math.max(wanted.current.to, 1), TABLE_BLOCK);
+    const inView = blocksFor(wanted.current.from, wanted.current.to, TABLE_BLOCK);
+    const offsets = inView.length ? inView : [0];
     Promise.all(offsets.map((o) => ask(k, o))).then(
       (pages) => {
         if (n !== seq.current) return;

@@ -117,7 +117,14 @@ describe('the dk keyword’s handlers', () => {
     const open = vi.fn(async () => undefined);
     const openPopup = vi.fn(async () => undefined);
     const openFullPage = vi.fn(async () => undefined);
-    const handlers = omniboxHandlers({ search: async () => search, today: () => TODAY, xml: true, open, openPopup, openFullPage });
+    const handlers = omniboxHandlers({
+      search: async () => search,
+      today: () => TODAY,
+      xml: true,
+      open,
+      openPopup,
+      openFullPage,
+    });
     return { handlers, open, openPopup, openFullPage };
   };
 

@@ -55,7 +55,8 @@ export function startOmnibox(
     openFullPage,
   });
   browser.omnibox.setDefaultSuggestion({
-    description: 'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…); Enter alone opens Docket in a tab',
+    description:
+      'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…); Enter alone opens Docket in a tab',
   });
   browser.omnibox.onInputChanged.addListener((text, suggest) => void handlers.changed(text, suggest).catch(console.error));
   browser.omnibox.onInputEntered.addListener(

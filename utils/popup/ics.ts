@@ -48,5 +48,7 @@ export function deadlinesIcs(docs: readonly DocRecord[], workstreams: readonly W
       ...(Number.isNaN(Date.parse(doc.updatedAt)) ? {} : { lastModified: new Date(doc.updatedAt) }),
     });
   }
-  return cal.toString();
+  // Every content line ends with CRLF, the last one too (RFC 5545 §3.1).
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -82,6 +82,7 @@ export function offsetsIn(layout: Layout, first: number, last: number): { from: 
 /** Blocks of `size` rows (by their first offset) that `[from, to)` needs. */
 export function blocksFor(from: number, to: number, size: number): number[] {
   const out: number[] = [];
+  if (to <= from) return out;
   for (let b = Math.floor(from / size) * size; b < to; b += size) out.push(b);
   return out;
 }
