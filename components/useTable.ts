@@ -21,6 +21,9 @@ export interface TableData {
   ids: string[] | null;
 }
 
+/** Ask again this many times at most when an answer says it is partial. */
+const PARTIAL_RETRIES = 3;
+
 export type TableRunner = (q: TableQuery) => Promise<TablePage>;
 const sendTable: TableRunner = (q) => send('docs/table', q);
 
@@ -67,33 +70,43 @@ export function useTable(
     // A new query starts at the top; the same one after a change keeps its place.
     if (lastKey.current !== keyJson) wanted.current = { from: 0, to: TABLE_BLOCK };
     lastKey.current = keyJson;
-    const inView = blocksFor(wanted.current.from, wanted.current.to, TABLE_BLOCK);
-    const offsets = inView.length ? inView : [0];
-    Promise.all(offsets.map((o) => ask(k, o))).then(
-      (pages) => {
-        if (n !== seq.current) return;
-        const p = pages[0]!;
-        setData({
-          answer: n,
-          total: p.total,
-          groups: p.groups,
-          workstreams: p.workstreams,
-          indexSize: p.indexSize,
-          blocks: new Map(offsets.map((o, i) => [o, pages[i]!.rows] as const)),
-          ids: ids.current?.answer === n ? ids.current.ids : null,
-        });
-      },
-      (e) => n === seq.current && onErrorRef.current(e),
-    );
-    // Every id in order, for selecting ranges and all.
-    run({ ...k, offset: 0, limit: 0, ids: true }).then(
-      (page) => {
-        if (n !== seq.current) return;
-        ids.current = { answer: n, ids: page.ids ?? [] };
-        setData((prev) => (prev && prev.answer === n ? { ...prev, ids: page.ids ?? [] } : prev));
-      },
-      (e) => n === seq.current && onErrorRef.current(e),
-    );
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Every id in order (for selecting ranges and all): after the rows are on screen.
+    const askIds = () =>
+      run({ ...k, offset: 0, limit: 0, ids: true }).then(
+        (page) => {
+          if (n !== seq.current) return;
+          ids.current = { answer: n, ids: page.ids ?? [] };
+          setData((prev) => (prev && prev.answer === n ? { ...prev, ids: page.ids ?? [] } : prev));
+        },
+        (e) => n === seq.current && onErrorRef.current(e),
+      );
+    const load = () => {
+      const inView = blocksFor(wanted.current.from, wanted.current.to, TABLE_BLOCK);
+      const offsets = inView.length ? inView : [0];
+      Promise.all(offsets.map((o) => ask(k, o))).then(
+        (pages) => {
+          if (n !== seq.current) return;
+          const p = pages[0]!;
+          setData({
+            answer: n,
+            total: p.total,
+            groups: p.groups,
+            workstreams: p.workstreams,
+            indexSize: p.indexSize,
+            blocks: new Map(offsets.map((o, i) => [o, pages[i]!.rows] as const)),
+            ids: ids.current?.answer === n ? ids.current.ids : null,
+          });
+          // Answered from the database's indexes before the index was in memory: ask again for the whole answer.
+          if (p.partial && tries++ < PARTIAL_RETRIES) load();
+          else timer = setTimeout(() => void askIds(), 0);
+        },
+        (e) => n === seq.current && onErrorRef.current(e),
+      );
+    };
+    load();
+    return () => clearTimeout(timer);
   }, [keyJson, revision, ask, run]);
 
   const need = useCallback(

@@ -198,3 +198,32 @@ describe('reading for the timeline and exports', () => {
     expect(csv.text.trim().split('\n')).toHaveLength(2);
   });
 });
+
+describe('the first window with nothing in memory (a large index, the worker just started)', () => {
+  it('comes from the database’s indexes, says it is partial, and the next answer is whole', async () => {
+    const documents = Array.from({ length: 3_100 }, (_, i) => ({
+      id: `bulk${String(i).padStart(8, '0')}`,
+      kind: 'document',
+      aliases: [],
+      title: `Document ${i}`,
+      workstreamId: ['ws-hlb', 'ws-improve', 'ws-outcomes'][i % 3],
+      deadline: `2020-10-${String((i % 28) + 1).padStart(2, '0')}`,
+      updatedAt: '2020-09-01T00:00:00.000Z',
+    }));
+    await ok('docs/track', { documents, workstreams: [] });
+    // A new worker: the same database, an empty cache.
+    const handlers = createHandlers(deps);
+    call = (type, data, sender = PAGE) => dispatch({ type, data }, sender, handlers, deps) as never;
+    const q = { status: 'active', sort: 'deadline', dir: 'asc', group: 'workstream', offset: 0, limit: 5, today: TODAY };
+    const cold = await ok('docs/table', q);
+    expect(cold.partial).toBe(true);
+    // Group A (first by name) in deadline order: the MHLB (10 September), then October's.
+    expect(cold.rows.map((r: any) => r.doc.id)).toEqual([MHLB, 'bulk00000000', 'bulk00000084', 'bulk00000168', 'bulk00000252']);
+    expect(cold.groups[0]).toEqual({ key: 'ws:ws-hlb', count: 1_035 });
+    const whole = await ok('docs/table', q);
+    expect(whole.partial).toBeUndefined();
+    expect(whole.rows).toEqual(cold.rows);
+    expect(whole.total).toBe(3_105);
+    expect(whole.groups.map((g: any) => g.key)).toEqual(['ws:ws-hlb', 'ws:ws-improve', 'ws:ws-outcomes', 'ws:ws-response']);
+  });
+});

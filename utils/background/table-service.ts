@@ -7,11 +7,11 @@
 import type { DocketDB } from './db/schema';
 import { deleteDocuments, restoreDocuments, updateDocuments } from './db/bulk';
 import type { IndexCache } from './index-cache';
-import type { IndexView } from './queries';
+import { coldGroupedPage, type IndexView } from './queries';
 import { exportCsv, exportJson } from './interchange/export';
 import { applyChange } from '../shared/bulk-change';
 import { compareDocs, isDone, matchesStatus } from '../shared/doc-order';
-import { orderTable, type TableGroup, type TableQuery } from '../shared/doc-table';
+import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../shared/doc-table';
 import { MAX_QUERY_LIMIT } from '../shared/docs-query';
 import type { DocsRow } from '../shared/docs-query';
 import type { DocRecord } from '../shared/model';
@@ -78,6 +78,34 @@ function row(view: IndexView, doc: DocRecord): DocsRow {
 
 type Handlers = { [K in TableMessage]: (data: Req<K>) => Promise<Res<K>> };
 
+/**
+ * Above this many documents, the table's first window in its default order is read through the
+ * database's indexes while the index is not in memory yet (as the popup's first page: service.ts).
+ */
+export const COLD_TABLE_THRESHOLD = 3_000;
+
+/** The default order (grouped by workstream, by deadline, no words): the popup's grouped list, which the indexes can answer. */
+function isListOrder(q: TableQuery): boolean {
+  return q.group === 'workstream' && q.sort === 'deadline' && q.dir === 'asc' && !q.text?.trim();
+}
+
+/** The first window from IndexedDB's indexes (coldGroupedPage): its rows are exact; groups not read yet are left out. */
+async function coldTablePage(db: DocketDB, q: TableQuery, today: string): Promise<TablePage | null> {
+  const page = await coldGroupedPage(db, { view: 'grouped', status: q.status, offset: 0, limit: q.limit }, today);
+  if (!page?.groups) return null;
+  const groups = page.groups.filter((g) => g.count !== null).map((g) => ({ key: `ws:${g.workstreamId ?? ''}`, count: g.count! }));
+  const known = groups.reduce((n, g) => n + g.count, 0);
+  return {
+    total: known,
+    offset: 0,
+    rows: page.rows,
+    groups,
+    indexSize: page.indexSize,
+    workstreams: page.workstreams,
+    ...(page.partial || known !== page.total ? { partial: true } : {}),
+  };
+}
+
 export function createTableHandlers(deps: TableDeps): Handlers {
   const { db, cache, now, indexChanged } = deps;
   const view = async () => {
@@ -86,8 +114,19 @@ export function createTableHandlers(deps: TableDeps): Handlers {
   };
   return {
     'docs/table': async (q) => {
-      const v = await view();
       const today = q.today ?? deps.today();
+      await cache.check();
+      // Cold (nothing in memory, nothing being read) and a large index: the first rows from the indexes,
+      // and the whole index read meanwhile for the next question.
+      if (!cache.loaded && !cache.loading && !q.ids && q.offset === 0 && isListOrder(q)) {
+        const d = await db();
+        if ((await d.getAllKeys('documents', null, COLD_TABLE_THRESHOLD + 1)).length > COLD_TABLE_THRESHOLD) {
+          const page = await coldTablePage(d, q, today);
+          cache.warm();
+          if (page) return page;
+        }
+      }
+      const v = await cache.get();
       const { docs, groups } = orderedFor(v, q, today);
       const offset = Math.min(q.offset, docs.length);
       const rows = docs.slice(offset, offset + Math.min(q.limit, MAX_QUERY_LIMIT)).map((d) => row(v, d));

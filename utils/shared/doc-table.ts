@@ -51,6 +51,11 @@ export interface TablePage {
   indexSize: number;
   workstreams: Workstream[];
   ids?: string[];
+  /**
+   * Answered from IndexedDB's indexes before the index was in memory: `rows` are exact, but groups
+   * not read yet are left out of `groups` and `total`. Ask again for the whole answer.
+   */
+  partial?: boolean;
 }
 
 /** The Monday of the (ISO) week a day is in. */
