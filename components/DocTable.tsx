@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import type { TableSort } from '../utils/shared/doc-table';
@@ -77,17 +77,18 @@ export function DocTable({
   resetKey: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 800 });
+  // Until the box is measured (after the first paint): the window's height less the controls above it.
+  const [view, setView] = useState(() => ({ top: 0, height: Math.max(LINE_PX * 4, window.innerHeight - 200), measured: false }));
   const layout = useMemo(() => layoutOf(data.groups, data.total), [data.groups, data.total]);
   const wsById = useMemo(() => new Map<string, Workstream>(data.workstreams.map((w) => [w.id, w] as const)), [data.workstreams]);
-  const { first, last } = windowOf(view.top, view.height, LINE_PX, layout.lines);
+  // The first screen draws what shows (a line more); once measured, ten lines more each way for smooth scrolling.
+  const { first, last } = windowOf(view.top, view.height, LINE_PX, layout.lines, view.measured ? 10 : 1);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
+    // No measuring before the first paint (it would lay the page out twice): the observer reports after layout.
+    const observer = new ResizeObserver(() => setView({ top: el.scrollTop, height: el.clientHeight, measured: true }));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -232,7 +233,7 @@ export function DocTable({
       aria-activedescendant={selection.cursor !== null && selection.cursor ? rowDomId(selection.cursor) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight, measured: true })}
     >
       <table className="doc-table" role="presentation">
         <colgroup>

@@ -31,17 +31,34 @@ const sendTable: TableRunner = (q) => send('docs/table', q);
  * The table's rows from the background, a block at a time. Whenever the query or the index changes,
  * the blocks in view are asked again and replace the rows on screen together (no flash of empty
  * rows); every id in order follows; `need` asks for the blocks a new scroll position shows.
- * `first`: the first block, already asked for by the entry script.
+ * `first`: the first block, already answered (the entry script asked before React loaded): drawn
+ * in the first render.
  */
 export function useTable(
   key: TableKey,
   revision: number,
   onError: (e: unknown) => void,
-  first?: { key: TableKey; answer: Promise<TablePage> } | null,
+  first?: { key: TableKey; page: TablePage } | null,
   run: TableRunner = sendTable,
 ): { data: TableData | null; rowAt: (offset: number) => DocsRow | undefined; need: (from: number, to: number) => void } {
-  const [data, setData] = useState<TableData | null>(null);
+  const keyJson = JSON.stringify(key);
+  // The entry script's answer, when it answers this question (and is whole): the first screen, and no need to ask again.
+  const [initial] = useState(() => (first && !first.page.partial && JSON.stringify(first.key) === keyJson ? first.page : null));
+  const [data, setData] = useState<TableData | null>(() =>
+    initial
+      ? {
+          answer: 1,
+          total: initial.total,
+          groups: initial.groups,
+          workstreams: initial.workstreams,
+          indexSize: initial.indexSize,
+          blocks: new Map([[0, initial.rows]]),
+          ids: null,
+        }
+      : null,
+  );
   const seq = useRef(0);
+  const skipFirst = useRef(!!initial);
   const pending = useRef(new Set<number>());
   const wanted = useRef({ from: 0, to: TABLE_BLOCK });
   const lastKey = useRef<string | null>(null);
@@ -50,18 +67,8 @@ export function useTable(
   dataRef.current = data;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
-  const firstRef = useRef(first);
-  const keyJson = JSON.stringify(key);
 
-  const ask = useCallback(
-    (k: TableKey, offset: number): Promise<TablePage> => {
-      const early = firstRef.current;
-      firstRef.current = null;
-      if (early && offset === 0 && JSON.stringify(early.key) === JSON.stringify(k)) return early.answer;
-      return run({ ...k, offset, limit: TABLE_BLOCK });
-    },
-    [run],
-  );
+  const ask = useCallback((k: TableKey, offset: number): Promise<TablePage> => run({ ...k, offset, limit: TABLE_BLOCK }), [run]);
 
   useEffect(() => {
     const k = JSON.parse(keyJson) as TableKey;
@@ -105,7 +112,11 @@ export function useTable(
         (e) => n === seq.current && onErrorRef.current(e),
       );
     };
-    load();
+    if (skipFirst.current && n === 1) {
+      // The first screen is the entry script's answer: only the ids are missing.
+      skipFirst.current = false;
+      timer = setTimeout(() => void askIds(), 0);
+    } else load();
     return () => clearTimeout(timer);
   }, [keyJson, revision, ask, run]);
 

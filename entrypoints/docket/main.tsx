@@ -6,6 +6,7 @@ import { PREFS_KEY, TABLE_BLOCK, parseFullPageParams, parsePrefs, tableKey } fro
 import '../popup/style.css';
 import './style.css';
 
+performance.mark('docket:start');
 const params = parseFullPageParams(window.location.search);
 let kept: string | null = null;
 try {
@@ -15,9 +16,19 @@ try {
 }
 const prefs = parsePrefs(kept);
 const key = tableKey(params.q ?? '', prefs, localToday());
-const answer = send('docs/table', { ...key, offset: 0, limit: TABLE_BLOCK });
-// Handled where it is used (useTable); not an unhandled rejection meanwhile.
-answer.catch(() => undefined);
-void import('../../components/full-page-mount').then((m) =>
-  m.mount(document.getElementById('root')!, { params, prefs, first: { key, answer } }),
+// React's chunk and the answer, fetched at the same time; the first render draws the rows at once.
+const answer = send('docs/table', { ...key, offset: 0, limit: TABLE_BLOCK }).then(
+  (page) => {
+    performance.mark('docket:answer');
+    return page;
+  },
+  // Asked again (and the error shown) by the table itself.
+  () => null,
 );
+/** Past this, React draws the page without the answer (and the table asks again). */
+const WAIT_MS = 400;
+const answered = Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS))]);
+void Promise.all([import('../../components/full-page-mount'), answered]).then(([m, page]) => {
+  performance.mark('docket:render');
+  m.mount(document.getElementById('root')!, { params, prefs, first: page && { key, page } });
+});
