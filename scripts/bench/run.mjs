@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Docket's benchmark (issue 5; S8, the full page: issue 16): every scenario several times in Chromium with the built
+// Docket's benchmark (issue 5; S9, the full page: issue 16): every scenario several times in Chromium with the built
 // extension, each page-side figure next to a baseline measured in the same run.
 //
 //   npx tsx scripts/bench/run.mjs [--runs N] [--warmup N] [--quick] [--only S1,S3] [--out bench-results/latest.json] [--markdown] [--profile] [--wait-idle S] [--extension DIR] [--compare NAME=DIR …] [--s5-sizes 500,5000,50000]
@@ -28,7 +28,7 @@ import * as s5 from './scenarios/s5-popup.mjs';
 import * as s6 from './scenarios/s6-import.mjs';
 import * as s7 from './scenarios/s7-size.mjs';
 import * as s8 from './scenarios/s8-scan.mjs';
-import * as s9 from './scenarios/s8-full-page.mjs';
+import * as s9 from './scenarios/s9-full-page.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({

@@ -1,10 +1,10 @@
-// Scenario 8: Docket in a tab (docket.html) with 5,000 documents: first rows on screen, a jump to
+// Scenario 9: Docket in a tab (docket.html) with 5,000 documents: first rows on screen, a jump to
 // the end of the table, and one change to every document at once.
 import { extensionPage, importIndex, launch, sleep, stopServiceWorker } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { bigIndex } from './s6-import.mjs';
 
-export const id = 'S8';
+export const id = 'S9';
 export const title = 'Docket in a tab with 5,000 documents';
 
 /** Before the page's own scripts: note when the first row is in the DOM, then after the next frame. */
