@@ -56,9 +56,11 @@ function popupProbe() {
     const observer = new MutationObserver(() => {
       if (!document.querySelector('li[data-doc-id]')) return;
       observer.disconnect();
+      const dom = performance.now();
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve({ painted: performance.now() });
+        ch.port1.onmessage = () =>
+          resolve({ dom, painted: performance.now(), rows: document.querySelectorAll('li[data-doc-id]').length });
         ch.port2.postMessage(null);
       });
     });
