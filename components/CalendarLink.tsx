@@ -7,18 +7,21 @@ export function CalendarLink({
   doc,
   workstream,
   compact = false,
+  look = 'button',
   tabIndex,
 }: {
   doc: DocRecord;
   workstream?: Workstream;
   compact?: boolean;
+  /** A button's look (tables, lists), or a small link in a line of text (the popup's rows). */
+  look?: 'button' | 'link';
   tabIndex?: number;
 }) {
   const url = googleCalendarUrl(doc, workstream);
   if (!url) return null;
   return (
     <a
-      className="button-like calendar-link"
+      className={look === 'button' ? 'button-like calendar-link' : 'calendar-link'}
       href={url}
       target="_blank"
       rel="noopener noreferrer"

@@ -80,7 +80,7 @@ export const DocumentRow = memo(function DocumentRow({
               <time dateTime={doc.deadline}>{dayText(doc.deadline)}</time>
             </span>
           )}
-          {doc.deadline && <CalendarLink doc={doc} workstream={workstream} compact />}
+          {doc.deadline && <CalendarLink doc={doc} workstream={workstream} compact look="link" />}
           {doc.subscriptionId && (
             <span className="doc-sheet">{subscriptionName ? `From sheet “${subscriptionName}”` : 'From a shared sheet'}</span>
           )}

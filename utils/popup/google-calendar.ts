@@ -35,12 +35,15 @@ const compact = (day: string) => day.replaceAll('-', '');
 export function googleCalendarUrl(doc: DocRecord, ws?: Workstream): string | null {
   if (!doc.deadline) return null;
   const account = ws?.account;
-  const path = account && /^\d{1,2}$/.test(account) ? `/calendar/u/${account}/render` : '/calendar/render';
-  const u = new URL(`https://calendar.google.com${path}`);
-  u.searchParams.set('action', 'TEMPLATE');
-  u.searchParams.set('text', eventTitle(doc, ws));
-  u.searchParams.set('dates', `${compact(doc.deadline)}/${compact(addDays(doc.deadline, 1))}`);
-  u.searchParams.set('details', eventDescription(doc, ws));
-  if (account && !/^\d{1,2}$/.test(account)) u.searchParams.set('authuser', account);
-  return u.href;
+  const byNumber = !!account && /^\d{1,2}$/.test(account);
+  // Built as text (a list may draw hundreds of rows, each with this link).
+  const params: Array<[string, string]> = [
+    ['action', 'TEMPLATE'],
+    ['text', eventTitle(doc, ws)],
+    ['dates', `${compact(doc.deadline)}/${compact(addDays(doc.deadline, 1))}`],
+    ['details', eventDescription(doc, ws)],
+  ];
+  if (account && !byNumber) params.push(['authuser', account]);
+  const query = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return `https://calendar.google.com/calendar/${byNumber ? `u/${account}/` : ''}render?${query}`;
 }
