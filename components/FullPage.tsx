@@ -25,7 +25,7 @@ export function FullPage({
   params: FullPageParams;
   prefs: TablePrefs;
   /** The table's first block, asked for by the entry script before React loaded. */
-  first: { key: TableKey; page: TablePage } | null;
+  first: { key: TableKey; page: TablePage; fresh: boolean } | null;
 }) {
   const [view, setView] = useState<FullView>(params.view);
   const [error, setError] = useState<string | null>(null);

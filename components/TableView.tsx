@@ -54,7 +54,7 @@ export function TableView({
   today: string;
   initialPrefs: TablePrefs;
   initialText: string;
-  first: { key: TableKey; page: TablePage } | null;
+  first: { key: TableKey; page: TablePage; fresh: boolean } | null;
   onError: (e: unknown) => void;
   onUndoable: (u: Undoable) => void;
   onNote: (text: string) => void;

@@ -5,6 +5,8 @@ import type { Workstream } from '../utils/shared/model';
 import { send } from '../utils/shared/protocol';
 import { blocksFor } from '../utils/popup/virtual-rows';
 import { TABLE_BLOCK, type TableKey } from '../utils/popup/table-view';
+import { keepTableFirst } from '../utils/popup/table-first';
+import { readRevision } from './indexRevision';
 
 export type { TableKey };
 
@@ -38,8 +40,11 @@ export function useTable(
   key: TableKey,
   revision: number,
   onError: (e: unknown) => void,
-  first?: { key: TableKey; page: TablePage } | null,
+  /** `fresh`: the background's answer now; otherwise rows kept from the last visit (asked again at once). */
+  first?: { key: TableKey; page: TablePage; fresh: boolean } | null,
   run: TableRunner = sendTable,
+  /** Keep each whole first block (and the revision) for the next visit's first screen. */
+  keepFirst = true,
 ): { data: TableData | null; rowAt: (offset: number) => DocsRow | undefined; need: (from: number, to: number) => void } {
   const keyJson = JSON.stringify(key);
   // The entry script's answer, when it answers this question (and is whole): the first screen, and no need to ask again.
@@ -58,7 +63,7 @@ export function useTable(
       : null,
   );
   const seq = useRef(0);
-  const skipFirst = useRef(!!initial);
+  const skipFirst = useRef(!!initial && !!first?.fresh);
   const pending = useRef(new Set<number>());
   const wanted = useRef({ from: 0, to: TABLE_BLOCK });
   const lastKey = useRef<string | null>(null);
@@ -92,10 +97,13 @@ export function useTable(
     const load = () => {
       const inView = blocksFor(wanted.current.from, wanted.current.to, TABLE_BLOCK);
       const offsets = inView.length ? inView : [0];
+      // Read before asking: the answer is at least as new as this revision (kept with it for the next visit).
+      const atRevision = keepFirst && offsets[0] === 0 && !k.text ? readRevision() : null;
       Promise.all(offsets.map((o) => ask(k, o))).then(
         (pages) => {
           if (n !== seq.current) return;
           const p = pages[0]!;
+          void atRevision?.then((r) => keepTableFirst(localStorage, k, r, p));
           setData({
             answer: n,
             total: p.total,
@@ -118,7 +126,7 @@ export function useTable(
       timer = setTimeout(() => void askIds(), 0);
     } else load();
     return () => clearTimeout(timer);
-  }, [keyJson, revision, ask, run]);
+  }, [keyJson, revision, ask, run, keepFirst]);
 
   const need = useCallback(
     (from: number, to: number) => {

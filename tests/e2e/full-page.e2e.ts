@@ -161,6 +161,14 @@ describe('Docket in a tab', () => {
     await expect.poll(() => badge.getAttribute('data-docket-status'), { timeout: 10_000 }).toBe('final');
   });
 
+  it('a second visit draws the same rows (kept from the last answer, then asked again)', async () => {
+    const again = await docket.context.newPage();
+    await again.goto(`chrome-extension://${docket.extensionId}/docket.html`);
+    await expect.poll(() => again.locator('tr[data-doc-id]').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => again.locator(`tr[data-doc-id="${MHLB}"] time`).getAttribute('datetime')).toBe('2020-09-11');
+    await again.close();
+  });
+
   it('draws the deadline timeline per workstream, overdue first', async () => {
     await tab.getByRole('tab', { name: 'Timeline' }).click();
     const rows = tab.locator('.tl-chart tbody tr');

@@ -22,6 +22,7 @@ import {
   parsePrefs,
   tableKey,
 } from '@/utils/popup/table-view';
+import { TABLE_FIRST_KEY, keepTableFirst, keptTableFirst } from '@/utils/popup/table-first';
 
 const ORDER = ['a', 'b', 'c', 'd', 'e', 'f'];
 const sel = (ids: string[], anchor: string | null = null, cursor: string | null = null): Selection => ({
@@ -222,4 +223,50 @@ describe('the full page’s settings and words', () => {
     [{ deadline: null }, 4, 'Deadline cleared on 4 documents.'],
     [{ status: 'final' }, 0, 'Nothing to change: the selected documents already had that value.'],
   ])('%j on %i', (change, n, text) => expect(changeText(change, n, [{ id: 'a', name: 'A. Body' }])).toBe(text));
+});
+
+describe('the first rows kept for the next visit', () => {
+  const store = () => {
+    const m = new Map<string, string>();
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
+  };
+  const key = tableKey('', DEFAULT_PREFS, '2026-11-22');
+  const page = { total: 1, offset: 0, rows: [], groups: [], indexSize: 1, workstreams: [], ids: ['x'] };
+
+  it('are drawn only for the same settings, day and index revision', () => {
+    const s = store();
+    expect(keepTableFirst(s, key, 'r1', page)).toBe(true);
+    expect(keptTableFirst(s, key, 'r1')).toEqual({ total: 1, offset: 0, rows: [], groups: [], indexSize: 1, workstreams: [] });
+    expect(keptTableFirst(s, key, 'r2')).toBeNull();
+    expect(keptTableFirst(s, key, null)).toBeNull();
+    expect(keptTableFirst(s, tableKey('', DEFAULT_PREFS, '2026-11-23'), 'r1')).toBeNull();
+    expect(keptTableFirst(s, tableKey('', { ...DEFAULT_PREFS, group: 'week' }, '2026-11-22'), 'r1')).toBeNull();
+  });
+
+  it('never a partial answer, one without a revision, or a later window; nothing unreadable', () => {
+    const s = store();
+    expect(keepTableFirst(s, key, 'r1', { ...page, partial: true })).toBe(false);
+    expect(keepTableFirst(s, key, null, page)).toBe(false);
+    expect(keepTableFirst(s, key, 'r1', { ...page, offset: 100 })).toBe(false);
+    expect(keptTableFirst(s, key, 'r1')).toBeNull();
+    s.setItem(TABLE_FIRST_KEY, '{not json');
+    expect(keptTableFirst(s, key, 'r1')).toBeNull();
+    s.setItem(TABLE_FIRST_KEY, JSON.stringify({ key: JSON.stringify(key), revision: 'r1', page: { rows: 'no' } }));
+    expect(keptTableFirst(s, key, 'r1')).toBeNull();
+  });
+
+  it('a full storage keeps nothing and does not throw', () => {
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    expect(keepTableFirst(full, key, 'r1', page)).toBe(false);
+  });
 });
