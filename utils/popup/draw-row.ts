@@ -14,6 +14,7 @@ import { dayText } from '../shared/format-date';
 import { displayTitle } from '../shared/doc-order';
 import { KIND_LABELS, sourceInfo } from './doc-text';
 import { describeConflict, fieldLabel } from './conflicts';
+import { googleCalendarUrl } from './google-calendar';
 
 type Child = Node | string | null | undefined | false;
 
@@ -23,6 +24,18 @@ export function h(tag: string, attrs: Record<string, string | undefined> | null,
   if (attrs) for (const [name, value] of Object.entries(attrs)) if (value !== undefined) el.setAttribute(name, value);
   for (const child of children) if (child) el.append(child);
   return el;
+}
+
+/** "+ Calendar" on a row with a deadline (components/CalendarLink.tsx, its compact link look), or nothing. */
+function calendarLink(doc: DocRecord, workstream: Workstream | undefined, title: string): HTMLElement | null {
+  const href = googleCalendarUrl(doc, workstream);
+  if (!href) return null;
+  return h(
+    'a',
+    { class: 'calendar-link', href, target: '_blank', rel: 'noopener noreferrer', title: 'Add the deadline to Google Calendar' },
+    h('span', { 'aria-hidden': 'true' }, '+ Calendar'),
+    h('span', { class: 'sr-only' }, `Add to Google Calendar: ${title}`),
+  );
 }
 
 /** A workstream's colour dot (components/Swatch.tsx). */
@@ -98,6 +111,7 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
             relative && live && h('span', { class: 'doc-relative' }, `${relative} · `),
             h('time', { datetime: doc.deadline }, dayText(doc.deadline)),
           ),
+        calendarLink(doc, workstream, title),
         doc.subscriptionId && h('span', { class: 'doc-sheet' }, 'From a shared sheet'),
       ),
       doc.deadlineNote && h('span', { class: 'doc-note' }, doc.deadlineNote),

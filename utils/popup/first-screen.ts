@@ -164,7 +164,17 @@ export function drawFirstScreen(page: DocsPage, today: string, status = 'active'
   return h(
     'div',
     { class: 'app' },
-    h('header', { class: 'app-header' }, h('h1', null, 'Docket')),
+    h(
+      'header',
+      { class: 'app-header' },
+      h('h1', null, 'Docket'),
+      // components/OpenFullPage.tsx
+      h(
+        'button',
+        { type: 'button', class: 'open-full-page', title: 'Every document in a table, bulk changes, the deadline timeline' },
+        'Open in a tab',
+      ),
+    ),
     h(
       'div',
       { class: 'views' },
