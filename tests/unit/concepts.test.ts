@@ -3,7 +3,7 @@
  * (badges, popup, toolbar, scanner, sample pages) uses these, so their tables live here.
  */
 import { describe, expect, it } from 'vitest';
-import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, withoutItemMark } from '@/utils/shared/agenda-item';
+import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, shortLabel, withoutItemMark } from '@/utils/shared/agenda-item';
 import { addDays, daysBetween, daysUntil, isoDate, localToday, noonOf } from '@/utils/shared/calendar';
 import { STATUSES } from '@/utils/shared/model';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '@/utils/shared/states';
@@ -106,4 +106,15 @@ describe('states: one look for each', () => {
     expect(URGENCY_LOOK[u].darkColor).toMatch(/^#[0-9a-f]{6}$/);
     expect(URGENCY_LOOK[u].words).not.toBe('');
   });
+});
+
+describe('shortLabel', () => {
+  it.each([
+    ['A. Possible implementation models for the Roadmap’s High-level body', 'A'],
+    ['B. Improvements to the IGF', 'B'],
+    ['3. Update from Second meeting of WSIS+20', '3'],
+    ['c) Youth Involvement in the IGF process', 'C'],
+    ['Strengthening IGF outcomes', 'SIO'],
+    ['Outcomes', 'Outc'],
+  ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeFields } from '@/utils/background/badge-fields';
-import { BADGE_TAG, badgeRoot, shortLabel, type BadgeActions } from '@/utils/content/badge-view';
+import { BADGE_TAG, badgeRoot, type BadgeActions } from '@/utils/content/badge-view';
 import { Linker } from '@/utils/content/linker';
 import { CHIP_TAG, startPageChip } from '@/utils/content/page-chip';
 import type { BadgeFields, BadgeRecord } from '@/utils/shared/model';
@@ -295,17 +295,6 @@ describe('Linker', () => {
     expect(shown(shadow)).toContain('<img src=x onerror=alert(1)>');
     expect((shadow.querySelector('.dot') as HTMLElement).style.getPropertyValue('--ws')).toBe('');
   });
-});
-
-describe('shortLabel', () => {
-  it.each([
-    ['A. Possible implementation models for the Roadmap’s High-level body', 'A'],
-    ['B. Improvements to the IGF', 'B'],
-    ['3. Update from Second meeting of WSIS+20', '3'],
-    ['c) Youth Involvement in the IGF process', 'C'],
-    ['Strengthening IGF outcomes', 'SIO'],
-    ['Outcomes', 'Outc'],
-  ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
 });
 
 describe('a link that changes while its lookup is under way', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import { DocSearch, parseQuery, topK } from '@/utils/shared/search';
+import { DocSearch, matchWorkstreams, parseQuery, topK } from '@/utils/shared/search';
 
 const WS: Workstream[] = [
   { id: 'ws-hlb', name: 'A. Possible implementation models for the Roadmap’s High-level body' },
@@ -117,6 +117,53 @@ describe('DocSearch', () => {
     const hits = search.search('', TODAY, 2);
     expect(hits).toHaveLength(2);
     expect(search.search('mhlb', TODAY)[0]!.workstream?.id).toBe('ws-hlb');
+  });
+});
+
+describe('ws: a workstream by its badge label first, then its name words by prefix', () => {
+  const MORE: Workstream[] = [
+    ...WS,
+    { id: 'ws-bud', name: 'Budget and fundraising' },
+    { id: 'ws-sio', name: 'Strengthening IGF outcomes (old)' },
+    { id: 'ws-youth', name: 'c) Youth Involvement in the IGF process' },
+    { id: 'ws-outc', name: 'Outcomes' },
+  ];
+  it.each<[string, string[]]>([
+    // The label its badges show, exactly: "B" is B, not every name with a b in it (Budget, Possible, …).
+    ['B', ['ws-improve']],
+    ['b', ['ws-improve']],
+    ['B.', ['ws-improve']],
+    // "c)" and "C." label the same letter: two workstreams carry C.
+    ['C', ['ws-outcomes', 'ws-youth']],
+    // Initials and a one-word name's first letters are labels too.
+    ['SIO', ['ws-sio']],
+    ['outc', ['ws-outc']],
+    // The id, exactly.
+    ['ws-bud', ['ws-bud']],
+    // The whole name.
+    ['B. Improvements to the IGF', ['ws-improve']],
+    // Else every word of the value begins a word of the name, in any order.
+    ['impro', ['ws-improve']],
+    ['igf impro', ['ws-improve']],
+    ['bud', ['ws-bud']],
+    ['high-level', ['ws-hlb']],
+    ['Roadmap’s', ['ws-hlb']],
+    ['igf', ['ws-improve', 'ws-outcomes', 'ws-sio', 'ws-youth']],
+    // A word inside another word is not a prefix.
+    ['provements', []],
+    ['', []],
+  ])('ws:%s', (value, ids) => expect([...matchWorkstreams(value, MORE)].sort()).toEqual([...ids].sort()));
+
+  it('filters the search by the workstreams it picks', () => {
+    const docs = [
+      d('1aaaaaaaaaaaaaaaaaaaaaaaaaa', 'Budget sheet', { workstreamId: 'ws-bud' }),
+      d('1bbbbbbbbbbbbbbbbbbbbbbbbbb', 'Improvements list', { workstreamId: 'ws-improve' }),
+      d('1cccccccccccccccccccccccccc', 'Possible models', { workstreamId: 'ws-hlb' }),
+    ];
+    const s = new DocSearch(docs, MORE);
+    expect(s.search('ws:B', TODAY).map((h) => h.doc.title)).toEqual(['Improvements list']);
+    expect(s.search('ws:bud', TODAY).map((h) => h.doc.title)).toEqual(['Budget sheet']);
+    expect(s.search('ws:"B. Improvements"', TODAY).map((h) => h.doc.title)).toEqual(['Improvements list']);
   });
 });
 

@@ -4,7 +4,7 @@
  * Plain DOM, text through `textContent` only; page CSS reaches neither the host
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
-import { itemLabel } from '../shared/agenda-item';
+import { shortLabel } from '../shared/agenda-item';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '../shared/states';
 import { dropController, listenInside, setController } from './badge-card';
 import type { BadgeActions, BadgeState } from './badge-types';
@@ -87,18 +87,6 @@ export const BADGE_CSS = [
   '.dark a.src{color:#4493f8}',
   '.card.up{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
 ].join('');
-
-/** A short label for a workstream: its agenda letter or number ("A. …" → "A"), else initials. */
-export function shortLabel(name: string): string {
-  const label = itemLabel(name);
-  if (label) return label;
-  const words = name.split(/[\s\-–—:/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
-  if (words.length === 1) return words[0]!.slice(0, 4);
-  return words
-    .slice(0, 3)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-}
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 function sheet(): CSSStyleSheet | null {

@@ -40,3 +40,18 @@ export function itemLabel(name: string): string | undefined {
 export function withoutItemMark(name: string): string {
   return name.replace(ITEM_MARK_ANY_CASE, '');
 }
+
+/**
+ * A workstream's short label, as its badges show it: its agenda letter or number ("A. …" → "A"), else the
+ * initials of its first three words ("Strengthening IGF outcomes" → "SIO"), or a one-word name's first four letters.
+ */
+export function shortLabel(name: string): string {
+  const label = itemLabel(name);
+  if (label) return label;
+  const words = name.split(/[\s\-–—:/]+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  if (words.length === 1) return words[0]!.slice(0, 4);
+  return words
+    .slice(0, 3)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}

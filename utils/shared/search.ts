@@ -1,7 +1,7 @@
 /**
  * Finding a document fast: fuzzy matching (uFuzzy) over title, workstream, notes and id,
  * plus filters typed into the same box:
- *   overdue · due:today · due:week · due:14 (days) · ws:<name> (ws:"B. Improvements") · status:<status>
+ *   overdue · due:today · due:week · due:14 (days) · ws:<label or name> (ws:B, ws:impro, ws:"B. Improvements") · status:<status>
  * Results are ranked by how well they match (all words in the title first), then by deadline.
  * Used by the popup's search and the address bar's `dk` keyword.
  */
@@ -9,6 +9,7 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import { STATUSES, type DocRecord, type Status, type Workstream } from './model';
 import { daysUntil } from './calendar';
 import { urgencyOf } from './urgency';
+import { shortLabel } from './agenda-item';
 
 export interface ParsedQuery {
   text: string;
@@ -67,6 +68,35 @@ const fold = (s: string) =>
     .toLowerCase()
     .replace(/[’‘]/g, "'");
 
+/** A name's words, folded: "B. Improvements to the IGF" → b, improvements, to, the, igf. */
+const nameWords = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The workstreams `ws:<value>` picks, most exact first: those whose short label (the letters its badges show,
+ * "B") or id is the value; else those whose whole name is the value; else those whose name has, for every
+ * word of the value, a word beginning with it ("impro" → "B. Improvements to the IGF"). So `ws:B` is
+ * workstream B, not every name with a "b" in it.
+ */
+export function matchWorkstreams(value: string, workstreams: readonly Workstream[]): Set<string> {
+  const want = nameWords(value);
+  const key = want.join(' ');
+  const ids = new Set<string>();
+  if (!key) return ids;
+  const raw = fold(value.trim());
+  for (const w of workstreams) if (fold(shortLabel(w.name)) === key || w.id.toLowerCase() === raw) ids.add(w.id);
+  if (ids.size) return ids;
+  for (const w of workstreams) if (nameWords(w.name).join(' ') === key) ids.add(w.id);
+  if (ids.size) return ids;
+  for (const w of workstreams) {
+    const words = nameWords(w.name);
+    if (want.every((p) => words.some((word) => word.startsWith(p)))) ids.add(w.id);
+  }
+  return ids;
+}
+
 export interface SearchHit {
   doc: DocRecord;
   workstream?: Workstream;
@@ -78,11 +108,13 @@ export class DocSearch {
   private readonly haystack: string[];
   private readonly titles: string[];
   private readonly ws = new Map<string, Workstream>();
+  private readonly workstreams: readonly Workstream[];
 
   constructor(
     private readonly docs: readonly DocRecord[],
     workstreams: readonly Workstream[],
   ) {
+    this.workstreams = workstreams;
     for (const w of workstreams) this.ws.set(w.id, w);
     this.titles = docs.map((d) => fold(d.title ?? ''));
     this.haystack = docs.map((d, i) =>
@@ -140,13 +172,10 @@ export class DocSearch {
 
   /** Whether a document passes the query's filters (status, workstream, overdue, due). */
   private keeper(q: ParsedQuery, today: string): (d: DocRecord) => boolean {
-    const wsFilter = q.workstream ? fold(q.workstream) : undefined;
+    const wsFilter = q.workstream !== undefined ? matchWorkstreams(q.workstream, this.workstreams) : undefined;
     return (d: DocRecord): boolean => {
       if (q.statuses.length && !(d.status && q.statuses.includes(d.status))) return false;
-      if (wsFilter !== undefined) {
-        const w = this.ws.get(d.workstreamId ?? '');
-        if (!w || !(fold(w.name).includes(wsFilter) || w.id.toLowerCase() === wsFilter)) return false;
-      }
+      if (wsFilter !== undefined && !wsFilter.has(d.workstreamId ?? '')) return false;
       if (q.overdue && urgencyOf(d, today) !== 'overdue') return false;
       if (q.dueWithin !== undefined) {
         if (!d.deadline || urgencyOf(d, today) === 'done') return false;
