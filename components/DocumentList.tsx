@@ -4,7 +4,7 @@ import type { DocRecord, Workstream } from '../utils/shared/model';
 import type { DocRef } from '../utils/shared/links';
 import type { SearchHit } from '../utils/shared/search';
 import { STATUS_FILTER_OPTIONS, parseStatusFilter } from '../utils/popup/params';
-import { summaryText } from '../utils/popup/report-text';
+import { resultCount, summaryText } from '../utils/popup/report-text';
 import type { DocFilter } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { SEARCH_LIMIT } from '../utils/shared/docs-query';
@@ -116,8 +116,22 @@ export function DocumentList({
     if (searchShown && hits[0]) onOpenRef.current?.(hits[0]);
   }, [current, searchShown, hits]);
 
+  /** Matches the Status list hides: one key (Alt+A) or the button shows them, with the list set to "All". */
+  const otherStatuses = searchShown && current ? (page?.otherStatuses ?? 0) : 0;
+  const filterRefState = useRef(filter);
+  filterRefState.current = filter;
+  const showAllStatuses = useCallback(() => {
+    onFilterChange({ ...filterRefState.current, status: 'all' });
+    filterRef.current?.focus();
+  }, [onFilterChange]);
+
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (!query) return;
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyA' || e.key.toLowerCase() === 'a') && otherStatuses > 0) {
+      e.preventDefault();
+      showAllStatuses();
+      return;
+    }
     if (e.key === 'Enter' && !e.nativeEvent.isComposing && !current) {
       e.preventDefault();
       openWhenCurrent.current = true;
@@ -184,7 +198,9 @@ export function DocumentList({
       </div>
       <p id={`${id}-hint`} className="search-hint muted small">
         Filters: <code>overdue</code> <code>due:week</code> <code>due:14</code> <code>ws:name</code> <code>status:draft</code>
-        <span className="sr-only">. Up and down arrows choose a result; Enter opens it.</span>
+        <span className="sr-only">
+          . Up and down arrows choose a result; Enter opens it; Alt+A shows matches in every status.
+        </span>
       </p>
 
       <AddByLink onLink={onLink} />
@@ -203,6 +219,8 @@ export function DocumentList({
         subscriptionNames={subscriptionNames}
         onMore={more}
         loadingMore={loadingMore}
+        statusLabel={STATUS_FILTER_OPTIONS.find((o) => o.value === status)?.label ?? status}
+        onShowAllStatuses={showAllStatuses}
       />
     </div>
   );
@@ -223,6 +241,8 @@ const Results = memo(function Results({
   subscriptionNames,
   onMore,
   loadingMore,
+  statusLabel,
+  onShowAllStatuses,
 }: {
   id: string;
   page: DocsPage | null;
@@ -237,6 +257,9 @@ const Results = memo(function Results({
   subscriptionNames?: ReadonlyMap<string, string>;
   onMore: () => void;
   loadingMore: boolean;
+  /** The Status list's choice, in words ("Active"). */
+  statusLabel: string;
+  onShowAllStatuses: () => void;
 }) {
   const workstreams = page?.workstreams ?? [];
   // The first screen: a screenful of rows first, the rest once it has been painted.
@@ -291,11 +314,16 @@ const Results = memo(function Results({
       ) : search ? (
         <>
           <p className="result-count muted small" aria-live="polite">
-            {hits.length === 0
-              ? 'No documents match.'
-              : hits.length >= SEARCH_LIMIT
-                ? `The best ${SEARCH_LIMIT} matches.`
-                : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}.`}
+            {resultCount(hits.length, page.otherStatuses ?? 0, statusLabel)}
+            {(page.otherStatuses ?? 0) > 0 && (
+              <>
+                {' '}
+                <button type="button" className="link-button" aria-keyshortcuts="Alt+A" onClick={onShowAllStatuses}>
+                  Show them
+                </button>{' '}
+                <kbd aria-hidden="true">Alt+A</kbd>
+              </>
+            )}
           </p>
           {hits.length > 0 && (
             <ul id={`${id}-results`} className="doc-list results" aria-label="Search results">

@@ -149,7 +149,42 @@ describe('search in the Documents view', () => {
     await act(async () => root.render(<Harness onOpen={vi.fn()} />));
     await type(input(), q);
     expect(rowIds()).toEqual(ids);
-    if (!ids.length) expect(host.textContent).toContain('No documents match.');
+    if (!ids.length) expect(host.textContent).toMatch(/No (active )?documents match\./);
+  });
+
+  it('says how many more match in statuses the Status list hides; Alt+A (or the button) shows them', async () => {
+    await act(async () => root.render(<Harness onOpen={vi.fn()} />));
+    const count = () => host.querySelector('.result-count')!.textContent;
+    // Only a delivered document matches: nothing is hidden silently.
+    await type(input(), 'annual');
+    expect(rowIds()).toEqual([]);
+    expect(count()).toContain('No active documents match. 1 match in other statuses.');
+    // One of two: "1 match" and one more elsewhere.
+    await type(input(), 'proposals');
+    expect(rowIds()).toEqual([PROPOSALS, '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']);
+    expect(count()).toContain('2 matches. 1 more in other statuses.');
+    const status = host.querySelector<HTMLSelectElement>('select')!;
+    expect(status.value).toBe('active');
+    await act(async () => {
+      input().dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'a', code: 'KeyA', altKey: true, bubbles: true, cancelable: true }),
+      );
+    });
+    expect(status.value).toBe('all');
+    expect(rowIds()).toEqual(['1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4', PROPOSALS, '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms']);
+    expect(count()).toBe('3 matches.');
+    expect(host.querySelector('.result-count button')).toBeNull();
+  });
+
+  it('the button shows them too, and a status: in the box hides nothing', async () => {
+    await act(async () => root.render(<Harness onOpen={vi.fn()} initial="annual" />));
+    const button = host.querySelector<HTMLButtonElement>('.result-count button')!;
+    expect(button.textContent).toBe('Show them');
+    expect(button.getAttribute('aria-keyshortcuts')).toBe('Alt+A');
+    await act(async () => button.click());
+    expect(rowIds()).toEqual(['1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4']);
+    await type(input(), 'status:draft proposals');
+    expect(host.querySelector('.result-count')!.textContent).toBe('1 match.');
   });
 
   it('moves the highlight with the arrow keys and opens it with Enter', async () => {

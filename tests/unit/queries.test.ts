@@ -120,15 +120,17 @@ describe('queries over the index in memory', () => {
   );
 
   it.each(['roadmap', 'strategy budget', 'overdue', 'ws:twins', 'status:draft review', 'due:week', 'ebauche'])(
-    'search "%s" ranks as DocSearch does',
+    'search "%s" ranks as DocSearch does, the best 100 of what the Status list shows, and counts the others',
     (text) => {
       const search = new DocSearch(index.documents, index.workstreams);
-      const expected = search
-        .search(text, TODAY, 100)
-        .filter((h) => text.includes('status:') || (h.doc.status !== 'delivered' && h.doc.status !== 'archived'));
+      const every = search.search(text, TODAY, 100_000);
+      const shown = (h: { doc: DocRecord }) =>
+        text.includes('status:') || (h.doc.status !== 'delivered' && h.doc.status !== 'archived');
+      const expected = every.filter(shown).slice(0, 100);
       const page = queryDocs(view, q({ view: 'search', text, limit: 100 }), TODAY);
       expect(ids(page)).toEqual(expected.map((h) => h.doc.id));
       expect(page.total).toBe(expected.length);
+      expect(page.otherStatuses ?? 0).toBe(every.filter((h) => !shown(h)).length);
       expect(page.rows.every((r, i) => r.workstreamId === expected[i]!.workstream?.id)).toBe(true);
     },
   );
@@ -161,7 +163,7 @@ describe('recent searches kept by a view', () => {
   it('asks the search index once for the same text, and answers the same after older ones are dropped', () => {
     const index = generate(800, 5);
     const view = new IndexView(index.documents, index.workstreams);
-    const spy = vi.spyOn(view.docSearch(), 'search');
+    const spy = vi.spyOn(view.docSearch(), 'searchWithin');
     const texts = ['r', 'ro', 'roa', 'road', 'roadm', 'roadma', 'roadmap'];
     const typed = texts.map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));
     const deleted = [...texts].reverse().map((t) => queryDocs(view, q({ view: 'search', text: t }), TODAY));

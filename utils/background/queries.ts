@@ -30,7 +30,7 @@ const RECENT_SEARCHES = 32;
 export class IndexView {
   readonly wsById: Map<string, Workstream>;
   private search?: DocSearch;
-  private readonly recentSearches = new Map<string, SearchHit[]>();
+  private readonly recentSearches = new Map<string, { hits: SearchHit[]; outside: number }>();
   private grouped = new Map<StatusFilter, { groups: DocGroup[]; total: number }>();
   private upcoming?: { today: string; sections: UpcomingSection[] };
   private summaryFor?: { today: string; summary: Summary };
@@ -46,15 +46,22 @@ export class IndexView {
     return (this.search ??= new DocSearch(this.documents, this.workstreams));
   }
 
-  /** The best `limit` hits for `text`; the last few answers are kept (deleting what was just typed asks them again). */
-  searchHits(text: string, today: string, limit: number): SearchHit[] {
-    const key = `${today}\u0000${limit}\u0000${text}`;
-    let hits = this.recentSearches.get(key);
-    if (hits) this.recentSearches.delete(key);
-    else hits = this.docSearch().search(text, today, limit);
-    this.recentSearches.set(key, hits);
+  /**
+   * The best `limit` hits for `text` among the documents `status` shows (a `status:` in the text decides
+   * instead), and how many match in other statuses; the last few answers are kept (deleting what was just
+   * typed asks them again).
+   */
+  searchHits(text: string, today: string, limit: number, status: StatusFilter = 'all'): { hits: SearchHit[]; outside: number } {
+    const byText = parseQuery(text).statuses.length > 0;
+    const filter = byText ? 'all' : status;
+    const key = `${today}\u0000${limit}\u0000${filter}\u0000${text}`;
+    let answer = this.recentSearches.get(key);
+    if (answer) this.recentSearches.delete(key);
+    else
+      answer = this.docSearch().searchWithin(text, today, limit, filter === 'all' ? undefined : (d) => matchesStatus(d, filter));
+    this.recentSearches.set(key, answer);
     if (this.recentSearches.size > RECENT_SEARCHES) this.recentSearches.delete(this.recentSearches.keys().next().value!);
-    return hits;
+    return answer;
   }
 
   groups(status: StatusFilter): { groups: DocGroup[]; total: number } {
@@ -99,10 +106,11 @@ export function queryDocs(view: IndexView, q: DocsQuery, today: string): DocsPag
   if (q.view === 'search') {
     const text = (q.text ?? '').trim();
     if (!text) return { ...base, total: 0, rows: [] };
-    const all = view.searchHits(text, today, Math.max(SEARCH_LIMIT, offset + limit));
     // A `status:` in the box decides the status; otherwise the Status list does.
-    const hits = parseQuery(text).statuses.length ? all : all.filter((h) => matchesStatus(h.doc, q.status));
-    return { ...base, total: hits.length, rows: hits.slice(offset, offset + limit).map((h) => row(view, h.doc)) };
+    const { hits, outside } = view.searchHits(text, today, Math.max(SEARCH_LIMIT, offset + limit), q.status);
+    const page: DocsPage = { ...base, total: hits.length, rows: hits.slice(offset, offset + limit).map((h) => row(view, h.doc)) };
+    if (outside > 0) page.otherStatuses = outside;
+    return page;
   }
   if (q.view === 'upcoming') {
     const sections = view.upcomingSections(today);

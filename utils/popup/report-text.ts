@@ -2,6 +2,22 @@
 import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport } from '../shared/reports';
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
+import { SEARCH_LIMIT } from '../shared/docs-query';
+
+/** "1 match. 2 more in other statuses." (`statusLabel`: what the Status list shows, "Active"). */
+export function resultCount(shown: number, other: number, statusLabel: string): string {
+  const plural = (n: number) => (n === 1 ? 'match' : 'matches');
+  const head =
+    shown === 0
+      ? other
+        ? `No ${statusLabel.toLowerCase()} documents match.`
+        : 'No documents match.'
+      : shown >= SEARCH_LIMIT
+        ? `The best ${SEARCH_LIMIT} matches.`
+        : `${shown} ${plural(shown)}.`;
+  if (!other) return head;
+  return `${head} ${other} ${shown === 0 ? plural(other) : 'more'} in other statuses.`;
+}
 
 /** "2 overdue · 3 due within 7 days", or a calm line when nothing is pressing. */
 export function summaryText(s: Summary): string {

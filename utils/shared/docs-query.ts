@@ -39,6 +39,8 @@ export interface DocsPage {
   groups?: Array<{ workstreamId: string | null; count: number | null }>;
   /** Upcoming: every section in order, with its full count. */
   sections?: Array<{ key: UpcomingKey; count: number }>;
+  /** Search: how many more documents match in statuses the Status list hides ("2 more in other statuses"). */
+  otherStatuses?: number;
   /** Over the whole index (null: not known yet, see `partial`). */
   summary: Summary | null;
   /** How many documents the index holds. */

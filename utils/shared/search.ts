@@ -123,6 +123,19 @@ export class DocSearch {
   }
 
   search(input: string, today: string, limit = 50): SearchHit[] {
+    return this.searchWithin(input, today, limit).hits;
+  }
+
+  /**
+   * The best `limit` hits among the documents `within` accepts (the popup's Status list), and how many
+   * other documents match the query (`outside`: "2 more in other statuses").
+   */
+  searchWithin(
+    input: string,
+    today: string,
+    limit = 50,
+    within?: (doc: DocRecord) => boolean,
+  ): { hits: SearchHit[]; outside: number } {
     const q = parseQuery(input);
     const keep = this.keeper(q, today);
 
@@ -147,16 +160,19 @@ export class DocSearch {
       return da < db ? -1 : 1;
     };
     // The best `limit` by (title has every term, deadline, match rank): only those are ever sorted.
+    const matching = ranked.filter((i) => keep(this.docs[i]!));
+    const inside = within ? matching.filter((i) => within(this.docs[i]!)) : matching;
     const best = topK(
-      ranked.filter((i) => keep(this.docs[i]!)).map((i, p) => ({ i, t: tier(i), p })),
+      inside.map((i, p) => ({ i, t: tier(i), p })),
       limit,
       (a, b) => a.t - b.t || byDeadline(a.i, b.i) || a.p - b.p,
     );
-    return best.map(({ i }) => {
+    const hits = best.map(({ i }) => {
       const doc = this.docs[i]!;
       const workstream = this.ws.get(doc.workstreamId ?? '');
       return workstream ? { doc, workstream } : { doc };
     });
+    return { hits, outside: matching.length - inside.length };
   }
 
   /** Every document the query keeps (its filters and, fuzzily, its words), in index order and unranked: the full page sorts them itself. */
