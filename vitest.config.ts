@@ -4,6 +4,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // Unit tests: pure modules, the background's handlers over fake-indexeddb and
 // WXT's fake browser, and content-script DOM code in happy-dom (per-file
 // `// @vitest-environment happy-dom`).
+// Dates are shown in the member's locale: the tests read them in American English, whatever the machine's.
+process.env.LC_ALL = 'en_US.UTF-8';
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

@@ -4,7 +4,7 @@ import { STATUS_LABELS, URGENCY_LOOK } from '../utils/shared/states';
 import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { dayText } from '../utils/shared/format-date';
-import { KIND_LABELS } from '../utils/popup/doc-text';
+import { KIND_LABELS, noteRepeatsQuote } from '../utils/popup/doc-text';
 import { describeConflict, fieldLabel } from '../utils/popup/conflicts';
 import { displayTitle } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
@@ -86,7 +86,8 @@ export const DocumentRow = memo(function DocumentRow({
           )}
         </span>
         {doc.deadlineNote && <span className="doc-note">{doc.deadlineNote}</span>}
-        <SourceLine doc={doc} />
+        {/* The sentence a scan took the deadline from is the note too: said once. */}
+        <SourceLine doc={doc} quote={!noteRepeatsQuote(doc.deadlineNote, doc.deadlineSource)} />
         {conflicts.map((c) => (
           <div key={c.field} className="sync-flag" data-sync-field={c.field}>
             <span className="sync-flag-text">

@@ -7,7 +7,7 @@ import type { DocRecord, Workstream } from '../utils/shared/model';
 import { send, sendToTab } from '../utils/shared/protocol';
 import { titleFromTab } from '../utils/popup/doc-text';
 import { originPattern } from '../utils/shared/sites';
-import { formatDate } from '../utils/shared/format-date';
+import { formatDate, mentionsDay } from '../utils/shared/format-date';
 import { localToday } from '../utils/shared/calendar';
 import { scanSteps } from '../utils/popup/scan/scan';
 import { recordsFor } from '../utils/popup/scan-records';
@@ -306,7 +306,7 @@ export function ScanPanel({
             )}
             {phase.source === 'google-doc' && <span className="scan-kind">Google document, read through its export · </span>}
             <span className="scan-page-title">{result.pageTitle || result.pageUrl}</span>
-            {result.meetingDate && (
+            {result.meetingDate && !mentionsDay(result.pageTitle, result.meetingDate) && (
               <>
                 {' · meeting of '}
                 <time dateTime={result.meetingDate}>{formatDate(result.meetingDate)}</time>

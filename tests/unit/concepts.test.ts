@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, shortLabel, withoutItemMark } from '@/utils/shared/agenda-item';
 import { addDays, daysBetween, daysUntil, isoDate, localToday, noonOf } from '@/utils/shared/calendar';
 import { STATUSES } from '@/utils/shared/model';
+import { dayText, formatDate, formatInstant, mentionsDay } from '@/utils/shared/format-date';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '@/utils/shared/states';
 import type { Urgency } from '@/utils/shared/urgency';
 
@@ -117,4 +118,59 @@ describe('shortLabel', () => {
     ['Strengthening IGF outcomes', 'SIO'],
     ['Outcomes', 'Outc'],
   ])('%s → %s', (name, label) => expect(shortLabel(name)).toBe(label));
+});
+
+describe('dates: one format, the locale’s, the month as a word', () => {
+  it.each<[string | undefined, string, string]>([
+    ['en-US', '2020-09-10', 'Thu, Sep 10, 2020'],
+    ['en-GB', '2020-09-10', 'Thu, 10 Sept 2020'],
+    ['fr', '2020-09-10', 'jeu. 10 sept. 2020'],
+    ['de', '2021-01-05', 'Di., 5. Jan. 2021'],
+    // Locales whose short month is a number get the long month, a word.
+    ['cs', '2020-09-10', 'čt 10. září 2020'],
+    ['fi', '2020-09-10', 'to 10. syyskuuta 2020'],
+    ['en-US', '2020-02-30', '2020-02-30'],
+    ['en-US', 'soon', 'soon'],
+  ])('formatDate in %s: %s → %s', (locale, iso, text) => expect(formatDate(iso, locale)).toBe(text));
+
+  it('formats instants in a given zone, and leaves junk alone', () => {
+    expect(formatInstant('2026-11-22T10:05:00.000Z', 'UTC', 'en-GB')).toBe('Sun, 22 Nov 2026, 10:05');
+    expect(formatInstant('2026-11-22T10:05:00.000Z', 'Europe/Zurich', 'en-GB')).toBe('Sun, 22 Nov 2026, 11:05');
+    expect(formatInstant('2026-11-22T10:05:00.000Z', 'UTC', 'en-US')).toBe('Sun, Nov 22, 2026, 10:05 AM');
+    expect(formatInstant('yesterday')).toBe('yesterday');
+  });
+
+  it('never writes a day as numbers alone (no 09/10/2020), in any of these locales', () => {
+    const locales = ['en-US', 'en-GB', 'en-CA', 'fr', 'de', 'es', 'pt-BR', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'cs', 'sk', 'pl'];
+    const locales2 = ['ru', 'uk', 'bg', 'lt', 'hu', 'ro', 'tr', 'el', 'ar', 'he', 'hi', 'id', 'ms', 'vi', 'ja', 'zh-CN', 'ko'];
+    for (const locale of [...locales, ...locales2]) {
+      for (const iso of ['2020-09-10', '2020-10-09', '2021-01-05']) {
+        const text = formatDate(iso, locale);
+        const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
+          new Date(`${iso}T00:00:00Z`),
+        );
+        // Digits, separators and digits again only (10.9.2020, 09/10/2020, 2020-09-10): refused.
+        expect(text, `${locale} ${iso}`).not.toMatch(/\d{1,4}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{1,4}/u);
+        // Besides the weekday, a word: the month.
+        expect(text.replace(weekday, ''), `${locale}: ${text}`).toMatch(/[\p{L}\p{M}]{2,}|[年월]/u);
+      }
+    }
+  });
+
+  it('dayText is formatDate remembered', () => expect(dayText('2020-09-10')).toBe(formatDate('2020-09-10')));
+
+  it.each<[string, string, boolean]>([
+    ['Working Group minutes — 27 August 2020', '2020-08-27', true],
+    ['WG-Strategy meeting — 24 September 2020', '2020-09-24', true],
+    ['Minutes, Aug 27, 2020', '2020-08-27', true],
+    ['Minutes of 27th August', '2020-08-27', true],
+    ['Notes 2020-08-27', '2020-08-27', true],
+    ['Minutes of 27 August 2019', '2020-08-27', false],
+    ['Minutes of 7 August 2020', '2020-08-27', false],
+    ['Minutes of 127 August', '2020-08-27', false],
+    ['IGF 2020 MAG WG-Strategy minutes', '2020-08-27', false],
+    ['Compte rendu du 27 août 2020', '2020-08-27', true],
+  ])('mentionsDay(%j, %s) = %s', (text, iso, yes) =>
+    expect(mentionsDay(text, iso, text.includes('août') ? 'fr' : 'en')).toBe(yes),
+  );
 });

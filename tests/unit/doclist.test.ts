@@ -13,7 +13,6 @@ import {
   sameVersion,
 } from '../../utils/popup/conflicts';
 import { cleanHeading, parsePopupParams, parseStatusFilter } from '../../utils/popup/params';
-import { formatDay, formatInstant } from '../../utils/shared/format-date';
 import {
   importProgressText,
   interruptedText,
@@ -23,7 +22,15 @@ import {
   importSummary,
   summaryText,
 } from '../../utils/popup/report-text';
-import { safeHttpUrl, sourceInfo, countByWorkstream, findTracked, patternLabel, titleFromTab } from '../../utils/popup/doc-text';
+import {
+  noteRepeatsQuote,
+  safeHttpUrl,
+  sourceInfo,
+  countByWorkstream,
+  findTracked,
+  patternLabel,
+  titleFromTab,
+} from '../../utils/popup/doc-text';
 import { upcomingKey, upcomingSections, groupDocuments, summarize } from '../../utils/shared/doc-order';
 import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../../utils/shared/workstreams';
 import type { DocFilter } from '../../utils/shared/doc-order';
@@ -402,7 +409,7 @@ describe('sync conflicts on a document', () => {
   });
 
   it.each<[SyncConflict, string]>([
-    [conflict('deadline', '2020-09-17'), 'The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)'],
+    [conflict('deadline', '2020-09-17'), 'The sheet changed Deadline to Thu, Sep 17, 2020 (yours: Sat, Sep 12, 2020)'],
     [conflict('notes'), 'The sheet emptied Notes (yours: ours)'],
     [conflict('status', 'final'), 'The sheet changed Status to Final (yours: Draft)'],
     [
@@ -498,10 +505,19 @@ describe('where a document was found', () => {
         deadlineSource: 'Next Steps: By 7 September, participants\n to comment.',
       },
       {
-        text: 'IGF 2020 MAG WG-Strategy minutes (meeting 24 Sep 2020)',
+        text: 'IGF 2020 MAG WG-Strategy minutes (meeting Thu, Sep 24, 2020)',
         href: 'https://www.intgovforum.org/en/content/wg-strategy-2020-meeting-5',
         quote: 'Next Steps: By 7 September, participants to comment.',
       },
+    ],
+    // A title that already says the meeting's day does not say it twice.
+    [
+      { sourceTitle: 'Working Group minutes — 27 August 2020', sourceDate: '2020-08-27' },
+      { text: 'Working Group minutes — 27 August 2020' },
+    ],
+    [
+      { sourceTitle: 'Minutes of 27 August 2019', sourceDate: '2020-08-27' },
+      { text: 'Minutes of 27 August 2019 (meeting Thu, Aug 27, 2020)' },
     ],
     [{ source: 'https://www.intgovforum.org/wg' }, { text: 'www.intgovforum.org', href: 'https://www.intgovforum.org/wg' }],
     [{ source: 'javascript:alert(1)', sourceTitle: 'Evil' }, { text: 'Evil' }],
@@ -512,6 +528,15 @@ describe('where a document was found', () => {
     expect(sourceInfo(doc('x', over))).toEqual(expected);
   });
 
+  it.each<[string | undefined, string | undefined, boolean]>([
+    ['By 7 September, participants to comment.', 'By 7 September, participants\n to comment.', true],
+    ['Next Steps: By 7 September, partic…', 'Next Steps: By 7 September, participants to comment.', true],
+    ['Comments welcome', 'Next Steps: By 7 September, participants to comment.', false],
+    ['By 7 September', undefined, false],
+    [undefined, 'By 7 September', false],
+    ['…', 'By 7 September', false],
+  ])('noteRepeatsQuote(%j, %j) = %s', (note, quote, yes) => expect(noteRepeatsQuote(note, quote)).toBe(yes));
+
   it.each([
     ['https://example.org/a?b#c', 'https://example.org/a?b#c'],
     ['http://example.org', 'http://example.org/'],
@@ -520,18 +545,6 @@ describe('where a document was found', () => {
     ['not a url', undefined],
     [undefined, undefined],
   ])('safeHttpUrl(%s)', (url, expected) => expect(safeHttpUrl(url)).toBe(expected));
-
-  it.each([
-    ['2020-09-24', '24 Sep 2020'],
-    ['2021-01-05', '5 Jan 2021'],
-    ['2020-02-30', '2020-02-30'],
-  ])('formatDay(%s) = %s', (d, text) => expect(formatDay(d)).toBe(text));
-
-  it('formats instants in a given zone, and leaves junk alone', () => {
-    expect(formatInstant('2026-11-22T10:05:00.000Z', 'UTC')).toBe('22 Nov 2026, 10:05');
-    expect(formatInstant('2026-11-22T10:05:00.000Z', 'Europe/Zurich')).toBe('22 Nov 2026, 11:05');
-    expect(formatInstant('yesterday')).toBe('yesterday');
-  });
 });
 
 describe('workstream account', () => {
@@ -620,11 +633,11 @@ describe('smaller helpers', () => {
   it.each([
     [
       { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' },
-      'The import of big.json started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. Import it again.',
+      'The import of big.json started at Sun, Nov 22, 2026, 10:00 AM was interrupted; nothing of it was written. Import it again.',
     ],
     [
       { label: 'sync of “WG sheet”', startedAt: '2026-11-22T10:00:00.000Z' },
-      'The sync of “WG sheet” started at 22 Nov 2026, 10:00 was interrupted; nothing of it was written. It runs again at the next sync.',
+      'The sync of “WG sheet” started at Sun, Nov 22, 2026, 10:00 AM was interrupted; nothing of it was written. It runs again at the next sync.',
     ],
   ])('interruptedText %#', (i, text) => expect(interruptedText(i, 'UTC')).toBe(text));
 

@@ -121,7 +121,7 @@ describe('import with conflicts', () => {
 
     const rows = [...host.querySelectorAll<HTMLTableRowElement>('tr[data-conflict]')];
     expect(rows.map((r) => [...r.cells].map((c) => c.textContent))).toEqual([
-      ['MHLB models, Deadline', '2020-09-10', 'Mine2020-09-12', 'Theirs2020-09-17'],
+      ['MHLB models, Deadline', 'Thu, Sep 10, 2020', 'MineSat, Sep 12, 2020', 'TheirsThu, Sep 17, 2020'],
       ['MHLB models, Workstream', 'empty', 'MineA. Possible implementation models', 'Theirsws-other'],
     ]);
     const radio = (row: number, side: 'local' | 'incoming') =>
@@ -367,13 +367,13 @@ describe('history', () => {
     expect(protocol.send).not.toHaveBeenCalledWith('snapshots/restore', expect.anything());
     expect(restore.getAttribute('aria-expanded')).toBe('true');
     expect(rows[1]!.querySelector('.confirm-question')!.textContent).toMatch(
-      /^Restore the index as it was on 13 Sep 2020, \d\d:\d\d\? The current index is kept as a snapshot first\.$/,
+      /^Restore the index as it was on Sun, Sep 13, 2020, \d\d?:\d\d [AP]M\? The current index is kept as a snapshot first\.$/,
     );
     expect(document.activeElement?.textContent).toBe('Yes, restore');
     await act(async () => button(/^Yes, restore$/).click());
     await tick();
     expect(protocol.send).toHaveBeenCalledWith('snapshots/restore', { id: 6 });
-    expect(host.querySelector('[role=status]')!.textContent).toMatch(/^Restored the index as it was on 13 Sep 2020/);
+    expect(host.querySelector('[role=status]')!.textContent).toMatch(/^Restored the index as it was on Sun, Sep 13, 2020/);
     expect(host.querySelector('.confirm-panel')).toBeNull();
   });
 

@@ -235,6 +235,30 @@ describe('a document row', () => {
     syncConflicts: [{ field: 'deadline', theirs: '2020-09-17', subscriptionId: 'sub-1', at: '2020-09-13T08:00:00.000Z' }],
   });
 
+  it('a document tracked from a scan says each fact once: the deadline’s sentence, the meeting’s date', async () => {
+    const sentence =
+      'Next Steps: By 12 September, WG members to provide feedback directly to the document for further consideration.';
+    const scanned = doc('1scan', {
+      title: 'Scanned',
+      deadline: '2020-09-12',
+      source: 'https://www.intgovforum.org/minutes-4',
+      sourceTitle: 'Working Group minutes — 27 August 2020',
+      sourceDate: '2020-08-27',
+      deadlineSource: sentence,
+      deadlineNote: `${sentence.slice(0, 60)}…`,
+    });
+    await render(
+      <ul>
+        <DocumentRow doc={scanned} today={TODAY} onEdit={vi.fn()} onDelete={vi.fn()} />
+      </ul>,
+    );
+    expect(host.querySelector('.source-from')!.textContent).toBe('From: Working Group minutes — 27 August 2020');
+    expect(host.querySelector('.doc-note')!.textContent).toBe(`${sentence.slice(0, 60)}…`);
+    expect(host.querySelector('blockquote')).toBeNull();
+    expect(host.textContent!.split('By 12 September')).toHaveLength(2);
+    expect(host.textContent!.split('27')).toHaveLength(2);
+  });
+
   it('shows where it came from, its sheet, and the sheet’s change with both choices', async () => {
     const onSyncChoice = vi.fn();
     await render(
@@ -250,12 +274,12 @@ describe('a document row', () => {
       </ul>,
     );
     const from = host.querySelector<HTMLAnchorElement>('.source-from a')!;
-    expect(from.closest('.source-from')!.textContent).toBe('From: WG-Strategy minutes (meeting 24 Sep 2020)');
+    expect(from.closest('.source-from')!.textContent).toBe('From: WG-Strategy minutes (meeting Thu, Sep 24, 2020)');
     expect(from.href).toBe('https://www.intgovforum.org/minutes-5');
     expect(host.querySelector('blockquote')!.textContent).toBe('“Next Steps: By 12 September, comments to the document.”');
     expect(host.textContent).toContain('From sheet “WG sheet”');
     expect(host.querySelector('.sync-flag')!.textContent).toContain(
-      'The sheet changed Deadline to 2020-09-17 (yours: 2020-09-12)',
+      'The sheet changed Deadline to Thu, Sep 17, 2020 (yours: Sat, Sep 12, 2020)',
     );
     await act(async () => button(/^Use the sheet’s/).click());
     expect(onSyncChoice).toHaveBeenLastCalledWith(flagged, 'deadline', 'theirs');

@@ -98,6 +98,14 @@ describe('ScanPanel', () => {
     expect(first.querySelector<HTMLInputElement>('input[type=date]')!.value).toBe('2020-09-10');
     expect(first.textContent).toContain('By the next WG’s meeting (10 September)');
     expect(button(/^Track 5 selected$/).disabled).toBe(false);
+    // The page's title says the meeting's date: the line does not say it again.
+    expect(host.querySelector('.scan-source')!.textContent).toBe('WG minutes — 27 August 2020');
+  });
+
+  it('names the meeting’s date when the page’s title does not', async () => {
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'WG minutes', html: SEED_004 });
+    await render();
+    expect(host.querySelector('.scan-source')!.textContent).toBe('WG minutes · meeting of Thu, Aug 27, 2020');
   });
 
   it('tracks the selected ones in one step, creating the new workstreams once', async () => {

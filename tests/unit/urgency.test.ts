@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '@/utils/shared/model';
 import { daysUntil, localToday } from '@/utils/shared/calendar';
-import { formatDate } from '@/utils/shared/format-date';
 import { relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
 
 const TODAY = '2020-09-03';
@@ -51,24 +50,5 @@ describe('dates', () => {
   it('localToday is the local calendar date, not UTC', () => {
     expect(localToday(new Date(2020, 8, 3, 23, 59))).toBe('2020-09-03');
     expect(localToday(new Date(2020, 0, 1, 0, 0))).toBe('2020-01-01');
-  });
-});
-
-describe('formatDate', () => {
-  it.each([
-    ['2020-09-10', 'en-GB'],
-    ['2026-02-28', 'en-US'],
-    ['1999-12-31', 'fr'],
-    ['2026-11-22', undefined],
-  ])('%s (%s) as toLocaleDateString says it, with one formatter kept per locale', (iso, locale) => {
-    const expected = new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    expect(formatDate(iso, locale)).toBe(expected);
-    expect(formatDate(iso, locale)).toBe(expected);
   });
 });

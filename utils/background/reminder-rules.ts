@@ -6,6 +6,7 @@ import { addDays } from '../shared/calendar';
 import type { DocRecord } from '../shared/model';
 import { plainLine } from '../shared/plain-text';
 import { urgencyOf } from '../shared/urgency';
+import { formatDate } from '../shared/format-date';
 
 export const SENT_KEY = 'docket:reminders-sent';
 
@@ -26,6 +27,6 @@ export function reminderText(doc: DocRecord, today: string, daysLeft: number): {
   return {
     // Plain lines: no control or bidi-control characters in a notification (issue 13, item 15).
     title: `Due ${when}: ${plainLine(doc.title || '') || doc.id}`,
-    message: plainLine(doc.deadlineNote || '') || `Deadline ${doc.deadline} (today is ${today}).`,
+    message: plainLine(doc.deadlineNote || '') || `Deadline: ${formatDate(doc.deadline ?? today)}.`,
   };
 }

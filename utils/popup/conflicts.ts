@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../shared/states';
 import { DOC_VALUE_FIELDS, isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
 import type { MergeConflict, Resolutions } from '../shared/reports';
 import { KIND_LABELS } from './doc-text';
+import { formatDate, formatInstant } from '../shared/format-date';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   kind: 'Kind',
@@ -32,6 +33,8 @@ export function formatFieldValue(field: string, value: unknown, workstreams: rea
   let text: string;
   if (field === 'workstreamId' && typeof value === 'string') text = workstreams.find((w) => w.id === value)?.name ?? value;
   else if (field === 'status' && isStatus(value)) text = STATUS_LABELS[value];
+  else if ((field === 'deadline' || field === 'sourceDate') && typeof value === 'string') text = formatDate(value);
+  else if (field === 'updatedAt' && typeof value === 'string') text = formatInstant(value);
   else if (field === 'kind' && typeof value === 'string' && Object.hasOwn(KIND_LABELS, value))
     text = KIND_LABELS[value as DocKind];
   else if (typeof value === 'string') text = value;

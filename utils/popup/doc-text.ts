@@ -1,6 +1,6 @@
 /** How the popup names things: kinds, where a document was found, site patterns, tracked lookups. */
 import { isIsoDate, type DocKind, type DocRecord } from '../shared/model';
-import { formatDay } from '../shared/format-date';
+import { formatDate, mentionsDay } from '../shared/format-date';
 
 export const KIND_LABELS: Record<DocKind, string> = {
   document: 'Document',
@@ -50,7 +50,7 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
 }
 
 export interface SourceInfo {
-  /** "IGF 2020 MAG WG-Strategy — 24 September 2020 (meeting 24 Sep 2020)", or the page's host. */
+  /** "IGF 2020 MAG WG-Strategy minutes (meeting Thu, Sep 24, 2020)" (no date twice), or the page's host. */
   text: string;
   /** The page, when it is an http(s) address. */
   href?: string;
@@ -66,9 +66,20 @@ export function sourceInfo(doc: Pick<DocRecord, 'source' | 'sourceTitle' | 'sour
   const quote = doc.deadlineSource?.replace(/\s+/g, ' ').trim() || undefined;
   if (!name && doc.sourceDate) name = 'the minutes';
   if (!name) return quote ? { text: '', quote } : null;
-  const text = doc.sourceDate && isIsoDate(doc.sourceDate) ? `${name} (meeting ${formatDay(doc.sourceDate)})` : name;
+  const dated = doc.sourceDate && isIsoDate(doc.sourceDate) && !mentionsDay(name, doc.sourceDate);
+  const text = dated ? `${name} (meeting ${formatDate(doc.sourceDate!)})` : name;
   const out: SourceInfo = { text };
   if (href) out.href = href;
   if (quote) out.quote = quote;
   return out;
+}
+
+/**
+ * Whether a deadline note says what the deadline's sentence says (a scan keeps the sentence as the note, cut
+ * to 160 characters with "…"): a row then shows it once.
+ */
+export function noteRepeatsQuote(note: string | undefined, quote: string | undefined): boolean {
+  const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const stem = tidy(note ?? '').replace(/…$/, '');
+  return stem.length > 0 && tidy(quote ?? '').startsWith(stem);
 }

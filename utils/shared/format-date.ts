@@ -1,59 +1,49 @@
-/** Every date Docket shows, formatted in one place. */
+/**
+ * Every date Docket shows, in one format: the member's locale (the browser's language), the month as a
+ * word, so that no one reads 09/10/2020 the wrong way round ("Thu, Sep 10, 2020" in American English,
+ * "Thu 10 Sep 2020" in British English, "jeu. 10 sept. 2020" in French). Popup, badge cards, reminders
+ * and the import preview all use it; files keep `YYYY-MM-DD` (CONTRACT §2).
+ */
 import { utcMidnight } from './calendar';
 import { isIsoDate } from './model';
 
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
-/** A calendar day as "24 Sep 2020" (English, as the rest of the popup). */
-export function formatDay(isoDate: string): string {
-  if (!isIsoDate(isoDate)) return isoDate;
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_ABBR[m - 1]} ${y}`;
+/** One formatter per locale, kind and time zone: building one costs far more than using it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: string | undefined, withTime: boolean, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withTime ? 't' : 'd'}|${timeZone ?? ''}`;
+  let f = formats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { ...DAY, ...(withTime ? TIME : {}), ...(timeZone ? { timeZone } : {}) };
+    f = new Intl.DateTimeFormat(locale, options);
+    // Some locales write the short month as a number (Czech "10. 9. 2020", Finnish "10.9.2020"): the long one is a word.
+    if (/\d/.test(f.formatToParts(0).find((p) => p.type === 'month')?.value ?? '')) {
+      f = new Intl.DateTimeFormat(locale, { ...options, month: 'long' });
+    }
+    formats.set(key, f);
+  }
+  return f;
 }
 
-/** An instant as "22 Nov 2026, 10:05" (local time unless `timeZone` is given). */
-export function formatInstant(iso: string, timeZone?: string): string {
+/** A calendar day (`YYYY-MM-DD`): "Thu, Sep 10, 2020" (in the member's locale); anything else as it is. */
+export function formatDate(isoDate: string, locale?: string): string {
+  if (!isIsoDate(isoDate)) return isoDate;
+  return format(locale, false, 'UTC').format(new Date(utcMidnight(isoDate)));
+}
+
+/** An instant: "Sun, Nov 22, 2026, 10:05 AM" (local time unless `timeZone` is given); anything else as it is. */
+export function formatInstant(iso: string, timeZone?: string, locale?: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      ...(timeZone ? { timeZone } : {}),
-    })
-      .formatToParts(new Date(t))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${Number(parts.day)} ${MONTH_ABBR[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
-}
-
-/** One formatter per locale: `toLocaleDateString` with options builds a new one on every call (slow). */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A long, human date for cards and lists: "Thu 10 Sep 2020". */
-export function formatDate(isoDate: string, locale?: string): string {
-  const key = locale ?? '';
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(utcMidnight(isoDate)));
+  return format(locale, true, timeZone).format(new Date(t));
 }
 
 const dayTexts = new Map<string, string>();
 
-/** formatDate, remembered per day: a list of hundreds of rows shares a few hundred dates (and Intl is slow to set up). */
+/** formatDate, remembered per day: a list of hundreds of rows shares a few hundred dates. */
 export function dayText(isoDate: string): string {
   let text = dayTexts.get(isoDate);
   if (text === undefined) {
@@ -62,4 +52,31 @@ export function dayText(isoDate: string): string {
     dayTexts.set(isoDate, text);
   }
   return text;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Whether `text` already names the day `isoDate` ("Working Group minutes — 27 August 2020", "Aug 27, 2020",
+ * "2020-08-27"), so that a line need not say it twice. English month names, and the member's locale's.
+ */
+export function mentionsDay(text: string, isoDate: string, locale?: string): boolean {
+  if (!isIsoDate(isoDate)) return false;
+  if (text.includes(isoDate)) return true;
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const lower = text.toLocaleLowerCase();
+  const names = new Set([MONTHS[m - 1]!]);
+  for (const month of ['long', 'short'] as const) {
+    const name = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' }).format(new Date(utcMidnight(isoDate)));
+    names.add(name.toLocaleLowerCase().replace(/\.$/, ''));
+  }
+  const day = String(d);
+  return [...names].some((name) => {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const near = new RegExp(
+      `(?:^|\\D)0?${day}(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?${n}|${n}\\p{L}*\\.?\\s+0?${day}(?!\\d)`,
+      'u',
+    );
+    return near.test(lower) && (lower.includes(String(y)) || !/\b\d{4}\b/.test(lower));
+  });
 }
