@@ -20,6 +20,7 @@ import { DocumentList } from './DocumentList';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportExport } from './ImportExport';
 import { useLatest } from './useLatest';
+import { ReminderSettings } from './ReminderSettings';
 import { SitesPanel } from './SitesPanel';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from './ThisPage';
@@ -276,7 +277,12 @@ export function App() {
                   subscriptionNames={subscriptionNames}
                 />
               )}
-              {view === 'upcoming' && <UpcomingPanel revision={revision} today={today} onError={onError} />}
+              {view === 'upcoming' && (
+                <>
+                  <ReminderSettings />
+                  <UpcomingPanel revision={revision} today={today} onError={onError} />
+                </>
+              )}
               {view === 'scan' && <FullWidthScanButton tabId={page.tabId} closePopup={toolbarPopup} onError={onError} />}
               {view === 'scan' && (
                 <Suspense fallback={<p className="muted">Loading…</p>}>

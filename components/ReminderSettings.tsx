@@ -11,7 +11,8 @@ function daysText(n: number): string {
 }
 
 /**
- * Local reminders (off by default), kept in storage.local under SETTINGS_KEY. Turning them on
+ * Local reminders (off by default), kept in storage.local under SETTINGS_KEY: at the top of the Upcoming view,
+ * where deadlines are, as one line that says whether they are on and opens to change them. Turning them on
  * asks for the notifications permission in the change handler itself (the browser only asks
  * during the member's gesture); refused, they stay off.
  */
@@ -104,8 +105,14 @@ export function ReminderSettings() {
   }
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="settings">
-      <h2 id={`${id}-heading`}>Reminders</h2>
+    <details className="settings reminders">
+      <summary>
+        <span className="reminders-title">Reminders</span>
+        <span className="muted small">
+          {': '}
+          {!settings ? '…' : settings.enabled ? daysText(settings.daysBefore) : 'off'}
+        </span>
+      </summary>
       <p className="muted small">A notification on this computer before a document is due; nothing leaves your browser.</p>
       <div className="check-line">
         <input id={`${id}-on`} type="checkbox" checked={!!settings?.enabled} disabled={!settings} onChange={onToggle} />
@@ -136,6 +143,6 @@ export function ReminderSettings() {
       <p className="settings-message" aria-live="polite">
         {message}
       </p>
-    </section>
+    </details>
   );
 }

@@ -4,10 +4,9 @@ import { send } from '../utils/shared/protocol';
 import type { SitesState } from '../utils/shared/protocol';
 import { isDefaultSite, originPattern } from '../utils/shared/sites';
 import { patternLabel } from '../utils/popup/doc-text';
-import { ReminderSettings } from './ReminderSettings';
 import type { CurrentPage } from './useCurrentPage';
 
-/** The Sites view: where Docket runs, enabling or disabling it on the current tab's site, and reminders. */
+/** The Sites view: where Docket runs, enabling or disabling it on the current tab's site. */
 export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: unknown) => void }) {
   const [sites, setSites] = useState<SitesState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -121,8 +120,6 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
           </ul>
         )}
       </section>
-
-      <ReminderSettings />
     </div>
   );
 }

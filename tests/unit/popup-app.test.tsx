@@ -261,6 +261,22 @@ describe('the popup', () => {
     expect(host.querySelectorAll('li[data-doc-id]')).toHaveLength(0);
   });
 
+  it('keeps reminder settings at the top of Upcoming, where deadlines are, not under Sites', async () => {
+    await renderApp();
+    const tab = (name: string) =>
+      [...host.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent === name)!;
+    await act(async () => tab('Upcoming').click());
+    await tick();
+    const panel = host.querySelector('[role=tabpanel]:not([hidden])')!;
+    const summary = panel.querySelector('details.reminders > summary')!;
+    expect(panel.firstElementChild).toBe(summary.parentElement);
+    expect(summary.textContent).toBe('Reminders: off');
+    expect(panel.textContent).toContain('Remind me before deadlines');
+    await act(async () => tab('Sites').click());
+    await tick();
+    expect(host.querySelector('[role=tabpanel]:not([hidden])')!.textContent).not.toContain('Remind');
+  });
+
   it('has an Upcoming view among the tabs', async () => {
     await renderApp();
     const tab = [...host.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent === 'Upcoming')!;

@@ -204,8 +204,8 @@ describe('ScanPanel', () => {
     protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'x', html: SEED_004 });
     await render();
     const row = rows()[0]!;
-    const input = row.querySelector<HTMLInputElement>('input[id$="newws-0"]')!;
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const input = row.querySelector<HTMLTextAreaElement>('textarea[id$="newws-0"]')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
     await act(async () => {
       setter.call(input, '');
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -214,5 +214,27 @@ describe('ScanPanel', () => {
     expect(protocol.send).not.toHaveBeenCalledWith('docs/track', expect.anything());
     expect(host.querySelector('.field-error')?.textContent).toMatch(/Give the new workstream/);
     expect(rows()[0]!.hasAttribute('data-docket-workstream')).toBe(false);
+  });
+
+  it('titles and new workstream names are one-line fields that wrap (read whole in a narrow popup); Enter tracks', async () => {
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'x', html: SEED_004 });
+    protocol.send.mockImplementation(async (_type: string, data: { documents: unknown[]; workstreams: unknown[] }) => ({
+      documents: data.documents.length,
+      workstreams: data.workstreams.length,
+    }));
+    await render();
+    const title = rows()[0]!.querySelector<HTMLTextAreaElement>('textarea[id$="title-0"]')!;
+    expect(title.getAttribute('rows')).toBe('1');
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    await act(async () => {
+      setter.call(title, 'Two\nlines');
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(title.value).toBe('Two lines');
+    await act(async () => {
+      title.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
+    const call = protocol.send.mock.calls.find(([t]) => t === 'docs/track');
+    expect((call![1] as { documents: Array<{ title: string }> }).documents[0]!.title).toBe('Two lines');
   });
 });
