@@ -51,6 +51,21 @@ async function view(name: RegExp) {
   await popup.getByRole('tab', { name }).click();
 }
 
+describe('the toolbar popup', () => {
+  it('keeps its 420 px (the browser sizes it to its body); only tabs and windows follow their width', async () => {
+    await docket.worker.evaluate(() => chrome.action.openPopup());
+    const size = () =>
+      popup.evaluate(() =>
+        chrome.extension
+          .getViews({ type: 'popup' })
+          .map((w) => ({ fluid: w.document.documentElement.classList.contains('fluid'), width: w.innerWidth })),
+      );
+    await expect.poll(size, { timeout: 20_000 }).toEqual([{ fluid: false, width: 420 }]);
+    expect(await popup.evaluate(() => document.documentElement.classList.contains('fluid'))).toBe(true);
+    await popup.evaluate(() => chrome.extension.getViews({ type: 'popup' }).forEach((w) => w.close()));
+  });
+});
+
 describe.each([420, 380, 340])('the popup %i px wide', (width) => {
   beforeAll(async () => popup.setViewportSize({ width, height: 600 }));
 
