@@ -206,7 +206,7 @@ export function ImportExport({
       <section aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`}>Import</h2>
         <p className="muted small">
-          A Docket JSON file, or a CSV with url or id, title, workstream, group, deadline, status, notes.
+          A Docket JSON file, or a CSV with url or id, title, workstream, group, color, deadline, status, notes.
         </p>
         <div className="field">
           <label htmlFor={`${id}-file`}>Choose a file to import (JSON or CSV)</label>

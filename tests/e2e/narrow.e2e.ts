@@ -7,6 +7,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
 
+/** What these tests use of Chromium's extension API, in the pages they evaluate in. */
+declare const chrome: {
+  action: { openPopup(): Promise<void> };
+  extension: { getViews(filter: { type: 'popup' }): Window[] };
+};
+
 let docket: Docket;
 let popup: Page;
 const LONG_NAME = 'Possible implementation models for the Roadmap’s High-level body, second reading';

@@ -663,7 +663,8 @@ describe('exportJson', () => {
     const data = JSON.parse(file.text);
     expect(data.workstreams).toEqual([WS_IMP]);
     expect(data.documents.map((d: DocRecord) => d.id)).toEqual([IMPROVEMENTS_DOC, PROPOSALS_FILE]);
-    expect(file.filename).toBe('docket-index-ws-imp-2026-11-22.json');
+    // Named after the workstream (not its internal id), and dated.
+    expect(file.filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.json');
   });
 
   it('refuses to export a workstream that does not exist', () => {
@@ -704,6 +705,7 @@ describe('exportCsv', () => {
       'title',
       'workstream',
       'group',
+      'color',
       'deadline',
       'deadlineNote',
       'status',
@@ -719,6 +721,7 @@ describe('exportCsv', () => {
       'Possible implementation models for the MHLB',
       HLB_NAME,
       'WG-Strategy',
+      '#1f6feb',
       '2020-09-10',
       'feedback before the next WG meeting, "directly in the document"',
       'open-for-comments',
@@ -737,13 +740,44 @@ describe('exportCsv', () => {
     expect(value.documents).toEqual(documents);
   });
 
-  it('creates the workstreams when re-imported into an empty index', () => {
+  it('creates the workstreams when re-imported into an empty index, with their colours', () => {
     const value = parsed(exportCsv({ workstreams, documents }).text, 'docket-index.csv', []);
-    expect(value.workstreams.map((w) => [w.name, w.group])).toEqual([
-      [HLB_NAME, 'WG-Strategy'],
-      [IMPROVEMENTS_NAME, 'WG-Strategy'],
-      [OUTCOMES_NAME, 'WG-Strategy'],
+    expect(value.workstreams.map((w) => [w.name, w.group, w.color])).toEqual([
+      [HLB_NAME, 'WG-Strategy', '#1f6feb'],
+      [IMPROVEMENTS_NAME, 'WG-Strategy', '#8250df'],
+      [OUTCOMES_NAME, 'WG-Strategy', '#bf3989'],
     ]);
+  });
+
+  it.each([
+    ['#1F6FEB', '#1f6feb'],
+    ['#cf222e', '#cf222e'],
+    // Not a colour: the next free one of the palette, as without the column.
+    ['red', undefined],
+    ['#12345', undefined],
+    ['', undefined],
+  ])('reads a color cell %j (a sheet written by hand)', (cell, color) => {
+    const text = `url,workstream,color\r\nhttps://docs.google.com/document/d/${HLB_DOC}/edit,New one,${cell}\r\n`;
+    const ws = parsed(text, 'sheet.csv', []).workstreams[0]!;
+    if (color) expect(ws.color).toBe(color);
+    else expect(ws.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('a color cell never recolours a workstream the index has', () => {
+    const text = `url,workstream,color\r\nhttps://docs.google.com/document/d/${HLB_DOC}/edit,${IMPROVEMENTS_NAME},#000000\r\n`;
+    const value = parsed(text, 'sheet.csv', [WS_IMP]);
+    expect(value.workstreams).toEqual([]);
+    expect(value.documents[0]!.workstreamId).toBe('ws-imp');
+  });
+
+  it('names one workstream’s file after the workstream, in any script, and dates it', () => {
+    expect(exportCsv({ workstreams, documents }, 'ws-imp', NOW).filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.csv');
+    const ws = (name: string): Workstream => ({ id: 'ws-x', name });
+    const name = (w: Workstream) => exportCsv({ workstreams: [w], documents: [] }, 'ws-x', NOW).filename;
+    expect(name(ws('Gouvernance : “modèles” / options?'))).toBe('docket-Gouvernance-modèles-options-2026-11-22.csv');
+    expect(name(ws('戦略 WG'))).toBe('docket-戦略-WG-2026-11-22.csv');
+    expect(name(ws('***'))).toBe('docket-ws-x-2026-11-22.csv');
+    expect(name(ws('x'.repeat(200)))).toBe(`docket-${'x'.repeat(60)}-2026-11-22.csv`);
   });
 
   const formulas = [
@@ -767,7 +801,7 @@ describe('exportCsv', () => {
     const file = exportCsv({ workstreams, documents: [doc(HLB_DOC, { title, notes: title })] });
     const row = Papa.parse<string[]>(file.text).data[1];
     expect(row?.[3]?.startsWith(start)).toBe(true);
-    expect(row?.[9]?.startsWith(start)).toBe(true);
+    expect(row?.[10]?.startsWith(start)).toBe(true);
     expect(row?.[0]).toBe(HLB_DOC);
   });
 

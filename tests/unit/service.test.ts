@@ -218,6 +218,10 @@ describe('what messages do', () => {
     expect(parsed.documents).toHaveLength(6);
     const csv = (await call('export', { format: 'csv', workstreamId: 'ws-improve' })).result;
     expect(csv.text.trim().split('\n')).toHaveLength(3);
+    // Both forms dated; one workstream's file named after it.
+    expect(file.filename).toBe('docket-index-2026-11-22.json');
+    expect(csv.filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.csv');
+    expect((await call('export', { format: 'csv' })).result.filename).toBe('docket-index-2026-11-22.csv');
   });
 });
 

@@ -396,7 +396,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
         throw new Error(`There is no workstream “${workstreamId}” to export.`);
       }
-      return format === 'json' ? exportJson(index, now(), workstreamId) : exportCsv(index, workstreamId);
+      return format === 'json' ? exportJson(index, now(), workstreamId) : exportCsv(index, workstreamId, now());
     },
     'sites/get': () => deps.sites.get(),
     'sites/enable': ({ origin, tabId }) => deps.sites.enable(origin, tabId),

@@ -18,6 +18,7 @@ export const CSV_COLUMNS = [
   'title',
   'workstream',
   'group',
+  'color',
   'deadline',
   'deadlineNote',
   'status',
@@ -85,6 +86,11 @@ function headerColumns(header: readonly string[]): Map<CsvColumn, number> {
     if (column && !columns.has(column)) columns.set(column, index);
   });
   return columns;
+}
+
+/** A `color` cell as the index keeps it (`#rrggbb`, lower case), or undefined when it is not one. */
+function csvColor(value: string | undefined): string | undefined {
+  return value && /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
 }
 
 export function parseCsv(text: string, ctx: ImportContext): ParseResult {
@@ -202,7 +208,8 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
             all.map((w) => w.id),
           ),
           name: name.replace(/\s+/g, ' '),
-          color: nextWorkstreamColor(all),
+          // The row's colour (CONTRACT §2: used when the row creates the workstream), else the next free one.
+          color: csvColor(cell(cells, 'color')) ?? nextWorkstreamColor(all),
         };
         const group = cell(cells, 'group');
         if (group) ws.group = group;

@@ -3,6 +3,7 @@ import { CSV_COLUMNS, type CsvColumn, neutralise } from './csv';
 import { DOC_FIELDS, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Index, WS_FIELDS } from './records';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../shared/protocol';
+import { localToday } from '../../shared/calendar';
 
 function select(index: Index, workstreamId?: string): Index {
   if (workstreamId === undefined) return index;
@@ -22,10 +23,24 @@ function ordered(record: object, order: readonly string[], extra: Record<string,
   return Object.fromEntries(entries);
 }
 
-function fileStem(now: string | undefined, workstreamId: string | undefined): string {
-  const ws = workstreamId ? `-${workstreamId.replace(/[^A-Za-z0-9_-]+/g, '-')}` : '';
-  const date = now && /^\d{4}-\d{2}-\d{2}/.test(now) ? `-${now.slice(0, 10)}` : '';
-  return `docket-index${ws}${date}`;
+/**
+ * A file's name without its extension: `docket-index-2026-11-22` for the whole index, and for one workstream its
+ * name (`docket-B-Improvements-to-the-IGF-2026-11-22`); dated with the member's day of `now`.
+ */
+export function fileStem(now: string | undefined, workstream?: { id: string; name: string }): string {
+  const t = now ? Date.parse(now) : NaN;
+  const date = Number.isNaN(t) ? '' : `-${localToday(new Date(t))}`;
+  if (!workstream) return `docket-index${date}`;
+  const name = (slug(workstream.name) || slug(workstream.id) || 'workstream').slice(0, 60).replace(/-+$/, '');
+  return `docket-${name}${date}`;
+}
+
+/** Letters and digits of any script, the rest as single dashes: safe in a file name on every system. */
+function slug(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The interchange file (CONTRACT §2), pretty-printed; with `workstreamId`, that workstream and its documents only. */
@@ -39,7 +54,7 @@ export function exportJson(index: Index, now: string, workstreamId?: string): Ex
     documents: documents.map((d) => ordered(d, DOC_FIELDS, d.extra)),
   };
   return {
-    filename: `${fileStem(now, workstreamId)}.json`,
+    filename: `${fileStem(now, workstreamId === undefined ? undefined : workstreams[0])}.json`,
     mime: 'application/json',
     text: `${JSON.stringify(file, null, 2)}\n`,
   };
@@ -61,6 +76,7 @@ export function exportCsv(index: Index, workstreamId?: string, now?: string): Ex
       title: d.title,
       workstream: ws?.name,
       group: ws?.group,
+      color: ws?.color,
       deadline: d.deadline,
       deadlineNote: d.deadlineNote,
       status: d.status,
@@ -72,5 +88,5 @@ export function exportCsv(index: Index, workstreamId?: string, now?: string): Ex
     return CSV_COLUMNS.map((c) => neutralise(values[c] ?? ''));
   });
   const text = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n' });
-  return { filename: `${fileStem(now, workstreamId)}.csv`, mime: 'text/csv', text };
+  return { filename: `${fileStem(now, workstreamId === undefined ? undefined : workstreams[0])}.csv`, mime: 'text/csv', text };
 }
