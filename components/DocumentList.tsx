@@ -5,6 +5,7 @@ import type { DocRef } from '../utils/shared/links';
 import type { SearchHit } from '../utils/shared/search';
 import { STATUS_FILTER_OPTIONS, parseStatusFilter } from '../utils/popup/params';
 import { resultCount, summaryText } from '../utils/popup/report-text';
+import { URGENCY_LOOK } from '../utils/shared/states';
 import type { DocFilter } from '../utils/shared/doc-order';
 import type { SyncChoice } from '../utils/popup/conflicts';
 import { SEARCH_LIMIT } from '../utils/shared/docs-query';
@@ -302,7 +303,7 @@ const Results = memo(function Results({
         <p className={`summary${summary.overdue ? ' has-overdue' : ''}`}>
           {summary.overdue > 0 && (
             <span className="urgency-icon" aria-hidden="true">
-              ⚠{' '}
+              {URGENCY_LOOK.overdue.icon}{' '}
             </span>
           )}
           {summaryText(summary)}

@@ -71,7 +71,7 @@ export const DocumentRow = memo(function DocumentRow({
           {doc.status && <span className={`status-pill status-${doc.status}`}>{STATUS_LABELS[doc.status]}</span>}
           {doc.deadline && (
             <span className="doc-deadline">
-              {icon && urgency !== 'done' && (
+              {icon && (
                 <span className="urgency-icon" aria-hidden="true">
                   {icon}{' '}
                 </span>

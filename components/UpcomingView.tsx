@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { STATUS_LABELS } from '../utils/shared/states';
+import { STATUS_LABELS, URGENCY_LOOK } from '../utils/shared/states';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
@@ -146,9 +146,9 @@ export function UpcomingView({
                       <span className="doc-meta">
                         {d.deadline ? (
                           <span className="doc-deadline">
-                            {urgency === 'overdue' && (
+                            {URGENCY_LOOK[urgency].icon && (
                               <span className="urgency-icon" aria-hidden="true">
-                                ⚠{' '}
+                                {URGENCY_LOOK[urgency].icon}{' '}
                               </span>
                             )}
                             <span className="doc-relative">{relative}</span>

@@ -1,9 +1,11 @@
 // First: the popup's first question and the answer kept from the last opening, before React is even fetched.
 import { showStartFailure, start } from '../../utils/popup/popup-start';
 import { markFluid } from '../../utils/popup/layout';
+import { applyStateColors } from '../../utils/popup/state-colors';
 import './style.css';
 
 markFluid();
+applyStateColors();
 const early = start();
 // React (most of the popup's code) is in a chunk of its own (components/mount.tsx), fetched once the
 // early screen (if any) is on screen. Performance marks (docket:start, docket:revision,

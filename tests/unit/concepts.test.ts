@@ -7,7 +7,10 @@ import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, shortLabel, without
 import { addDays, daysBetween, daysUntil, isoDate, localToday, noonOf } from '@/utils/shared/calendar';
 import { STATUSES } from '@/utils/shared/model';
 import { dayText, formatDate, formatInstant, mentionsDay } from '@/utils/shared/format-date';
-import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '@/utils/shared/states';
+import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, statusUrgency, urgencyIcon } from '@/utils/shared/states';
+import { stateColorProperties } from '@/utils/popup/state-colors';
+import { BADGE_CSS } from '@/utils/content/badge-view';
+import { documentBadge } from '@/utils/background/toolbar-look';
 import type { Urgency } from '@/utils/shared/urgency';
 
 describe('calendar days', () => {
@@ -107,6 +110,33 @@ describe('states: one look for each', () => {
     expect(URGENCY_LOOK[u].darkColor).toMatch(/^#[0-9a-f]{6}$/);
     expect(URGENCY_LOOK[u].words).not.toBe('');
   });
+});
+
+describe('states: the same colour in badges, popup and toolbar, from the one table', () => {
+  it('done (delivered or archived) is green with ✓', () => {
+    expect(URGENCY_LOOK.done).toMatchObject({ icon: '✓', color: '#1a7f37' });
+    expect(statusUrgency('delivered')).toBe('done');
+    expect(statusUrgency('archived')).toBe('done');
+    expect(statusUrgency('final')).toBeUndefined();
+    expect(STATUS_MARKS.delivered).toBe('✓ delivered');
+  });
+
+  it.each<Urgency>(['overdue', 'due-soon', 'done'])(
+    '%s: the popup’s CSS properties, the badge’s style sheet and the toolbar',
+    (u) => {
+      const props = stateColorProperties();
+      expect(props[`--state-${u}`]).toBe(URGENCY_LOOK[u].color);
+      expect(props[`--state-${u}-dark`]).toBe(URGENCY_LOOK[u].darkColor);
+      expect(BADGE_CSS).toContain(`.u-${u} .dl{color:${URGENCY_LOOK[u].color}`);
+      expect(BADGE_CSS).toContain(`.dark.u-${u} .dl{color:${URGENCY_LOOK[u].darkColor}`);
+      const doc = { id: 'x', kind: 'document' as const, aliases: [], updatedAt: 'T' };
+      const toolbar =
+        u === 'done'
+          ? documentBadge({ ...doc, status: 'delivered' }, '2020-09-10')
+          : documentBadge({ ...doc, deadline: u === 'overdue' ? '2020-09-01' : '2020-09-12' }, '2020-09-10');
+      expect(toolbar.color).toBe(URGENCY_LOOK[u].color);
+    },
+  );
 });
 
 describe('shortLabel', () => {

@@ -147,6 +147,14 @@ describe('Linker', () => {
     expect(actions.edit).toHaveBeenCalledWith(badgeFields(records.get(MHLB)!, true));
   });
 
+  it('a delivered document’s status is in the deadline’s place, coloured as done (green)', async () => {
+    setup(`<a id="c" href="https://docs.google.com/document/d/${IMPROVE}/edit">Improvements</a>`);
+    await linker.start();
+    const chip = badges()[0]!.shadowRoot!.querySelector('button')!;
+    expect(chip.className).toContain('u-done');
+    expect(chip.querySelector('.dl')!.textContent).toBe('✓ delivered');
+  });
+
   it('an untracked mark tracks the link in one click', async () => {
     setup(`<a id="b" href="https://drive.google.com/file/d/${SHEET}/view">the spreadsheet</a>`);
     await linker.start();

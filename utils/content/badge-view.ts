@@ -235,12 +235,14 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
       if (r.workstream.color && COLOR.test(r.workstream.color)) dot.style.setProperty('--ws', r.workstream.color);
       chip.append(dot, el(doc, 'span', 'l', shortLabel(r.workstream.name)));
     }
-    if (r.doc.status) text.push(STATUS_MARKS[r.doc.status]);
-    const showDeadline = rel && !(urgency === 'done' && r.doc.status);
-    if (r.workstream && (text.length || showDeadline)) text.unshift('');
-    if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (showDeadline ? ' · ' : '')));
-    else if (r.workstream && showDeadline) chip.append(doc.createTextNode(' · '));
-    if (showDeadline) chip.append(el(doc, 'span', 'dl', urgencyIcon(urgency!) + rel));
+    // The deadline, coloured by its urgency; a done document's status takes its place (green, ✓ delivered).
+    const done = urgency === 'done' && r.doc.status;
+    const dl = done ? STATUS_MARKS[r.doc.status!] : rel ? urgencyIcon(urgency!) + rel : '';
+    if (r.doc.status && !done) text.push(STATUS_MARKS[r.doc.status]);
+    if (r.workstream && (text.length || dl)) text.unshift('');
+    if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (dl ? ' · ' : '')));
+    else if (r.workstream && dl) chip.append(doc.createTextNode(' · '));
+    if (dl) chip.append(el(doc, 'span', 'dl', dl));
     if (!chip.firstChild) chip.append('◆ tracked');
   } else {
     chip.title = 'Track in Docket';

@@ -1,6 +1,8 @@
 /**
  * Each state Docket shows, once: a status's words and mark, an urgency's icon, colours and words.
- * Badges, the popup and the toolbar all read this table, so a state looks the same everywhere.
+ * Badges (their style sheet), the popup (CSS custom properties set from this table at start:
+ * utils/popup/state-colors.ts) and the toolbar's badge all read it, so a state looks the same everywhere:
+ * overdue red with ⚠, due within 7 days amber with ◷, done (delivered or archived) green with ✓.
  */
 import type { Status } from './model';
 import type { Urgency } from './urgency';
@@ -44,4 +46,9 @@ export const URGENCY_LOOK: Record<Urgency, UrgencyLook> = {
 export function urgencyIcon(urgency: Urgency): string {
   const icon = URGENCY_LOOK[urgency].icon;
   return icon ? `${icon} ` : '';
+}
+
+/** The urgency a status alone gives (a delivered or archived document is done, whatever its deadline). */
+export function statusUrgency(status: Status | undefined): Urgency | undefined {
+  return status === 'delivered' || status === 'archived' ? 'done' : undefined;
 }
