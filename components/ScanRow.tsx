@@ -1,5 +1,6 @@
 import { StatusSelect } from './StatusSelect';
 import { NEW_WS, WorkstreamSelect } from './WorkstreamSelect';
+import { GrowingInput } from './GrowingInput';
 import type { DocKind, Status, Workstream } from '../utils/shared/model';
 import { KIND_LABELS } from '../utils/popup/doc-text';
 import { isGoogleDocsUrl } from '../utils/shared/links';
@@ -28,9 +29,9 @@ const KIND_SHORT: Record<DocKind, string> = {
 };
 
 /**
- * A proposal, compact (a 600-px popup shows five or more): check box, title, status and a
- * link to the document on the first line; workstream (or the new one's name) and deadline on
- * the second; the sentence the deadline came from, on one line (whole on hover and to screen
+ * A proposal, compact (a 600-px popup shows five or more): check box, title (wrapping, never cut) and a
+ * link to the document on the first line; workstream, status and deadline on the second (a new
+ * workstream's name on a line of its own); the sentence the deadline came from, on one line (whole on hover and to screen
  * readers). Every field keeps its label for assistive technology; each fact is shown once.
  */
 export function ScanRow({
@@ -78,18 +79,13 @@ export function ScanRow({
         <label htmlFor={f('title')} className="sr-only">
           Title
         </label>
-        <input
+        <GrowingInput
           id={f('title')}
-          type="text"
           className="scan-title"
           value={r.title}
           placeholder={r.c.id}
-          onChange={(e) => onChange({ title: e.target.value })}
+          onValue={(title) => onChange({ title })}
         />
-        <label htmlFor={f('status')} className="sr-only">
-          Status
-        </label>
-        <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => onChange({ status })} />
         {url ? (
           <a
             href={url}
@@ -117,17 +113,20 @@ export function ScanRow({
             <label htmlFor={f('newws')} className="sr-only">
               New workstream name
             </label>
-            <input
+            <GrowingInput
               id={f('newws')}
-              type="text"
               className="scan-newws"
               value={r.newWs}
               placeholder="New workstream name"
               aria-invalid={invalidName || undefined}
-              onChange={(e) => onChange({ newWs: e.target.value })}
+              onValue={(newWs) => onChange({ newWs })}
             />
           </>
         )}
+        <label htmlFor={f('status')} className="sr-only">
+          Status
+        </label>
+        <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => onChange({ status })} />
         <label htmlFor={f('deadline')} className="sr-only">
           Deadline
         </label>
