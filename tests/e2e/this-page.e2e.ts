@@ -69,10 +69,28 @@ describe('toolbar icon and context menu', () => {
       (id: number) => chrome.tabs.sendMessage(id, { type: 'page/link-context', data: { url: '' } }),
       tabId,
     );
-    expect(reply).toEqual({
-      ok: true,
-      result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' },
-    });
+    // The link is written as its address: no title from it (an address names nothing).
+    expect(reply).toEqual({ ok: true, result: { text: '', heading: 'B. Improvements to the IGF' } });
+  });
+
+  it('"+" on an untracked badge opens the editor with the same guesses; Enter tracks it right', async () => {
+    const minutes = await docket.context.newPage();
+    await minutes.goto(docket.server.url('/wg-strategy/minutes-0.html'));
+    const id = '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW';
+    const badge = minutes.locator(`docket-badge[data-docket-id="${id}"]`).first();
+    await expect.poll(() => badge.getAttribute('data-docket-state')).toBe('untracked');
+    await badge.scrollIntoViewIfNeeded();
+    await expect.poll(() => badge.locator('button').count()).toBeGreaterThan(0);
+    const [editor] = await Promise.all([docket.context.waitForEvent('page'), badge.locator('button').first().click()]);
+    await editor.waitForLoadState();
+    // The heading it stands under: no workstream of that name yet, so a new one, named after it.
+    await expect.poll(() => editor.getByLabel('New workstream name').inputValue()).toBe('B. Improvements to the IGF');
+    expect(await editor.getByLabel('Workstream', { exact: true }).inputValue()).toBe('__new__');
+    expect(await editor.getByLabel('Title').inputValue()).toBe('');
+    await editor.getByLabel('Title').fill('Selection of IGF improvement priorities');
+    await editor.getByLabel('Title').press('Enter');
+    await expect.poll(() => badge.getAttribute('data-docket-state')).toBe('tracked');
+    expect(await badge.getAttribute('data-docket-workstream')).toBe('B. Improvements to the IGF');
   });
 });
 

@@ -210,6 +210,23 @@ describe('what messages do', () => {
     );
   });
 
+  it('passes the page’s guesses to the editor ("+" on a badge: the heading above as workstream, the page’s title)', async () => {
+    const url = `https://docs.google.com/document/d/${MHLB}/edit`;
+    await call(
+      'editor/open',
+      { url, wsGuess: 'A. Possible models', sourceTitle: 'Minutes — 27 August 2020', source: CONTENT.url },
+      CONTENT,
+    );
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({
+      close: '1',
+      track: url,
+      source: CONTENT.url,
+      wsGuess: 'A. Possible models',
+      sourceTitle: 'Minutes — 27 August 2020',
+    });
+    expect((await call('editor/open', { url, wsGuess: 'x'.repeat(2_001) }, CONTENT)).ok).toBe(false);
+  });
+
   it('exports what it imported', async () => {
     await call('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
     const file = (await call('export', { format: 'json' })).result;

@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { parseDocLink } from '../shared/links';
+import { titleFromLinkText } from '../shared/link-title';
 import { sendToTab } from '../shared/protocol';
 import { CONTENT_SCRIPT_FILE } from './site-registry';
 
@@ -43,7 +44,8 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
       // The link's text and the heading it stands under, from the page (title and workstream guesses).
       const context =
         tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
-      const text = context?.text || (info as { linkText?: string }).linkText;
+      // Without the page's answer (Docket not running there), the browser's link text, on the same terms.
+      const text = context ? context.text : titleFromLinkText((info as { linkText?: string }).linkText, info.linkUrl);
       if (text) params.title = text;
       if (context?.heading) params.wsGuess = context.heading;
       if (tab?.url) params.source = tab.url;

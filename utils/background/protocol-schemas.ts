@@ -73,6 +73,8 @@ export const REQUEST_SCHEMAS = {
     title: v.optional(SHORT),
     source: v.optional(SHORT),
     workstreamId: v.optional(SHORT),
+    wsGuess: v.optional(SHORT),
+    sourceTitle: v.optional(SHORT),
   }),
   'index/get': EMPTY,
   'docs/query': v.strictObject({

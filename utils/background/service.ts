@@ -199,7 +199,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       await cache.check();
       return { workstreams: cache.loaded ? [...(await cache.get()).workstreams] : await (await db()).getAll('workstreams') };
     },
-    'editor/open': async ({ id, url, title, source, workstreamId }, sender) => {
+    'editor/open': async ({ id, url, title, source, workstreamId, wsGuess, sourceTitle }, sender) => {
       // Badges ask for the editor on the member's clicks only; even so, never a flood of windows.
       const tabId = sender.tab?.id;
       if (tabId !== undefined && !editorLimit.take(String(tabId))) {
@@ -214,6 +214,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         if (title) params.title = title;
         if (source) params.source = source;
         if (workstreamId) params.ws = workstreamId;
+        if (wsGuess) params.wsGuess = wsGuess;
+        if (sourceTitle) params.sourceTitle = sourceTitle;
       }
       await deps.openEditorWindow(params, tabId);
       return { opened: true };

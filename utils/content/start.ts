@@ -10,7 +10,6 @@
  * refused because Docket no longer runs on this site removes the badges; the page's own messages
  * (Scan this page) still work.
  */
-import { isItemLine } from '../shared/agenda-item';
 import { browser } from 'wxt/browser';
 import { isGoogleDocsUrl, isGoogleHost, parseDocLink } from '../shared/links';
 import { REVISION_KEY, errorCode, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
@@ -18,8 +17,7 @@ import { localToday } from '../shared/calendar';
 import type { BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
-
-const linkText = (link: Element) => (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+import { linkGuesses, trackRequest } from './link-context';
 
 /** How often a copy checks that its extension is still there (an update or reload leaves it running without one). */
 const ALIVE_CHECK_MS = 3_000;
@@ -67,15 +65,11 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
       void send('editor/open', { id: doc.id }).catch(report);
     },
     track(link) {
-      const href = link.getAttribute('href') ?? '';
-      const url = new URL(href, document.baseURI).href;
-      const title = linkText(link);
-      const onItsOwnPage = url === location.href;
-      void send('editor/open', {
-        url,
-        title: title && title !== url ? title : undefined,
-        source: onItsOwnPage ? undefined : location.href,
-      }).catch(report);
+      // The same guesses as "Track in Docket…": the link's text as title, the heading above as workstream.
+      void send(
+        'editor/open',
+        trackRequest(link, { href: location.href, title: document.title, baseURI: document.baseURI }),
+      ).catch(report);
     },
   };
 
@@ -143,9 +137,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     }
     if (type === 'page/link-context') {
       const link = lastContextLink?.isConnected ? lastContextLink : null;
-      const result: ContentProtocolMap['page/link-context']['res'] = link
-        ? { text: linkText(link), heading: headingAbove(link) }
-        : { text: '' };
+      const result: ContentProtocolMap['page/link-context']['res'] = link ? linkGuesses(link, document.baseURI) : { text: '' };
       return Promise.resolve({ ok: true, result });
     }
     if (type === 'page/html') {
@@ -207,21 +199,4 @@ function watchLocation(onChange: () => void): () => void {
   }
   const timer = setInterval(changed, 1_000);
   return () => clearInterval(timer);
-}
-
-/** The nearest heading (or agenda-item line) before an element: the workstream a link stands under. */
-export function headingAbove(el: Element): string | undefined {
-  let node: Element | null = el;
-  for (let steps = 0; node && steps < 400; steps++) {
-    const prev: Element | null = node.previousElementSibling;
-    if (!prev) {
-      node = node.parentElement;
-      continue;
-    }
-    node = prev;
-    const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (/^H[1-6]$/.test(node.tagName) && text) return text.slice(0, 200);
-    if (isItemLine(text)) return text;
-  }
-  return undefined;
 }

@@ -58,7 +58,16 @@ export interface ProtocolMap {
   'workstreams/list': Msg<Record<string, never>, { workstreams: Workstream[] }, 'page'>;
   /** Open Docket's editor window on a document (tracked: edit; untracked: track it). */
   'editor/open': Msg<
-    { id?: string; url?: string; title?: string; source?: string; workstreamId?: string },
+    {
+      id?: string;
+      url?: string;
+      title?: string;
+      source?: string;
+      workstreamId?: string;
+      /** The heading the link stands under (the workstream guessed from it) and the page's title. */
+      wsGuess?: string;
+      sourceTitle?: string;
+    },
     { opened: boolean },
     'read'
   >;
