@@ -3,13 +3,17 @@
 //
 // 1. serves the working group's minutes (../shared/seeds) as http://www.intgovforum.org/…
 // 2. opens the 27 August 2020 minutes: every document link gets an "untracked" mark
-// 3. imports the sample index (tests/fixtures/sample-index.json) through the popup
+// 3. imports the sample index (tests/fixtures/sample-index.json, its deadlines moved to around today: the
+//    minutes are from 2020; scripts/lib/demo-index.mjs) through the popup
 // 4. tracks a new document from the popup and its badge appears on the open 24 September minutes
-// 5. saves screenshots and prints their paths; with a display (and not CI) the browser stays open
-import { mkdirSync } from 'node:fs';
+// 5. saves screenshots (the popup at its real size, 420 × 600) and prints their paths; with a display (and
+//    not CI) the browser stays open
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithDocket, tabIdOf } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
+import { demoShift, shiftDeadlines } from './lib/demo-index.mjs';
+import { addDays, localToday } from '../utils/shared/calendar.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'artifacts');
@@ -19,6 +23,12 @@ const NEW_DOC = '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW';
 
 const step = (text) => console.log(`• ${text}`);
 mkdirSync(out, { recursive: true });
+// The sample index with its deadlines around today (the fixture itself is left as it is).
+const today = localToday();
+const demoIndex = resolve(out, 'demo-index.json');
+writeFileSync(demoIndex, JSON.stringify(shiftDeadlines(JSON.parse(readFileSync(SAMPLE_INDEX, 'utf8')), today), null, 2));
+/** The popup's real size in the toolbar. */
+const POPUP = { width: 420, height: 600 };
 
 const server = await startServer();
 const docket = await launchWithDocket({ port: server.port, headless });
@@ -37,14 +47,14 @@ try {
   step(`${await minutes.locator('docket-badge').count()} document links marked on “${await minutes.title()}”`);
 
   const popup = await docket.context.newPage();
-  await popup.setViewportSize({ width: 460, height: 720 });
+  await popup.setViewportSize(POPUP);
   await popup.goto(docket.popupUrl(`?tab=${await tabIdOf(docket.worker, minutes)}`));
   await popup.getByRole('tab', { name: /import/i }).click();
-  await popup.locator('input[type="file"]').setInputFiles(SAMPLE_INDEX);
+  await popup.locator('input[type="file"]').setInputFiles(demoIndex);
   await popup.getByRole('button', { name: /^Import/ }).click();
   const report = popup.getByRole('status').filter({ hasText: /added/ });
   await report.waitFor();
-  step(`${(await report.textContent()).trim()}`);
+  step(`${(await report.textContent()).trim()} (the sample's deadlines moved ${demoShift(today)} days, to around today)`);
 
   await minutes.waitForSelector('docket-badge[data-docket-state="tracked"]');
   await minutes.bringToFront();
@@ -65,7 +75,7 @@ try {
   await popup.getByRole('button', { name: 'Add', exact: true }).click();
   await popup.getByLabel('Title').fill('Selection of IGF improvement priorities');
   await popup.getByLabel('Workstream', { exact: true }).selectOption({ label: 'B. Improvements to the IGF' });
-  await popup.getByLabel('Deadline', { exact: true }).fill('2020-10-01');
+  await popup.getByLabel('Deadline', { exact: true }).fill(addDays('2020-10-01', demoShift(today)));
   await popup.getByLabel('Status', { exact: true }).selectOption('open-for-comments');
   await popup.getByRole('button', { name: 'Save' }).click();
   await sept.waitForSelector(`docket-badge[data-docket-id="${NEW_DOC}"][data-docket-state="tracked"]`);
@@ -79,7 +89,8 @@ try {
 
   await popup.getByLabel('Status').selectOption({ label: 'All' });
   await popup.waitForTimeout(150);
-  await shot(popup, 'demo-popup.png', { fullPage: true });
+  // What the toolbar shows: 420 × 600, not the whole list.
+  await shot(popup, 'demo-popup.png');
 
   console.log('\nScreenshots:');
   for (const path of shots) console.log(`  ${path}`);
