@@ -19,6 +19,8 @@ import { STATUS_LABELS } from '../shared/states';
 import { relativeDeadline } from '../shared/urgency';
 import type { BadgeActions, BadgeState } from './badge-types';
 import { el } from './dom';
+import { placeCard } from './card-place';
+import { badgeKey, cardActions, removeFromTabOrder } from './card-keys';
 
 /** A drawn badge: what its events need. */
 export interface Controller {
@@ -53,11 +55,21 @@ function openCard(c: Controller): void {
     card.setAttribute('role', 'group');
     card.setAttribute('aria-label', 'Docket details');
     buildCard(card, c.state, c.actions, c.link);
+    removeFromTabOrder(card);
     c.root.append(card);
     c.card = card;
   }
+  const wasHidden = c.card.hidden;
   c.card.hidden = false;
+  // Where it fits, each time it opens (the page may have scrolled): issue 16, item 1.
+  if (wasHidden || !c.card.style.top) placeCard(c.card, c.root.host, c.chip, c.link);
   c.chip.setAttribute('aria-expanded', 'true');
+}
+
+/** Open the card (if it is not) with one of its actions focused: the keyboard's way in. */
+function enterCard(c: Controller, index = 0): void {
+  openCard(c);
+  cardActions(c.card!)[index]?.focus();
 }
 
 function closeCard(c: Controller): void {
@@ -83,24 +95,34 @@ export function listenInside(root: ShadowRoot, host: Element): void {
       fn(e, c);
     });
   on('mouseover', (_e, c) => openCard(c));
-  on('focusin', (_e, c) => openCard(c));
+  // Focus coming into the badge opens its card; focus moving inside it (back to the chip after Escape) does not.
+  on('focusin', (e, c) => {
+    if (!inside((e as FocusEvent).relatedTarget)) openCard(c);
+  });
   const out = (e: Event, c: Controller) => {
     if (!inside((e as MouseEvent | FocusEvent).relatedTarget)) closeSoon(c);
   };
   on('mouseout', out);
   on('focusout', out);
+  // One Tab stop a badge (issue 16, item 2): the keys inside it (card-keys.ts).
   on('keydown', (e, c) => {
-    if ((e as KeyboardEvent).key === 'Escape' && c.card && !c.card.hidden) {
-      e.stopPropagation();
-      closeCard(c);
-      c.chip.focus();
-    }
+    const move = badgeKey(e as KeyboardEvent, root, c.chip, c.card, !!c.state.record);
+    if (move === null) return;
+    // Tab past the last action: from the chip, the browser's own Tab goes on to what follows the badge.
+    if (move === 'leave') return c.chip.focus();
+    e.preventDefault();
+    e.stopPropagation();
+    if (move !== 'badge') return enterCard(c, move);
+    if ((e as KeyboardEvent).key === 'Escape') closeCard(c);
+    c.chip.focus();
   });
   on('click', (e, c) => {
     if (!e.composedPath().includes(c.chip)) return;
     e.preventDefault();
     e.stopPropagation();
     if (!c.state.record) c.actions.track(c.link, c.state.linkId);
+    // Enter or Space on the badge (a click with no pointer): into the card, which focus may have opened.
+    else if ((e as MouseEvent).detail === 0) enterCard(c);
     else if (!c.card || c.card.hidden) openCard(c);
     else closeCard(c);
   });

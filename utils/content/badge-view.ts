@@ -86,6 +86,7 @@ export const BADGE_CSS = [
   'a.src{color:#0969da;text-decoration:underline;cursor:pointer;overflow-wrap:anywhere}',
   '.dark a.src{color:#4493f8}',
   '.card.up{top:auto;bottom:calc(100% + 6px);left:auto;right:0}',
+  '.card{overflow:auto;overscroll-behavior:contain}',
 ].join('');
 
 let sharedSheet: CSSStyleSheet | null | undefined;

@@ -8,6 +8,7 @@ import { linkSelectorFor, parseMailLink, SAFE_REDIRECT_ATTR } from '../shared/li
 import type { BadgeFields } from '../shared/model';
 import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
+import { sitsOnDark } from './page-tone';
 
 /** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
 export const MAX_BADGES = 20_000;
@@ -40,7 +41,8 @@ interface Entry {
   id: string;
   host: HTMLElement;
   /** What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing. */
-  drawn?: { record: BadgeFields | null; today: string; dark: boolean };
+  /** What the badge was last drawn with; `dark` once its chip is drawn (the background it sits on). */
+  drawn?: { record: BadgeFields | null; today: string; dark?: boolean };
   /** The host was just made: it carries no attributes yet. */
   fresh?: boolean;
   reinserts: number;
@@ -102,18 +104,10 @@ function hrefOf(link: Element): string | null {
   return link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
 }
 
+/** Whether the page itself is dark (the page chip, in a corner of it): its body's background, else its canvas. */
 export function pageIsDark(doc: Document): boolean {
-  const view = doc.defaultView;
-  if (!view) return false;
-  for (const node of [doc.body, doc.documentElement]) {
-    if (!node) continue;
-    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(view.getComputedStyle(node).backgroundColor);
-    if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
-      const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
-    }
-  }
-  return view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const node = doc.body ?? doc.documentElement;
+  return node ? sitsOnDark(node, new WeakMap()) : false;
 }
 
 export class Linker {
@@ -126,8 +120,8 @@ export class Linker {
   private readonly unresolved = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
-  /** Whether the page is dark; read lazily (undefined: not yet). */
-  private dark: boolean | undefined;
+  /** Which elements sit on a dark background, as far as read (forgotten when the index changes). */
+  private tones = new WeakMap<Element, boolean>();
   private disposed = false;
   private sweptAt = 0;
   /** Counts, for tests and the benchmark. */
@@ -154,8 +148,6 @@ export class Linker {
       else links.push(el);
     }
     removeStaleFixed(doc, NOTICE_TAG);
-    // Whether the page is dark is read when the first badge is drawn (it costs a style computation).
-    this.dark = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe();
     // A link reached with the keyboard gets its chip at once: the next Tab lands on it.
@@ -206,7 +198,7 @@ export class Linker {
     const ids = [...new Set([...this.entries.values()].map((e) => e.id))];
     this.cache.clear();
     if (ids.length) await this.fetch(ids);
-    this.dark = undefined;
+    this.tones = new WeakMap();
     for (const [link, entry] of this.entries) if (this.cache.has(entry.id)) this.draw(link, entry);
     if (this.unresolved.size) {
       const again = [...this.unresolved].filter((link) => link.isConnected);
@@ -428,22 +420,31 @@ export class Linker {
   private draw(link: Element, entry: Entry): void {
     const record = this.cache.get(entry.id) ?? null;
     const today = this.today();
-    this.dark ??= pageIsDark(this.opts.doc);
     const last = entry.drawn;
     // A first drawing costs no comparison; a redraw after a refresh (new objects) compares the content.
     if (
       last &&
       last.today === today &&
-      last.dark === this.dark &&
-      (last.record === record || JSON.stringify(last.record) === JSON.stringify(record))
+      (last.record === record || JSON.stringify(last.record) === JSON.stringify(record)) &&
+      (last.dark === undefined || last.dark === this.sitsOnDark(link))
     ) {
       return;
     }
-    entry.drawn = { record, today, dark: this.dark };
-    const state = { linkId: entry.id, record, today, dark: this.dark };
+    const drawn: NonNullable<Entry['drawn']> = { record, today };
+    entry.drawn = drawn;
+    const state = { linkId: entry.id, record, today, dark: false };
     setAttributes(entry.host, state, entry.fresh);
     entry.fresh = false;
-    this.lazy.request(entry.host, () => drawChip(entry.host, state, this.opts.actions, link));
+    // Light or dark from what the link sits on, read only for the chips drawn (those near the screen).
+    this.lazy.request(entry.host, () => {
+      state.dark = drawn.dark = this.sitsOnDark(link);
+      drawChip(entry.host, state, this.opts.actions, link);
+    });
+  }
+
+  private sitsOnDark(link: Element): boolean {
+    const at = link.parentElement ?? link;
+    return sitsOnDark(at, this.tones);
   }
 
   private todayValue = '';
