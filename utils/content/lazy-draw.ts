@@ -23,7 +23,12 @@ export interface LazyDraw {
   dispose(): void;
 }
 
-export function createLazyDraw(view: (Window & typeof globalThis) | null, eager = EAGER_DRAWS): LazyDraw {
+/** `batch`: runs the drawing of several badges at once (the linker reads their backgrounds together first). */
+export function createLazyDraw(
+  view: (Window & typeof globalThis) | null,
+  eager = EAGER_DRAWS,
+  batch: (work: () => void) => void = (work) => work(),
+): LazyDraw {
   const pending = new Map<Element, () => void>();
   let allowance = eager;
   const Observer = view?.IntersectionObserver;
@@ -39,17 +44,19 @@ export function createLazyDraw(view: (Window & typeof globalThis) | null, eager 
   /** Made when the first badge has to wait (most pages never need it). */
   const observer = () =>
     (io ??= new Observer!(
-      (entries) => {
-        for (const entry of entries) if (entry.isIntersecting) drawWaiting(entry.target);
-      },
+      (entries) =>
+        batch(() => {
+          for (const entry of entries) if (entry.isIntersecting) drawWaiting(entry.target);
+        }),
       { rootMargin: MARGIN },
     ));
   const cancel = (host: Element) => {
     if (pending.delete(host)) io?.unobserve(host);
   };
-  const flush = () => {
-    for (const host of [...pending.keys()]) drawWaiting(host);
-  };
+  const flush = () =>
+    batch(() => {
+      for (const host of [...pending.keys()]) drawWaiting(host);
+    });
   view?.addEventListener('beforeprint', flush);
   return {
     request(host, draw) {

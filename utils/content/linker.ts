@@ -6,7 +6,16 @@
  */
 import { linkSelectorFor, parseMailLink, SAFE_REDIRECT_ATTR } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
-import { BADGE_TAG, createHost, drawChip, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
+import {
+  BADGE_TAG,
+  createHost,
+  drawChip,
+  removeStaleFixed,
+  setAttributes,
+  shadowOf,
+  type BadgeActions,
+  type BadgeState,
+} from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 import { sitsOnDark } from './page-tone';
 
@@ -133,7 +142,9 @@ export class Linker {
   private readonly lazy: LazyDraw;
 
   constructor(private readonly opts: LinkerOptions) {
-    this.lazy = createLazyDraw(opts.doc.defaultView as (Window & typeof globalThis) | null, opts.eagerDraws);
+    this.lazy = createLazyDraw(opts.doc.defaultView as (Window & typeof globalThis) | null, opts.eagerDraws, (work) =>
+      this.batch(work),
+    );
   }
 
   /** Badge the page as it is, then follow its changes. */
@@ -181,7 +192,7 @@ export class Linker {
     if (waiting.length) this.onMutations(waiting);
     observer.disconnect();
     try {
-      work();
+      this.batch(work);
     } finally {
       if (!this.disposed) this.observe();
     }
@@ -199,7 +210,9 @@ export class Linker {
     this.cache.clear();
     if (ids.length) await this.fetch(ids);
     this.tones = new WeakMap();
-    for (const [link, entry] of this.entries) if (this.cache.has(entry.id)) this.draw(link, entry);
+    this.batch(() => {
+      for (const [link, entry] of this.entries) if (this.cache.has(entry.id)) this.draw(link, entry);
+    });
     if (this.unresolved.size) {
       const again = [...this.unresolved].filter((link) => link.isConnected);
       this.unresolved.clear();
@@ -435,11 +448,38 @@ export class Linker {
     const state = { linkId: entry.id, record, today, dark: false };
     setAttributes(entry.host, state, entry.fresh);
     entry.fresh = false;
+    this.lazy.request(entry.host, () => this.queueChip({ link, host: entry.host, state, drawn }));
+  }
+
+  /**
+   * Chips asked for during a batch (an insertion slice, a refresh, badges scrolled into view) are drawn at its
+   * end: every background read first, then every chip drawn, so that the page's style is computed once, not
+   * once a chip. Outside a batch (a link taking the focus) a chip is drawn at once.
+   */
+  private chips: Array<{ link: Element; host: HTMLElement; state: BadgeState; drawn: NonNullable<Entry['drawn']> }> = [];
+  private batching = 0;
+
+  private batch(work: () => void): void {
+    this.batching++;
+    try {
+      work();
+    } finally {
+      if (--this.batching === 0) this.drawChips();
+    }
+  }
+
+  private queueChip(chip: Linker['chips'][number]): void {
+    this.chips.push(chip);
+    if (!this.batching) this.drawChips();
+  }
+
+  private drawChips(): void {
+    const chips = this.chips;
+    this.chips = [];
+    if (this.disposed || !chips.length) return;
     // Light or dark from what the link sits on, read only for the chips drawn (those near the screen).
-    this.lazy.request(entry.host, () => {
-      state.dark = drawn.dark = this.sitsOnDark(link);
-      drawChip(entry.host, state, this.opts.actions, link);
-    });
+    for (const c of chips) c.state.dark = c.drawn.dark = this.sitsOnDark(c.link);
+    for (const c of chips) drawChip(c.host, c.state, this.opts.actions, c.link);
   }
 
   private sitsOnDark(link: Element): boolean {
