@@ -20,6 +20,8 @@ export interface LazyDraw {
   /** Draw every waiting badge now (tests, and before the page is printed). */
   flush(): void;
   readonly waiting: number;
+  /** How many more badges are drawn at once when asked (the rest wait for the viewport). */
+  readonly eagerLeft: number;
   dispose(): void;
 }
 
@@ -74,6 +76,9 @@ export function createLazyDraw(
     flush,
     get waiting() {
       return pending.size;
+    },
+    get eagerLeft() {
+      return Observer ? Math.max(allowance, 0) : Infinity;
     },
     dispose() {
       pending.clear();
