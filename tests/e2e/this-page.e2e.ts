@@ -69,8 +69,11 @@ describe('toolbar icon and context menu', () => {
       (id: number) => chrome.tabs.sendMessage(id, { type: 'page/link-context', data: { url: '' } }),
       tabId,
     );
-    // The link is written as its address: no title from it (an address names nothing).
-    expect(reply).toEqual({ ok: true, result: { text: '', heading: 'B. Improvements to the IGF' } });
+    // The link is written as its address: the background takes no title from it (an address names nothing).
+    expect(reply).toEqual({
+      ok: true,
+      result: { text: expect.stringContaining('1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW'), heading: 'B. Improvements to the IGF' },
+    });
   });
 
   it('"+" on an untracked badge opens the editor with the same guesses; Enter tracks it right', async () => {

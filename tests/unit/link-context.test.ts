@@ -33,9 +33,9 @@ describe('the guesses for a link', () => {
       },
     ],
     [
-      'under a heading, the link written as its address',
+      'under a heading, the link written as its address (the background drops such a title)',
       `<h2>B. Improvements to the IGF</h2><p>See <a id="it" href="${DOC}">${DOC}</a></p>`,
-      { url: DOC, wsGuess: 'B. Improvements to the IGF', source: PAGE.href, sourceTitle: PAGE.title },
+      { url: DOC, title: DOC, wsGuess: 'B. Improvements to the IGF', source: PAGE.href, sourceTitle: PAGE.title },
     ],
     [
       'no heading, a relative link',
@@ -56,7 +56,7 @@ describe('the guesses for a link', () => {
 
   it('"Track in Docket…" reads the same guesses from the page', () => {
     const link = page(`<h2>B. Improvements to the IGF</h2><p><a id="it" href="${DOC}">${DOC}</a> and more</p>`);
-    expect(linkGuesses(link, PAGE.baseURI)).toEqual({ text: '', heading: 'B. Improvements to the IGF' });
+    expect(linkGuesses(link)).toEqual({ text: DOC, heading: 'B. Improvements to the IGF' });
     const request = trackRequest(link, PAGE);
     expect(request.wsGuess).toBe(headingAbove(link));
   });

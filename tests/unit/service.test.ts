@@ -225,6 +225,9 @@ describe('what messages do', () => {
       sourceTitle: 'Minutes — 27 August 2020',
     });
     expect((await call('editor/open', { url, wsGuess: 'x'.repeat(2_001) }, CONTENT)).ok).toBe(false);
+    // A link written as its address gives no title.
+    await call('editor/open', { url, title: url }, CONTENT);
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: '1', track: url });
   });
 
   it('exports what it imported', async () => {

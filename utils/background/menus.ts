@@ -44,8 +44,8 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
       // The link's text and the heading it stands under, from the page (title and workstream guesses).
       const context =
         tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
-      // Without the page's answer (Docket not running there), the browser's link text, on the same terms.
-      const text = context ? context.text : titleFromLinkText((info as { linkText?: string }).linkText, info.linkUrl);
+      // The page's answer, or without it (Docket not running there) the browser's link text; never a bare address.
+      const text = titleFromLinkText(context ? context.text : (info as { linkText?: string }).linkText, info.linkUrl);
       if (text) params.title = text;
       if (context?.heading) params.wsGuess = context.heading;
       if (tab?.url) params.source = tab.url;

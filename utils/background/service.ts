@@ -11,6 +11,7 @@ import { IndexCache } from './index-cache';
 import { exportCsv, exportJson } from './interchange/export';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseDocLink } from '../shared/links';
+import { titleFromLinkText } from '../shared/link-title';
 import { DOC_VALUE_FIELDS, type DocRecord } from '../shared/model';
 import { DocketError, errorCode } from '../shared/protocol';
 import type {
@@ -211,7 +212,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         const ref = url ? parseDocLink(url) : null;
         if (!ref || !url) throw new Error('That link is not a Google document.');
         params.track = url;
-        if (title) params.title = title;
+        // The link's text is a title unless it is only an address (the same rule as "Track in Docket…").
+        const named = titleFromLinkText(title, url);
+        if (named) params.title = named;
         if (source) params.source = source;
         if (workstreamId) params.ws = workstreamId;
         if (wsGuess) params.wsGuess = wsGuess;

@@ -1,26 +1,20 @@
 /**
- * What a page says around a document link, the guesses Docket's editor starts from: a title from the link's
- * text, the heading (or agenda item) it stands under as the workstream, and the page it was found on. The
- * one place both ways of tracking a link read them: "+" on its badge and the "Track in Docket…" menu.
+ * What a page says around a document link, the guesses Docket's editor starts from: the link's text (a title,
+ * unless it is only an address: the background decides, shared/link-title), the heading (or agenda item) it
+ * stands under as the workstream, and the page it was found on. The one place both ways of tracking a link
+ * read them: "+" on its badge and the "Track in Docket…" menu.
  */
 import { isItemLine } from '../shared/agenda-item';
-import { titleFromLinkText } from '../shared/link-title';
 
 /** A link's text, tidied (at most 300 characters). */
 export function linkText(link: Element): string {
   return (link.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-/** The link's text as a title, unless it is only an address. */
-export function titleFromLink(link: Element, url: string): string | undefined {
-  return titleFromLinkText(linkText(link), url);
-}
-
-/** "Track in Docket…" asks the page for this: the link's title guess and the heading above it. */
-export function linkGuesses(link: Element, baseURI: string): { text: string; heading?: string } {
-  const url = new URL(link.getAttribute('href') ?? '', baseURI).href;
+/** "Track in Docket…" asks the page for this: the link's text and the heading above it. */
+export function linkGuesses(link: Element): { text: string; heading?: string } {
   const heading = headingAbove(link);
-  return heading ? { text: titleFromLink(link, url) ?? '', heading } : { text: titleFromLink(link, url) ?? '' };
+  return heading ? { text: linkText(link), heading } : { text: linkText(link) };
 }
 
 /** The nearest heading (or agenda-item line) before an element: the workstream a link stands under. */
@@ -47,7 +41,7 @@ export function trackRequest(
 ): { url: string; title?: string; wsGuess?: string; source?: string; sourceTitle?: string } {
   const url = new URL(link.getAttribute('href') ?? '', page.baseURI).href;
   const out: ReturnType<typeof trackRequest> = { url };
-  const title = titleFromLink(link, url);
+  const title = linkText(link);
   if (title) out.title = title;
   const heading = headingAbove(link);
   if (heading) out.wsGuess = heading;

@@ -137,7 +137,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     }
     if (type === 'page/link-context') {
       const link = lastContextLink?.isConnected ? lastContextLink : null;
-      const result: ContentProtocolMap['page/link-context']['res'] = link ? linkGuesses(link, document.baseURI) : { text: '' };
+      const result: ContentProtocolMap['page/link-context']['res'] = link ? linkGuesses(link) : { text: '' };
       return Promise.resolve({ ok: true, result });
     }
     if (type === 'page/html') {
