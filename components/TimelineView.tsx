@@ -3,7 +3,7 @@ import type { Workstream } from '../utils/shared/model';
 import { send } from '../utils/shared/protocol';
 import type { Timeline } from '../utils/shared/timeline';
 import { displayTitle } from '../utils/shared/doc-order';
-import { formatDay } from '../utils/shared/format-date';
+import { formatDate, formatMonthDay } from '../utils/shared/format-date';
 import { openUrl } from '../utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '../utils/shared/urgency';
 import { URGENCY_LOOK } from '../utils/shared/states';
@@ -47,7 +47,7 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
               </th>
               {timeline.weeks.map((w, i) => (
                 <th scope="col" key={w}>
-                  {i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${formatDay(w).replace(/ \d{4}$/, '')}`}
+                  {i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${formatMonthDay(w)}`}
                 </th>
               ))}
               <th scope="col">Later</th>
@@ -69,7 +69,7 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
                       count={n}
                       max={max}
                       kind="week"
-                      label={`due in the week of ${formatDay(timeline.weeks[i]!)}`}
+                      label={`due in the week of ${formatDate(timeline.weeks[i]!)}`}
                     />
                   ))}
                   <Cell count={r.later} max={max} kind="later" label="due later" />
@@ -93,7 +93,7 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
                   const urgency = urgencyOf(d, today);
                   return (
                     <li key={d.id} className={`urgency-${urgency}`} data-doc-id={d.id}>
-                      <time dateTime={d.deadline}>{formatDay(d.deadline!)}</time>{' '}
+                      <time dateTime={d.deadline}>{formatDate(d.deadline!)}</time>{' '}
                       <span className="doc-relative">
                         {URGENCY_LOOK[urgency].icon && <span aria-hidden="true">{URGENCY_LOOK[urgency].icon} </span>}
                         {relativeDeadline(d, today)}

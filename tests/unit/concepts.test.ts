@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, shortLabel, withoutItemMark } from '@/utils/shared/agenda-item';
 import { addDays, daysBetween, daysUntil, isoDate, localToday, noonOf } from '@/utils/shared/calendar';
 import { STATUSES } from '@/utils/shared/model';
-import { dayText, formatDate, formatInstant, mentionsDay } from '@/utils/shared/format-date';
+import { dayText, formatDate, formatInstant, formatMonthDay, mentionsDay } from '@/utils/shared/format-date';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, statusUrgency, urgencyIcon } from '@/utils/shared/states';
 import { stateColorProperties } from '@/utils/popup/state-colors';
 import { BADGE_CSS } from '@/utils/content/badge-view';
@@ -186,6 +186,15 @@ describe('dates: one format, the locale’s, the month as a word', () => {
       }
     }
   });
+
+  it.each<[string, string, string]>([
+    ['en-US', '2020-09-21', 'Sep 21'],
+    ['en-GB', '2020-09-21', '21 Sept'],
+    ['fi', '2020-09-21', '21. syyskuuta'],
+    ['en-US', 'x', 'x'],
+  ])('formatMonthDay in %s: %s → %s (the same words, without weekday and year)', (locale, iso, text) =>
+    expect(formatMonthDay(iso, locale)).toBe(text),
+  );
 
   it('dayText is formatDate remembered', () => expect(dayText('2020-09-10')).toBe(formatDate('2020-09-10')));
 

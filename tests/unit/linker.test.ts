@@ -150,7 +150,7 @@ describe('Linker', () => {
   it('a delivered document’s status is in the deadline’s place, coloured as done (green)', async () => {
     setup(`<a id="c" href="https://docs.google.com/document/d/${IMPROVE}/edit">Improvements</a>`);
     await linker.start();
-    const chip = badges()[0]!.shadowRoot!.querySelector('button')!;
+    const chip = badgeRoot(badges()[0]!)!.querySelector('button')!;
     expect(chip.className).toContain('u-done');
     expect(chip.querySelector('.dl')!.textContent).toBe('✓ delivered');
   });

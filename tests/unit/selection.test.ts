@@ -205,11 +205,11 @@ describe('the full page’s settings and words', () => {
     ['ws:a', 'A. Body'],
     ['ws:', 'No workstream'],
     ['week:', 'No deadline'],
-    ['week:2026-11-16', 'Week of 16 Nov 2026 · this week'],
-    ['week:2026-11-23', 'Week of 23 Nov 2026 · next week'],
-    ['week:2026-11-09', 'Week of 9 Nov 2026 · last week'],
-    ['week:2026-12-07', 'Week of 7 Dec 2026 · in 3 weeks'],
-    ['week:2026-10-26', 'Week of 26 Oct 2026 · 3 weeks ago'],
+    ['week:2026-11-16', 'Week of Mon, Nov 16, 2026 · this week'],
+    ['week:2026-11-23', 'Week of Mon, Nov 23, 2026 · next week'],
+    ['week:2026-11-09', 'Week of Mon, Nov 9, 2026 · last week'],
+    ['week:2026-12-07', 'Week of Mon, Dec 7, 2026 · in 3 weeks'],
+    ['week:2026-10-26', 'Week of Mon, Oct 26, 2026 · 3 weeks ago'],
   ])('group %s', (key, label) => expect(groupLabel(key, ws, '2026-11-22')).toBe(label));
 
   it.each<[Parameters<typeof changeText>[0], number, string]>([
@@ -219,7 +219,7 @@ describe('the full page’s settings and words', () => {
     [{ status: null }, 2, 'Status cleared on 2 documents.'],
     [{ workstreamId: 'a' }, 2, '2 documents moved to A. Body.'],
     [{ workstreamId: null }, 1, '1 document taken out of their workstream.'],
-    [{ deadline: '2026-12-01' }, 4, 'Deadline set to 1 Dec 2026 on 4 documents.'],
+    [{ deadline: '2026-12-01' }, 4, 'Deadline set to Tue, Dec 1, 2026 on 4 documents.'],
     [{ deadline: null }, 4, 'Deadline cleared on 4 documents.'],
     [{ status: 'final' }, 0, 'Nothing to change: the selected documents already had that value.'],
   ])('%j on %i', (change, n, text) => expect(changeText(change, n, [{ id: 'a', name: 'A. Body' }])).toBe(text));

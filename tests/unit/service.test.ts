@@ -217,17 +217,20 @@ describe('what messages do', () => {
       { url, wsGuess: 'A. Possible models', sourceTitle: 'Minutes — 27 August 2020', source: CONTENT.url },
       CONTENT,
     );
-    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({
-      close: '1',
-      track: url,
-      source: CONTENT.url,
-      wsGuess: 'A. Possible models',
-      sourceTitle: 'Minutes — 27 August 2020',
-    });
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith(
+      {
+        close: '1',
+        track: url,
+        source: CONTENT.url,
+        wsGuess: 'A. Possible models',
+        sourceTitle: 'Minutes — 27 August 2020',
+      },
+      7,
+    );
     expect((await call('editor/open', { url, wsGuess: 'x'.repeat(2_001) }, CONTENT)).ok).toBe(false);
     // A link written as its address gives no title.
     await call('editor/open', { url, title: url }, CONTENT);
-    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: '1', track: url });
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: '1', track: url }, 7);
   });
 
   it('exports what it imported', async () => {

@@ -12,7 +12,7 @@ import { openUrl } from '../shared/open-url';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
 import { dayText } from '../shared/format-date';
 import { displayTitle } from '../shared/doc-order';
-import { KIND_LABELS, sourceInfo } from './doc-text';
+import { KIND_LABELS, noteRepeatsQuote, sourceInfo } from './doc-text';
 import { describeConflict, fieldLabel } from './conflicts';
 import { googleCalendarUrl } from './google-calendar';
 
@@ -45,8 +45,8 @@ export function swatch(color: string | undefined): HTMLElement {
   return el;
 }
 
-/** Where the document was found (components/SourceLine.tsx). */
-function sourceLine(doc: DocRecord): HTMLElement | null {
+/** Where the document was found (components/SourceLine.tsx); the quote left out when the note says it. */
+function sourceLine(doc: DocRecord, quote: boolean): HTMLElement | null {
   const info = sourceInfo(doc);
   if (!info) return null;
   const link = info.href && h('a', { href: info.href, target: '_blank', rel: 'noopener noreferrer' }, info.text);
@@ -54,7 +54,7 @@ function sourceLine(doc: DocRecord): HTMLElement | null {
     'div',
     { class: 'doc-source' },
     info.text && h('span', { class: 'source-from' }, 'From: ', link || info.text),
-    info.quote && h('blockquote', { class: 'source-quote', cite: info.href }, `“${info.quote}”`),
+    quote && info.quote && h('blockquote', { class: 'source-quote', cite: info.href }, `“${info.quote}”`),
   );
 }
 
@@ -107,7 +107,7 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
           h(
             'span',
             { class: 'doc-deadline' },
-            icon && live && h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, `${icon} `),
+            icon && h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, `${icon} `),
             relative && live && h('span', { class: 'doc-relative' }, `${relative} · `),
             h('time', { datetime: doc.deadline }, dayText(doc.deadline)),
           ),
@@ -115,7 +115,7 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
         doc.subscriptionId && h('span', { class: 'doc-sheet' }, 'From a shared sheet'),
       ),
       doc.deadlineNote && h('span', { class: 'doc-note' }, doc.deadlineNote),
-      sourceLine(doc),
+      sourceLine(doc, !noteRepeatsQuote(doc.deadlineNote, doc.deadlineSource)),
       ...syncFlags(doc, title, workstreams),
     ),
     h(

@@ -12,6 +12,7 @@ import type { DocRecord, Workstream } from '../shared/model';
 import type { DocsPage } from '../shared/docs-query';
 import { STATUS_FILTER_OPTIONS } from './params';
 import { summaryText } from './report-text';
+import { URGENCY_LOOK } from '../shared/states';
 import { FIRST_ROWS } from './first-query';
 import { VIEWS, panelId, tabId } from './views';
 import { drawRow, h, swatch } from './draw-row';
@@ -76,7 +77,11 @@ function filters(status: string): HTMLElement[] {
       'Filters: ',
       ...['overdue', 'due:week', 'due:14', 'ws:name'].flatMap((c) => [code(c), ' ']),
       code('status:draft'),
-      h('span', { class: 'sr-only' }, '. Up and down arrows choose a result; Enter opens it.'),
+      h(
+        'span',
+        { class: 'sr-only' },
+        '. Up and down arrows choose a result; Enter opens it; Alt+A shows matches in every status.',
+      ),
     ),
     h(
       'form',
@@ -110,7 +115,7 @@ function results(page: DocsPage, today: string): HTMLElement[] {
       h(
         'p',
         { class: `summary${s.overdue ? ' has-overdue' : ''}` },
-        s.overdue > 0 && h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, '⚠ '),
+        s.overdue > 0 && h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, `${URGENCY_LOOK.overdue.icon} `),
         summaryText(s),
       ),
     );

@@ -16,7 +16,7 @@ import type { StatusFilter } from '../shared/doc-order';
 import type { Workstream } from '../shared/model';
 import { STATUS_LABELS } from '../shared/states';
 import { daysBetween } from '../shared/calendar';
-import { formatDay } from '../shared/format-date';
+import { formatDate } from '../shared/format-date';
 import { parseStatusFilter } from './params';
 
 export const FULL_VIEWS = ['table', 'timeline', 'scan'] as const;
@@ -103,7 +103,7 @@ export function groupLabel(key: string, wsById: ReadonlyMap<string, Workstream>,
           : weeks > 0
             ? `in ${weeks} weeks`
             : `${-weeks} weeks ago`;
-  return `Week of ${formatDay(monday)} · ${when}`;
+  return `Week of ${formatDate(monday)} · ${when}`;
 }
 
 const n = (count: number) => `${count} document${count === 1 ? '' : 's'}`;
@@ -128,7 +128,7 @@ export function changeText(change: DocChange, count: number, workstreams: readon
   }
   return change.deadline === null
     ? `Deadline cleared on ${n(count)}.`
-    : `Deadline set to ${formatDay(change.deadline)} on ${n(count)}.`;
+    : `Deadline set to ${formatDate(change.deadline)} on ${n(count)}.`;
 }
 
 export function deletedText(count: number): string {

@@ -41,6 +41,24 @@ export function formatInstant(iso: string, timeZone?: string, locale?: string): 
   return format(locale, true, timeZone).format(new Date(t));
 }
 
+const monthDays = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day without its weekday and year, for labels within the year ("Week of Sep 21"): the same words. */
+export function formatMonthDay(isoDate: string, locale?: string): string {
+  if (!isIsoDate(isoDate)) return isoDate;
+  const key = locale ?? '';
+  let f = monthDays.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' };
+    f = new Intl.DateTimeFormat(locale, options);
+    if (/\d/.test(f.formatToParts(0).find((p) => p.type === 'month')?.value ?? '')) {
+      f = new Intl.DateTimeFormat(locale, { ...options, month: 'long' });
+    }
+    monthDays.set(key, f);
+  }
+  return f.format(new Date(utcMidnight(isoDate)));
+}
+
 const dayTexts = new Map<string, string>();
 
 /** formatDate, remembered per day: a list of hundreds of rows shares a few hundred dates. */
