@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { docketWorld, type DocketWorld } from './docket-world';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
@@ -62,10 +63,17 @@ beforeAll(async () => {
 });
 afterAll(async () => docket?.close());
 
-/** The badge after `#id`, drawn. */
-async function badge(page: Page, id = 'it') {
+/** Docket's own world in a page: badges' shadow roots are closed, and only there can they be opened. */
+async function world(page: Page): Promise<DocketWorld> {
+  return docketWorld(docket.context, page, docket.extensionId);
+}
+
+/** The badge after `#id`, drawn (its chip in its shadow root). */
+async function badge(page: Page, w: DocketWorld, id = 'it') {
   const host = page.locator(`#${id} + docket-badge`);
-  await expect.poll(() => host.evaluate((h) => !!h.shadowRoot?.querySelector('button'))).toBe(true);
+  await expect
+    .poll(() => w.evaluate<boolean>(`!!root(document.querySelector('#${id} + docket-badge'))?.querySelector('button')`))
+    .toBe(true);
   return host;
 }
 
@@ -74,24 +82,27 @@ describe('the card opens where it fits', () => {
     const page = await docket.context.newPage();
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.goto(docket.server.url(`/edge-${edge}.html`));
-    const host = await badge(page);
+    const w = await world(page);
+    const host = await badge(page, w);
     await expect.poll(() => host.getAttribute('data-docket-state')).toBe('tracked');
-    const chip = await host.evaluate((h) => h.shadowRoot!.querySelector('button')!.getBoundingClientRect().toJSON());
+    const chip = await w.evaluate<DOMRect>(
+      `root(document.querySelector('#it + docket-badge')).querySelector('button').getBoundingClientRect().toJSON()`,
+    );
     const pointer = { x: chip.x + chip.width / 2, y: chip.y + chip.height / 2 };
     await page.mouse.move(pointer.x, pointer.y);
+    type Rect = { left: number; right: number; top: number; bottom: number };
     const geometry = () =>
-      host.evaluate((h) => {
-        const card = h.shadowRoot!.querySelector<HTMLElement>('.card');
+      w.evaluate<{ card: Rect; link: Rect; scrollWidth: number; width: number; height: number } | null>(`(() => {
+        const card = root(document.querySelector('#it + docket-badge')).querySelector('.card');
         if (!card || card.hidden) return null;
-        const link = document.getElementById('it')!.getBoundingClientRect();
         return {
           card: card.getBoundingClientRect().toJSON(),
-          link: link.toJSON(),
+          link: document.getElementById('it').getBoundingClientRect().toJSON(),
           scrollWidth: document.documentElement.scrollWidth,
           width: document.documentElement.clientWidth,
           height: innerHeight,
         };
-      });
+      })()`);
     await expect.poll(geometry).not.toBeNull();
     const g = (await geometry())!;
     expect(g.card.left).toBeGreaterThanOrEqual(0);
@@ -105,41 +116,43 @@ describe('the card opens where it fits', () => {
     expect(covers({ left: pointer.x, right: pointer.x + 1, top: pointer.y, bottom: pointer.y + 1 })).toBe(false);
     // The card stays open while the pointer goes to it, and its content is there.
     await page.mouse.move(g.card.left + 20, g.card.top + 10, { steps: 4 });
-    expect(await host.evaluate((h) => h.shadowRoot!.querySelector('.card')!.textContent)).toContain(
+    expect(await w.evaluate<string | null>(`card(document.querySelector('#it + docket-badge'))`)).toContain(
       'Possible implementation models for the MHLB',
     );
+    await w.detach();
     await page.close();
   });
 });
 
 describe('one Tab stop per badge', () => {
-  /** What has the focus: a link's id, or "badge:<id>" (and the focused thing inside a badge). */
-  const focused = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.activeElement!;
+  /** What has the focus: a link's id, or "badge:<id>" (and the action focused inside its card: its text, or "source"). */
+  const focused = (w: DocketWorld) =>
+    w.evaluate<string>(`(() => {
+      const el = document.activeElement;
       if (el.localName !== 'docket-badge') return el.id;
-      const inner = el.shadowRoot!.activeElement;
-      const action = inner?.closest('.card') ? `:${inner!.localName === 'a' ? 'source' : inner!.textContent}` : '';
-      return `badge:${(el.previousElementSibling as HTMLElement).id}${action}`;
-    });
+      const inner = root(el).activeElement;
+      const action = inner && inner.closest('.card') ? ':' + (inner.localName === 'a' ? 'source' : shown(inner)) : '';
+      return 'badge:' + el.previousElementSibling.id + action;
+    })()`);
 
   it('Tab goes link, badge, link, badge…; Enter opens the card, the arrows move in it, Escape returns', async () => {
     const page = await docket.context.newPage();
     await page.goto(docket.server.url('/tabs.html'));
-    for (const id of ['l1', 'l2', 'l3', 'l4']) await badge(page, id);
+    const w = await world(page);
+    for (const id of ['l1', 'l2', 'l3', 'l4']) await badge(page, w, id);
     const order: string[] = [];
     for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
-      order.push(await focused(page));
+      order.push(await focused(w));
     }
     expect(order).toEqual(['l1', 'badge:l1', 'l2', 'badge:l2', 'l3', 'badge:l3', 'l4', 'badge:l4', 'end']);
 
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(page)).toBe('badge:l4');
+    expect(await focused(w)).toBe('badge:l4');
     // Its card's actions: Open, Edit in Docket, and the page it was tracked from.
     const keys = async (key: string, expected: string) => {
       await page.keyboard.press(key);
-      expect(await focused(page)).toBe(expected);
+      expect(await focused(w)).toBe(expected);
     };
     await keys('Enter', 'badge:l4:Open');
     await keys('ArrowDown', 'badge:l4:Edit in Docket');
@@ -148,10 +161,9 @@ describe('one Tab stop per badge', () => {
     await keys('ArrowUp', 'badge:l4:source');
     await keys('Shift+Tab', 'badge:l4:Edit in Docket');
     await keys('Escape', 'badge:l4');
-    const hidden = await page
-      .locator('#l4 + docket-badge')
-      .evaluate((h) => h.shadowRoot!.querySelector<HTMLElement>('.card')!.hidden);
-    expect(hidden).toBe(true);
+    expect(await w.evaluate<boolean>(`root(document.querySelector('#l4 + docket-badge')).querySelector('.card').hidden`)).toBe(
+      true,
+    );
     // ↓ opens it too; Tab past the last action leaves the badge for the next link.
     await keys('ArrowDown', 'badge:l4:Open');
     await keys('Tab', 'badge:l4:Edit in Docket');
@@ -185,20 +197,21 @@ describe('one Tab stop per badge', () => {
 });
 
 describe('light or dark from what the link sits on', () => {
-  const chipLook = (page: Page, id: string) =>
-    page.locator(`#${id} + docket-badge`).evaluate((h) => {
-      const chip = h.shadowRoot!.querySelector('button')!;
+  const chipLook = (w: DocketWorld, id: string) =>
+    w.evaluate<{ dark: boolean; background: string }>(`(() => {
+      const chip = root(document.querySelector('#${id} + docket-badge')).querySelector('button');
       return { dark: chip.classList.contains('dark'), background: getComputedStyle(chip).backgroundColor };
-    });
+    })()`);
 
   it('in dark mode: light on a white page, dark on a dark section of it', async () => {
     const page = await docket.context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(docket.server.url('/tones.html'));
-    await badge(page, 'light');
-    await badge(page, 'dark');
-    expect(await chipLook(page, 'light')).toEqual({ dark: false, background: 'rgb(246, 248, 250)' });
-    expect(await chipLook(page, 'dark')).toEqual({ dark: true, background: 'rgb(33, 38, 45)' });
+    const w = await world(page);
+    await badge(page, w, 'light');
+    await badge(page, w, 'dark');
+    expect(await chipLook(w, 'light')).toEqual({ dark: false, background: 'rgb(246, 248, 250)' });
+    expect(await chipLook(w, 'dark')).toEqual({ dark: true, background: 'rgb(33, 38, 45)' });
     await page.close();
   });
 
@@ -206,12 +219,15 @@ describe('light or dark from what the link sits on', () => {
     const page = await docket.context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(docket.server.url('/dark-page.html'));
-    await badge(page);
-    expect((await chipLook(page, 'it')).dark).toBe(true);
+    let w = await world(page);
+    await badge(page, w);
+    expect((await chipLook(w, 'it')).dark).toBe(true);
+    await w.detach();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.reload();
-    await badge(page);
-    expect((await chipLook(page, 'it')).dark).toBe(false);
+    w = await world(page);
+    await badge(page, w);
+    expect((await chipLook(w, 'it')).dark).toBe(false);
     await page.close();
   });
 });

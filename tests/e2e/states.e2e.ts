@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URGENCY_LOOK } from '../../utils/shared/states';
 import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { docketWorld } from './docket-world';
 
 const DELIVERED = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd';
 const OVERDUE = '1eVwoVFoch6id-SzT9EXd7etofFsjAeU1';
@@ -30,13 +31,16 @@ describe('a state looks the same everywhere', () => {
       const host = page.locator(`docket-badge[data-docket-id="${id}"][data-docket-state="tracked"]`).first();
       await host.waitFor();
       await host.scrollIntoViewIfNeeded();
-      return host.evaluate(async (h) => {
-        // The chip is drawn once the badge is near the screen.
-        for (let i = 0; i < 300 && !h.shadowRoot?.querySelector('button'); i++)
-          await new Promise((r) => requestAnimationFrame(r));
-        const dl = h.shadowRoot?.querySelector('.dl');
+      // The badge's shadow root is closed: read in Docket's own world, once its chip is drawn.
+      const w = await docketWorld(docket.context, page, docket.extensionId);
+      const sel = JSON.stringify(`docket-badge[data-docket-id="${id}"][data-docket-state="tracked"]`);
+      await expect.poll(() => w.evaluate<boolean>(`!!root(document.querySelector(${sel}))?.querySelector('button')`)).toBe(true);
+      const found = await w.evaluate<{ text: string; color: string } | null>(`(() => {
+        const dl = root(document.querySelector(${sel})).querySelector('.dl');
         return dl ? { text: dl.textContent, color: getComputedStyle(dl).color } : null;
-      });
+      })()`);
+      await w.detach();
+      return found;
     };
     expect(await look('/wg-strategy/minutes-0.html', DELIVERED)).toEqual({
       text: '✓ delivered',

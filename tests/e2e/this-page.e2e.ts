@@ -83,8 +83,13 @@ describe('toolbar icon and context menu', () => {
     const badge = minutes.locator(`docket-badge[data-docket-id="${id}"]`).first();
     await expect.poll(() => badge.getAttribute('data-docket-state')).toBe('untracked');
     await badge.scrollIntoViewIfNeeded();
-    await expect.poll(() => badge.locator('button').count()).toBeGreaterThan(0);
-    const [editor] = await Promise.all([docket.context.waitForEvent('page'), badge.locator('button').first().click()]);
+    // The member clicks the "+" (a closed shadow root: the pointer at the badge, a trusted click).
+    await expect.poll(async () => (await badge.boundingBox())?.width ?? 0).toBeGreaterThan(8);
+    const box = (await badge.boundingBox())!;
+    const [editor] = await Promise.all([
+      docket.context.waitForEvent('page'),
+      minutes.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+    ]);
     await editor.waitForLoadState();
     // The heading it stands under: no workstream of that name yet, so a new one, named after it.
     await expect.poll(() => editor.getByLabel('New workstream name').inputValue()).toBe('B. Improvements to the IGF');
