@@ -6,18 +6,10 @@
  */
 import { linkSelectorFor, parseMailLink, SAFE_REDIRECT_ATTR } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
-import {
-  BADGE_TAG,
-  createHost,
-  drawChip,
-  removeStaleFixed,
-  setAttributes,
-  shadowOf,
-  type BadgeActions,
-  type BadgeState,
-} from './badge-view';
+import { BADGE_TAG, createHost, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 import { sitsOnDark } from './page-tone';
+import { ChipBatch } from './chip-batch';
 
 /** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
 export const MAX_BADGES = 20_000;
@@ -132,7 +124,7 @@ export class Linker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
   /** Which elements sit on a dark background, as far as read (forgotten when the index changes). */
-  private tones = new WeakMap<Element, boolean>();
+  private readonly chips: ChipBatch;
   private disposed = false;
   private sweptAt = 0;
   /** Counts, for tests and the benchmark. */
@@ -144,8 +136,9 @@ export class Linker {
   private readonly lazy: LazyDraw;
 
   constructor(private readonly opts: LinkerOptions) {
+    this.chips = new ChipBatch(opts.actions, () => !this.disposed);
     this.lazy = createLazyDraw(opts.doc.defaultView as (Window & typeof globalThis) | null, opts.eagerDraws, (work) =>
-      this.batch(work),
+      this.chips.batch(work),
     );
   }
 
@@ -194,7 +187,7 @@ export class Linker {
     if (waiting.length) this.onMutations(waiting);
     observer.disconnect();
     try {
-      this.batch(work);
+      this.chips.batch(work);
     } finally {
       if (!this.disposed) this.observe();
     }
@@ -211,8 +204,8 @@ export class Linker {
     const ids = [...new Set([...this.entries.values()].map((e) => e.id))];
     this.cache.clear();
     if (ids.length) await this.fetch(ids);
-    this.tones = new WeakMap();
-    this.batch(() => {
+    this.chips.forget();
+    this.chips.batch(() => {
       for (const [link, entry] of this.entries) if (this.cache.has(entry.id)) this.draw(link, entry);
     });
     if (this.unresolved.size) {
@@ -341,7 +334,7 @@ export class Linker {
     // What the links whose chips are drawn at once sit on is read now, before any badge goes in: the page's
     // style is still clean, so reading it costs no style pass of Docket's (the chips drawn later, as they come
     // into view, are read then, after the page has drawn itself).
-    for (let i = 0, n = Math.min(found.length, this.lazy.eagerLeft); i < n; i++) this.sitsOnDark(found[i]![0]);
+    for (let i = 0, n = Math.min(found.length, this.lazy.eagerLeft); i < n; i++) this.chips.sitsOnDark(found[i]![0]);
     for (let i = 0; i < found.length;) {
       if (i) {
         await yieldToPage();
@@ -360,7 +353,7 @@ export class Linker {
           // are taken at the start of each slice) and will be handled on its own.
           if (!this.pending.has(link)) this.place(link, id);
           // Chips drawn as the slice goes (their backgrounds were read before it), so that they count in its time.
-          if (this.chips.length >= CHIP_BATCH) this.drawChips();
+          if (this.chips.queued >= CHIP_BATCH) this.chips.flush();
         }
       });
     }
@@ -447,7 +440,7 @@ export class Linker {
       last &&
       last.today === today &&
       (last.record === record || JSON.stringify(last.record) === JSON.stringify(record)) &&
-      (last.dark === undefined || last.dark === this.sitsOnDark(link))
+      (last.dark === undefined || last.dark === this.chips.sitsOnDark(link))
     ) {
       return;
     }
@@ -456,43 +449,7 @@ export class Linker {
     const state = { linkId: entry.id, record, today, dark: false };
     setAttributes(entry.host, state, entry.fresh);
     entry.fresh = false;
-    this.lazy.request(entry.host, () => this.queueChip({ link, host: entry.host, state, drawn }));
-  }
-
-  /**
-   * Chips asked for during a batch (an insertion slice, a refresh, badges scrolled into view) are drawn at its
-   * end: every background read first, then every chip drawn, so that the page's style is computed once, not
-   * once a chip. Outside a batch (a link taking the focus) a chip is drawn at once.
-   */
-  private chips: Array<{ link: Element; host: HTMLElement; state: BadgeState; drawn: NonNullable<Entry['drawn']> }> = [];
-  private batching = 0;
-
-  private batch(work: () => void): void {
-    this.batching++;
-    try {
-      work();
-    } finally {
-      if (--this.batching === 0) this.drawChips();
-    }
-  }
-
-  private queueChip(chip: Linker['chips'][number]): void {
-    this.chips.push(chip);
-    if (!this.batching) this.drawChips();
-  }
-
-  private drawChips(): void {
-    const chips = this.chips;
-    this.chips = [];
-    if (this.disposed || !chips.length) return;
-    // Light or dark from what the link sits on, read only for the chips drawn (those near the screen).
-    for (const c of chips) c.state.dark = c.drawn.dark = this.sitsOnDark(c.link);
-    for (const c of chips) drawChip(c.host, c.state, this.opts.actions, c.link);
-  }
-
-  private sitsOnDark(link: Element): boolean {
-    const at = link.parentElement ?? link;
-    return sitsOnDark(at, this.tones);
+    this.lazy.request(entry.host, () => this.chips.add({ link, host: entry.host, state, drawn }));
   }
 
   private todayValue = '';
