@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { writeAll } from '@/utils/background/db/store';
-import { createHandlers, dispatch, EDITOR_OPENS_PER_MINUTE, type Sender, type ServiceDeps } from '@/utils/background/service';
+import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import { EDITOR_OPENS_PER_MINUTE } from '@/utils/background/handlers/reads';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { openAddress } from '@/utils/shared/open-url';
 

@@ -2,22 +2,22 @@
  * The background's answers to the full page (docket.html): the table (filtered, sorted, grouped,
  * one window of rows at a time), the deadline timeline, the deadlines for a calendar file, and
  * writes to many documents at once (each one transaction, each undoable with `docs/restore`).
- * Wired into the service's handlers (service.ts), which checks senders and shapes first.
+ * Wired into the service's handlers (../service.ts), which checks senders and shapes first.
  */
-import type { DocketDB } from './db/schema';
-import { deleteDocuments, restoreDocuments, updateDocuments } from './db/bulk';
-import type { IndexCache } from './index-cache';
-import { coldGroupedPage, type IndexView } from './queries';
-import { exportCsv, exportJson } from './interchange/export';
-import { applyChange } from '../shared/bulk-change';
-import { compareDocs, isDone, matchesStatus } from '../shared/doc-order';
-import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../shared/doc-table';
-import { MAX_QUERY_LIMIT } from '../shared/docs-query';
-import type { DocsRow } from '../shared/docs-query';
-import type { DocRecord } from '../shared/model';
-import type { MessageType, Req, Res } from '../shared/protocol';
-import { parseQuery } from '../shared/search';
-import { buildTimeline } from '../shared/timeline';
+import { deleteDocuments, restoreDocuments, updateDocuments } from '../db/bulk';
+import type { DocketDB } from '../db/schema';
+import type { HandlerContext } from './context';
+import { coldGroupedPage, type IndexView } from '../queries';
+import { exportCsv, exportJson } from '../interchange/export';
+import { applyChange } from '../../shared/bulk-change';
+import { compareDocs, isDone, matchesStatus } from '../../shared/doc-order';
+import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../../shared/doc-table';
+import { MAX_QUERY_LIMIT } from '../../shared/docs-query';
+import type { DocsRow } from '../../shared/docs-query';
+import type { DocRecord } from '../../shared/model';
+import type { MessageType, Req, Res } from '../../shared/protocol';
+import { parseQuery } from '../../shared/search';
+import { buildTimeline } from '../../shared/timeline';
 
 export const TABLE_MESSAGES = [
   'docs/table',
@@ -33,13 +33,7 @@ type TableMessage = (typeof TABLE_MESSAGES)[number];
 /** The messages here that change the index (refused while it is read-only). */
 export const TABLE_WRITES: readonly MessageType[] = ['docs/edit-many', 'docs/delete-many', 'docs/restore'];
 
-export interface TableDeps {
-  db: () => Promise<DocketDB>;
-  cache: IndexCache;
-  now: () => string;
-  today: () => string;
-  indexChanged: () => Promise<void>;
-}
+export type TableDeps = Pick<HandlerContext, 'db' | 'cache' | 'now' | 'today' | 'indexChanged'>;
 
 interface Ordered {
   docs: DocRecord[];

@@ -1,4 +1,4 @@
-// The background's answers to the full page (utils/background/table-service.ts) over fake-indexeddb,
+// The background's answers to the full page (utils/background/handlers/table.ts) over fake-indexeddb,
 // through the service's dispatch (sender checks, shapes, read-only refusals).
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
