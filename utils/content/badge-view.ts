@@ -146,6 +146,20 @@ export function removeStaleFixed(doc: Document, tag: string): void {
 const roots = new WeakMap<Element, ShadowRoot>();
 
 /** The shadow root of a host Docket made (null: none yet, or not Docket's). */
+/**
+ * Whether a host has a shadow root, closed ones too (another live copy of Docket drew it): only
+ * attaching one tells. The host is removed right after when it had none.
+ */
+export function hasShadowRoot(host: HTMLElement): boolean {
+  if (host.shadowRoot) return true;
+  try {
+    host.attachShadow({ mode: 'closed' });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function badgeRoot(host: Element): ShadowRoot | null {
   return roots.get(host) ?? null;
 }

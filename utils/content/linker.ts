@@ -2,18 +2,25 @@
  * Finds document links in a page and keeps exactly one badge after each of them:
  * one selector over the page, `getAttribute('href')`, one lookup message per
  * batch of new ids, added nodes only (batched) as the page changes, and a refresh
- * of every badge when the index changes.
+ * of every badge when the index changes. The parts live beside it: which element is a link to a
+ * document (link-read.ts), what a page's changes ask to look at (page-changes.ts), lookups in
+ * chunks (lookup-chunks.ts), a page that fights its badges (reinsert.ts), chips drawn light or dark
+ * in batches (chip-batch.ts) and as they come into view (lazy-draw.ts), and the notice for a page
+ * with too many links (overflow-notice.ts).
  */
-import { linkSelectorFor, parseMailLink, SAFE_REDIRECT_ATTR } from '../shared/links';
+import { linkSelectorFor } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
-import { BADGE_TAG, createHost, removeStaleFixed, setAttributes, shadowOf, type BadgeActions } from './badge-view';
-import { createLazyDraw, type LazyDraw } from './lazy-draw';
-import { sitsOnDark } from './page-tone';
+import { BADGE_TAG, createHost, hasShadowRoot, removeStaleFixed, setAttributes, type BadgeActions } from './badge-view';
 import { ChipBatch } from './chip-batch';
+import { createLazyDraw, type LazyDraw } from './lazy-draw';
+import { LOOKUP_CHUNK, lookupInChunks } from './lookup-chunks';
+import { badgedDocument } from './link-read';
+import { NOTICE_TAG, overflowNotice } from './overflow-notice';
+import { changedRoots, linksUnder } from './page-changes';
+import { freshReinserts, reinsertWait, type ReinsertState } from './reinsert';
 
 /** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
 export const MAX_BADGES = 20_000;
-export const NOTICE_TAG = 'docket-notice';
 
 export interface LinkerOptions {
   doc: Document;
@@ -38,33 +45,20 @@ export interface LinkerOptions {
   eagerDraws?: number;
 }
 
-interface Entry {
+interface Entry extends ReinsertState {
   id: string;
   host: HTMLElement;
-  /** What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing. */
-  /** What the badge was last drawn with; `dark` once its chip is drawn (the background it sits on). */
+  /**
+   * What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing;
+   * `dark` once its chip is drawn (the background it sits on).
+   */
   drawn?: { record: BadgeFields | null; today: string; dark?: boolean };
   /** The host was just made: it carries no attributes yet. */
   fresh?: boolean;
-  reinserts: number;
-  /** When the current window of reinserts began, and how long it lasts (doubles each time the budget runs out). */
-  since: number;
-  backoff: number;
   /** A look again at the link once the window is over. */
   retry?: ReturnType<typeof setTimeout>;
 }
 
-/**
- * A page may remove a badge (a framework re-rendering) or move the link away from it: put it
- * back up to MAX_REINSERTS times a window, then wait for the window to end before looking again,
- * so that a page (or another extension) that keeps fighting costs little, and a page that only
- * moves its links around a lot still ends with each badge right after its link.
- */
-const MAX_REINSERTS = 3;
-const REINSERT_WINDOW_MS = 1_000;
-const MAX_REINSERT_WINDOW_MS = 60_000;
-/** Ids per lookup message (the protocol takes at most 20,000). */
-const LOOKUP_CHUNK = 5_000;
 /** Read a long page's links in slices of about this long, handing the main thread back to the page in between. */
 const SLICE_MS = 16;
 /**
@@ -75,42 +69,9 @@ const SLICE_MS = 16;
 const INSERT_SLICE_MS = 32;
 /** Chips drawn together in an insertion slice (their backgrounds read together, then all drawn). */
 const CHIP_BATCH = 16;
-const XHTML = 'http://www.w3.org/1999/xhtml';
-
 /** Let the page run (input, rendering) before going on: a new task, behind the page's own. */
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Whether a host has a shadow root, closed ones too (another live copy of Docket drew it): only
- * attaching one tells. The host is removed right after when it had none.
- */
-function hasShadowRoot(host: HTMLElement): boolean {
-  if (host.shadowRoot) return true;
-  try {
-    host.attachShadow({ mode: 'closed' });
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-export function isEditable(el: Element): boolean {
-  if (el.ownerDocument.designMode === 'on') return true;
-  return (
-    (el as HTMLElement).isContentEditable === true || el.closest('[contenteditable]:not([contenteditable="false" i])') !== null
-  );
-}
-
-function hrefOf(link: Element): string | null {
-  return link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
-}
-
-/** Whether the page itself is dark (the page chip, in a corner of it): its body's background, else its canvas. */
-export function pageIsDark(doc: Document): boolean {
-  const node = doc.body ?? doc.documentElement;
-  return node ? sitsOnDark(node, new WeakMap()) : false;
 }
 
 export class Linker {
@@ -132,10 +93,11 @@ export class Linker {
   /** Links left without a badge because the page has more than `maxBadges` (counted once each). */
   private readonly skipped = new WeakSet<Element>();
   private skippedCount = 0;
-  private notice: HTMLElement | null = null;
+  private readonly notice: ReturnType<typeof overflowNotice>;
   private readonly lazy: LazyDraw;
 
   constructor(private readonly opts: LinkerOptions) {
+    this.notice = overflowNotice(opts.doc);
     this.chips = new ChipBatch(opts.actions, () => !this.disposed);
     this.lazy = createLazyDraw(opts.doc.defaultView as (Window & typeof globalThis) | null, opts.eagerDraws, (work) =>
       this.chips.batch(work),
@@ -228,8 +190,7 @@ export class Linker {
     }
     this.entries.clear();
     this.unresolved.clear();
-    this.notice?.remove();
-    this.notice = null;
+    this.notice.remove();
     this.pending.clear();
   }
 
@@ -253,14 +214,7 @@ export class Linker {
     this.timer = undefined;
     const roots = [...this.pending];
     this.pending.clear();
-    const selector = this.selector();
-    const links: Element[] = [];
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      // A badged link whose href no longer looks like a document is looked at too (to lose its badge).
-      if (this.entries.has(root) || root.matches(selector)) links.push(root);
-      if (root.firstElementChild) links.push(...root.querySelectorAll(selector));
-    }
+    const links = linksUnder(roots, this.selector(), (el) => this.entries.has(el));
     return this.process(links);
   }
 
@@ -274,20 +228,7 @@ export class Linker {
       this.dispose();
       return;
     }
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        this.pending.add(record.target as Element);
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && (node as Element).localName !== BADGE_TAG) this.pending.add(node as Element);
-      }
-      for (const node of record.removedNodes) {
-        if (node.nodeType !== 1) continue;
-        const link = (node as Element).localName === BADGE_TAG ? this.hostToLink.get(node as Element) : undefined;
-        if (link?.isConnected) this.pending.add(link);
-      }
-    }
+    changedRoots(records, (host) => this.hostToLink.get(host), this.pending);
     this.schedule();
   }
 
@@ -316,11 +257,7 @@ export class Linker {
         slice = Date.now();
       }
       const entry = this.entries.get(link);
-      const href = hrefOf(link);
-      // SVG links are skipped: a badge (an HTML element) inside SVG does not render.
-      const parsed =
-        href && link.namespaceURI === XHTML ? parseMailLink(href, base, () => link.getAttribute(SAFE_REDIRECT_ATTR)) : null;
-      const ref = parsed && !isEditable(link) ? parsed : null;
+      const ref = badgedDocument(link, base);
       if (!ref) {
         if (entry) this.remove(link, entry);
         continue;
@@ -365,21 +302,13 @@ export class Linker {
    * is reported once the others are placed.
    */
   private async fetch(ids: string[]): Promise<void> {
-    let failure: unknown;
-    const size = this.opts.lookupChunk ?? LOOKUP_CHUNK;
-    for (let i = 0; i < ids.length; i += size) {
-      const chunk = ids.slice(i, i + size);
-      this.stats.lookups++;
-      let records: Record<string, BadgeFields>;
-      try {
-        records = await this.opts.lookup(chunk);
-      } catch (error) {
-        failure ??= error;
-        continue;
-      }
-      // Own properties only: a link's id may be `constructor` or `hasOwnProperty`.
-      for (const id of chunk) this.cache.set(id, (Object.hasOwn(records, id) ? records[id] : undefined) ?? null);
-    }
+    const { messages, failure } = await lookupInChunks(
+      ids,
+      this.opts.lookupChunk ?? LOOKUP_CHUNK,
+      this.opts.lookup,
+      (id, fields) => this.cache.set(id, fields),
+    );
+    this.stats.lookups += messages;
     if (failure !== undefined) queueMicrotask(() => this.opts.onError?.(failure));
   }
 
@@ -394,7 +323,7 @@ export class Linker {
       if (!this.skipped.has(link)) {
         this.skipped.add(link);
         this.skippedCount++;
-        this.showNotice();
+        this.notice.show(this.opts.maxBadges ?? MAX_BADGES, this.skippedCount);
       }
       return;
     }
@@ -409,23 +338,16 @@ export class Linker {
         next.remove();
       }
       const host = createHost(this.opts.doc);
-      entry = { id, host, fresh: true, reinserts: 0, since: 0, backoff: REINSERT_WINDOW_MS };
+      entry = { id, host, fresh: true, ...freshReinserts() };
       this.entries.set(link, entry);
       this.hostToLink.set(host, link);
     } else if (link.nextElementSibling !== entry.host) {
-      const now = Date.now();
-      if (now - entry.since >= entry.backoff) {
-        // A new window: longer when the last one ran out just now (a fight), the shortest after a quiet one.
-        const fought = entry.reinserts >= MAX_REINSERTS && now - entry.since < 2 * entry.backoff;
-        entry.backoff = fought ? Math.min(entry.backoff * 2, MAX_REINSERT_WINDOW_MS) : REINSERT_WINDOW_MS;
-        entry.since = now;
-        entry.reinserts = 0;
-      }
-      if (entry.reinserts >= MAX_REINSERTS) {
-        this.retryLater(link, entry, entry.since + entry.backoff - now);
+      // The page moved it or took it away: back, unless the page keeps fighting (reinsert.ts).
+      const wait = reinsertWait(entry, Date.now());
+      if (wait) {
+        this.retryLater(link, entry, wait);
         return;
       }
-      entry.reinserts++;
     }
     if (link.nextElementSibling !== entry.host) link.after(entry.host);
     this.draw(link, entry);
@@ -488,31 +410,6 @@ export class Linker {
     this.lazy.cancel(entry.host);
     entry.host.remove();
     this.entries.delete(link);
-  }
-
-  /** One notice, fixed in the corner, for the links a very large page left without a badge. */
-  private showNotice(): void {
-    const { doc } = this.opts;
-    if (!this.notice) {
-      this.notice = createHost(doc, NOTICE_TAG);
-      for (const [name, value] of [
-        ['position', 'fixed'],
-        ['left', '12px'],
-        ['bottom', '12px'],
-        ['z-index', '2147483646'],
-        ['margin', '0'],
-      ] as const) {
-        this.notice.style.setProperty(name, value, 'important');
-      }
-      const text = doc.createElement('span');
-      text.className = 'b';
-      text.setAttribute('role', 'status');
-      shadowOf(this.notice).append(text);
-    }
-    if (!this.notice.isConnected) (doc.body ?? doc.documentElement).append(this.notice);
-    const max = (this.opts.maxBadges ?? MAX_BADGES).toLocaleString('en');
-    shadowOf(this.notice).querySelector('span')!.textContent =
-      `Docket: this page links too many documents to badge them all. The first ${max} have badges; ${this.skippedCount.toLocaleString('en')} more do not.`;
   }
 
   /** Forget links that left the page. */

@@ -6,7 +6,7 @@
 import { parseDocLink } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
 import { createHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
-import { pageIsDark } from './linker';
+import { pageIsDark } from './page-tone';
 
 export const CHIP_TAG = 'docket-chip';
 const GOOGLE_DOC_HOST = /^(docs|drive)\.google\.com$/;

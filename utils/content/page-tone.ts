@@ -62,3 +62,9 @@ export function sitsOnDark(el: Element, known: WeakMap<Element, boolean>): boole
   for (const node of walked) known.set(node, answer);
   return answer;
 }
+
+/** Whether the page itself is dark (the page chip, in a corner of it): its body's background, else its canvas. */
+export function pageIsDark(doc: Document): boolean {
+  const node = doc.body ?? doc.documentElement;
+  return node ? sitsOnDark(node, new WeakMap()) : false;
+}

@@ -1,0 +1,44 @@
+/**
+ * The one notice, fixed in a corner of the page, for the links a very large page left without a
+ * badge (the linker badges at most `max` links a page): plain text in a closed shadow root.
+ */
+import { createHost, shadowOf } from './badge-view';
+
+export const NOTICE_TAG = 'docket-notice';
+
+export interface OverflowNotice {
+  /** Say (again) how many links went without a badge; put the notice back if the page removed it. */
+  show(max: number, skipped: number): void;
+  remove(): void;
+}
+
+export function overflowNotice(doc: Document): OverflowNotice {
+  let host: HTMLElement | null = null;
+  return {
+    show(max, skipped) {
+      if (!host) {
+        host = createHost(doc, NOTICE_TAG);
+        for (const [name, value] of [
+          ['position', 'fixed'],
+          ['left', '12px'],
+          ['bottom', '12px'],
+          ['z-index', '2147483646'],
+          ['margin', '0'],
+        ] as const) {
+          host.style.setProperty(name, value, 'important');
+        }
+        const text = doc.createElement('span');
+        text.className = 'b';
+        text.setAttribute('role', 'status');
+        shadowOf(host).append(text);
+      }
+      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+      shadowOf(host).querySelector('span')!.textContent =
+        `Docket: this page links too many documents to badge them all. The first ${max.toLocaleString('en')} have badges; ${skipped.toLocaleString('en')} more do not.`;
+    },
+    remove() {
+      host?.remove();
+      host = null;
+    },
+  };
+}
