@@ -1,5 +1,5 @@
-// Docket in a tab. First: the table's first question, before React is even fetched (React and
-// the page's components are a chunk of their own, components/full-page-mount.tsx).
+// Docket in a tab. First: the table's first rows, kept from the last visit or asked for, while React
+// and the page's components (a chunk of their own, components/full-page-mount.tsx) are fetched.
 import { send } from '../../utils/shared/protocol';
 import { keepTableFirst, keptTableFirst } from '../../utils/popup/table-first';
 import { readRevision } from '../../components/indexRevision';
@@ -18,28 +18,28 @@ try {
 }
 const prefs = parsePrefs(keptPrefs);
 const key = tableKey(params.q ?? '', prefs, localToday());
-// The index's revision first (the answer is at least as new as it), then the question.
-const revision = readRevision();
-const answer = send('docs/table', { ...key, offset: 0, limit: TABLE_BLOCK }).then(
-  (page) => {
-    performance.mark('docket:answer');
-    return page;
-  },
-  // Asked again (and the error shown) by the table itself.
-  () => null,
-);
-// Kept for the next visit's first screen (with the revision read before asking).
-void Promise.all([answer, revision]).then(([page, r]) => page && !key.text && keepTableFirst(localStorage, key, r, page));
-// The rows kept from the last visit, if the index has not changed since: drawn without waiting for the background.
-const kept = revision.then((r) => keptTableFirst(localStorage, key, r));
-const never = new Promise<never>(() => undefined);
 /** Past this, React draws the page without any answer (and the table asks again). */
 const WAIT_MS = 400;
-const first = Promise.race([
-  answer.then((page) => page && { key, page, fresh: true }),
-  kept.then((page) => (page ? { key, page, fresh: false } : never)),
-  new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS)),
-]);
+// The index's revision first: with it, the rows kept from the last visit, if the index has not changed
+// since. Those are drawn without waking the background (its start and its reading of the index would
+// take the cores this page needs to draw them); the table asks for the live answer once they are on screen.
+const revision = readRevision();
+const first = revision.then((r) => {
+  const kept = keptTableFirst(localStorage, key, r);
+  if (kept) return { key, page: kept, fresh: false };
+  // Nothing kept: the question now, while React is being fetched.
+  const answer = send('docs/table', { ...key, offset: 0, limit: TABLE_BLOCK }).then(
+    (page) => {
+      performance.mark('docket:answer');
+      // Kept for the next visit's first screen (with the revision read before asking).
+      if (!key.text) keepTableFirst(localStorage, key, r, page);
+      return { key, page, fresh: true };
+    },
+    // Asked again (and the error shown) by the table itself.
+    () => null,
+  );
+  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS))]);
+});
 void Promise.all([import('../../components/full-page-mount'), first]).then(([m, f]) => {
   performance.mark('docket:render');
   m.mount(document.getElementById('root')!, { params, prefs, first: f });
