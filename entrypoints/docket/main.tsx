@@ -26,7 +26,10 @@ const WAIT_MS = 400;
 const revision = readRevision();
 const first = revision.then((r) => {
   const kept = keptTableFirst(localStorage, key, r);
-  if (kept) return { key, page: kept, fresh: false };
+  if (kept) {
+    performance.mark('docket:kept');
+    return { key, page: kept, fresh: false };
+  }
   // Nothing kept: the question now, while React is being fetched.
   const answer = send('docs/table', { ...key, offset: 0, limit: TABLE_BLOCK }).then(
     (page) => {
