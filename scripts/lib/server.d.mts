@@ -1,4 +1,5 @@
 export const SITE_HOST: string;
+export const OTHER_SITE_HOST: string;
 export interface SeedPage {
   file: string;
   path: string;

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { seedIndexPage, seedPages } from './seed-pages.mjs';
 
 export const SITE_HOST = 'www.intgovforum.org';
+/** A site Docket does not run on until the member enables it (served by the same local server). */
+export const OTHER_SITE_HOST = 'lists.example.org';
 /** Hosts the Google stand-in answers for (over HTTPS, with a test certificate). */
 export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com'];
 

@@ -22,12 +22,15 @@ export interface DocketWorld {
 /**
  * Functions the expressions can use: `root(host)` opens a badge's shadow root; `shown(node)` is the
  * text a node shows, with the card's text drawn from `data-t`; `card(host)` is an open card's text, or null.
+ * `openRoot`: how this browser's extension world opens a closed root (Chromium: `chrome.dom.openOrClosedShadowRoot(h)`;
+ * Firefox's content scripts: the property `h.openOrClosedShadowRoot`).
  */
-const PRELUDE = `
-  const root = (h) => chrome.dom.openOrClosedShadowRoot(h);
+export const worldPrelude = (openRoot = 'chrome.dom.openOrClosedShadowRoot(h)') => `
+  const root = (h) => ${openRoot};
   const shown = (n) => n.nodeType === 3 ? n.data : [...n.childNodes].reduce((s, c) => s + shown(c), n.getAttribute?.('data-t') ?? '');
   const card = (h) => { const c = root(h)?.querySelector('.card'); return c && !c.hidden ? shown(c) : null; };
 `;
+const PRELUDE = worldPrelude();
 
 export async function docketWorld(context: BrowserContext, page: Page, extensionId: string): Promise<DocketWorld> {
   const cdp: CDPSession = await context.newCDPSession(page);

@@ -1,47 +1,53 @@
 /**
- * "This page" (CONTRACT §4: popup.html?tab=<id> acts on that tab) on a Google document's own
- * page, served by the HTTPS stand-in for docs.google.com.
+ * On a Google document's own page, in Chromium: "This page" and the page chip (the journey both
+ * browsers share, tests/e2e/journeys/google-page.ts), then the toolbar icon and the context menu,
+ * which this file reads through Chromium's service worker.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDocket, type Docket } from './harness';
+import { importThroughPopup, startDocket, type Docket } from './harness';
+import { googlePageJourney } from './journeys/google-page';
+import { startChromium } from './support/chromium';
 
-const OUTCOMES = '1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4';
-let docket: Docket;
-
-beforeAll(async () => {
-  docket = await startDocket({}, { [OUTCOMES]: 'Strengthening IGF outcomes' });
-});
-afterAll(async () => docket?.close());
-
-describe('This page', () => {
-  it('tracks the Google document open in the given tab in one click, then offers to edit it', async () => {
-    const doc = await docket.context.newPage();
-    await doc.goto(`https://docs.google.com/document/d/${OUTCOMES}/edit#heading=h.juck72nlha3c`);
-    expect(await doc.title()).toBe('Strengthening IGF outcomes - Google Docs');
-
-    const popup = await docket.popup(doc);
-    const region = popup.getByRole('region', { name: 'This page' });
-    await region.getByRole('button', { name: 'Track this document' }).click();
-    // The editor opens prefilled with the tab's title, less " - Google Docs".
-    await expect.poll(() => popup.getByLabel('Title').inputValue()).toBe('Strengthening IGF outcomes');
-    await popup.getByLabel('Deadline', { exact: true }).fill('2020-09-07');
-    await popup.getByRole('button', { name: 'Save' }).click();
-
-    await expect.poll(() => region.getByRole('button', { name: 'Edit' }).count()).toBe(1);
-    // The same popup, opened for another tab, acts on that one instead.
-    const other = await docket.context.newPage();
-    await other.goto(docket.server.url('/wg-strategy/minutes-1.html'));
-    const otherPopup = await docket.popup(other);
-    await otherPopup.waitForTimeout(500);
-    expect(await otherPopup.getByRole('button', { name: 'Track this document' }).count()).toBe(0);
-    expect(await otherPopup.getByRole('region', { name: 'This page' }).getByRole('button', { name: 'Edit' }).count()).toBe(0);
-  });
-});
+googlePageJourney(startChromium);
 
 // The browser's extension API, inside service worker evaluations.
 declare const chrome: any;
+const OUTCOMES = '1_DIq4a6D3lvv89QGbCpbd36kos4KyD6iGc_w4w_RAO4';
 
 describe('toolbar icon and context menu', () => {
+  let docket: Docket;
+  beforeAll(async () => {
+    docket = await startDocket({}, { [OUTCOMES]: 'Strengthening IGF outcomes' });
+    // One tracked document, long overdue.
+    const file = join(mkdtempSync(join(tmpdir(), 'docket-toolbar-')), 'one.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'docket-index',
+        version: 1,
+        exportedAt: '2020-09-01T00:00:00.000Z',
+        workstreams: [],
+        documents: [
+          {
+            id: OUTCOMES,
+            kind: 'document',
+            title: 'Strengthening IGF outcomes',
+            deadline: '2020-09-07',
+            status: 'open-for-comments',
+            updatedAt: '2020-09-01T00:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const popup = await docket.popup();
+    await importThroughPopup(popup, file);
+    await popup.close();
+  });
+  afterAll(async () => docket?.close());
+
   it('shows the days to the deadline on a tracked document’s tab, the overdue count elsewhere', async () => {
     const doc = await docket.context.newPage();
     await doc.goto(`https://docs.google.com/document/d/${OUTCOMES}/edit`);
@@ -49,9 +55,8 @@ describe('toolbar icon and context menu', () => {
       async (url: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id,
       doc.url(),
     );
-    // Tracked in the test above with the deadline 2020-09-07: long overdue.
     await expect
-      .poll(() => docket.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .poll(() => docket.worker.evaluate((id: number) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 30_000 })
       .toMatch(/^-\d+d$/);
     expect(await docket.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
@@ -99,32 +104,5 @@ describe('toolbar icon and context menu', () => {
     await editor.getByLabel('Title').press('Enter');
     await expect.poll(() => badge.getAttribute('data-docket-state')).toBe('tracked');
     expect(await badge.getAttribute('data-docket-workstream')).toBe('B. Improvements to the IGF');
-  });
-});
-
-describe('the chip on a Google document’s own page', () => {
-  it('shows a tracked document’s workstream, deadline and status, and follows edits', async () => {
-    const doc = await docket.context.newPage();
-    await doc.goto(`https://docs.google.com/document/d/${OUTCOMES}/edit`);
-    const chip = doc.locator('docket-chip');
-    await expect.poll(() => chip.getAttribute('data-docket-state')).toBe('tracked');
-    expect(await chip.getAttribute('data-docket-deadline')).toBe('2020-09-07');
-    await expect.poll(() => chip.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
-
-    const popup = await docket.popup(doc);
-    await popup.getByRole('region', { name: 'This page' }).getByRole('button', { name: 'Edit' }).click();
-    await popup.getByLabel('Status', { exact: true }).last().selectOption('final');
-    await popup.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => chip.getAttribute('data-docket-status')).toBe('final');
-  });
-
-  it('offers to track an untracked document: the editor opens on it, titled from the page', async () => {
-    const other = await docket.context.newPage();
-    await other.goto('https://docs.google.com/spreadsheets/d/1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms/edit#gid=0');
-    const chip = other.locator('docket-chip');
-    await expect.poll(() => chip.getAttribute('data-docket-state')).toBe('untracked');
-    const [editor] = await Promise.all([docket.context.waitForEvent('page'), chip.click()]);
-    await editor.waitForLoadState();
-    await expect.poll(() => editor.getByLabel('Title').inputValue()).toBe('Untitled document');
   });
 });

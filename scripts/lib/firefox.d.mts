@@ -1,0 +1,19 @@
+import type { Browser } from 'puppeteer-core';
+export const FIREFOX_EXTENSION_DIR: string;
+export const ADDON_ID: string;
+export const EXTENSION_UUID: string;
+export const MIN_FIREFOX: number;
+export function firefoxPath(): string;
+export function checkFirefoxVersion(path?: string): number;
+export function launchFirefoxWithDocket(options?: {
+  port?: number;
+  googlePort?: number;
+  headless?: boolean;
+  extensionDir?: string;
+}): Promise<{
+  browser: Browser;
+  extensionUuid: string;
+  popupUrl(query?: string): string;
+  output: string[];
+  close(): Promise<void>;
+}>;

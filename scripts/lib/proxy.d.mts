@@ -1,0 +1,1 @@
+export function startProxy(routes: Record<string, number>): Promise<{ port: number; pacUrl: string; close(): Promise<void> }>;

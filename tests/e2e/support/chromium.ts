@@ -1,0 +1,83 @@
+/** A Session in Chromium: the built extension (.output/chrome-mv3) driven by playwright-core. */
+import type { ElementHandle, Page } from 'playwright-core';
+import { launchWithDocket } from '../../../scripts/lib/browser.mjs';
+import { docketWorld } from '../docket-world';
+import { tabOf } from './drive';
+import { startServers, type Session, type StartSession, type Tab } from './session';
+
+declare const chrome: any;
+
+/** The Playwright page under each Tab (for Session.inDocket). */
+const pages = new WeakMap<Tab, Page>();
+
+export function playwrightTab(page: Page): Tab {
+  const tab = tabOf<ElementHandle>({
+    url: () => page.url(),
+    goto: async (url) => void (await page.goto(url)),
+    title: () => page.title(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    run: (expression) => page.evaluate(expression),
+    element: async (expression) => (await page.evaluateHandle(expression)).asElement() as ElementHandle | null,
+    fill: (h, value) => h.fill(value),
+    select: (h, value) => h.selectOption(value).then(() => undefined),
+    setFile: (h, path) => h.setInputFiles(path),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  });
+  pages.set(tab, page);
+  return tab;
+}
+
+export const startChromium: StartSession = async (routes, googleTitles) => {
+  const servers = await startServers(routes, googleTitles);
+  const b = await launchWithDocket({ port: servers.server.port, googlePort: servers.google.port });
+  const session: Session = {
+    browser: 'chromium',
+    server: servers.server,
+    async open(url) {
+      const page = await b.context.newPage();
+      await page.goto(url);
+      return playwrightTab(page);
+    },
+    async popup(forTab, query = '') {
+      const params = new URLSearchParams(query.replace(/^\?/, ''));
+      if (forTab) params.set('tab', String(await session.tabIdOf(forTab)));
+      const q = params.toString();
+      const page = await b.context.newPage();
+      await page.goto(b.popupUrl(q ? `?${q}` : ''));
+      return playwrightTab(page);
+    },
+    async inDocket<R>(tab: Tab, expression: string) {
+      const page = pages.get(tab);
+      if (!page) throw new Error(`Not a tab of this session: ${tab.url()}`);
+      const world = await docketWorld(b.context, page, b.extensionId);
+      try {
+        return await world.evaluate<R>(expression);
+      } finally {
+        await world.detach().catch(() => undefined);
+      }
+    },
+    extension: (fn, arg) => b.worker.evaluate(fn as never, arg) as never,
+    async tabIdOf(tab) {
+      const url = tab.url();
+      const id = await b.worker.evaluate(
+        async (u: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id as number | undefined,
+        url,
+      );
+      if (id == null) throw new Error(`No tab found for ${url}`);
+      return id;
+    },
+    async nextTab(action) {
+      const [page] = await Promise.all([b.context.waitForEvent('page'), action()]);
+      await page.waitForLoadState();
+      return playwrightTab(page);
+    },
+    async close() {
+      await b.close();
+      await servers.close();
+    },
+  };
+  return session;
+};
