@@ -8,9 +8,10 @@
 // 4. tracks a new document from the popup and its badge appears on the open 24 September minutes
 // 5. saves screenshots (the popup at its real size, 420 × 600) and prints their paths; with a display (and
 //    not CI) the browser stays open
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithDocket, tabIdOf } from './lib/browser.mjs';
+import { SEEDS_DIR } from './lib/seed-pages.mjs';
 import { startServer } from './lib/server.mjs';
 import { demoShift, shiftDeadlines } from './lib/demo-index.mjs';
 import { addDays, localToday } from '../utils/shared/calendar.ts';
@@ -22,6 +23,13 @@ const SAMPLE_INDEX = resolve(root, 'tests/fixtures/sample-index.json');
 const NEW_DOC = '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW';
 
 const step = (text) => console.log(`• ${text}`);
+if (!existsSync(SEEDS_DIR) || !readdirSync(SEEDS_DIR).some((f) => f.endsWith('.txt'))) {
+  console.error(
+    `The demo shows Docket on the working group's sample minutes, and they are not here: it expects them as .txt files in ${SEEDS_DIR} ` +
+      '(the shared folder beside this repository). Put the minutes there and run `npm start` again; the extension itself is built in .output/.',
+  );
+  process.exit(1);
+}
 mkdirSync(out, { recursive: true });
 // The sample index with its deadlines around today (the fixture itself is left as it is).
 const today = localToday();
