@@ -1,6 +1,6 @@
 /** The popup's width: 420 px in the toolbar, the window's anywhere else (utils/popup/layout.ts). */
 import { describe, expect, it } from 'vitest';
-import { isToolbarPopup } from '@/utils/popup/layout';
+import { isToolbarPopup, markFluid } from '@/utils/popup/layout';
 
 describe('isToolbarPopup', () => {
   const me = {} as Window;
@@ -22,4 +22,22 @@ describe('isToolbarPopup', () => {
       true,
     ],
   ])('%s → %s', (_name, extension, expected) => expect(isToolbarPopup(me, extension)).toBe(expected));
+});
+
+describe('markFluid', () => {
+  const page = () => {
+    const classes: string[] = [];
+    const root = { classList: { add: (c: string) => classes.push(c) } };
+    return { classes, win: { document: { documentElement: root } } as unknown as Window };
+  };
+  it('the toolbar popup is marked toolbar: 420 px, however wide the browser first laid it out', () => {
+    const { classes, win } = page();
+    markFluid(win, { getViews: () => [win] });
+    expect(classes).toEqual(['toolbar']);
+  });
+  it('a tab or a window is marked fluid: the body follows the window', () => {
+    const { classes, win } = page();
+    markFluid(win, { getViews: () => [] });
+    expect(classes).toEqual(['fluid']);
+  });
 });

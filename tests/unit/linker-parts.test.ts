@@ -74,7 +74,7 @@ describe('lookupInChunks', () => {
       size,
       async (chunk) => {
         if ((failing as number[]).includes(n++)) throw new Error(`chunk ${chunk.join()}`);
-        return chunk.includes('a') ? { a: fields } : {};
+        return chunk.includes('a') ? { a: fields } : ({} as Record<string, BadgeFields>);
       },
       (id, f) => (seen[id] = f),
     );

@@ -18,9 +18,18 @@ export function isToolbarPopup(win: Window, extension: Extension | undefined): b
   }
 }
 
-/** `fluid` on the root element outside the toolbar popup: the style sheet lets the body follow the window. */
-export function markFluid(win: Window = window): void {
+function browserExtension(): Extension | undefined {
   const g = globalThis as { browser?: { extension?: Extension }; chrome?: { extension?: Extension } };
-  const extension = g.browser?.extension?.getViews ? g.browser.extension : g.chrome?.extension;
-  if (!isToolbarPopup(win, extension)) win.document.documentElement.classList.add('fluid');
+  return g.browser?.extension?.getViews ? g.browser.extension : g.chrome?.extension;
+}
+
+/**
+ * `fluid` on the root element outside the toolbar popup: the style sheet lets the body follow the window.
+ * `toolbar` in the toolbar popup: the body is 420 px whatever the popup's first size was. (Before this runs,
+ * a window 440 px or wider lets the body follow it, for a tab's first paint; a toolbar popup the browser
+ * first laid out that wide, as a busy machine can, would otherwise keep that width: the browser sizes the
+ * popup to its body.)
+ */
+export function markFluid(win: Window = window, extension: Extension | undefined = browserExtension()): void {
+  win.document.documentElement.classList.add(isToolbarPopup(win, extension) ? 'toolbar' : 'fluid');
 }
