@@ -4,11 +4,14 @@ import { send } from '../../utils/shared/protocol';
 import { keepTableFirst, keptTableFirst } from '../../utils/popup/table-first';
 import { readRevision } from '../../components/indexRevision';
 import { localToday } from '../../utils/shared/calendar';
+import { applyStateColors } from '../../utils/popup/state-colors';
 import { PREFS_KEY, TABLE_BLOCK, parseFullPageParams, parsePrefs, tableKey } from '../../utils/popup/table-view';
 import '../popup/style.css';
 import './style.css';
 
 performance.mark('docket:start');
+// The states' colours (overdue, due soon, done…) from the one table, as the popup sets them.
+applyStateColors();
 const params = parseFullPageParams(window.location.search);
 let keptPrefs: string | null = null;
 try {

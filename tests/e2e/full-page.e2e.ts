@@ -78,6 +78,19 @@ describe('Docket in a tab', () => {
     expect(await tab.locator('tr.group-line').count()).toBe(4);
   });
 
+  it('at 1280 px, a row’s deadline and its actions are read whole (nothing cut by their columns)', async () => {
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    const cut = await tab.locator('tr[data-doc-id]').evaluateAll((rows) =>
+      rows.flatMap((r) =>
+        ['.col-deadline', '.col-actions']
+          .map((c) => r.querySelector<HTMLElement>(c)!)
+          .filter((cell) => cell.scrollWidth > cell.clientWidth)
+          .map((cell) => `${r.getAttribute('data-doc-id')} ${cell.className}: ${cell.textContent}`),
+      ),
+    );
+    expect(cut).toEqual([]);
+  });
+
   it('selects rows from the keyboard: arrows move, Space selects, Shift+arrows extend, Escape clears', async () => {
     await tab.getByLabel('Filter').focus();
     await tab.keyboard.press('ArrowDown'); // into the table

@@ -1,6 +1,7 @@
 /**
  * Issue 16, item 5: one table of states (utils/shared/states.ts) gives badges, the popup and the toolbar
- * the same colour for each: done (delivered) green with ✓, overdue red with ⚠, in light and dark.
+ * the same colour for each: done (delivered) green with ✓, overdue red with ⚠, in light and dark; Docket in a
+ * tab too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +72,22 @@ describe('a state looks the same everywhere', () => {
     expect(await color(overdue)).toBe(rgb(URGENCY_LOOK.overdue[key]));
     expect(await overdue.textContent()).toMatch(/^⚠ /);
     await popup.getByRole('tab', { name: 'Documents' }).click();
+  });
+
+  it.each([
+    ['light', 'color'],
+    ['dark', 'darkColor'],
+  ] as const)('Docket in a tab, %s: the same colours', async (scheme, key) => {
+    const page = await docket.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${docket.extensionId}/docket.html`);
+    await page.getByLabel('Status', { exact: true }).first().selectOption({ label: 'All' });
+    const row = (id: string) => page.locator(`tr.doc-line[data-doc-id="${id}"]`);
+    await row(OVERDUE).waitFor();
+    const color = (l: ReturnType<Page['locator']>) => l.evaluate((e) => getComputedStyle(e).color);
+    expect(await color(row(OVERDUE).locator('.col-deadline'))).toBe(rgb(URGENCY_LOOK.overdue[key]));
+    expect(await row(OVERDUE).locator('.col-deadline').textContent()).toMatch(/^⚠ /);
+    expect(await color(row(DELIVERED).locator('.status-pill'))).toBe(rgb(URGENCY_LOOK.done[key]));
+    await page.close();
   });
 });
