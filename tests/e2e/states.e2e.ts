@@ -11,6 +11,7 @@ import { docketWorld } from './docket-world';
 
 const DELIVERED = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd';
 const OVERDUE = '1eVwoVFoch6id-SzT9EXd7etofFsjAeU1';
+const DUE_SOON = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI'; // 10 September 2020
 
 /** `#1a7f37` as the browser reports a computed colour. */
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
@@ -80,6 +81,8 @@ describe('a state looks the same everywhere', () => {
   ] as const)('Docket in a tab, %s: the same colours', async (scheme, key) => {
     const page = await docket.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
+    // The page's day is 5 September 2020: the sample's 4 September deadline is overdue, its 10 September one due soon.
+    await page.clock.setFixedTime(new Date('2020-09-05T12:00:00'));
     await page.goto(`chrome-extension://${docket.extensionId}/docket.html`);
     await page.getByLabel('Status', { exact: true }).first().selectOption({ label: 'All' });
     const row = (id: string) => page.locator(`tr.doc-line[data-doc-id="${id}"]`);
@@ -88,6 +91,11 @@ describe('a state looks the same everywhere', () => {
     expect(await color(row(OVERDUE).locator('.col-deadline'))).toBe(rgb(URGENCY_LOOK.overdue[key]));
     expect(await row(OVERDUE).locator('.col-deadline').textContent()).toMatch(/^⚠ /);
     expect(await color(row(DELIVERED).locator('.status-pill'))).toBe(rgb(URGENCY_LOOK.done[key]));
+    expect(await color(row(DUE_SOON).locator('.col-deadline'))).toBe(rgb(URGENCY_LOOK['due-soon'][key]));
+    // The timeline's next deadlines: the same colours as the table's.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    expect(await color(page.locator(`.tl-list li[data-doc-id="${OVERDUE}"] time`))).toBe(rgb(URGENCY_LOOK.overdue[key]));
+    expect(await color(page.locator(`.tl-list li[data-doc-id="${DUE_SOON}"] time`))).toBe(rgb(URGENCY_LOOK['due-soon'][key]));
     await page.close();
   });
 });
