@@ -7,12 +7,12 @@ import {
   type DocketDB,
   type DocketSchema,
   type SharedVersion,
-  TRASH_LIMIT,
   type TrashEntry,
   baseBucket,
   snapshotIn,
 } from './schema';
 import { unwrap, type IDBPIndex } from 'idb';
+import { deleteDocuments } from './bulk';
 import type { MergeBase } from '../interchange/merge';
 import type { BadgeRecord, DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason } from '../../shared/reports';
@@ -218,27 +218,9 @@ export async function putDocument(db: DocketDB, doc: DocRecord): Promise<DocReco
   return doc;
 }
 
-/** Delete a document, keeping it in the trash; returns what was deleted. */
+/** Delete a document, keeping it in the trash (as many documents are: bulk.ts); returns what was deleted. */
 export async function deleteDocument(db: DocketDB, id: string, now: string): Promise<DocRecord | null> {
-  const tx = db.transaction(['documents', 'trash'], 'readwrite');
-  const docs = tx.objectStore('documents');
-  const doc = await docs.get(id);
-  if (doc) {
-    await docs.delete(id);
-    const trash = tx.objectStore('trash');
-    await trash.put({ doc, deletedAt: now });
-    // Keep the newest TRASH_LIMIT entries.
-    const count = await trash.count();
-    if (count > TRASH_LIMIT) {
-      let cursor = await trash.index('byDeletedAt').openCursor();
-      for (let extra = count - TRASH_LIMIT; cursor && extra > 0; extra--) {
-        await cursor.delete();
-        cursor = await cursor.continue();
-      }
-    }
-  }
-  await tx.done;
-  return doc ?? null;
+  return (await deleteDocuments(db, [id], now))[0] ?? null;
 }
 
 export async function listTrash(db: DocketDB): Promise<TrashEntry[]> {
