@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { DocRecord, Workstream } from '../utils/shared/model';
 import type { DocRef } from '../utils/shared/links';
 import type { SearchHit } from '../utils/shared/search';
-import { STATUS_FILTER_OPTIONS, parseStatusFilter } from '../utils/popup/params';
+import { STATUS_FILTER_OPTIONS } from '../utils/popup/params';
 import { resultCount, summaryText } from '../utils/popup/report-text';
 import { URGENCY_LOOK } from '../utils/shared/states';
 import type { DocFilter } from '../utils/shared/doc-order';
@@ -13,6 +13,7 @@ import type { DocsPage } from '../utils/shared/docs-query';
 import { localToday } from '../utils/shared/calendar';
 import { AddByLink } from './AddByLink';
 import { DocumentRow } from './DocumentRow';
+import { StatusFilterSelect } from './StatusFilterSelect';
 import { Swatch } from './Swatch';
 import { FIRST_ROWS, ROW_PAGE } from '../utils/popup/first-query';
 import { useDocsQuery } from './useDocsQuery';
@@ -184,17 +185,7 @@ export function DocumentList({
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(e) => onFilterChange({ text, status: parseStatusFilter(e.target.value) })}
-          >
-            {STATUS_FILTER_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <StatusFilterSelect id={`${id}-status`} value={status} onChange={(next) => onFilterChange({ text, status: next })} />
         </div>
       </div>
       <p id={`${id}-hint`} className="search-hint muted small">

@@ -4,7 +4,6 @@ import type { DocRecord } from '../utils/shared/model';
 import type { TablePage, TableSort } from '../utils/shared/doc-table';
 import { TABLE_SORTS } from '../utils/shared/doc-table';
 import { send } from '../utils/shared/protocol';
-import { STATUS_FILTER_OPTIONS, parseStatusFilter } from '../utils/popup/params';
 import { EMPTY_SELECTION, keepListed, selectAll, selectedInOrder, type Selection } from '../utils/popup/selection';
 import {
   PREFS_KEY,
@@ -18,6 +17,7 @@ import {
 import { BulkBar } from './BulkBar';
 import { DocTable } from './DocTable';
 import { IcsExportButton } from './IcsExportButton';
+import { StatusFilterSelect } from './StatusFilterSelect';
 import { download } from './download';
 import { useTable } from './useTable';
 
@@ -165,17 +165,7 @@ export function TableView({
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>Status</label>
-          <select
-            id={`${id}-status`}
-            value={prefs.status}
-            onChange={(e) => setPrefs({ ...prefs, status: parseStatusFilter(e.target.value) })}
-          >
-            {STATUS_FILTER_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <StatusFilterSelect id={`${id}-status`} value={prefs.status} onChange={(status) => setPrefs({ ...prefs, status })} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-group`}>Group by</label>
