@@ -4,12 +4,10 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
-import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import type { Sender, ServiceDeps } from '@/utils/background/service';
+import { ID, PAGE, caller, fakeDeps, type Call } from './service-fixture';
 
 const SAMPLE = readFileSync(new URL('../fixtures/sample-index.json', import.meta.url), 'utf8');
-const ID = 'docket-extension-id';
-const ORIGIN = `chrome-extension://${ID}/`;
-const PAGE: Sender = { id: ID, url: `${ORIGIN}docket.html` };
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const PROPOSALS = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
@@ -23,7 +21,7 @@ let db: DocketDB;
 let n = 0;
 let deps: ServiceDeps;
 let readOnly: string | undefined;
-let call: (type: string, data: unknown, sender?: Sender) => Promise<{ ok: boolean; result?: any; error?: string }>;
+let call: Call;
 const ok = async (type: string, data: unknown) => {
   const reply = await call(type, data);
   if (!reply.ok) throw new Error(reply.error);
@@ -36,22 +34,12 @@ beforeEach(async () => {
   db = await openDocketDb(`table-service-test-${++n}`);
   readOnly = undefined;
   let t = 0;
-  deps = {
-    db: async () => db,
-    extensionId: ID,
-    extensionOrigin: ORIGIN,
+  deps = fakeDeps(db, {
     now: () => `2026-11-22T10:00:${String(t++ % 60).padStart(2, '0')}.000Z`,
-    indexChanged: vi.fn(async () => undefined),
-    openEditorWindow: vi.fn(async () => undefined),
-    sites: { get: vi.fn(), enable: vi.fn(), disable: vi.fn() },
-    journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
-    fetcher: { allowed: vi.fn(async () => true), fetch: vi.fn() },
-    status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
     readOnlyReason: () => readOnly,
     today: () => TODAY,
-  };
-  const handlers = createHandlers(deps);
-  call = (type, data, sender = PAGE) => dispatch({ type, data }, sender, handlers, deps) as never;
+  });
+  call = caller(deps, PAGE);
   await ok('import/apply', { text: SAMPLE, filename: 'sample.json' });
   vi.mocked(deps.indexChanged).mockClear();
 });
@@ -212,8 +200,7 @@ describe('the first window with nothing in memory (a large index, the worker jus
     }));
     await ok('docs/track', { documents, workstreams: [] });
     // A new worker: the same database, an empty cache.
-    const handlers = createHandlers(deps);
-    call = (type, data, sender = PAGE) => dispatch({ type, data }, sender, handlers, deps) as never;
+    call = caller(deps, PAGE);
     const q = { status: 'active', sort: 'deadline', dir: 'asc', group: 'workstream', offset: 0, limit: 5, today: TODAY };
     const cold = await ok('docs/table', q);
     expect(cold.partial).toBe(true);

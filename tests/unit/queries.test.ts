@@ -15,12 +15,10 @@ import { IndexView, coldGroupedPage, queryDocs, summarizeIndex } from '@/utils/b
 import { type DocsPage, type DocsQuery } from '@/utils/shared/docs-query';
 import { DocSearch } from '@/utils/shared/search';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import { ID, POPUP, caller, fakeDeps, type Call } from './service-fixture';
 import type { StatusFilter } from '@/utils/shared/doc-order';
 
 const TODAY = '2026-06-15';
-const ID = 'docket-extension-id';
-const ORIGIN = `chrome-extension://${ID}/`;
-const POPUP: Sender = { id: ID, url: `${ORIGIN}popup.html` };
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/x.html', tab: { id: 7 } };
 
 /** A deterministic generator (mulberry32). */
@@ -230,7 +228,7 @@ describe('the first page from IndexedDB’s indexes', () => {
 describe('the background answers from its cache, which follows every write', () => {
   let db: DocketDB;
   let n = 0;
-  let call: (type: string, data: unknown, sender?: Sender) => Promise<{ ok: boolean; result?: any; error?: string }>;
+  let call: Call;
   let cache: IndexCache;
   /** How many times the cache read the whole index. */
   let loads = 0;
@@ -246,31 +244,20 @@ describe('the background answers from its cache, which follows every write', () 
       loads++;
       return load();
     };
-    const deps: ServiceDeps = baseDeps();
-    const handlers = createHandlers(deps);
-    call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+    call = caller(baseDeps());
   });
 
   function baseDeps(): ServiceDeps {
-    return {
-      db: async () => db,
-      extensionId: ID,
-      extensionOrigin: ORIGIN,
-      now: () => '2026-11-22T10:00:00.000Z',
-      indexChanged: vi.fn(async () => undefined),
-      openEditorWindow: vi.fn(async () => undefined),
-      sites: { get: vi.fn(), enable: vi.fn(), disable: vi.fn() },
-      journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
+    return fakeDeps(db, {
       fetcher: {
         allowed: vi.fn(async () => true),
         fetch: vi.fn(async () => {
           throw new Error('offline');
         }),
       },
-      status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
       cache,
       today: () => TODAY,
-    };
+    });
   }
   afterEach(() => db.close());
 

@@ -6,14 +6,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { writeAll } from '@/utils/background/db/store';
-import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import type { Sender, ServiceDeps } from '@/utils/background/service';
+import { ID, caller, fakeDeps, type Call } from './service-fixture';
 import { EDITOR_OPENS_PER_MINUTE } from '@/utils/background/handlers/reads';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { openAddress } from '@/utils/shared/open-url';
 
-const ID = 'docket-extension-id';
-const ORIGIN = `chrome-extension://${ID}/`;
-const POPUP: Sender = { id: ID, url: `${ORIGIN}popup.html` };
 const DEFAULT_PAGE: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
 const ENABLED_PAGE: Sender = { id: ID, url: 'https://lists.example.org/pipermail/wg/1.html', tab: { id: 8 } };
 const REVOKED_PAGE: Sender = { id: ID, url: 'https://revoked.example.org/x.html', tab: { id: 9 } };
@@ -43,18 +41,12 @@ const doc: DocRecord = {
 let db: DocketDB;
 let n = 0;
 let deps: ServiceDeps;
-let call: (type: string, data: unknown, sender?: Sender) => Promise<{ ok: boolean; result?: any; error?: string; code?: string }>;
+let call: Call;
 
 beforeEach(async () => {
   db = await openDocketDb(`service-trust-${++n}`);
   await writeAll(db, [doc], [ws]);
-  deps = {
-    db: async () => db,
-    extensionId: ID,
-    extensionOrigin: ORIGIN,
-    now: () => '2026-11-22T10:00:00.000Z',
-    indexChanged: vi.fn(async () => undefined),
-    openEditorWindow: vi.fn(async () => undefined),
+  deps = fakeDeps(db, {
     sites: {
       get: vi.fn(async () => ({ defaults: [], enabled: [] })),
       enable: vi.fn(async () => ({ defaults: [], enabled: [] })),
@@ -62,12 +54,8 @@ beforeEach(async () => {
       mayRun: vi.fn(async (url: string) => !url.startsWith('https://revoked.')),
       release: vi.fn(async () => undefined),
     },
-    journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
-    fetcher: { allowed: vi.fn(async () => true), fetch: vi.fn() },
-    status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
-  };
-  const handlers = createHandlers(deps);
-  call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+  });
+  call = caller(deps);
 });
 afterEach(() => db.close());
 

@@ -7,11 +7,9 @@ import type { MessageType } from '@/utils/shared/protocol';
 import { ACCESS } from '@/utils/background/protocol-schemas';
 import { IndexCache } from '@/utils/background/index-cache';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import { ID, POPUP, caller, fakeDeps, type Call } from './service-fixture';
 
 const SAMPLE = readFileSync(new URL('../fixtures/sample-index.json', import.meta.url), 'utf8');
-const ID = 'docket-extension-id';
-const ORIGIN = `chrome-extension://${ID}/`;
-const POPUP: Sender = { id: ID, url: `${ORIGIN}popup.html` };
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
 const OTHER_EXTENSION: Sender = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -19,33 +17,24 @@ const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 let db: DocketDB;
 let n = 0;
 let deps: ServiceDeps;
-let call: (type: string, data: unknown, sender?: Sender) => Promise<{ ok: boolean; result?: any; error?: string }>;
+let call: Call;
 
 beforeEach(async () => {
   db = await openDocketDb(`service-test-${++n}`);
-  deps = {
-    db: async () => db,
-    extensionId: ID,
-    extensionOrigin: ORIGIN,
-    now: () => '2026-11-22T10:00:00.000Z',
-    indexChanged: vi.fn(async () => undefined),
-    openEditorWindow: vi.fn(async () => undefined),
+  deps = fakeDeps(db, {
     sites: {
       get: vi.fn(async () => ({ defaults: [], enabled: [] })),
       enable: vi.fn(async () => ({ defaults: [], enabled: ['https://example.org/*'] })),
       disable: vi.fn(async () => ({ defaults: [], enabled: [] })),
     },
-    journal: { begin: vi.fn(async () => undefined), end: vi.fn(async () => undefined) },
     fetcher: {
       allowed: vi.fn(async () => true),
       fetch: vi.fn(async () => {
         throw new Error('no network in unit tests');
       }),
     },
-    status: { get: vi.fn(async () => ({})), dismiss: vi.fn(async () => ({})) },
-  };
-  const handlers = createHandlers(deps);
-  call = (type, data, sender = POPUP) => dispatch({ type, data }, sender, handlers, deps) as never;
+  });
+  call = caller(deps);
 });
 afterEach(() => db.close());
 
