@@ -125,12 +125,8 @@ export function createReadHandlers({ deps, db, cache, now, today }: HandlerConte
       const page = queryDocs(await cache.get(), q, day);
       return revision === undefined ? page : { ...page, revision };
     },
-    'doc/get': async ({ id }) => {
-      await cache.check();
-      // By id, else by alias: the same answer as a lookup, from memory when the index is there.
-      const records = cache.lookup([id]) ?? (await store.lookup(await db(), [id]));
-      return { doc: records[id]?.doc ?? null };
-    },
+    // By id, else by alias: the same answer as a lookup, from memory when the index is there.
+    'doc/get': async ({ id }) => ({ doc: (await findRecords([id]))[id]?.doc ?? null }),
     'index/summary': async ({ today: day }) => {
       await cache.check();
       return summarizeIndex(await cache.get(), day ?? today());
