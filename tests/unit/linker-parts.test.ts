@@ -162,6 +162,12 @@ describe('overflowNotice', () => {
     expect(badgeRoot(hosts[0]!)?.textContent).toBe(
       'Docket: this page links too many documents to badge them all. The first 20,000 have badges; 1,234 more do not.',
     );
+    const style = (hosts[0] as HTMLElement).style;
+    expect(['position', 'left', 'bottom'].map((p) => [style.getPropertyValue(p), style.getPropertyPriority(p)])).toEqual([
+      ['fixed', 'important'],
+      ['12px', 'important'],
+      ['12px', 'important'],
+    ]);
     hosts[0]!.remove();
     notice.show(20_000, 1_235);
     expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(1);

@@ -124,6 +124,18 @@ export function createHost(doc: Document, tag: string = BADGE_TAG): HTMLElement 
 }
 
 /**
+ * A host fixed in a corner of the window (the page chip, the notice for too many links), its place set
+ * `!important` so that the page's style sheets cannot move it, above the page's own layers.
+ */
+export function createFixedHost(doc: Document, tag: string, corner: Record<string, string>): HTMLElement {
+  const host = createHost(doc, tag);
+  for (const [name, value] of Object.entries({ position: 'fixed', ...corner, 'z-index': '2147483646', margin: '0' })) {
+    host.style.setProperty(name, value, 'important');
+  }
+  return host;
+}
+
+/**
  * Remove `tag` hosts an earlier copy of Docket left (an update or reload) where Docket puts its
  * fixed hosts (the page chip, the notice): among the children of the body and of the root. Only
  * those children are looked at, not the whole page.

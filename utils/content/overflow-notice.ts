@@ -2,7 +2,7 @@
  * The one notice, fixed in a corner of the page, for the links a very large page left without a
  * badge (the linker badges at most `max` links a page): plain text in a closed shadow root.
  */
-import { createHost, shadowOf } from './badge-view';
+import { createFixedHost, shadowOf } from './badge-view';
 
 export const NOTICE_TAG = 'docket-notice';
 
@@ -17,16 +17,7 @@ export function overflowNotice(doc: Document): OverflowNotice {
   return {
     show(max, skipped) {
       if (!host) {
-        host = createHost(doc, NOTICE_TAG);
-        for (const [name, value] of [
-          ['position', 'fixed'],
-          ['left', '12px'],
-          ['bottom', '12px'],
-          ['z-index', '2147483646'],
-          ['margin', '0'],
-        ] as const) {
-          host.style.setProperty(name, value, 'important');
-        }
+        host = createFixedHost(doc, NOTICE_TAG, { left: '12px', bottom: '12px' });
         const text = doc.createElement('span');
         text.className = 'b';
         text.setAttribute('role', 'status');

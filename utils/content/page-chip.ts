@@ -5,7 +5,7 @@
  */
 import { parseDocLink } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
-import { createHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
+import { createFixedHost, removeStaleFixed, renderBadge, type BadgeActions } from './badge-view';
 import { pageIsDark } from './page-tone';
 
 export const CHIP_TAG = 'docket-chip';
@@ -58,18 +58,7 @@ export function startPageChip(opts: {
     if (host?.isConnected && key === drawn) return;
     drawn = key;
     if (!host) {
-      host = createHost(doc, CHIP_TAG);
-      for (const [name, value] of [
-        ['position', 'fixed'],
-        ['right', '16px'],
-        ['bottom', '16px'],
-        ['left', 'auto'],
-        ['top', 'auto'],
-        ['z-index', '2147483646'],
-        ['margin', '0'],
-      ]) {
-        host.style.setProperty(name!, value!, 'important');
-      }
+      host = createFixedHost(doc, CHIP_TAG, { right: '16px', bottom: '16px', left: 'auto', top: 'auto' });
     }
     if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
     // The "link" a track action reads: this page, titled as Google titles it.
