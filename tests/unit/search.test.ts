@@ -183,3 +183,95 @@ describe('topK: the first k without sorting everything', () => {
     );
   });
 });
+
+describe('search in every script (issue 21)', () => {
+  const WS_INTL: Workstream[] = [
+    { id: 'ws-ru', name: 'Цифровое сотрудничество' },
+    { id: 'ws-ar', name: 'التعاون الرقمي' },
+    { id: 'ws-zh', name: '数字合作工作组' },
+    { id: 'ws-fr', name: 'Coopération numérique' },
+  ];
+  const DOCS_INTL: DocRecord[] = [
+    d('ru1', 'Стратегия цифрового сотрудничества', { workstreamId: 'ws-ru', status: 'draft' }),
+    d('ru2', 'Ёмкость сети: отчёт', { workstreamId: 'ws-ru' }),
+    d('ar1', 'الاستراتيجية الرقمية للمنتدى', { workstreamId: 'ws-ar', status: 'open-for-comments' }),
+    d('ar2', 'اَلْخُطَّةُ الْمُقْتَرَحَة', { workstreamId: 'ws-ar' }),
+    d('ar3', 'التقريـــر السنوي', { workstreamId: 'ws-ar', status: 'final' }),
+    d('ar4', 'مسودة أولى للإعلان', { notes: 'ملاحظات إضافية' }),
+    d('zh1', '数字合作战略草案', { workstreamId: 'ws-zh', status: 'draft' }),
+    d('zh2', '互联网治理论坛年度报告', { workstreamId: 'ws-zh' }),
+    d('fr1', 'Stratégie numérique du FGI', { workstreamId: 'ws-fr', status: 'delivered' }),
+    d('es1', 'Estrategia de participación', { status: 'archived' }),
+    d('el1', 'Ψηφιακή στρατηγική', {}),
+    d('hi1', 'डिजिटल सहयोग रणनीति', {}),
+    d('en1', 'Digital strategy', {}),
+  ];
+  const s = new DocSearch(DOCS_INTL, WS_INTL);
+  const ids = (q: string) =>
+    s
+      .search(q, TODAY)
+      .map((h) => h.doc.id)
+      .sort();
+
+  it.each<[script: string, query: string, expected: string[]]>([
+    // Cyrillic: whole words, a prefix, ё typed as е (and the other way), case.
+    ['Cyrillic', 'стратегия', ['ru1']],
+    ['Cyrillic', 'СТРАТЕГ', ['ru1']],
+    ['Cyrillic', 'емкость', ['ru2']],
+    ['Cyrillic', 'отчёт', ['ru2']],
+    ['Cyrillic', 'стратегия сотрудничества', ['ru1']],
+    ['Cyrillic', 'бюджет', []],
+    // Arabic: without diacritics, with them, with tatweel, hamza on alef or not, teh marbuta typed as heh.
+    ['Arabic', 'استراتيجية', ['ar1']],
+    ['Arabic', 'الاسْتِرَاتِيجِيَّة', ['ar1']],
+    ['Arabic', 'الخطة المقترحة', ['ar2']],
+    ['Arabic', 'التقرير', ['ar3']],
+    ['Arabic', 'التقريــر', ['ar3']],
+    ['Arabic', 'اولى', ['ar4']],
+    ['Arabic', 'المقترحه', ['ar2']],
+    ['Arabic', 'ملاحظات', ['ar4']],
+    ['Arabic', 'ميزانية', []],
+    // Chinese: no spaces between words, so any part of a title.
+    ['Chinese', '战略', ['zh1']],
+    ['Chinese', '合作战略', ['zh1']],
+    ['Chinese', '治理论坛', ['zh2']],
+    ['Chinese', '年度 报告', ['zh2']],
+    ['Chinese', '预算', []],
+    // Accented Latin, either way.
+    ['Latin', 'strategie', ['es1', 'fr1']],
+    ['Latin', 'stratégie numérique', ['fr1']],
+    ['Latin', 'participacion', ['es1']],
+    // Greek with or without tonos; Devanagari with its vowel signs.
+    ['Greek', 'στρατηγικη', ['el1']],
+    ['Greek', 'ΨΗΦΙΑΚΉ', ['el1']],
+    ['Devanagari', 'रणनीति', ['hi1']],
+    ['Devanagari', 'सहयोग', ['hi1']],
+    // Workstream names in any script (searched as text).
+    ['Workstream', 'التعاون', ['ar1', 'ar2', 'ar3']],
+    ['Workstream', '工作组', ['zh1', 'zh2']],
+  ])('%s: %s', (_script, q, expected) => expect(ids(q)).toEqual(expected));
+
+  it.each<[query: string, expected: string[]]>([
+    // ws: takes a workstream's name in any script: a word's beginning, marks optional; a part of a Chinese name.
+    ['ws:цифровое', ['ru1', 'ru2']],
+    ['ws:"التعاون الرقمي"', ['ar1', 'ar2', 'ar3']],
+    ['ws:التعاوُن', ['ar1', 'ar2', 'ar3']],
+    ['ws:合作', ['zh1', 'zh2']],
+    ['ws:工作组 战略', ['zh1']],
+    ['ws:cooperation', ['fr1']],
+    ['ws:сотрудничество стратегия', ['ru1']],
+    ['ws:预算', []],
+    // status: takes a status's name in the interface's six languages.
+    ['status:черновик', ['ru1', 'zh1']],
+    ['status:草稿', ['ru1', 'zh1']],
+    ['status:brouillon', ['ru1', 'zh1']],
+    ['status:مسودة', ['ru1', 'zh1']],
+    ['status:مفتوح', ['ar1']],
+    ['status:نهائي', ['ar3']],
+    ['status:livre', ['fr1']],
+    ['status:已提交', ['fr1']],
+    ['status:archivado', ['es1']],
+    ['status:"в архиве"', ['es1']],
+    ['ws:التعاون status:نهائي', ['ar3']],
+  ])('%s', (q, expected) => expect(ids(q)).toEqual(expected));
+});

@@ -20,15 +20,29 @@ export interface ParsedQuery {
   statuses: Status[];
 }
 
-const STATUS_WORDS: Record<string, Status> = {
-  draft: 'draft',
-  open: 'open-for-comments',
-  comments: 'open-for-comments',
-  final: 'final',
-  frozen: 'final',
-  delivered: 'delivered',
-  done: 'delivered',
-  archived: 'archived',
+/**
+ * The words `status:` takes, in the six languages of Docket's interface (the status names of
+ * docs/glossary.md, and a short word for each); compared folded, so accents and Arabic marks are optional.
+ */
+const STATUS_WORDS_BY_STATUS: Record<Status, string[]> = {
+  draft: ['draft', 'brouillon', 'borrador', 'черновик', 'مسودة', '草稿'],
+  'open-for-comments': [
+    'open',
+    'comments',
+    'ouvert',
+    'commentaires',
+    'abierto',
+    'comentarios',
+    'открыт',
+    'комментарии',
+    'مفتوح',
+    'تعليقات',
+    '征求意见',
+    '意见',
+  ],
+  final: ['final', 'frozen', 'finale', 'définitif', 'definitivo', 'окончательный', 'финальный', 'نهائي', '定稿'],
+  delivered: ['delivered', 'done', 'livré', 'entregado', 'представлен', 'сдан', 'مسلّم', 'مقدم', '已提交', '提交'],
+  archived: ['archived', 'archivé', 'archivado', 'в архиве', 'архив', 'مؤرشف', '已归档', '归档'],
 };
 
 /** Split a query into free text and filters. Unknown `key:value` words stay text. */
@@ -47,7 +61,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
     if (key === 'ws' || key === 'workstream') q.workstream = value;
     else if (key === 'status' || key === 'is') {
-      const s = (STATUSES as readonly string[]).includes(value) ? (value as Status) : STATUS_WORDS[value.toLowerCase()];
+      const s = (STATUSES as readonly string[]).includes(value) ? (value as Status) : statusWord(value);
       if (s) q.statuses.push(s);
       else words.push(m[0]);
     } else if (key === 'due') {
@@ -61,17 +75,23 @@ export function parseQuery(input: string): ParsedQuery {
   return q;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’‘]/g, "'");
+// Combining accents (U+0300–036F); Arabic harakat, hamza and madda above/below (U+064B–065F), superscript alef
+// (U+0670), Quranic marks (U+06D6–06ED); tatweel (U+0640).
+const FOLD_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 
+/**
+ * How text is compared, in every script: compatibility forms unified (full-width letters, Arabic presentation
+ * forms, ligatures), lower case, and the marks a member may or may not type removed: Latin, Greek and Cyrillic
+ * accents (`stratégie` = `strategie`, `ё` = `е`), Arabic diacritics (tashkeel), tatweel and the hamza and madda
+ * on alef (`أ` `إ` `آ` = `ا`), alef maqsura as yeh, teh marbuta as heh. Devanagari vowel signs are letters' parts
+ * and stay. The same folding on both sides, so a query is found whatever marks either side has.
+ */
+export const fold = (s: string): string =>
+  s.normalize('NFKD').replace(FOLD_MARKS, '').toLowerCase().replace(/[’‘]/g, "'").replace(/ى/g, 'ي').replace(/ة/g, 'ه');
 /** A name's words, folded: "B. Improvements to the IGF" → b, improvements, to, the, igf. */
 const nameWords = (s: string) =>
   fold(s)
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
 
 /**
@@ -94,17 +114,41 @@ export function matchWorkstreams(value: string, workstreams: readonly Workstream
     const words = nameWords(w.name);
     if (want.every((p) => words.some((word) => word.startsWith(p)))) ids.add(w.id);
   }
+  if (ids.size) return ids;
+  // Scripts written without spaces between words (Chinese, Japanese, Thai): a word can start anywhere in the name.
+  if (!UNSPACED.test(key)) return ids;
+  for (const w of workstreams) {
+    const name = nameWords(w.name).join(' ');
+    if (want.every((p) => name.includes(p))) ids.add(w.id);
+  }
   return ids;
 }
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 export interface SearchHit {
   doc: DocRecord;
   workstream?: Workstream;
 }
 
+/**
+ * uFuzzy in its Unicode mode: words are runs of letters, marks and digits in any script (its default is Latin
+ * only, which found no Cyrillic, Arabic or Chinese title). A word may match inside a longer one, so Chinese,
+ * written without spaces, is found by any part of a title.
+ */
+const UFUZZY_OPTIONS: uFuzzy.Options = {
+  unicode: true,
+  interSplit: "[^\\p{L}\\p{M}\\p{N}']+",
+  intraSplit: '\\p{Ll}\\p{Lu}',
+  intraBound: '\\p{L}\\d|\\d\\p{L}|\\p{Ll}\\p{Lu}',
+  intraChars: "[\\p{L}\\p{M}\\p{N}']",
+  intraMode: 1,
+  intraIns: 1,
+};
+
 /** An index of documents to search; build once per index version, query per keystroke. */
 export class DocSearch {
-  private readonly uf = new uFuzzy({ intraMode: 1, intraIns: 1 });
+  private readonly uf = new uFuzzy(UFUZZY_OPTIONS);
   private readonly haystack: string[];
   private readonly titles: string[];
   private readonly ws = new Map<string, Workstream>();
@@ -223,4 +267,15 @@ export function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => num
     if (out.length > k) out.pop();
   }
   return out;
+}
+
+let statusWords: Map<string, Status> | undefined;
+/** The status a word names, in any of the six languages. */
+function statusWord(word: string): Status | undefined {
+  if (!statusWords) {
+    statusWords = new Map();
+    for (const [status, words] of Object.entries(STATUS_WORDS_BY_STATUS))
+      for (const w of words) statusWords.set(fold(w), status as Status);
+  }
+  return statusWords.get(fold(word));
 }
