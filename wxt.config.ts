@@ -11,8 +11,10 @@ export default defineConfig({
   imports: false,
   zip: { excludeSources: ['artifacts/**', 'bench-results/**', 'docs/**'] },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Docket',
-    description: 'Owner, deadline and status next to every Google document link on the pages your working group reads.',
+    // Name and description in the browser's language (public/_locales).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // storage: the index revision that tells open pages to refresh their badges.
     // scripting: run on the sites the member enables (CONTRACT §5).
     // unlimitedStorage: the browser must never evict the index.
@@ -29,10 +31,10 @@ export default defineConfig({
     commands: {
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Open Docket',
+        description: '__MSG_command_open__',
       },
     },
-    action: { default_title: 'Docket' },
+    action: { default_title: '__MSG_ext_name__' },
     // The same policy for every build: MV2 takes it as a string, MV3 as the object form.
     content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {

@@ -3,11 +3,14 @@ import { StrictMode } from 'react';
 import type { ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FullPage } from './FullPage';
+import { LanguageRoot } from './LanguageRoot';
+import { initLanguage } from '../utils/popup/language';
 
 export function mount(root: HTMLElement, props: ComponentProps<typeof FullPage>): void {
+  initLanguage();
   createRoot(root).render(
     <StrictMode>
-      <FullPage {...props} />
+      <LanguageRoot>{(language) => <FullPage key={language} {...props} />}</LanguageRoot>
     </StrictMode>,
   );
 }

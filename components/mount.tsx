@@ -6,13 +6,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LanguageRoot } from './LanguageRoot';
+import { initLanguage } from '../utils/popup/language';
 
 /** Render the popup into `root` (React's first commit replaces whatever was painted there early). */
 export function mount(root: HTMLElement): void {
   performance.mark('docket:render');
+  initLanguage();
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <LanguageRoot>{(language) => <App key={language} />}</LanguageRoot>
     </StrictMode>,
   );
 }

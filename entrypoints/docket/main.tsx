@@ -5,11 +5,14 @@ import { keepTableFirst, keptTableFirst } from '../../utils/popup/table-first';
 import { readRevision } from '../../components/indexRevision';
 import { localToday } from '../../utils/shared/calendar';
 import { applyStateColors } from '../../utils/popup/state-colors';
+import { initLanguage } from '../../utils/popup/language';
 import { PREFS_KEY, TABLE_BLOCK, parseFullPageParams, parsePrefs, tableKey } from '../../utils/popup/table-view';
 import '../popup/style.css';
 import './style.css';
 
 performance.mark('docket:start');
+// The language first (kept in this page's storage): everything drawn from here on is in it.
+initLanguage();
 // The states' colours (overdue, due soon, done…) from the one table, as the popup sets them.
 applyStateColors();
 const params = parseFullPageParams(window.location.search);

@@ -2,8 +2,11 @@
 import { showStartFailure, start } from '../../utils/popup/popup-start';
 import { markFluid } from '../../utils/popup/layout';
 import { applyStateColors } from '../../utils/popup/state-colors';
+import { initLanguage } from '../../utils/popup/language';
 import './style.css';
 
+// The language first (kept in this page's storage): everything drawn from here on is in it.
+initLanguage();
 markFluid();
 applyStateColors();
 const early = start();

@@ -14,6 +14,7 @@
  *   still read by screen readers.
  */
 import { formatDate } from '../shared/format-date';
+import { t } from '../shared/i18n';
 import type { BadgeFields } from '../shared/model';
 import { STATUS_LABELS } from '../shared/states';
 import { relativeDeadline } from '../shared/urgency';
@@ -53,7 +54,7 @@ function openCard(c: Controller): void {
   if (!c.card) {
     const card = el(c.root.ownerDocument, 'span', `card${c.state.dark ? ' dark' : ''}${c.state.up ? ' up' : ''}`);
     card.setAttribute('role', 'group');
-    card.setAttribute('aria-label', 'Docket details');
+    card.setAttribute('aria-label', t('card_label'));
     buildCard(card, c.state, c.actions, c.link);
     removeFromTabOrder(card);
     c.root.append(card);
@@ -157,7 +158,7 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
   const value = (text: string, className = 'v') => drawn(doc, 'span', `${className} gt`, text);
   const row = (label: string, ...values: Node[]) => {
     const line = el(doc, 'span', 'row');
-    line.append(el(doc, 'span', 'k', `${label}: `), ...values);
+    line.append(el(doc, 'span', 'k', t('field_label', { label })), ...values);
     return line;
   };
   const acts = el(doc, 'span', 'acts');
@@ -172,29 +173,29 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
     return b;
   };
   if (!r) {
-    card.append(el(doc, 'span', 't', 'Not in your Docket index'));
-    card.append(row('Document id', value(state.linkId)));
-    acts.append(button('Track in Docket…', () => actions.track(link, state.linkId), true));
+    card.append(el(doc, 'span', 't', t('card_not_tracked')));
+    card.append(row(t('card_document_id'), value(state.linkId)));
+    acts.append(button(t('action_track'), () => actions.track(link, state.linkId), true));
     card.append(acts);
     return;
   }
   card.append(drawn(doc, 'span', 't gt', r.doc.title || r.doc.id));
   if (r.workstream) {
-    const line = row('Workstream', value(r.workstream.name));
+    const line = row(t('field_workstream'), value(r.workstream.name));
     if (r.workstream.group) line.append(' (', value(r.workstream.group), ')');
     card.append(line);
   }
   if (r.doc.deadline) {
     const rel = relativeDeadline(r.doc, state.today);
-    card.append(row('Deadline', value(`${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`)));
-    if (r.doc.deadlineNote) card.append(row('Deadline note', value(r.doc.deadlineNote)));
+    card.append(row(t('field_deadline'), value(`${formatDate(r.doc.deadline)}${rel ? ` — ${rel}` : ''}`)));
+    if (r.doc.deadlineNote) card.append(row(t('field_deadline_note'), value(r.doc.deadlineNote)));
   }
-  if (r.doc.status) card.append(row('Status', value(STATUS_LABELS[r.doc.status])));
+  if (r.doc.status) card.append(row(t('field_status'), value(STATUS_LABELS[r.doc.status])));
   if (r.doc.notes) card.append(drawn(doc, 'span', 'notes gt', r.doc.notes));
   if (r.doc.source) card.append(sourceRow(doc, r.doc, row));
   acts.append(
-    button('Open', () => actions.open(r), true),
-    button('Edit in Docket', () => actions.edit(r)),
+    button(t('action_open'), () => actions.open(r), true),
+    button(t('action_edit_in_docket'), () => actions.edit(r)),
   );
   card.append(acts);
 }
@@ -203,12 +204,12 @@ function buildCard(card: HTMLElement, state: BadgeState, actions: BadgeActions, 
 function sourceRow(doc: Document, d: BadgeFields['doc'], row: (label: string, ...values: Node[]) => HTMLElement): HTMLElement {
   const source = d.source!;
   const host = webHost(source);
-  if (!host) return row('Tracked from', drawn(doc, 'span', 'v gt', source));
+  if (!host) return row(t('field_tracked_from'), drawn(doc, 'span', 'v gt', source));
   const a = drawn(doc, 'a', 'src v gt', d.sourceTitle || source);
   a.href = source;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
-  const line = row('Tracked from', a);
+  const line = row(t('field_tracked_from'), a);
   // The free-text title says what the page is called; the host says where the link really goes.
   if (d.sourceTitle) line.append(' ', drawn(doc, 'span', 'host gt', `(${host})`));
   return line;

@@ -10,6 +10,7 @@ import { dropController, listenInside, setController } from './badge-card';
 import type { BadgeActions, BadgeState } from './badge-types';
 import { el } from './dom';
 import { isolate } from '../shared/plain-text';
+import { t } from '../shared/i18n';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
 
 export type { BadgeActions, BadgeState };
@@ -224,13 +225,13 @@ function setFresh(host: HTMLElement, name: string, value: string | undefined): v
 /** What the chip says, also its accessible name. */
 export function describe(state: BadgeState, rel?: string): string {
   const r = state.record;
-  if (!r) return 'Not tracked in Docket: track this document';
-  const parts = [isolate(r.doc.title || 'Tracked document')];
+  if (!r) return t('badge_untracked_name');
+  const parts = [isolate(r.doc.title || t('badge_untitled'))];
   if (r.workstream) parts.push(isolate(r.workstream.name));
   if (r.doc.status) parts.push(STATUS_LABELS[r.doc.status]);
   const deadline = rel ?? relativeDeadline(r.doc, state.today);
   if (deadline) parts.push(deadline);
-  return `Docket: ${parts.join(', ')}`;
+  return t('badge_name', { details: parts.join(t('list_separator')) });
 }
 
 /**
@@ -270,9 +271,9 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
     if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (dl ? ' · ' : '')));
     else if (r.workstream && dl) chip.append(doc.createTextNode(' · '));
     if (dl) chip.append(el(doc, 'span', 'dl', dl));
-    if (!chip.firstChild) chip.append('◆ tracked');
+    if (!chip.firstChild) chip.append(`◆ ${t('badge_tracked')}`);
   } else {
-    chip.title = 'Track in Docket';
+    chip.title = t('badge_untracked_title');
     chip.append('+');
   }
   shadow.append(chip);

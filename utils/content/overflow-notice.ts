@@ -2,6 +2,7 @@
  * The one notice, fixed in a corner of the page, for the links a very large page left without a
  * badge (the linker badges at most `max` links a page): plain text in a closed shadow root.
  */
+import { tn } from '../shared/i18n';
 import { createFixedHost, shadowOf } from './badge-view';
 
 export const NOTICE_TAG = 'docket-notice';
@@ -24,8 +25,7 @@ export function overflowNotice(doc: Document): OverflowNotice {
         shadowOf(host).append(text);
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
-      shadowOf(host).querySelector('span')!.textContent =
-        `Docket: this page links too many documents to badge them all. The first ${max.toLocaleString('en')} have badges; ${skipped.toLocaleString('en')} more do not.`;
+      shadowOf(host).querySelector('span')!.textContent = tn('notice_too_many_links', skipped, { max });
     },
     remove() {
       host?.remove();

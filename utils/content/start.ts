@@ -14,6 +14,7 @@ import { browser } from 'wxt/browser';
 import { isGoogleDocsUrl, isGoogleHost, parseDocLink } from '../shared/links';
 import { REVISION_KEY, errorCode, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
 import { localToday } from '../shared/calendar';
+import { loadLanguage, onLanguageChange } from '../shared/i18n';
 import type { BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
@@ -73,6 +74,16 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     },
   };
 
+  // The language a member chose in Docket (else the browser's): read before the first badge is drawn, which
+  // waits for a lookup anyway; when it changes, this copy starts again and draws every badge in the new one.
+  const language = loadLanguage();
+  const lookup = async (ids: string[]) => (await Promise.all([send('lookup', { ids }), language]))[0].records;
+  const stopLanguage = onLanguageChange(() => {
+    if (!check()) return;
+    stopAll();
+    startDocket(alive);
+  });
+
   /** After a refusal the badges go and the page's own messages stay; when the extension is gone, everything goes. */
   const stopped = { badges: false, all: false };
   const stopBadges = () => {
@@ -82,6 +93,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     chip.dispose();
     stopWatching();
     quietly(() => browser.storage.onChanged.removeListener(onStorage));
+    quietly(stopLanguage);
   };
   const stopAll = () => {
     if (stopped.all) return;
@@ -106,7 +118,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
 
   const linker = new Linker({
     doc: document,
-    lookup: async (ids) => (await send('lookup', { ids })).records,
+    lookup,
     actions,
     today: () => localToday(),
     onError: report,
@@ -116,7 +128,7 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
   const chip = startPageChip({
     doc: document,
     href: () => location.href,
-    lookup: async (ids) => (await send('lookup', { ids })).records,
+    lookup,
     actions,
     today: () => localToday(),
   });

@@ -1,10 +1,11 @@
 /**
- * Every date Docket shows, in one format: the member's locale (the browser's language), the month as a
+ * Every date Docket shows, in one format: the member's locale (the language chosen in Docket, else the browser's), the month as a
  * word, so that no one reads 09/10/2020 the wrong way round ("Thu, Sep 10, 2020" in American English,
  * "Thu 10 Sep 2020" in British English, "jeu. 10 sept. 2020" in French). Popup, badge cards, reminders
  * and the import preview all use it; files keep `YYYY-MM-DD` (CONTRACT §2).
  */
 import { utcMidnight } from './calendar';
+import { intlLocale } from './i18n';
 import { isIsoDate } from './model';
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
@@ -29,13 +30,13 @@ function format(locale: string | undefined, withTime: boolean, timeZone: string 
 }
 
 /** A calendar day (`YYYY-MM-DD`): "Thu, Sep 10, 2020" (in the member's locale); anything else as it is. */
-export function formatDate(isoDate: string, locale?: string): string {
+export function formatDate(isoDate: string, locale = intlLocale()): string {
   if (!isIsoDate(isoDate)) return isoDate;
   return format(locale, false, 'UTC').format(new Date(utcMidnight(isoDate)));
 }
 
 /** An instant: "Sun, Nov 22, 2026, 10:05 AM" (local time unless `timeZone` is given); anything else as it is. */
-export function formatInstant(iso: string, timeZone?: string, locale?: string): string {
+export function formatInstant(iso: string, timeZone?: string, locale = intlLocale()): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   return format(locale, true, timeZone).format(new Date(t));
@@ -44,7 +45,7 @@ export function formatInstant(iso: string, timeZone?: string, locale?: string): 
 const monthDays = new Map<string, Intl.DateTimeFormat>();
 
 /** A calendar day without its weekday and year, for labels within the year ("Week of Sep 21"): the same words. */
-export function formatMonthDay(isoDate: string, locale?: string): string {
+export function formatMonthDay(isoDate: string, locale = intlLocale()): string {
   if (!isIsoDate(isoDate)) return isoDate;
   const key = locale ?? '';
   let f = monthDays.get(key);
@@ -63,11 +64,12 @@ const dayTexts = new Map<string, string>();
 
 /** formatDate, remembered per day: a list of hundreds of rows shares a few hundred dates. */
 export function dayText(isoDate: string): string {
-  let text = dayTexts.get(isoDate);
+  const key = `${intlLocale() ?? ''}|${isoDate}`;
+  let text = dayTexts.get(key);
   if (text === undefined) {
     text = formatDate(isoDate);
     if (dayTexts.size > 5_000) dayTexts.clear();
-    dayTexts.set(isoDate, text);
+    dayTexts.set(key, text);
   }
   return text;
 }
@@ -78,7 +80,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * Whether `text` already names the day `isoDate` ("Working Group minutes — 27 August 2020", "Aug 27, 2020",
  * "2020-08-27"), so that a line need not say it twice. English month names, and the member's locale's.
  */
-export function mentionsDay(text: string, isoDate: string, locale?: string): boolean {
+export function mentionsDay(text: string, isoDate: string, locale = intlLocale()): boolean {
   if (!isIsoDate(isoDate)) return false;
   if (text.includes(isoDate)) return true;
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

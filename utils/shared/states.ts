@@ -4,26 +4,36 @@
  * utils/popup/state-colors.ts) and the toolbar's badge all read it, so a state looks the same everywhere:
  * overdue red with ⚠, due within 7 days amber with ◷, done (delivered or archived) green with ✓.
  */
-import type { Status } from './model';
+import { t, type MessageKey } from './i18n';
+import { STATUSES, type Status } from './model';
 import type { Urgency } from './urgency';
 
-/** A status in words ("Open for comments"). */
-export const STATUS_LABELS: Record<Status, string> = {
-  draft: 'Draft',
-  'open-for-comments': 'Open for comments',
-  final: 'Final',
-  delivered: 'Delivered',
-  archived: 'Archived',
-};
+/** A table whose values are messages, read in the language in use each time (`TABLE[key]`). */
+export function messages<K extends string>(keys: readonly K[], key: (k: K) => MessageKey, prefix = ''): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const k of keys) Object.defineProperty(out, k, { enumerable: true, get: () => prefix + t(key(k)) });
+  return out;
+}
+const statusKey = (s: Status) => s.replace(/-/g, '_');
 
-/** A status as a badge's chip shows it: a mark and a short word. */
-export const STATUS_MARKS: Record<Status, string> = {
-  draft: '✎ draft',
-  'open-for-comments': '◔ open',
-  final: '■ final',
-  delivered: '✓ delivered',
-  archived: '▪ archived',
+/** A status in words ("Open for comments"). */
+export const STATUS_LABELS: Record<Status, string> = messages(STATUSES, (s) => `status_${statusKey(s)}` as MessageKey);
+
+const MARKS: Record<Status, string> = {
+  draft: '✎',
+  'open-for-comments': '◔',
+  final: '■',
+  delivered: '✓',
+  archived: '▪',
 };
+/** A status as a badge's chip shows it: a mark and a short word. */
+export const STATUS_MARKS: Record<Status, string> = {} as Record<Status, string>;
+for (const s of STATUSES) {
+  Object.defineProperty(STATUS_MARKS, s, {
+    enumerable: true,
+    get: () => `${MARKS[s]} ${t(`status_short_${statusKey(s)}` as MessageKey)}`,
+  });
+}
 
 export interface UrgencyLook {
   /** A glyph in common fonts (never colour alone); '' for none. */
@@ -34,12 +44,21 @@ export interface UrgencyLook {
   words: string;
 }
 
+const look = (urgency: Urgency, icon: string, color: string, darkColor: string): UrgencyLook => ({
+  icon,
+  color,
+  darkColor,
+  get words() {
+    return t(`urgency_${urgency.replace('-', '_')}` as MessageKey);
+  },
+});
+
 export const URGENCY_LOOK: Record<Urgency, UrgencyLook> = {
-  overdue: { icon: '⚠', color: '#cf222e', darkColor: '#ff7b72', words: 'Overdue' },
-  'due-soon': { icon: '◷', color: '#9a6700', darkColor: '#e3b341', words: 'Due within 7 days' },
-  upcoming: { icon: '', color: '#57606a', darkColor: '#8b949e', words: 'Upcoming' },
-  none: { icon: '', color: '#57606a', darkColor: '#8b949e', words: 'No deadline' },
-  done: { icon: '✓', color: '#1a7f37', darkColor: '#56d364', words: 'Done' },
+  overdue: look('overdue', '⚠', '#cf222e', '#ff7b72'),
+  'due-soon': look('due-soon', '◷', '#9a6700', '#e3b341'),
+  upcoming: look('upcoming', '', '#57606a', '#8b949e'),
+  none: look('none', '', '#57606a', '#8b949e'),
+  done: look('done', '✓', '#1a7f37', '#56d364'),
 };
 
 /** The urgency's icon followed by a space, or '' (for text that goes on after it). */

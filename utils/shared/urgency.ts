@@ -3,6 +3,7 @@
  * Pure functions: `today` is always passed in (`localToday()` gives the real one).
  */
 import { daysUntil } from './calendar';
+import { t, tn } from './i18n';
 import type { Status } from './model';
 
 export type Urgency = 'done' | 'none' | 'overdue' | 'due-soon' | 'upcoming';
@@ -19,18 +20,18 @@ export function urgencyOf(doc: { status?: Status; deadline?: string }, today: st
 
 /** Compact relative text for a badge: "due in 3 d", "due today", "2 d overdue", "done", or "" without a deadline. */
 export function relativeDeadline(doc: { status?: Status; deadline?: string }, today: string): string {
-  if (urgencyOf(doc, today) === 'done') return 'done';
+  if (urgencyOf(doc, today) === 'done') return t('rel_done');
   if (!doc.deadline) return '';
   const days = daysUntil(doc.deadline, today);
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  if (days > 0) return `due in ${span(days)}`;
-  return `${span(-days)} overdue`;
+  if (days === 0) return t('rel_due_today');
+  if (days === 1) return t('rel_due_tomorrow');
+  if (days > 0) return t('rel_due_in', { span: span(days) });
+  return t('rel_overdue', { span: span(-days) });
 }
 
 /** 3 d, 10 wk… no: days up to 59, months up to 23, then years. */
 function span(days: number): string {
-  if (days < 60) return `${days} d`;
-  if (days < 730) return `${Math.round(days / 30.44)} mo`;
-  return `${Math.floor(days / 365.25)} y`;
+  if (days < 60) return tn('span_days', days);
+  if (days < 730) return tn('span_months', Math.round(days / 30.44));
+  return tn('span_years', Math.floor(days / 365.25));
 }
