@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createEditorWindows, type WindowMemory } from '@/utils/background/editor-windows';
 import { createMenus, handleMenus } from '@/utils/background/menus';
+import { refreshChosenLanguage, startLanguage } from '@/utils/background/language';
 import { recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
@@ -78,6 +79,12 @@ export default defineBackground(() => {
     () => browser.tabs.create({ url: browser.runtime.getURL('/docket.html') }),
   );
   startReminders(db);
+  // The chosen language (else the browser's): menus, toolbar and address bar say everything again when it changes.
+  void startLanguage(() => {
+    createMenus();
+    omnibox.redraw();
+    void toolbar.refresh().catch(console.error);
+  }).catch(console.error);
   handleMenus(openPopupWindow);
 
   // The index revision as last written (read once after a start), for the first pages the popup keeps.
@@ -132,6 +139,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   browser.runtime.onInstalled.addListener(async () => {
     createMenus();
+    await refreshChosenLanguage().catch(console.error);
     await syncRegistration().catch(console.error);
     if (import.meta.env.MANIFEST_VERSION === 3) {
       // Chrome does not run content scripts in tabs already open at install or update time.

@@ -5,6 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseDocLink } from '../shared/links';
 import { titleFromLinkText } from '../shared/link-title';
+import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/protocol';
 import { CONTENT_SCRIPT_FILE } from './site-registry';
 
@@ -25,11 +26,11 @@ const DOC_PATTERNS = [
 export function createMenus(): void {
   const menus = browser.contextMenus;
   void menus.removeAll().then(() => {
-    menus.create({ id: MENU.trackLink, title: 'Track in Docket…', contexts: ['link'], targetUrlPatterns: DOC_PATTERNS });
-    menus.create({ id: MENU.scanPage, title: 'Scan this page with Docket', contexts: ['page'] });
+    menus.create({ id: MENU.trackLink, title: t('action_track'), contexts: ['link'], targetUrlPatterns: DOC_PATTERNS });
+    menus.create({ id: MENU.scanPage, title: t('menu_scan_page'), contexts: ['page'] });
     menus.create({
       id: MENU.trackPage,
-      title: 'Track this document in Docket…',
+      title: t('menu_track_page'),
       contexts: ['page'],
       documentUrlPatterns: ['*://docs.google.com/*/d/*', '*://drive.google.com/*/d/*'],
     });

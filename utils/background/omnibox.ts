@@ -1,5 +1,6 @@
 /** The `dk` keyword in the address bar. */
 import { browser } from 'wxt/browser';
+import { t } from '../shared/i18n';
 import { getIndex } from './db/store';
 import { type DocketDB } from './db/schema';
 import { destination, suggestions, type Suggestion } from './omnibox-suggestions';
@@ -38,7 +39,7 @@ export function startOmnibox(
   db: () => Promise<DocketDB>,
   openPopup: (query: string) => Promise<void>,
   openFullPage: () => Promise<unknown>,
-): { invalidate(): void } {
+): { invalidate(): void; redraw(): void } {
   let search: Promise<DocSearch> | undefined;
   const handlers = omniboxHandlers({
     search: () =>
@@ -55,12 +56,15 @@ export function startOmnibox(
     openFullPage,
   });
   browser.omnibox.setDefaultSuggestion({
-    description:
-      'Docket: find a document by title, workstream or notes (overdue, due:week, ws:…, status:…); Enter alone opens Docket in a tab',
+    description: t('omnibox_default'),
   });
   browser.omnibox.onInputChanged.addListener((text, suggest) => void handlers.changed(text, suggest).catch(console.error));
   browser.omnibox.onInputEntered.addListener(
     (text, disposition) => void handlers.entered(text, disposition).catch(console.error),
   );
-  return { invalidate: () => (search = undefined) };
+  return {
+    invalidate: () => (search = undefined),
+    /** Say the default suggestion again (a new language). */
+    redraw: () => browser.omnibox.setDefaultSuggestion({ description: t('omnibox_default') }),
+  };
 }

@@ -3,6 +3,7 @@
  * each deadline, once per document and deadline. Pure: the background schedules and shows.
  */
 import { addDays } from '../shared/calendar';
+import { t, tn } from '../shared/i18n';
 import type { DocRecord } from '../shared/model';
 import { plainLine } from '../shared/plain-text';
 import { urgencyOf } from '../shared/urgency';
@@ -23,10 +24,15 @@ export function remindersDue(docs: readonly DocRecord[], today: string, sent: Re
 }
 
 export function reminderText(doc: DocRecord, today: string, daysLeft: number): { title: string; message: string } {
-  const when = daysLeft <= 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
+  const name = plainLine(doc.title || '') || doc.id;
   return {
     // Plain lines: no control or bidi-control characters in a notification (issue 13, item 15).
-    title: `Due ${when}: ${plainLine(doc.title || '') || doc.id}`,
-    message: plainLine(doc.deadlineNote || '') || `Deadline: ${formatDate(doc.deadline ?? today)}.`,
+    title:
+      daysLeft <= 0
+        ? t('reminder_title_today', { name })
+        : daysLeft === 1
+          ? t('reminder_title_tomorrow', { name })
+          : tn('reminder_title_in_days', daysLeft, { name }),
+    message: plainLine(doc.deadlineNote || '') || t('reminder_message', { date: formatDate(doc.deadline ?? today) }),
   };
 }

@@ -6,6 +6,7 @@ import type { DocRecord } from '../shared/model';
 import { daysUntil } from '../shared/calendar';
 import { urgencyOf } from '../shared/urgency';
 import { URGENCY_LOOK } from '../shared/states';
+import { t, tn } from '../shared/i18n';
 
 export interface BadgeLook {
   text: string;
@@ -20,21 +21,21 @@ const GREEN = URGENCY_LOOK.done.color;
 
 /** For a tab showing a tracked document. */
 export function documentBadge(doc: DocRecord, today: string): BadgeLook {
-  const name = doc.title || 'This document';
+  const name = doc.title || t('toolbar_this_document');
   const urgency = urgencyOf(doc, today);
-  if (urgency === 'done') return { text: '✓', color: GREEN, title: `${name}: done` };
-  if (!doc.deadline) return { text: '', color: GREY, title: `${name}: no deadline` };
+  if (urgency === 'done') return { text: '✓', color: GREEN, title: t('toolbar_doc_done', { name }) };
+  if (!doc.deadline) return { text: '', color: GREY, title: t('toolbar_doc_no_deadline', { name }) };
   const days = daysUntil(doc.deadline, today);
-  if (days < 0) return { text: `-${Math.min(-days, 999)}d`, color: RED, title: `${name}: ${-days} d overdue` };
+  if (days < 0) return { text: `-${Math.min(-days, 999)}d`, color: RED, title: tn('toolbar_doc_overdue', -days, { name }) };
   return {
     text: days > 99 ? '99+' : `${days}d`,
     color: urgency === 'due-soon' ? AMBER : GREY,
-    title: days === 0 ? `${name}: due today` : `${name}: due in ${days} d`,
+    title: days === 0 ? t('toolbar_doc_due_today', { name }) : tn('toolbar_doc_due_in', days, { name }),
   };
 }
 
 /** For every other tab. */
 export function overdueBadge(overdue: number): BadgeLook {
-  if (overdue <= 0) return { text: '', color: GREY, title: 'Docket: nothing overdue' };
-  return { text: overdue > 999 ? '999+' : String(overdue), color: RED, title: `Docket: ${overdue} overdue` };
+  if (overdue <= 0) return { text: '', color: GREY, title: t('toolbar_nothing_overdue') };
+  return { text: overdue > 999 ? '999+' : String(overdue), color: RED, title: tn('toolbar_overdue', overdue) };
 }

@@ -1,0 +1,24 @@
+/**
+ * The background's language (notifications, context menus, the address bar, the toolbar's title): the one a
+ * member chose in Docket, else the browser's. Read at start; on a change, `redraw` (menus, toolbar, omnibox)
+ * says everything again. After an update, the chosen language's messages are read again from the new locale
+ * files, so that no view keeps the old words.
+ */
+import { browser } from 'wxt/browser';
+import { LANGUAGE_KEY, chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
+
+export function startLanguage(redraw: () => void): Promise<void> {
+  onLanguageChange(redraw);
+  return loadLanguage().then(redraw);
+}
+
+/** After an install or update: the chosen language's messages from this version's locale file. */
+export async function refreshChosenLanguage(): Promise<void> {
+  await loadLanguage();
+  const lang = chosenLanguage();
+  if (!lang) return;
+  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
+  if (!res.ok) return;
+  const messages = messagesOf((await res.json()) as Record<string, { message: string }>);
+  await browser.storage.local.set({ [LANGUAGE_KEY]: { lang, messages } });
+}
