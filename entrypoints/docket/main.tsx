@@ -1,8 +1,8 @@
 // Docket in a tab. First: the table's first rows, kept from the last visit or asked for, while React
-// and the page's components (a chunk of their own, components/full-page-mount.tsx) are fetched.
+// and the page's components (a chunk of their own, entrypoints/docket/mount.tsx) are fetched.
 import { send } from '../../utils/shared/protocol';
 import { keepTableFirst, keptTableFirst } from '../../utils/popup/table-first';
-import { readRevision } from '../../components/indexRevision';
+import { readRevision } from '@/utils/popup/index-revision';
 import { localToday } from '../../utils/shared/calendar';
 import { applyStateColors } from '../../utils/popup/state-colors';
 import { initLanguage } from '../../utils/popup/language';
@@ -49,7 +49,7 @@ const first = revision.then((r) => {
   );
   return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS))]);
 });
-void Promise.all([import('../../components/full-page-mount'), first]).then(([m, f]) => {
+void Promise.all([import('./mount'), first]).then(([m, f]) => {
   performance.mark('docket:render');
   m.mount(document.getElementById('root')!, { params, prefs, first: f });
 });

@@ -10,10 +10,10 @@ initLanguage();
 markFluid();
 applyStateColors();
 const early = start();
-// React (most of the popup's code) is in a chunk of its own (components/mount.tsx), fetched once the
+// React (most of the popup's code) is in a chunk of its own (entrypoints/popup/mount.tsx), fetched once the
 // early screen (if any) is on screen. Performance marks (docket:start, docket:revision,
 // docket:early-paint, docket:render) show where the time goes.
-const app = early.shown.then(() => import('../../components/mount'));
+const app = early.shown.then(() => import('./mount'));
 void Promise.all([app, early.ready]).then(
   ([m]) => {
     early.takeOver();

@@ -16,7 +16,7 @@ import type { DocsPage, DocsQuery } from '../../utils/shared/docs-query';
 import { drawFirstScreen, forgetEarly, showFirstScreen, typedEarly } from '../../utils/popup/first-screen';
 import { offerKept } from '../../utils/popup/early';
 import { FIRST_QUERY, FIRST_ROWS } from '../../utils/popup/first-query';
-import { App } from '../../components/App';
+import { App } from '@/components/popup/App';
 import { answerRead } from './fake-backend';
 import type { TestIndex } from './fake-backend';
 

@@ -13,7 +13,7 @@ import type { DocRecord, Workstream } from '../../utils/shared/model';
 import type { IndexStatus } from '../../utils/shared/protocol';
 import { answerRead } from './fake-backend';
 
-import { App } from '../../components/App';
+import { App } from '@/components/popup/App';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);

@@ -15,8 +15,8 @@ import type { DocFilter } from '../../utils/shared/doc-order';
 import type { SearchHit } from '../../utils/shared/search';
 import { answerRead, localRunner } from './fake-backend';
 
-import { DocumentList, FIRST_ROWS } from '../../components/DocumentList';
-import { App } from '../../components/App';
+import { DocumentList, FIRST_ROWS } from '@/components/documents/DocumentList';
+import { App } from '@/components/popup/App';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);

@@ -13,9 +13,9 @@ import { browser } from 'wxt/browser';
 import type { Workstream } from '../../utils/shared/model';
 import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '../../utils/shared/reports';
 
-import { ImportExport } from '../../components/ImportExport';
-import { SharedSheets } from '../../components/SharedSheets';
-import { SnapshotList } from '../../components/SnapshotList';
+import { ImportExport } from '@/components/team/ImportExport';
+import { SharedSheets } from '@/components/team/SharedSheets';
+import { SnapshotList } from '@/components/team/SnapshotList';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('../../utils/shared/protocol', () => protocol);

@@ -12,10 +12,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
 import { SETTINGS_KEY } from '../../utils/shared/reminder-settings';
-import { UpcomingView } from '../../components/UpcomingView';
-import { ReminderSettings } from '../../components/ReminderSettings';
-import { WorkstreamForm } from '../../components/WorkstreamForm';
-import { DocumentRow } from '../../components/DocumentRow';
+import { UpcomingView } from '@/components/upcoming/UpcomingView';
+import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
+import { WorkstreamForm } from '@/components/workstreams/WorkstreamForm';
+import { DocumentRow } from '@/components/documents/DocumentRow';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

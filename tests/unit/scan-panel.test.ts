@@ -11,7 +11,7 @@ import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocRecord, Workstream } from '../../utils/shared/model';
 
-import { ScanPanel } from '../../components/ScanPanel';
+import { ScanPanel } from '@/components/scan/ScanPanel';
 import { answerRead } from './fake-backend';
 
 const protocol = vi.hoisted(() => ({

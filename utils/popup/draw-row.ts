@@ -1,7 +1,7 @@
 /**
  * One row of the grouped list drawn with plain DOM, for the popup's first screen before React is
  * loaded (utils/popup/first-screen.ts): the same elements, attributes and text as React's
- * components/DocumentRow.tsx (with SourceLine and Swatch) draws for the grouped list, so that React's
+ * components/documents/DocumentRow.tsx (with SourceLine and Swatch) draws for the grouped list, so that React's
  * first commit, which replaces it, changes nothing on screen (tests/unit/first-screen.test.tsx holds
  * the two to the same DOM). Text goes in as text nodes, attributes through setAttribute: nothing is
  * ever parsed as HTML. No React here: this runs before react-dom is even fetched.
@@ -26,7 +26,7 @@ export function h(tag: string, attrs: Record<string, string | undefined> | null,
   return el;
 }
 
-/** "+ Calendar" on a row with a deadline (components/CalendarLink.tsx, its compact link look), or nothing. */
+/** "+ Calendar" on a row with a deadline (components/common/CalendarLink.tsx, its compact link look), or nothing. */
 function calendarLink(doc: DocRecord, workstream: Workstream | undefined, title: string): HTMLElement | null {
   const href = googleCalendarUrl(doc, workstream);
   if (!href) return null;
@@ -38,14 +38,14 @@ function calendarLink(doc: DocRecord, workstream: Workstream | undefined, title:
   );
 }
 
-/** A workstream's colour dot (components/Swatch.tsx). */
+/** A workstream's colour dot (components/common/Swatch.tsx). */
 export function swatch(color: string | undefined): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
   el.style.background = color ?? 'transparent';
   return el;
 }
 
-/** Where the document was found (components/SourceLine.tsx); the quote left out when the note says it. */
+/** Where the document was found (components/common/SourceLine.tsx); the quote left out when the note says it. */
 function sourceLine(doc: DocRecord, quote: boolean): HTMLElement | null {
   const info = sourceInfo(doc);
   if (!info) return null;
@@ -81,7 +81,7 @@ function syncFlags(doc: DocRecord, title: string, workstreams: readonly Workstre
   });
 }
 
-/** A row of the grouped list, as components/DocumentRow.tsx draws it there. */
+/** A row of the grouped list, as components/documents/DocumentRow.tsx draws it there. */
 export function drawRow(doc: DocRecord, today: string, workstream: Workstream | undefined, workstreams: readonly Workstream[]) {
   const urgency = urgencyOf(doc, today);
   const relative = relativeDeadline(doc, today);

@@ -1,7 +1,7 @@
 /**
  * The popup's first screen drawn with plain DOM from the kept answer (utils/popup/first-page.ts),
  * before React is even fetched (utils/popup/popup-start.ts): the same elements React's first commit
- * draws for that answer (components/App.tsx, DocumentList.tsx, DocumentRow.tsx: the header, the view
+ * draws for that answer (components/popup/App.tsx, DocumentList.tsx, DocumentRow.tsx: the header, the view
  * tabs, the filters, the summary, the first FIRST_ROWS rows under their groups' headings), so that React's first
  * commit replaces it without a visible change (tests/unit/first-screen.test.tsx holds the two to the
  * same DOM). Inert except the search box until React takes over; what is typed there is handed over.
@@ -20,7 +20,7 @@ import { drawRow, h, swatch } from './draw-row';
 /** The ids React's useId gives are its own; these stand in for them (unique in the page, React's replace them). */
 const ID = 'first-screen';
 
-/** The view tabs, Documents chosen (components/ViewTabs.tsx). */
+/** The view tabs, Documents chosen (components/popup/ViewTabs.tsx). */
 function tabs(): HTMLElement {
   return h(
     'div',
@@ -43,7 +43,7 @@ function tabs(): HTMLElement {
   );
 }
 
-/** The search box, the status filter, the hint and "Add a document by link" (components/DocumentList.tsx, AddByLink.tsx). */
+/** The search box, the status filter, the hint and "Add a document by link" (components/documents/DocumentList.tsx, AddByLink.tsx). */
 function filters(status: string): HTMLElement[] {
   const select = h(
     'select',
@@ -173,7 +173,7 @@ export function drawFirstScreen(page: DocsPage, today: string, status = 'active'
       'header',
       { class: 'app-header' },
       h('h1', null, 'Docket'),
-      // components/OpenFullPage.tsx
+      // components/popup/OpenFullPage.tsx
       h(
         'button',
         { type: 'button', class: 'open-full-page', title: 'Every document in a table, bulk changes, the deadline timeline' },

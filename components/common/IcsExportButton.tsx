@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { send } from '@/utils/shared/protocol';
+import { localToday } from '@/utils/shared/calendar';
+import { download } from '@/utils/popup/download';
+
+/**
+ * Export deadlines as an `.ics` file: the documents `ids` gives (the selection), or every document
+ * not done with a deadline. The iCalendar writer loads on first use.
+ */
+export function IcsExportButton({
+  ids,
+  label,
+  onError,
+  onDone,
+}: {
+  /** The documents to export (called on click); null: every deadline not done. */
+  ids?: () => readonly string[] | null;
+  label: string;
+  onError: (e: unknown) => void;
+  onDone?: (text: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      const chosen = ids?.() ?? null;
+      const [{ documents, workstreams }, { deadlinesIcs, icsFilename }] = await Promise.all([
+        send('docs/deadlines', chosen ? { ids: [...chosen] } : {}),
+        import('@/utils/popup/ics'),
+      ]);
+      if (!documents.length) {
+        onDone?.('No deadline to export: none of these documents has one.');
+        return;
+      }
+      const filename = icsFilename(localToday());
+      download(filename, 'text/calendar', deadlinesIcs(documents, workstreams, new Date()));
+      onDone?.(`Downloading ${filename}: ${documents.length} deadline${documents.length === 1 ? '' : 's'}.`);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <button type="button" className="ics-export" disabled={busy} onClick={() => void run()}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,32 @@
+import type { DocRecord } from '@/utils/shared/model';
+import { sourceInfo } from '@/utils/popup/doc-text';
+
+/**
+ * Where a document was found: "From: <page title> (meeting 24 Sep 2020)", a link back to the
+ * page (http/https only), and the sentence the deadline was taken from, quoted.
+ */
+export function SourceLine({ doc, quote = true }: { doc: DocRecord; quote?: boolean }) {
+  const info = sourceInfo(doc);
+  if (!info) return null;
+  return (
+    <div className="doc-source">
+      {info.text && (
+        <span className="source-from">
+          From:{' '}
+          {info.href ? (
+            <a href={info.href} target="_blank" rel="noopener noreferrer">
+              {info.text}
+            </a>
+          ) : (
+            info.text
+          )}
+        </span>
+      )}
+      {quote && info.quote && (
+        <blockquote className="source-quote" cite={info.href}>
+          “{info.quote}”
+        </blockquote>
+      )}
+    </div>
+  );
+}

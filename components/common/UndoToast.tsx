@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+import type { DocRecord } from '@/utils/shared/model';
+import { displayTitle } from '@/utils/shared/doc-order';
+
+export const UNDO_MS = 10_000;
+
+/** "Deleted …" with an Undo button, for about ten seconds. */
+export function UndoToast({ doc, onUndo, onClose }: { doc: DocRecord; onUndo: () => void; onClose: () => void }) {
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const timer = setTimeout(() => onCloseRef.current(), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [doc]);
+
+  return (
+    <div className="toast" role="status">
+      <span>Deleted “{displayTitle(doc)}”.</span>
+      {/* Focus lands here: the deleted row's buttons are gone. */}
+      <button type="button" onClick={onUndo} autoFocus>
+        Undo
+      </button>
+      <button type="button" className="link-button" onClick={onClose}>
+        <span aria-hidden="true">×</span>
+        <span className="sr-only">Dismiss</span>
+      </button>
+    </div>
+  );
+}

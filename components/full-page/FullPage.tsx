@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { TablePage } from '@/utils/shared/doc-table';
+import { send } from '@/utils/shared/protocol';
+import { localToday } from '@/utils/shared/calendar';
+import { errorMessage } from '@/utils/popup/errors';
+import { FULL_VIEWS, type FullPageParams, type FullView, type TableKey, type TablePrefs } from '@/utils/popup/table-view';
+import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { FullScan } from '@/components/scan/FullScan';
+import { TableView, type Undoable } from './TableView';
+import { TimelineView } from './TimelineView';
+import { useRevision } from '@/hooks/useRevision';
+
+const VIEW_LABELS: Record<FullView, string> = { table: 'Documents', timeline: 'Timeline', scan: 'Scan a page' };
+
+/**
+ * Docket in a tab (docket.html): every document in a table to sort, filter, group and change
+ * several at once; the deadline timeline; the Scan review at full width.
+ */
+export function FullPage({
+  params,
+  prefs,
+  first,
+}: {
+  params: FullPageParams;
+  prefs: TablePrefs;
+  /** The table's first block, asked for by the entry script before React loaded. */
+  first: { key: TableKey; page: TablePage; fresh: boolean } | null;
+}) {
+  const [view, setView] = useState<FullView>(params.view);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [today, setToday] = useState(() => localToday());
+  const { revision, bump } = useRevision();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  const onUndoable = useCallback((u: Undoable) => {
+    setNote(null);
+    setUndoable(u);
+  }, []);
+  const onNote = useCallback((text: string) => {
+    setUndoable(null);
+    setNote(text);
+  }, []);
+
+  useEffect(() => {
+    const timer = setInterval(() => setToday(localToday()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // "/" goes to the search box from anywhere but a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t?.closest('input, select, textarea, [contenteditable]')) return;
+      e.preventDefault();
+      setView('table');
+      requestAnimationFrame(() => searchRef.current?.focus());
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function undo() {
+    const u = undoable;
+    setUndoable(null);
+    if (!u) return;
+    try {
+      await send('docs/restore', { documents: u.documents });
+      setNote(`Undone: ${u.text}`);
+      bump();
+    } catch (e) {
+      onError(e);
+    }
+    document.querySelector<HTMLElement>('.table-scroll')?.focus();
+  }
+
+  function onTabKey(e: ReactKeyboardEvent<HTMLDivElement>) {
+    const i = FULL_VIEWS.indexOf(view);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % FULL_VIEWS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + FULL_VIEWS.length) % FULL_VIEWS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = FULL_VIEWS.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    setView(FULL_VIEWS[next]!);
+    tabRefs.current[next]?.focus();
+  }
+
+  return (
+    <div className="fullpage">
+      <header className="fp-header">
+        <h1>Docket</h1>
+        <div className="tabs" role="tablist" aria-label="Docket views" onKeyDown={onTabKey}>
+          {FULL_VIEWS.map((v, i) => (
+            <button
+              key={v}
+              ref={(el) => {
+                tabRefs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`fp-tab-${v}`}
+              aria-controls={`fp-panel-${v}`}
+              aria-selected={view === v}
+              tabIndex={view === v ? 0 : -1}
+              onClick={() => setView(v)}
+            >
+              {VIEW_LABELS[v]}
+            </button>
+          ))}
+        </div>
+      </header>
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      <main id={`fp-panel-${view}`} role="tabpanel" aria-labelledby={`fp-tab-${view}`} className="fp-main">
+        {/* Always mounted: the search, settings and selection survive a visit to the other views. */}
+        <div hidden={view !== 'table'}>
+          <TableView
+            revision={revision}
+            today={today}
+            initialPrefs={prefs}
+            initialText={params.q ?? ''}
+            first={first}
+            onError={onError}
+            onUndoable={onUndoable}
+            onNote={onNote}
+            searchRef={searchRef}
+          />
+        </div>
+        {view === 'timeline' && <TimelineView revision={revision} today={today} onError={onError} />}
+        {view === 'scan' && <FullScan tabId={params.tabId} revision={revision} onTracked={bump} onError={onError} />}
+      </main>
+      {(undoable || note) && (
+        <div className="toast" role="status">
+          <span>{undoable ? undoable.text : note}</span>
+          {undoable && (
+            <button type="button" onClick={() => void undo()}>
+              Undo
+            </button>
+          )}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setUndoable(null);
+              setNote(null);
+            }}
+          >
+            <span aria-hidden="true">×</span>
+            <span className="sr-only">Dismiss</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

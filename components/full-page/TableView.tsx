@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { DocChange } from '@/utils/shared/bulk-change';
+import type { DocRecord } from '@/utils/shared/model';
+import type { TablePage, TableSort } from '@/utils/shared/doc-table';
+import { TABLE_SORTS } from '@/utils/shared/doc-table';
+import { send } from '@/utils/shared/protocol';
+import { EMPTY_SELECTION, keepListed, selectAll, selectedInOrder, type Selection } from '@/utils/popup/selection';
+import { PREFS_KEY, changeText, deletedText, nextSort, tableKey, type TableKey, type TablePrefs } from '@/utils/popup/table-view';
+import { BulkBar } from './BulkBar';
+import { DocTable } from './DocTable';
+import { IcsExportButton } from '@/components/common/IcsExportButton';
+import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
+import { download } from '@/utils/popup/download';
+import { useTable } from '@/hooks/useTable';
+
+const SORT_LABELS: Record<TableSort, string> = {
+  title: 'Title',
+  workstream: 'Workstream',
+  deadline: 'Deadline',
+  status: 'Status',
+  source: 'Source',
+};
+
+/** A change that can be undone: the documents as they were before it. */
+export interface Undoable {
+  text: string;
+  documents: DocRecord[];
+}
+
+/**
+ * The table view: the search box (the popup's syntax), status, grouping and order; the table; and
+ * what to do with the selected rows. Changes go to the background as one message each.
+ */
+export function TableView({
+  revision,
+  today,
+  initialPrefs,
+  initialText,
+  first,
+  onError,
+  onUndoable,
+  onNote,
+  searchRef,
+}: {
+  revision: number;
+  today: string;
+  initialPrefs: TablePrefs;
+  initialText: string;
+  first: { key: TableKey; page: TablePage; fresh: boolean } | null;
+  onError: (e: unknown) => void;
+  onUndoable: (u: Undoable) => void;
+  onNote: (text: string) => void;
+  searchRef: React.RefObject<HTMLInputElement | null>;
+}) {
+  const id = useId();
+  const [prefs, setPrefs] = useState(initialPrefs);
+  const [text, setText] = useState(initialText);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    try {
+      localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
+    } catch {
+      // Storage full or refused: the choice lasts this visit.
+    }
+  }, [prefs]);
+
+  const key = useMemo(() => tableKey(text, prefs, today), [text, prefs, today]);
+  const { data, rowAt, need } = useTable(key, revision, onError, first);
+  const order = useMemo(() => {
+    if (data?.ids) return data.ids;
+    const out: string[] = [];
+    for (let o = 0; data && o < data.total; o++) {
+      const r = rowAt(o);
+      if (!r) break;
+      out.push(r.doc.id);
+    }
+    return out;
+  }, [data, rowAt]);
+  // Rows that left the table (filtered out, deleted) leave the selection.
+  useEffect(() => {
+    if (data?.ids) setSelection((s) => keepListed(s, data.ids!));
+  }, [data?.ids]);
+
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  const selectedIds = useCallback(() => selectedInOrder(selectionRef.current, orderRef.current), []);
+
+  async function change(c: DocChange) {
+    const ids = selectedIds();
+    if (!ids.length) return;
+    setBusy(true);
+    try {
+      const { documents, before } = await send('docs/edit-many', { ids, change: c });
+      const text = changeText(c, documents.length, data?.workstreams ?? []);
+      if (before.length) onUndoable({ text, documents: before });
+      else onNote(text);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const remove = useCallback(
+    async (ids: readonly string[]) => {
+      if (!ids.length) return;
+      setBusy(true);
+      try {
+        const { documents } = await send('docs/delete-many', { ids: [...ids] });
+        setSelection((s) => ({ ...s, ids: new Set() }));
+        onUndoable({ text: deletedText(documents.length), documents });
+      } catch (e) {
+        onError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onError, onUndoable],
+  );
+
+  async function exportSelected(format: 'json' | 'csv') {
+    try {
+      const file = await send('docs/export', { ids: [...selectedIds()], format });
+      download(file.filename, file.mime, file.text);
+      onNote(`Downloading ${file.filename}.`);
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  const edit = useCallback((doc: DocRecord) => void send('editor/open', { id: doc.id }).catch(onError), [onError]);
+
+  const count = data?.total ?? 0;
+  return (
+    <div className="table-view">
+      <div className="table-toolbar" role="search">
+        <div className="field grow">
+          <label htmlFor={`${id}-q`}>Filter</label>
+          <input
+            ref={searchRef}
+            id={`${id}-q`}
+            type="search"
+            value={text}
+            placeholder="words, overdue, due:week, due:14, ws:B, status:final"
+            aria-describedby={`${id}-count`}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                e.preventDefault();
+                document.querySelector<HTMLElement>('.table-scroll')?.focus();
+              }
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>Status</label>
+          <StatusFilterSelect id={`${id}-status`} value={prefs.status} onChange={(status) => setPrefs({ ...prefs, status })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>Group by</label>
+          <select
+            id={`${id}-group`}
+            value={prefs.group}
+            onChange={(e) => setPrefs({ ...prefs, group: e.target.value as TablePrefs['group'] })}
+          >
+            <option value="workstream">Workstream</option>
+            <option value="week">Week of the deadline</option>
+            <option value="none">Nothing</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sort`}>Sort by</label>
+          <select
+            id={`${id}-sort`}
+            value={prefs.sort}
+            onChange={(e) => setPrefs({ ...prefs, sort: e.target.value as TableSort })}
+          >
+            {TABLE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-dir`}>Order</label>
+          <select
+            id={`${id}-dir`}
+            value={prefs.dir}
+            onChange={(e) => setPrefs({ ...prefs, dir: e.target.value === 'desc' ? 'desc' : 'asc' })}
+          >
+            <option value="asc">Ascending</option>
+            <option value="desc">Descending</option>
+          </select>
+        </div>
+        <div className="field">
+          <IcsExportButton label="Export all deadlines (.ics)" onError={onError} onDone={onNote} />
+        </div>
+      </div>
+      <p id={`${id}-count`} className="result-count" aria-live="polite">
+        {data ? `${count} of ${data.indexSize} document${data.indexSize === 1 ? '' : 's'}` : 'Loading…'}
+        <span className="muted key-help">
+          {' '}
+          · In the table: ↑/↓ move, Space or Shift+↑/↓ select, Ctrl+A all, Enter open, E edit, C calendar, Delete delete
+        </span>
+      </p>
+      <BulkBar
+        count={selection.ids.size}
+        total={count}
+        workstreams={data?.workstreams ?? []}
+        busy={busy}
+        onChange={(c) => void change(c)}
+        onDelete={() => void remove(selectedIds())}
+        onExport={(f) => void exportSelected(f)}
+        selectedIds={selectedIds}
+        onSelectAll={() => setSelection((s) => selectAll(orderRef.current, s))}
+        onClear={() => setSelection((s) => ({ ...s, ids: new Set() }))}
+        onError={onError}
+        onNote={onNote}
+      />
+      {data && data.total > 0 ? (
+        <DocTable
+          data={data}
+          rowAt={rowAt}
+          need={need}
+          order={order}
+          selection={selection}
+          onSelection={setSelection}
+          prefs={prefs}
+          onSort={(s) => setPrefs((p) => nextSort(p, s))}
+          today={today}
+          onEdit={edit}
+          onDelete={(ids) => void remove(ids)}
+          resetKey={JSON.stringify(key)}
+        />
+      ) : data ? (
+        <p className="muted empty-table">
+          {data.indexSize ? 'No document matches.' : 'No documents yet: track some from the popup, or import a file there.'}
+        </p>
+      ) : null}
+    </div>
+  );
+}

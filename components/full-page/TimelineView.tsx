@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'react';
+import type { Workstream } from '@/utils/shared/model';
+import { send } from '@/utils/shared/protocol';
+import type { Timeline } from '@/utils/shared/timeline';
+import { displayTitle } from '@/utils/shared/doc-order';
+import { formatDate, formatMonthDay } from '@/utils/shared/format-date';
+import { openUrl } from '@/utils/shared/open-url';
+import { relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
+import { URGENCY_LOOK } from '@/utils/shared/states';
+import { CalendarLink } from '@/components/common/CalendarLink';
+import { Swatch } from '@/components/common/Swatch';
+import { useLatest } from '@/hooks/useLatest';
+
+/** A bar's height for `count` when the tallest is `max` (a count of one is always visible). */
+function barPercent(count: number, max: number): number {
+  return count && max ? Math.max(12, Math.round((count / max) * 100)) : 0;
+}
+
+/**
+ * The deadline timeline: for each workstream, what is overdue, due in each of the next eight weeks
+ * and later, drawn as bars (a table, so that every count is also read out), then the first
+ * documents due in each workstream, overdue first.
+ */
+export function TimelineView({ revision, today, onError }: { revision: number; today: string; onError: (e: unknown) => void }) {
+  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  useLatest(() => send('docs/timeline', { today }), setTimeline, onError, [revision, today, onError]);
+  const wsById = useMemo(
+    () => new Map<string, Workstream>((timeline?.workstreams ?? []).map((w) => [w.id, w] as const)),
+    [timeline],
+  );
+  if (!timeline) return <p className="muted">Loading…</p>;
+  if (!timeline.rows.length) return <p className="muted">No deadline waiting: every document is done or has no deadline.</p>;
+  const max = Math.max(1, ...timeline.rows.flatMap((r) => [r.overdue, r.later, ...r.weeks]));
+  return (
+    <div className="timeline">
+      <p className="muted">
+        {timeline.dated} deadline{timeline.dated === 1 ? '' : 's'} not done, by workstream and week (weeks start on Monday).
+      </p>
+      <div className="tl-scroll">
+        <table className="tl-chart">
+          <caption className="sr-only">Deadlines not done per workstream: overdue, each of the next weeks, and later</caption>
+          <thead>
+            <tr>
+              <th scope="col">Workstream</th>
+              <th scope="col" className="tl-overdue">
+                <span aria-hidden="true">{URGENCY_LOOK.overdue.icon} </span>Overdue
+              </th>
+              {timeline.weeks.map((w, i) => (
+                <th scope="col" key={w}>
+                  {i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${formatMonthDay(w)}`}
+                </th>
+              ))}
+              <th scope="col">Later</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.rows.map((r) => {
+              const ws = r.workstreamId ? wsById.get(r.workstreamId) : undefined;
+              const name = ws?.name ?? 'No workstream';
+              return (
+                <tr key={r.workstreamId ?? ''} data-workstream={r.workstreamId ?? ''}>
+                  <th scope="row" className="tl-name" title={name}>
+                    <Swatch color={ws?.color} /> {name}
+                  </th>
+                  <Cell count={r.overdue} max={max} kind="overdue" label="overdue" />
+                  {r.weeks.map((n, i) => (
+                    <Cell
+                      key={timeline.weeks[i]}
+                      count={n}
+                      max={max}
+                      kind="week"
+                      label={`due in the week of ${formatDate(timeline.weeks[i]!)}`}
+                    />
+                  ))}
+                  <Cell count={r.later} max={max} kind="later" label="due later" />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="tl-next">
+        {timeline.rows.map((r) => {
+          const ws = r.workstreamId ? wsById.get(r.workstreamId) : undefined;
+          const name = ws?.name ?? 'No workstream';
+          return (
+            <section key={r.workstreamId ?? ''} className="tl-ws" aria-label={name}>
+              <h3>
+                <Swatch color={ws?.color} /> {name}
+              </h3>
+              <ol className="tl-list">
+                {r.next.map((d) => {
+                  const urgency = urgencyOf(d, today);
+                  return (
+                    <li key={d.id} className={`urgency-${urgency}`} data-doc-id={d.id}>
+                      <time dateTime={d.deadline}>{formatDate(d.deadline!)}</time>{' '}
+                      <span className="doc-relative">
+                        {URGENCY_LOOK[urgency].icon && <span aria-hidden="true">{URGENCY_LOOK[urgency].icon} </span>}
+                        {relativeDeadline(d, today)}
+                      </span>{' '}
+                      <a href={openUrl(ws ? { doc: d, workstream: ws } : { doc: d })} target="_blank" rel="noopener noreferrer">
+                        {displayTitle(d)}
+                      </a>{' '}
+                      <CalendarLink doc={d} workstream={ws} compact />
+                    </li>
+                  );
+                })}
+              </ol>
+              {(() => {
+                const all = r.overdue + r.later + r.weeks.reduce((a, b) => a + b, 0);
+                return all > r.next.length ? <p className="muted small">and {all - r.next.length} more</p> : null;
+              })()}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function Cell({ count, max, kind, label }: { count: number; max: number; kind: string; label: string }) {
+  return (
+    <td className={`tl-cell tl-${kind}`} data-count={count}>
+      <span className="tl-bar" style={{ height: `${barPercent(count, max)}%` }} aria-hidden="true" />
+      <span className="tl-count">{count || <span className="sr-only">none</span>}</span>
+      <span className="sr-only"> {label}</span>
+    </td>
+  );
+}

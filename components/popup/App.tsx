@@ -1,0 +1,322 @@
+import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { DocRecord, Workstream } from '@/utils/shared/model';
+import { send } from '@/utils/shared/protocol';
+import type { IndexStatus } from '@/utils/shared/protocol';
+import type { Subscription } from '@/utils/shared/reports';
+import { parseDocLink } from '@/utils/shared/links';
+import type { DocRef } from '@/utils/shared/links';
+import { openUrl } from '@/utils/shared/open-url';
+import type { SearchHit } from '@/utils/shared/search';
+
+import { applySyncChoice } from '@/utils/popup/conflicts';
+import { parsePopupParams } from '@/utils/popup/params';
+import type { DocFilter } from '@/utils/shared/doc-order';
+import type { SyncChoice } from '@/utils/popup/conflicts';
+import { localToday } from '@/utils/shared/calendar';
+import { forgetEarly, typedEarly } from '@/utils/popup/first-screen';
+import { DocumentEditor } from '@/components/editor/DocumentEditor';
+import { DocumentList } from '@/components/documents/DocumentList';
+import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { ImportExport } from '@/components/team/ImportExport';
+import { useLatest } from '@/hooks/useLatest';
+import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
+import { SitesPanel } from '@/components/sites/SitesPanel';
+import { StatusBanners } from './StatusBanners';
+import { ThisPage } from '@/components/documents/ThisPage';
+import { UndoToast } from '@/components/common/UndoToast';
+import { UpcomingPanel } from '@/components/upcoming/UpcomingView';
+import { ViewTabs, panelId, tabId } from './ViewTabs';
+import type { ViewId } from './ViewTabs';
+import { WorkstreamManager } from '@/components/workstreams/WorkstreamManager';
+import { errorMessage } from '@/utils/popup/errors';
+import { useCurrentPage } from '@/hooks/useCurrentPage';
+import { useRevision } from '@/hooks/useRevision';
+import { useEditor } from '@/hooks/useEditor';
+import { FullWidthScanButton, OpenFullPageButton } from './OpenFullPage';
+
+/** The Scan view (and the scanner, with its date parser) loads when first opened. */
+const ScanPanel = lazy(() => import('@/components/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })));
+/** Always mounted: not drawn again for every keystroke in the search box. */
+const StableImportExport = memo(ImportExport);
+
+/**
+ * The popup (also opened as a tab or a small window: `popup.html?tab=…&edit=…&track=…&wsGuess=…&sourceTitle=…&close=1`,
+ * `popup.html?q=…` from the address bar).
+ */
+export function App() {
+  const params = useMemo(() => parsePopupParams(window.location.search), []);
+  const [error, setError] = useState<string | null>(null);
+  const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  const { revision, bump: reload } = useRevision();
+  const page = useCurrentPage(params.tabId);
+  // `?scan=1` (the "Scan this page with Docket" menu): open on the Scan view.
+  const scanParam = useMemo(() => /^(?:1|true)$/.test(new URLSearchParams(window.location.search).get('scan') ?? ''), []);
+  const [view, setView] = useState<ViewId>(scanParam ? 'scan' : 'documents');
+  const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
+  const [deleted, setDeleted] = useState<DocRecord | null>(null);
+  const [today, setToday] = useState(() => localToday());
+  // Text typed in the early screen's search box (utils/popup/first-screen.ts) before React took over is not lost.
+  const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
+  useLayoutEffect(() => {
+    const typed = typedEarly();
+    forgetEarly();
+    if (typed !== null) setFilter((f) => (f.text === typed ? f : { ...f, text: typed }));
+  }, []);
+  const [status, setStatus] = useState<IndexStatus | null>(null);
+  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
+  /** Opened from the toolbar button (not as a tab or window): Enter on a result closes it. */
+  const [toolbarPopup, setToolbarPopup] = useState(false);
+
+  const [workstreamList, setWorkstreamList] = useState<Workstream[] | null>(null);
+  const workstreams = useMemo(() => workstreamList ?? [], [workstreamList]);
+  const wsLoaded = workstreamList !== null;
+
+  const subscriptionNames = useMemo(() => new Map((subscriptions ?? []).map((s) => [s.id, s.name] as const)), [subscriptions]);
+
+  // What the background says about the index (read-only, an interrupted import).
+  // (A background that does not answer is reported by the views' own queries; this notice is extra.)
+  useLatest(
+    () => send('status/get', {}),
+    setStatus,
+    () => undefined,
+    [],
+  );
+
+  // The toolbar popup has no tab of its own.
+  useEffect(() => {
+    if (params.tabId !== undefined || params.close) return;
+    let cancelled = false;
+    Promise.resolve()
+      .then(() => browser.tabs.getCurrent())
+      .then(
+        (tab) => !cancelled && setToolbarPopup(!tab),
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [params]);
+
+  // Workstreams (small), for the editor, the scan and the import view; again after every change.
+  useLatest(
+    () => send('workstreams/list', {}),
+    (r) => setWorkstreamList(r.workstreams),
+    onError,
+    [revision, onError],
+  );
+
+  // Subscription names for "From sheet “…”", again after every change to the index (syncs write to it).
+  useLatest(
+    () => send('subscriptions/list', {}),
+    (r) => setSubscriptions(r.subscriptions),
+    onError,
+    [revision, onError],
+  );
+
+  // The current tab's document, as the index has it (for "This page").
+  const pageRef = useMemo(() => (page.ready && page.url ? parseDocLink(page.url) : null), [page.ready, page.url]);
+  const [pageDoc, setPageDoc] = useState<{ id: string; doc: DocRecord | null } | null>(null);
+  useLatest(
+    () => (pageRef ? send('docs/find', { ids: [pageRef.id] }) : null),
+    (r) =>
+      pageRef && setPageDoc({ id: pageRef.id, doc: Object.hasOwn(r.records, pageRef.id) ? r.records[pageRef.id]!.doc : null }),
+    onError,
+    [pageRef, revision, onError],
+  );
+
+  // Deadlines are days: keep "today" right when the popup stays open past midnight.
+  useEffect(() => {
+    const timer = setInterval(() => setToday(localToday()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const paramsProblem = useCallback((message: string) => {
+    setError(message);
+    setFocusFilter(true);
+  }, []);
+  const focusSearch = useCallback(() => setFocusFilter(true), []);
+  const { editor, editDoc, trackRef, closeEditor, underneath, loadLatest } = useEditor({
+    params,
+    workstreamList,
+    revision,
+    onError,
+    onParamsProblem: paramsProblem,
+    onFocusLost: focusSearch,
+  });
+
+  async function save(doc: DocRecord, newWorkstream?: Workstream): Promise<boolean> {
+    try {
+      if (newWorkstream) await send('ws/put', { workstream: newWorkstream });
+      // Only what this editor changed: another window's edit to other fields stays (issue 13).
+      const base = editor?.doc.id === doc.id ? editor.doc : undefined;
+      await send('doc/put', base ? { doc, base } : { doc });
+      setError(null);
+      closeEditor();
+      reload();
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  }
+
+  async function remove(doc: DocRecord) {
+    try {
+      const result = await send('doc/delete', { id: doc.id });
+      setDeleted(result.doc ?? doc);
+      reload();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  async function undo() {
+    const doc = deleted;
+    setDeleted(null);
+    if (!doc) return;
+    try {
+      await send('doc/put', { doc });
+      reload();
+    } catch (e) {
+      onError(e);
+    }
+    if (view === 'documents') setFocusFilter(true);
+  }
+
+  async function chooseSync(doc: DocRecord, field: string, choice: SyncChoice) {
+    try {
+      await send('doc/put', { doc: applySyncChoice(doc, field, choice, new Date().toISOString()) });
+      setError(null);
+      reload();
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  /** Enter on a search result: open it in a new tab with its workstream's account. */
+  const openHit = useCallback(
+    async (hit: SearchHit) => {
+      try {
+        await browser.tabs.create({ url: openUrl(hit) });
+        if (toolbarPopup) window.close();
+      } catch (e) {
+        onError(e);
+      }
+    },
+    [toolbarPopup, onError],
+  );
+
+  async function dismissInterrupted() {
+    try {
+      setStatus(await send('status/dismiss', {}));
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  const filterFocused = useCallback(() => setFocusFilter(false), []);
+  const editorOpen = useRef(false);
+  editorOpen.current = !!editor;
+  const onFileChosen = useCallback(() => {
+    if (!editorOpen.current) setView('import-export');
+  }, []);
+
+  const onLink = useCallback((ref: DocRef) => void trackRef(ref, {}, workstreams), [trackRef, workstreams]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Docket</h1>
+        <OpenFullPageButton closePopup={toolbarPopup} onError={onError} />
+      </header>
+
+      <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+
+      {editor && wsLoaded ? (
+        // The editor replaces the views (unmounted, so their labels never clash with the form's).
+        <main className="editor-wrap">
+          <DocumentEditor
+            key={`${editor.mode}:${editor.doc.id}:${editor.doc.updatedAt}`}
+            target={editor}
+            workstreams={workstreams}
+            onSave={save}
+            onCancel={closeEditor}
+            underneath={underneath}
+            onLoadLatest={loadLatest}
+          />
+        </main>
+      ) : (
+        <div className="views">
+          <ThisPage
+            page={page}
+            tracked={pageRef && pageDoc?.id === pageRef.id ? pageDoc.doc : null}
+            loaded={!!pageRef && pageDoc?.id === pageRef.id}
+            today={today}
+            onTrack={(ref, title) => void trackRef(ref, { title }, workstreams)}
+            onEdit={editDoc}
+          />
+          <ViewTabs active={view} onChange={setView} />
+          {view !== 'import-export' && (
+            <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} className="panel">
+              {view === 'documents' && (
+                <DocumentList
+                  revision={revision}
+                  today={today}
+                  onError={onError}
+                  focusFilter={focusFilter}
+                  onFilterFocused={filterFocused}
+                  filter={filter}
+                  onFilterChange={setFilter}
+                  onEdit={editDoc}
+                  onDelete={remove}
+                  onLink={onLink}
+                  onOpen={openHit}
+                  onSyncChoice={chooseSync}
+                  subscriptionNames={subscriptionNames}
+                />
+              )}
+              {view === 'upcoming' && (
+                <>
+                  <ReminderSettings />
+                  <UpcomingPanel revision={revision} today={today} onError={onError} />
+                </>
+              )}
+              {view === 'scan' && <FullWidthScanButton tabId={page.tabId} closePopup={toolbarPopup} onError={onError} />}
+              {view === 'scan' && (
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <ScanPanel page={page} workstreams={workstreams} loaded={wsLoaded} revision={revision} onTracked={reload} />
+                </Suspense>
+              )}
+              {view === 'workstreams' && <WorkstreamManager revision={revision} today={today} onError={onError} />}
+              {view === 'sites' && <SitesPanel page={page} onError={onError} />}
+            </div>
+          )}
+        </div>
+      )}
+
+      {/* Always mounted (hidden unless chosen), so its file input is there from the start (CONTRACT §4):
+          choosing a file brings the view forward. */}
+      <div
+        role="tabpanel"
+        id={panelId('import-export')}
+        aria-labelledby={tabId('import-export')}
+        className="panel"
+        hidden={!!editor || view !== 'import-export'}
+      >
+        <StableImportExport
+          workstreams={workstreams}
+          active={!editor && view === 'import-export'}
+          revision={revision}
+          subscriptions={subscriptions}
+          onSubscriptionsChanged={setSubscriptions}
+          onError={onError}
+          onFileChosen={onFileChosen}
+        />
+      </div>
+
+      {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { IndexStatus } from '@/utils/shared/protocol';
+import { interruptedText } from '@/utils/popup/report-text';
+
+/**
+ * What the background says about the index as a whole: read-only (a persistent alert: every
+ * write fails with that reason anyway), or an import or sync the browser cut short.
+ */
+export function StatusBanners({
+  status,
+  onDismissInterrupted,
+}: {
+  status: IndexStatus | null;
+  onDismissInterrupted: () => void;
+}) {
+  if (!status) return null;
+  return (
+    <>
+      {status.readOnlyReason && (
+        <div className="alert banner-readonly" role="alert">
+          <span className="alert-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <span className="alert-text">{status.readOnlyReason}</span>
+        </div>
+      )}
+      {status.interrupted && (
+        <div className="alert banner-interrupted" role="alert">
+          <span className="alert-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <span className="alert-text">{interruptedText(status.interrupted)}</span>
+          <button type="button" className="link-button" onClick={onDismissInterrupted}>
+            Dismiss
+            <span className="sr-only">
+              {' '}
+              the notice about the interrupted {/^sync\b/i.test(status.interrupted.label) ? 'sync' : 'import'}
+            </span>
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

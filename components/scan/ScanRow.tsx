@@ -1,0 +1,158 @@
+import { StatusSelect } from '@/components/common/StatusSelect';
+import { NEW_WS, WorkstreamSelect } from '@/components/common/WorkstreamSelect';
+import { GrowingInput } from '@/components/common/GrowingInput';
+import type { DocKind, Status, Workstream } from '@/utils/shared/model';
+import { KIND_LABELS } from '@/utils/popup/doc-text';
+import { isGoogleDocsUrl } from '@/utils/shared/links';
+import type { ScanCandidate } from '@/utils/popup/scan/scan';
+
+/** One candidate as the member edits it. */
+export interface ScanRowState {
+  c: ScanCandidate;
+  selected: boolean;
+  title: string;
+  /** An existing workstream's id, NEW_WS, or '' (none). */
+  ws: string;
+  newWs: string;
+  deadline: string;
+  status: Status | '';
+}
+
+const KIND_SHORT: Record<DocKind, string> = {
+  document: 'Doc',
+  spreadsheet: 'Sheet',
+  presentation: 'Slides',
+  form: 'Form',
+  drawing: 'Drawing',
+  file: 'File',
+  folder: 'Folder',
+};
+
+/**
+ * A proposal, compact (a 600-px popup shows five or more): check box, title (wrapping, never cut) and a
+ * link to the document on the first line; workstream, status and deadline on the second (a new
+ * workstream's name on a line of its own); the sentence the deadline came from, on one line (whole on hover and to screen
+ * readers). Every field keeps its label for assistive technology; each fact is shown once.
+ */
+export function ScanRow({
+  row: r,
+  index: i,
+  idBase,
+  tracked,
+  workstreams,
+  workstreamName,
+  invalidName,
+  onChange,
+}: {
+  row: ScanRowState;
+  index: number;
+  idBase: string;
+  tracked: boolean;
+  workstreams: Workstream[];
+  /** The CONTRACT §4 `data-docket-workstream` value. */
+  workstreamName: string | undefined;
+  invalidName: boolean;
+  onChange: (patch: Partial<ScanRowState>) => void;
+}) {
+  const f = (name: string) => `${idBase}-${name}-${i}`;
+  const url = isGoogleDocsUrl(r.c.url) ? r.c.url : null;
+  const kind = KIND_LABELS[r.c.kind];
+  const name = r.title || r.c.id;
+  return (
+    <li
+      className={`scan-row${r.selected ? ' selected' : ''}${tracked ? ' tracked' : ''}`}
+      data-docket-id={r.c.id}
+      {...(workstreamName ? { 'data-docket-workstream': workstreamName } : {})}
+      {...(r.deadline ? { 'data-docket-deadline': r.deadline } : {})}
+    >
+      <div className="scan-line">
+        <input
+          id={f('check')}
+          type="checkbox"
+          checked={r.selected}
+          onChange={(e) => onChange({ selected: e.target.checked })}
+          aria-describedby={tracked ? f('tracked') : undefined}
+        />
+        <label htmlFor={f('check')} className="sr-only">
+          {tracked ? 'Update' : 'Track'} {name}
+        </label>
+        <label htmlFor={f('title')} className="sr-only">
+          Title
+        </label>
+        <GrowingInput
+          id={f('title')}
+          className="scan-title"
+          value={r.title}
+          placeholder={r.c.id}
+          onValue={(title) => onChange({ title })}
+        />
+        {url ? (
+          <a
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="scan-open"
+            title={`Open the ${kind.toLowerCase()} ${r.c.id}`}
+            aria-label={`Open ${name} (${kind.toLowerCase()})`}
+          >
+            {KIND_SHORT[r.c.kind]}
+          </a>
+        ) : (
+          <span className="scan-open" title={r.c.id}>
+            {KIND_SHORT[r.c.kind]}
+          </span>
+        )}
+      </div>
+      <div className={`scan-line scan-line-ws${r.ws === NEW_WS ? ' new' : ''}`}>
+        <label htmlFor={f('ws')} className="sr-only">
+          Workstream
+        </label>
+        <WorkstreamSelect id={f('ws')} value={r.ws} workstreams={workstreams} onChange={(ws) => onChange({ ws })} />
+        {r.ws === NEW_WS && (
+          <>
+            <label htmlFor={f('newws')} className="sr-only">
+              New workstream name
+            </label>
+            <GrowingInput
+              id={f('newws')}
+              className="scan-newws"
+              value={r.newWs}
+              placeholder="New workstream name"
+              aria-invalid={invalidName || undefined}
+              onValue={(newWs) => onChange({ newWs })}
+            />
+          </>
+        )}
+        <label htmlFor={f('status')} className="sr-only">
+          Status
+        </label>
+        <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => onChange({ status })} />
+        <label htmlFor={f('deadline')} className="sr-only">
+          Deadline
+        </label>
+        <input
+          id={f('deadline')}
+          type="date"
+          className="scan-deadline"
+          value={r.deadline}
+          aria-describedby={r.c.deadlineSentence ? f('sentence') : undefined}
+          onChange={(e) => onChange({ deadline: e.target.value })}
+        />
+      </div>
+      {(r.c.deadlineSentence || tracked) && (
+        <p className="scan-note">
+          {tracked && (
+            <span id={f('tracked')} className="scan-tracked">
+              Already tracked{r.selected ? ': will be updated' : ''}
+            </span>
+          )}
+          {r.c.deadlineSentence && (
+            <span id={f('sentence')} className="scan-sentence" title={r.c.deadlineSentence}>
+              <span className="sr-only">Deadline from: </span>“{r.c.deadlineSentence}”
+            </span>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,319 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { browser } from 'wxt/browser';
+import type { Workstream } from '@/utils/shared/model';
+import { send } from '@/utils/shared/protocol';
+import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '@/utils/shared/reports';
+import { defaultResolutions } from '@/utils/popup/conflicts';
+import { importButtonLabel, importProgressText, importSummary } from '@/utils/popup/report-text';
+import { IMPORT_PROGRESS_KEY, withUpload, type ImportProgress } from '@/utils/shared/upload';
+import { ConflictTable } from './ConflictTable';
+import { errorMessage } from '@/utils/popup/errors';
+import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { SharedSheets } from './SharedSheets';
+import { SnapshotList } from './SnapshotList';
+import { download } from '@/utils/popup/download';
+
+interface Pending {
+  /** The file itself: it is sent again, in pieces, when applied. */
+  file: Blob;
+  filename: string;
+  report: ImportReport;
+}
+
+/** What runs in the background now: reading a chosen file (preview) or writing it (apply). */
+type Running = { kind: 'reading'; filename: string } | { kind: 'applying'; filename: string; report: ImportReport } | null;
+
+function RefusedList({ rows }: { rows: RefusedRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <details className="refused" open={rows.length <= 5}>
+      <summary>
+        {rows.length} refused {rows.length === 1 ? 'row' : 'rows'}
+      </summary>
+      <ul>
+        {rows.map((r, i) => (
+          <li key={i}>
+            {r.what === 'document' ? 'Document' : 'Workstream'} {r.row}
+            {r.id ? ` (${r.id})` : ''}: {r.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function CountsRow({ label, c }: { label: string; c: ImportCounts }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{c.added}</td>
+      <td>{c.updated}</td>
+      <td>{c.unchanged}</td>
+      <td>{c.refused}</td>
+    </tr>
+  );
+}
+
+/** What the progress line says, and how full its bar is (undefined: indeterminate). */
+function progressOf(
+  running: NonNullable<Running>,
+  sent: number | null,
+  written: ImportProgress | null,
+): { text: string; value?: number } {
+  if (running.kind === 'reading') {
+    return sent !== null && sent < 1
+      ? { text: `Reading ${running.filename}… ${Math.floor(sent * 100)}%`, value: sent }
+      : { text: `Reading ${running.filename}…` };
+  }
+  if (written && written.filename === running.filename && written.total > 0) {
+    const n = (x: number) => x.toLocaleString('en');
+    return { text: `Writing ${n(written.written)} of ${n(written.total)} documents…`, value: written.written / written.total };
+  }
+  return { text: importProgressText(running.report, running.filename) };
+}
+
+/**
+ * The Import / export view: preview an import (with the fields changed on both sides to decide),
+ * apply it, report; export the index or one workstream; shared sheets; history (snapshots).
+ * The file input is always there (CONTRACT §4); the rest only while the view is shown.
+ */
+export function ImportExport({
+  workstreams,
+  onError,
+  onFileChosen,
+  active = true,
+  revision,
+  subscriptions = null,
+  onSubscriptionsChanged,
+}: {
+  workstreams: Workstream[];
+  onError: (e: unknown) => void;
+  /** Called when a file is chosen (the view may be hidden when a test or a user picks one). */
+  onFileChosen?: () => void;
+  /** The view is shown. */
+  active?: boolean;
+  /** Changes whenever the index does (the history reloads). */
+  revision?: unknown;
+  subscriptions?: Subscription[] | null;
+  onSubscriptionsChanged?: (subscriptions: Subscription[]) => void;
+}) {
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [running, setRunning] = useState<Running>(null);
+  const busy = running !== null;
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [choices, setChoices] = useState<Resolutions>({});
+  const [result, setResult] = useState<ImportReport | null>(null);
+  const [exportWs, setExportWs] = useState('');
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  /** How much of the file went to the background (0…1), while reading. */
+  const [sent, setSent] = useState<number | null>(null);
+  /** How far the background's write is, while applying (it says so in storage). */
+  const [written, setWritten] = useState<ImportProgress | null>(null);
+  const applying = running?.kind === 'applying';
+  useEffect(() => {
+    if (!applying) return;
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && IMPORT_PROGRESS_KEY in changes)
+        setWritten((changes[IMPORT_PROGRESS_KEY]!.newValue as ImportProgress | undefined) ?? null);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      browser.storage.onChanged.removeListener(listener);
+      setWritten(null);
+    };
+  }, [applying]);
+
+  async function onChoose(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    onFileChosen?.();
+    setPending(null);
+    setResult(null);
+    setFileError(null);
+    if (!file) return;
+    setRunning({ kind: 'reading', filename: file.name });
+    setSent(0);
+    try {
+      const report = await withUpload(
+        file,
+        send,
+        ({ uploadId, chars }) => send('import/preview', { uploadId, chars, filename: file.name }),
+        setSent,
+      );
+      if (report.error) setFileError(`${file.name}: ${report.error} Nothing was imported.`);
+      else {
+        setChoices(defaultResolutions(report.conflicts));
+        setPending({ file, filename: file.name, report });
+      }
+    } catch (err) {
+      setFileError(`${file.name}: ${errorMessage(err)} Nothing was imported.`);
+    } finally {
+      setRunning(null);
+      setSent(null);
+    }
+  }
+
+  function reset() {
+    setPending(null);
+    if (fileRef.current) fileRef.current.value = '';
+  }
+
+  async function apply() {
+    if (!pending || busy) return;
+    setRunning({ kind: 'applying', filename: pending.filename, report: pending.report });
+    const conflicts = pending.report.conflicts ?? [];
+    try {
+      const { filename } = pending;
+      const report = await withUpload(pending.file, send, ({ uploadId, chars }) =>
+        send(
+          'import/apply',
+          conflicts.length
+            ? { uploadId, chars, filename, resolutions: { ...defaultResolutions(conflicts), ...choices } }
+            : { uploadId, chars, filename },
+        ),
+      );
+      if (report.error) {
+        setFileError(`${pending.filename}: ${report.error} Nothing was imported.`);
+      } else {
+        setResult(report);
+      }
+      reset();
+      fileRef.current?.focus();
+    } catch (err) {
+      setFileError(`${pending.filename}: ${errorMessage(err)}`);
+    } finally {
+      setRunning(null);
+    }
+  }
+
+  async function doExport(format: 'json' | 'csv') {
+    setExportNote(null);
+    try {
+      const file = await send('export', exportWs ? { format, workstreamId: exportWs } : { format });
+      download(file.filename, file.mime, file.text);
+      setExportNote(`Downloading ${file.filename}.`);
+    } catch (err) {
+      onError(err);
+    }
+  }
+
+  const sortedWs = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+
+  return (
+    <div className="import-export">
+      <section aria-labelledby={`${id}-import`}>
+        <h2 id={`${id}-import`}>Import</h2>
+        <p className="muted small">
+          A Docket JSON file, or a CSV with url or id, title, workstream, group, color, deadline, status, notes.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>Choose a file to import (JSON or CSV)</label>
+          <input id={`${id}-file`} ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" onChange={onChoose} />
+        </div>
+        {/* The work happens in the background: the popup stays responsive meanwhile. */}
+        <div className="import-progress" aria-live="polite">
+          {running &&
+            (() => {
+              const p = progressOf(running, sent, written);
+              return (
+                <>
+                  {p.value === undefined ? (
+                    <progress aria-labelledby={`${id}-progress`} />
+                  ) : (
+                    <progress aria-labelledby={`${id}-progress`} value={p.value} max={1} />
+                  )}
+                  <span id={`${id}-progress`}>{p.text}</span>
+                </>
+              );
+            })()}
+        </div>
+        <ErrorAlert message={fileError} onDismiss={() => setFileError(null)} />
+
+        {active && pending && (
+          <div className="preview" aria-labelledby={`${id}-preview`} role="group">
+            <h3 id={`${id}-preview`}>Preview of {pending.filename}</h3>
+            <table className="counts">
+              <thead>
+                <tr>
+                  <td />
+                  <th scope="col">Added</th>
+                  <th scope="col">Updated</th>
+                  <th scope="col">Unchanged</th>
+                  <th scope="col">Refused</th>
+                </tr>
+              </thead>
+              <tbody>
+                <CountsRow label="Documents" c={pending.report.documents} />
+                <CountsRow label="Workstreams" c={pending.report.workstreams} />
+              </tbody>
+            </table>
+            {!!pending.report.conflicts?.length && (
+              <ConflictTable
+                conflicts={pending.report.conflicts}
+                choices={choices}
+                workstreams={workstreams}
+                disabled={busy}
+                onChoose={(key, side) => setChoices((c) => ({ ...c, [key]: side }))}
+              />
+            )}
+            <RefusedList rows={pending.report.refused} />
+            <div className="actions">
+              <button type="button" className="primary" onClick={apply} disabled={busy}>
+                {importButtonLabel(pending.report)}
+              </button>
+              <button type="button" onClick={reset} disabled={busy}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+
+        {result && (
+          <div className="import-result">
+            <p role="status">{importSummary(result)}</p>
+            {!!result.conflicts?.length && (
+              <p className="muted small">
+                {result.conflicts.length} {result.conflicts.length === 1 ? 'field' : 'fields'} changed on both sides: kept as
+                chosen.
+              </p>
+            )}
+            <RefusedList rows={result.refused} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-export`}>
+        <h2 id={`${id}-export`}>Export</h2>
+        <div className="field">
+          <label htmlFor={`${id}-ws`}>Export what</label>
+          <select id={`${id}-ws`} value={exportWs} onChange={(e) => setExportWs(e.target.value)}>
+            <option value="">Whole index</option>
+            {sortedWs.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => doExport('json')}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => doExport('csv')}>
+            Export CSV
+          </button>
+        </div>
+        {exportNote && <p className="muted small">{exportNote}</p>}
+      </section>
+
+      {active && (
+        <>
+          <SharedSheets subscriptions={subscriptions} onChanged={(list) => onSubscriptionsChanged?.(list)} />
+          <SnapshotList revision={revision} />
+        </>
+      )}
+    </div>
+  );
+}

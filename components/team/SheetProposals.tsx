@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { send } from '@/utils/shared/protocol';
+import type { Subscription, WorkstreamProposal } from '@/utils/shared/reports';
+import { errorMessage } from '@/utils/popup/errors';
+
+const FIELD_WORDS: Record<WorkstreamProposal['field'], string> = {
+  name: 'rename it to',
+  color: 'change its colour to',
+  group: 'move it to the group',
+  account: 'open its documents with the Google account',
+};
+
+/** “The sheet would rename it to …”: one proposal in words. */
+export function proposalText(p: WorkstreamProposal): string {
+  const yours = p.local ? ` (yours: ${p.local})` : '';
+  return `The sheet would ${FIELD_WORDS[p.field]} “${p.theirs}”${yours}.`;
+}
+
+/**
+ * What a subscription asks that Docket does not do on its own: changes to workstreams (applied
+ * one at a time, by the member), and reading a site the sheet sent Docket on to.
+ */
+export function SheetProposals({
+  sub,
+  busy,
+  onApplied,
+  onAllowed,
+  onError,
+}: {
+  sub: Subscription;
+  busy: boolean;
+  /** A proposal was applied: the subscription without it. */
+  onApplied: (sub: Subscription) => void;
+  /** The member allowed the site the sheet redirects to: sync again. */
+  onAllowed: (sub: Subscription) => void;
+  onError: (message: string) => void;
+}) {
+  const [working, setWorking] = useState(false);
+  const proposals = sub.proposals ?? [];
+  const without = (p: WorkstreamProposal): Subscription => {
+    const rest = proposals.filter((x) => x !== p);
+    const next: Subscription = { ...sub, proposals: rest };
+    if (!rest.length) delete next.proposals;
+    return next;
+  };
+
+  async function apply(p: WorkstreamProposal) {
+    setWorking(true);
+    try {
+      const { workstreams } = await send('workstreams/list', {});
+      const ws = workstreams.find((w) => w.id === p.id);
+      if (!ws) throw new Error(`The workstream “${p.name}” is no longer in your index.`);
+      await send('ws/put', { workstream: { ...ws, [p.field]: p.theirs } });
+      onApplied(without(p));
+    } catch (err) {
+      onError(errorMessage(err));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  function allow(pattern: string) {
+    // During the click: the browser asks only during the member's gesture.
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ origins: [pattern] });
+    } catch (err) {
+      onError(errorMessage(err));
+      return;
+    }
+    void asked.then(
+      (granted) => granted && onAllowed(sub),
+      (err: unknown) => onError(errorMessage(err)),
+    );
+  }
+
+  if (!proposals.length && !sub.needsOrigin) return null;
+  const host = sub.needsOrigin?.replace(/^https?:\/\/|\/\*$/g, '');
+  return (
+    <div className="sheet-proposals">
+      {sub.needsOrigin && (
+        <button type="button" onClick={() => allow(sub.needsOrigin!)} disabled={busy || working}>
+          Allow Docket to read {host}
+        </button>
+      )}
+      {proposals.length > 0 && (
+        <p className="muted small">Docket leaves your workstreams as they are unless you apply a change here.</p>
+      )}
+      {proposals.length > 0 && (
+        <ul className="proposal-list" aria-label={`Workstream changes “${sub.name}” asks for`}>
+          {proposals.map((p, i) => (
+            <li key={`${p.id}:${p.field}:${i}`} className="proposal">
+              <span>
+                Workstream “{p.name}”: {proposalText(p)}
+              </span>{' '}
+              <button type="button" onClick={() => void apply(p)} disabled={busy || working}>
+                Apply<span className="sr-only"> to {p.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { send } from '@/utils/shared/protocol';
+import type { SnapshotInfo } from '@/utils/shared/reports';
+import { formatInstant } from '@/utils/shared/format-date';
+import { historyText, snapshotCounts } from '@/utils/popup/report-text';
+import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { errorMessage } from '@/utils/popup/errors';
+
+/**
+ * "History": the index as it was before each import, sync, upgrade and restore. Restore asks
+ * inline first; the index as it is now becomes a snapshot of its own, so a restore can be undone.
+ */
+export function SnapshotList({ revision }: { revision?: unknown }) {
+  const id = useId();
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const seq = useRef(0);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    try {
+      const { snapshots: list } = await send('snapshots/list', {});
+      if (n === seq.current) setSnapshots(list);
+    } catch (err) {
+      if (n === seq.current) setError(errorMessage(err));
+    }
+  }, []);
+
+  // Again whenever the index changes: imports and syncs add snapshots.
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  useEffect(() => {
+    if (confirming !== null) confirmRef.current?.focus();
+  }, [confirming]);
+
+  function cancel(snapshotId: number) {
+    setConfirming(null);
+    requestAnimationFrame(() => document.getElementById(`${id}-restore-${snapshotId}`)?.focus());
+  }
+
+  async function restore(s: SnapshotInfo) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const { restored } = await send('snapshots/restore', { id: s.id });
+      setConfirming(null);
+      setMessage(
+        `Restored the index as it was on ${formatInstant(restored.createdAt)} (${snapshotCounts(restored)}). ` +
+          'The index as it was just before is kept in this list.',
+      );
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent, snapshotId: number) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel(snapshotId);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="history">
+      <h2 id={`${id}-heading`}>History</h2>
+      <p className="muted small">
+        The index as it was before each import, restore, upgrade and each sync that changed something.
+        {snapshots?.length ? ` ${historyText(snapshots)}` : ''}
+      </p>
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      {snapshots === null ? (
+        !error && <p className="muted">Loading…</p>
+      ) : snapshots.length === 0 ? (
+        <p className="muted small">No snapshots yet: Docket takes one before each import or sync.</p>
+      ) : (
+        <ul className="snapshot-list">
+          {snapshots.map((s) => {
+            const when = formatInstant(s.createdAt);
+            const open = confirming === s.id;
+            return (
+              <li key={s.id} className="snapshot-row" data-snapshot-id={s.id}>
+                <div className="snapshot-line">
+                  <div className="snapshot-text">
+                    <time dateTime={s.createdAt} className="snapshot-when">
+                      {when}
+                    </time>
+                    <span className="snapshot-label">{s.label}</span>
+                    <span className="doc-meta">{snapshotCounts(s)}</span>
+                  </div>
+                  <button
+                    type="button"
+                    id={`${id}-restore-${s.id}`}
+                    aria-expanded={open}
+                    disabled={busy}
+                    onClick={() => (open ? cancel(s.id) : setConfirming(s.id))}
+                  >
+                    Restore<span className="sr-only"> the index as it was on {when}</span>
+                  </button>
+                </div>
+                {open && (
+                  <div
+                    className="confirm-panel"
+                    role="group"
+                    aria-label={`Restore the snapshot of ${when}`}
+                    onKeyDown={(e) => onKeyDown(e, s.id)}
+                  >
+                    <p className="confirm-question">
+                      Restore the index as it was on {when}? The current index is kept as a snapshot first.
+                    </p>
+                    <div className="actions">
+                      <button type="button" className="primary" ref={confirmRef} disabled={busy} onClick={() => restore(s)}>
+                        Yes, restore
+                      </button>
+                      <button type="button" onClick={() => cancel(s.id)} disabled={busy}>
+                        Cancel
+                      </button>
+                    </div>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { DEFAULT_REMINDERS, SETTINGS_KEY } from '@/utils/shared/reminder-settings';
+import type { ReminderSettings as Settings } from '@/utils/shared/reminder-settings';
+import { MAX_REMINDER_DAYS, parseDaysBefore } from '@/utils/popup/inputs';
+import { errorMessage } from '@/utils/popup/errors';
+
+function daysText(n: number): string {
+  return n === 0 ? 'on the day of each deadline' : `${n} ${n === 1 ? 'day' : 'days'} before each deadline`;
+}
+
+/**
+ * Local reminders (off by default), kept in storage.local under SETTINGS_KEY: at the top of the Upcoming view,
+ * where deadlines are, as one line that says whether they are on and opens to change them. Turning them on
+ * asks for the notifications permission in the change handler itself (the browser only asks
+ * during the member's gesture); refused, they stay off.
+ */
+export function ReminderSettings() {
+  const id = useId();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [days, setDays] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const latest = useRef<Settings>(DEFAULT_REMINDERS);
+
+  useEffect(() => {
+    let cancelled = false;
+    browser.storage.local.get(SETTINGS_KEY).then(
+      (stored) => {
+        if (cancelled) return;
+        const s = { ...DEFAULT_REMINDERS, ...(stored[SETTINGS_KEY] as Partial<Settings> | undefined) };
+        latest.current = s;
+        setSettings(s);
+        setDays(String(s.daysBefore));
+      },
+      (e) => !cancelled && setProblem(errorMessage(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  async function save(next: Settings) {
+    latest.current = next;
+    setSettings(next);
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  }
+
+  function onToggle(e: ChangeEvent<HTMLInputElement>) {
+    if (!e.target.checked) {
+      setProblem(null);
+      save({ ...latest.current, enabled: false }).then(
+        () => setMessage('Reminders are off.'),
+        (err) => setProblem(errorMessage(err)),
+      );
+      return;
+    }
+    // First, before any other await: the browser only asks during the member's gesture.
+    let asked: Promise<boolean>;
+    try {
+      asked = browser.permissions.request({ permissions: ['notifications'] });
+    } catch (err) {
+      setProblem(errorMessage(err));
+      return;
+    }
+    setProblem(null);
+    setMessage(null);
+    void (async () => {
+      let granted = false;
+      try {
+        granted = await asked;
+      } catch (err) {
+        setMessage(`Reminders stay off: ${errorMessage(err)}`);
+        return;
+      }
+      if (!granted) {
+        setMessage(
+          'Reminders stay off: Docket needs your permission to show notifications. You can turn them on again any time.',
+        );
+        return;
+      }
+      try {
+        const next = { ...latest.current, enabled: true };
+        await save(next);
+        setMessage(`Docket will remind you ${daysText(next.daysBefore)}.`);
+      } catch (err) {
+        setProblem(errorMessage(err));
+      }
+    })();
+  }
+
+  function onDays(e: ChangeEvent<HTMLInputElement>) {
+    setDays(e.target.value);
+    const n = parseDaysBefore(e.target.value);
+    if (n === null) {
+      setProblem(`Days before must be a whole number from 0 to ${MAX_REMINDER_DAYS}.`);
+      return;
+    }
+    setProblem(null);
+    save({ ...latest.current, daysBefore: n }).then(
+      () => setMessage(latest.current.enabled ? `Docket will remind you ${daysText(n)}.` : null),
+      (err) => setProblem(errorMessage(err)),
+    );
+  }
+
+  return (
+    <details className="settings reminders">
+      <summary>
+        <span className="reminders-title">Reminders</span>
+        <span className="muted small">
+          {': '}
+          {!settings ? '…' : settings.enabled ? daysText(settings.daysBefore) : 'off'}
+        </span>
+      </summary>
+      <p className="muted small">A notification on this computer before a document is due; nothing leaves your browser.</p>
+      <div className="check-line">
+        <input id={`${id}-on`} type="checkbox" checked={!!settings?.enabled} disabled={!settings} onChange={onToggle} />
+        <label htmlFor={`${id}-on`}>Remind me before deadlines</label>
+      </div>
+      <div className="field days-field">
+        <label htmlFor={`${id}-days`}>Days before</label>
+        <input
+          id={`${id}-days`}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_REMINDER_DAYS}
+          step={1}
+          value={days}
+          disabled={!settings}
+          aria-invalid={problem && parseDaysBefore(days) === null ? true : undefined}
+          aria-describedby={`${id}-days-hint ${id}-problem`}
+          onChange={onDays}
+        />
+        <span id={`${id}-days-hint`} className="muted small">
+          0 to {MAX_REMINDER_DAYS}; 0 reminds you on the day.
+        </span>
+      </div>
+      <p id={`${id}-problem`} className="field-error" aria-live="polite">
+        {problem}
+      </p>
+      <p className="settings-message" aria-live="polite">
+        {message}
+      </p>
+    </details>
+  );
+}

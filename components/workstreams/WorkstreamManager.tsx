@@ -1,0 +1,220 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Workstream } from '@/utils/shared/model';
+import { send } from '@/utils/shared/protocol';
+import type { IndexSummary } from '@/utils/shared/docs-query';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '@/utils/shared/workstreams';
+import { Swatch } from '@/components/common/Swatch';
+import { WorkstreamDeletePanel } from './WorkstreamDeletePanel';
+import { WorkstreamForm } from './WorkstreamForm';
+import type { WorkstreamValues } from './WorkstreamForm';
+
+type Panel = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'delete'; id: string } | null;
+
+/** Move focus back to a row's button once its inline panel has closed. */
+function refocus(selector: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/**
+ * The Workstreams view: list with document counts (`index/summary`, again after every change);
+ * create, edit inline, delete with a choice for the documents.
+ */
+export function WorkstreamManager({
+  revision,
+  today,
+  onError,
+}: {
+  revision: number;
+  today: string;
+  onError: (e: unknown) => void;
+}) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [summary, setSummary] = useState<IndexSummary | null>(null);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  useEffect(() => {
+    let cancelled = false;
+    send('index/summary', { today }).then(
+      (s) => !cancelled && setSummary(s),
+      (e) => !cancelled && onErrorRef.current(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [revision, today]);
+  const loaded = !!summary;
+  const workstreams = useMemo(() => summary?.workstreams ?? [], [summary]);
+  const counts = useMemo(() => new Map(Object.entries(summary?.counts ?? {})), [summary]);
+  const sorted = useMemo(
+    () => [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })),
+    [workstreams],
+  );
+  const groups = useMemo(
+    () => [...new Set(workstreams.map((w) => w.group).filter((g): g is string => !!g))].sort(),
+    [workstreams],
+  );
+
+  function close(selector: string) {
+    setPanel(null);
+    refocus(selector);
+  }
+
+  async function create(values: WorkstreamValues): Promise<boolean> {
+    const workstream = withValues(
+      {
+        id: newWorkstreamId(
+          values.name,
+          workstreams.map((w) => w.id),
+        ),
+      },
+      values,
+    );
+    try {
+      await send('ws/put', { workstream });
+      setNotice(null);
+      close('[data-ws-new]');
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  }
+
+  async function update(ws: Workstream, values: WorkstreamValues): Promise<boolean> {
+    const workstream = withValues(ws, values);
+    try {
+      await send('ws/put', { workstream });
+      close(`[data-ws-edit="${CSS.escape(ws.id)}"]`);
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  }
+
+  async function remove(ws: Workstream, reassignTo: string | null): Promise<boolean> {
+    try {
+      const { moved } = await send('ws/delete', { id: ws.id, reassignTo });
+      const target = reassignTo ? workstreams.find((w) => w.id === reassignTo)?.name : null;
+      setNotice(
+        `Deleted “${ws.name}”.` +
+          (moved ? (target ? ` ${moved} moved to “${target}”.` : ` ${moved} left without a workstream.`) : ''),
+      );
+      close('[data-ws-new]');
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+  }
+
+  return (
+    <div className="workstreams">
+      <div className="section-head">
+        <h2>Workstreams</h2>
+        {panel?.kind !== 'new' && (
+          <button type="button" data-ws-new onClick={() => setPanel({ kind: 'new' })}>
+            New workstream
+          </button>
+        )}
+      </div>
+      {notice && <p className="notice">{notice}</p>}
+
+      {panel?.kind === 'new' && (
+        <WorkstreamForm
+          heading="New workstream"
+          submitLabel="Create workstream"
+          groups={groups}
+          initial={{ name: '', group: commonGroup(workstreams), color: nextWorkstreamColor(workstreams), account: '' }}
+          onSubmit={create}
+          onCancel={() => close('[data-ws-new]')}
+        />
+      )}
+
+      {!loaded ? (
+        <p className="muted">Loading…</p>
+      ) : sorted.length === 0 ? (
+        <p className="muted">No workstreams yet.</p>
+      ) : (
+        <ul className="ws-list">
+          {sorted.map((ws) => {
+            const n = counts.get(ws.id) ?? 0;
+            const editing = panel?.kind === 'edit' && panel.id === ws.id;
+            const deleting = panel?.kind === 'delete' && panel.id === ws.id;
+            return (
+              <li key={ws.id} className="ws-row" data-ws-id={ws.id}>
+                <div className="ws-line">
+                  <Swatch color={ws.color} />
+                  <div className="ws-text">
+                    <span className="ws-name">{ws.name}</span>
+                    <span className="doc-meta">
+                      {ws.group && <>{ws.group} · </>}
+                      {n} {n === 1 ? 'document' : 'documents'}
+                      {ws.account && <> · opens as {/^\d+$/.test(ws.account) ? `account ${ws.account}` : ws.account}</>}
+                    </span>
+                  </div>
+                  <div className="doc-actions">
+                    <button
+                      type="button"
+                      data-ws-edit={ws.id}
+                      aria-expanded={editing}
+                      onClick={() => setPanel(editing ? null : { kind: 'edit', id: ws.id })}
+                    >
+                      Edit<span className="sr-only"> {ws.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      data-ws-delete={ws.id}
+                      aria-expanded={deleting}
+                      onClick={() => setPanel(deleting ? null : { kind: 'delete', id: ws.id })}
+                    >
+                      Delete<span className="sr-only"> {ws.name}</span>
+                    </button>
+                  </div>
+                </div>
+                {editing && (
+                  <WorkstreamForm
+                    heading={`Edit workstream ${ws.name}`}
+                    submitLabel="Save"
+                    groups={groups}
+                    initial={{
+                      name: ws.name,
+                      group: ws.group ?? '',
+                      color: ws.color ?? nextWorkstreamColor(workstreams),
+                      account: ws.account ?? '',
+                    }}
+                    onSubmit={(v) => update(ws, v)}
+                    onCancel={() => close(`[data-ws-edit="${CSS.escape(ws.id)}"]`)}
+                  />
+                )}
+                {deleting && (
+                  <WorkstreamDeletePanel
+                    workstream={ws}
+                    count={n}
+                    others={sorted.filter((w) => w.id !== ws.id)}
+                    onConfirm={(to) => remove(ws, to)}
+                    onCancel={() => close(`[data-ws-delete="${CSS.escape(ws.id)}"]`)}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A workstream with the form's values; an empty group or account means none. */
+function withValues(base: Partial<Workstream> & Pick<Workstream, 'id'>, values: WorkstreamValues): Workstream {
+  const { group: _group, account: _account, ...rest } = base;
+  return {
+    ...rest,
+    name: values.name,
+    color: values.color,
+    ...(values.group ? { group: values.group } : {}),
+    ...(values.account ? { account: values.account } : {}),
+  };
+}
