@@ -7,8 +7,7 @@ import { localToday } from '../../utils/shared/calendar';
 import { applyStateColors } from '../../utils/popup/state-colors';
 import { initLanguage } from '../../utils/popup/language';
 import { PREFS_KEY, TABLE_BLOCK, parseFullPageParams, parsePrefs, tableKey } from '../../utils/popup/table-view';
-import '../popup/style.css';
-import './style.css';
+import '@/assets/full-page.css';
 
 performance.mark('docket:start');
 // The language first (kept in this page's storage): everything drawn from here on is in it.

@@ -3,7 +3,7 @@ import { showStartFailure, start } from '../../utils/popup/popup-start';
 import { markFluid } from '../../utils/popup/layout';
 import { applyStateColors } from '../../utils/popup/state-colors';
 import { initLanguage } from '../../utils/popup/language';
-import './style.css';
+import '@/assets/popup.css';
 
 // The language first (kept in this page's storage): everything drawn from here on is in it.
 initLanguage();
