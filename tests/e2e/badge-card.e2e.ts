@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
-import { docketWorld, type DocketWorld } from './docket-world';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
+import { docketWorld, type DocketWorld } from './support/docket-world';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';

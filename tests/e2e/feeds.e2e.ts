@@ -9,7 +9,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, badgeAfter, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, badgeAfter, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 declare const chrome: any;
 

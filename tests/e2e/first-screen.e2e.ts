@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 declare const chrome: any;
 const KEPT_KEY = 'docket:first-page';

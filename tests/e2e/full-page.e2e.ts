@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const PROPOSALS = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';

@@ -8,8 +8,8 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docketWorld } from './docket-world';
-import { badgeAfter, importThroughPopup, startDocket, type Docket } from './harness';
+import { docketWorld } from './support/docket-world';
+import { badgeAfter, importThroughPopup, startDocket, type Docket } from './support/harness';
 import { HOSTILE, OTHER, PLAIN, doc, hostileJourney } from './journeys/hostile';
 import { startChromium } from './support/chromium';
 

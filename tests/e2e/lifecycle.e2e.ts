@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docketWorld } from './docket-world';
-import { SAMPLE_INDEX, badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './harness';
+import { docketWorld } from './support/docket-world';
+import { SAMPLE_INDEX, badgeAfter, badgeAttributes, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
 const SELECTION = '1SL6p90qWtys9pwkg9rkgCowKD0YdFiBW';

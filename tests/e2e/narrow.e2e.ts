@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 /** What these tests use of Chromium's extension API, in the pages they evaluate in. */
 declare const chrome: {

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDocket, type Docket } from './harness';
+import { startDocket, type Docket } from './support/harness';
 
 const OUT = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const manifest = () => JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));

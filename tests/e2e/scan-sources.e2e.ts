@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDocket, type Docket } from './harness';
+import { startDocket, type Docket } from './support/harness';
 
 const PDF = readFileSync(resolve(import.meta.dirname, '../fixtures/minutes-pdf/lfenergy_tac_2023-05-23.pdf'));
 const SHEET = '1GCzBaybeqzb-ThPGDj-sI_OX5V1V5lWzlu4aOmpuPCw';

@@ -6,8 +6,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URGENCY_LOOK } from '../../utils/shared/states';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
-import { docketWorld } from './docket-world';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
+import { docketWorld } from './support/docket-world';
 
 const DELIVERED = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd';
 const OVERDUE = '1eVwoVFoch6id-SzT9EXd7etofFsjAeU1';

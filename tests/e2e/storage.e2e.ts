@@ -3,7 +3,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 declare const chrome: any;
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => docket?.close());
 
 // A full disk cannot be produced here: with unlimitedStorage, Chromium ignores quota overrides
-// (Storage.overrideQuotaForOrigin), so only a real full disk refuses a write. tests/unit/service.test.ts
+// (Storage.overrideQuotaForOrigin), so only a real full disk refuses a write. tests/unit/background/service.test.ts
 // simulates the browser's QuotaExceededError and checks the member's message and that nothing is lost.
 
 describe('two pages editing the same document', () => {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeAfter, startDocket, type Docket } from './harness';
+import { badgeAfter, startDocket, type Docket } from './support/harness';
 
 declare const chrome: any;
 

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importThroughPopup, startDocket, type Docket } from './harness';
+import { importThroughPopup, startDocket, type Docket } from './support/harness';
 import { googlePageJourney } from './journeys/google-page';
 import { startChromium } from './support/chromium';
 

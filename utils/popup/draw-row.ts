@@ -2,7 +2,7 @@
  * One row of the grouped list drawn with plain DOM, for the popup's first screen before React is
  * loaded (utils/popup/first-screen.ts): the same elements, attributes and text as React's
  * components/documents/DocumentRow.tsx (with SourceLine and Swatch) draws for the grouped list, so that React's
- * first commit, which replaces it, changes nothing on screen (tests/unit/first-screen.test.tsx holds
+ * first commit, which replaces it, changes nothing on screen (tests/unit/components/popup/first-screen.test.tsx holds
  * the two to the same DOM). Text goes in as text nodes, attributes through setAttribute: nothing is
  * ever parsed as HTML. No React here: this runs before react-dom is even fetched.
  */

@@ -3,7 +3,7 @@
  * before React is even fetched (utils/popup/popup-start.ts): the same elements React's first commit
  * draws for that answer (components/popup/App.tsx, DocumentList.tsx, DocumentRow.tsx: the header, the view
  * tabs, the filters, the summary, the first FIRST_ROWS rows under their groups' headings), so that React's first
- * commit replaces it without a visible change (tests/unit/first-screen.test.tsx holds the two to the
+ * commit replaces it without a visible change (tests/unit/components/popup/first-screen.test.tsx holds the two to the
  * same DOM). Inert except the search box until React takes over; what is typed there is handed over.
  *
  * Nothing here is parsed from a string: elements are made with createElement, text goes in as text nodes.

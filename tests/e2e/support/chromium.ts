@@ -1,7 +1,7 @@
 /** A Session in Chromium: the built extension (.output/chrome-mv3) driven by playwright-core. */
 import type { ElementHandle, Page } from 'playwright-core';
 import { launchWithDocket } from '../../../scripts/lib/browser.mjs';
-import { docketWorld } from '../docket-world';
+import { docketWorld } from './docket-world';
 import { tabOf } from './drive';
 import { startServers, type Session, type StartSession, type Tab } from './session';
 

@@ -7,7 +7,7 @@
  */
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { ADDON_ID, launchFirefoxWithDocket } from '../../../scripts/lib/firefox.mjs';
-import { worldPrelude } from '../docket-world';
+import { worldPrelude } from './docket-world';
 import { tabOf } from './drive';
 import { startServers, type Session, type StartSession, type Tab } from './session';
 

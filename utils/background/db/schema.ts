@@ -2,7 +2,7 @@
  * The index: IndexedDB in the extension's origin, opened only by the background
  * service worker. Typed schema (idb's DBSchema) and upgrades gated by `oldVersion`:
  * MIGRATIONS[n] takes a database from version n to n + 1, and every one of them
- * is tested from a fixture of the version before it (tests/unit/db.test.ts).
+ * is tested from a fixture of the version before it (tests/unit/background/db.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergeBase } from '../interchange/merge';

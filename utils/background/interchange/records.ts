@@ -14,7 +14,7 @@
  * - `updatedAt` is stored as `Date#toISOString()`.
  * - CSV: cells are trimmed; the delimiter is `,` or, when the header row only makes sense
  *   that way, `;` or tab. A row's `group` applies only to a workstream that row creates.
- *   Ids of new workstreams and their colours follow the popup's rules (doclist.ts).
+ *   Ids of new workstreams and their colours follow the popup's rules (utils/shared/workstreams.ts).
  * - Merge: fields absent from the file never erase what the index has; `kind` and
  *   `updatedAt` that were only defaulted (see {@link ParsedImport.implied}) never
  *   override the index either.
