@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['tests/unit/i18n-setup.ts'],
+    setupFiles: ['tests/unit/support/i18n-setup.ts'],
     restoreMocks: true,
     // Generous: a test may take three times longer on a busy machine. No test measures speed
     // (that is `npm run bench`); a pathological slowdown still ends at this limit.
