@@ -7,40 +7,55 @@ import { importX } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/** The extension pages: the popup and the full page (docket.html), their components and hooks. */
+const PAGES = ['./components', './hooks', './entrypoints/popup', './entrypoints/docket'];
+
 /**
  * Who may import whom (darkreader's zones are the model). `utils/shared` is for every world;
- * the content script (on pages) takes only shared code; the popup never takes background code;
- * nothing but the background touches the database.
+ * the content script (on pages) takes only shared code; the extension pages never take background code;
+ * `utils/` is logic and never takes the React layer above it; the scanner (`utils/popup/scan`) is pure
+ * text work over shared types; nothing but the background touches the database.
  */
 const zones = [
   {
     target: ['./utils/content', './entrypoints/content.ts'],
-    from: [
-      './utils/background',
-      './utils/popup',
-      './components',
-      './hooks',
-      './entrypoints/background.ts',
-      './entrypoints/popup',
-    ],
+    from: ['./utils/background', './utils/popup', ...PAGES, './entrypoints/background.ts'],
     message: 'The content script runs on web pages: it imports only utils/shared (and utils/content).',
   },
   {
-    target: ['./utils/popup', './components', './hooks', './entrypoints/popup'],
-    from: ['./utils/background', './utils/content', './entrypoints/background.ts'],
+    target: ['./utils/popup', ...PAGES],
+    from: ['./utils/background', './utils/content', './entrypoints/background.ts', './entrypoints/content.ts'],
     message: 'Extension pages ask the background through utils/shared/protocol; they never import its code.',
   },
   {
     target: './utils/shared',
-    from: ['./utils/background', './utils/popup', './utils/content', './components', './hooks', './entrypoints'],
+    from: ['./utils/background', './utils/popup', './utils/content', ...PAGES, './entrypoints'],
     message: 'utils/shared is below every world: it imports nothing of theirs.',
   },
   {
     target: './utils/background',
-    from: ['./utils/popup', './utils/content', './components', './hooks', './entrypoints/popup', './entrypoints/content.ts'],
+    from: ['./utils/popup', './utils/content', ...PAGES, './entrypoints/content.ts'],
     message: 'The background imports only shared code and its own.',
   },
+  {
+    target: './utils',
+    from: ['./components', './hooks', './entrypoints'],
+    message: 'utils/ is the logic under the pages: it never imports components, hooks or entrypoints.',
+  },
+  {
+    target: './utils/popup/scan',
+    from: './utils/popup',
+    except: ['./scan'],
+    message: 'The scanner imports only utils/shared and its own modules (the popup and the full page call it).',
+  },
 ];
+
+/** React belongs to the extension pages: never on web pages (content) or in the service worker (background). */
+const NO_REACT = [
+  { name: 'react', message: 'React runs only in the extension pages (components/, hooks/).' },
+  { name: 'react-dom', message: 'React runs only in the extension pages (components/, hooks/).' },
+];
+const NO_IDB = { name: 'idb', message: 'Only utils/background opens the database.' };
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench-results/**', 'tests/fixtures/**'] },
@@ -69,9 +84,16 @@ export default tseslint.config(
     // Only the background opens the index.
     files: ['**/*.{ts,tsx}'],
     ignores: ['utils/background/**', 'tests/**', 'scripts/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'idb', message: 'Only utils/background opens the database.' }] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_IDB] }] },
+  },
+  {
+    // No React on web pages or in the service worker (a later block replaces the rule's options: idb again).
+    files: ['utils/content/**', 'entrypoints/content.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_IDB, ...NO_REACT], patterns: ['react-dom/*', 'react/*'] }] },
+  },
+  {
+    files: ['utils/background/**', 'entrypoints/background.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: NO_REACT, patterns: ['react-dom/*', 'react/*'] }] },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -3,7 +3,7 @@ import { NEW_WS, WorkstreamSelect } from '@/components/common/WorkstreamSelect';
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { DocRecord, Status, Workstream } from '@/utils/shared/model';
-import { KIND_LABELS } from '@/utils/popup/doc-text';
+import { KIND_LABELS } from '@/utils/shared/kind-labels';
 import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '@/utils/shared/workstreams';
 import { displayTitle } from '@/utils/shared/doc-order';
 import { openUrl } from '@/utils/shared/open-url';

@@ -6,7 +6,8 @@ import { openUrl } from '@/utils/shared/open-url';
 import { relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
 import { dayText } from '@/utils/shared/format-date';
 import { displayTitle } from '@/utils/shared/doc-order';
-import { KIND_LABELS, sourceInfo } from '@/utils/popup/doc-text';
+import { sourceInfo } from '@/utils/popup/doc-text';
+import { KIND_LABELS } from '@/utils/shared/kind-labels';
 import { CalendarLink } from '@/components/common/CalendarLink';
 import { Swatch } from '@/components/common/Swatch';
 

@@ -1,8 +1,8 @@
 import { StatusSelect } from '@/components/common/StatusSelect';
 import { NEW_WS, WorkstreamSelect } from '@/components/common/WorkstreamSelect';
 import { GrowingInput } from '@/components/common/GrowingInput';
-import type { DocKind, Status, Workstream } from '@/utils/shared/model';
-import { KIND_LABELS } from '@/utils/popup/doc-text';
+import type { Status, Workstream } from '@/utils/shared/model';
+import { KIND_LABELS, KIND_SHORT } from '@/utils/shared/kind-labels';
 import { isGoogleDocsUrl } from '@/utils/shared/links';
 import type { ScanCandidate } from '@/utils/popup/scan/scan';
 
@@ -17,16 +17,6 @@ export interface ScanRowState {
   deadline: string;
   status: Status | '';
 }
-
-const KIND_SHORT: Record<DocKind, string> = {
-  document: 'Doc',
-  spreadsheet: 'Sheet',
-  presentation: 'Slides',
-  form: 'Form',
-  drawing: 'Drawing',
-  file: 'File',
-  folder: 'Folder',
-};
 
 /**
  * A proposal, compact (a 600-px popup shows five or more): check box, title (wrapping, never cut) and a

@@ -2,7 +2,7 @@
 import { STATUS_LABELS } from '../shared/states';
 import { DOC_VALUE_FIELDS, isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
 import type { MergeConflict, Resolutions } from '../shared/reports';
-import { KIND_LABELS } from './doc-text';
+import { KIND_LABELS } from '../shared/kind-labels';
 import { formatDate, formatInstant } from '../shared/format-date';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {

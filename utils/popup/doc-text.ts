@@ -1,16 +1,6 @@
-/** How the popup names things: kinds, where a document was found, site patterns, tracked lookups. */
-import { isIsoDate, type DocKind, type DocRecord } from '../shared/model';
+/** How the popup names things: where a document was found, site patterns, tracked lookups. */
+import { isIsoDate, type DocRecord } from '../shared/model';
 import { formatDate, mentionsDay } from '../shared/format-date';
-
-export const KIND_LABELS: Record<DocKind, string> = {
-  document: 'Document',
-  spreadsheet: 'Spreadsheet',
-  presentation: 'Presentation',
-  form: 'Form',
-  drawing: 'Drawing',
-  file: 'File',
-  folder: 'Folder',
-};
 
 const TAB_SUFFIX = /\s+[-–—]\s+Google\s+(Docs|Sheets|Slides|Forms|Drive|Drawings)\s*$/i;
 

@@ -12,7 +12,8 @@ import { openUrl } from '../shared/open-url';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
 import { dayText } from '../shared/format-date';
 import { displayTitle } from '../shared/doc-order';
-import { KIND_LABELS, noteRepeatsQuote, sourceInfo } from './doc-text';
+import { noteRepeatsQuote, sourceInfo } from './doc-text';
+import { KIND_LABELS } from '../shared/kind-labels';
 import { describeConflict, fieldLabel } from './conflicts';
 import { googleCalendarUrl } from './google-calendar';
 

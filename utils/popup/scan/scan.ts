@@ -19,7 +19,7 @@
  */
 import { docUrl } from '../../shared/links';
 import type { DocKind, Status, Workstream } from '../../shared/model';
-import { KIND_LABELS } from '../doc-text';
+import { KIND_LABELS } from '../../shared/kind-labels';
 import { localToday } from '../../shared/calendar';
 import { attachContext, findDeadline } from './attach';
 import { nextMeetingDate, splitSentences } from './deadlines';
