@@ -64,8 +64,8 @@ export function UpcomingPanel({
 }
 
 /**
- * The Upcoming view: documents not done, by when they are due — Overdue, This week (today to
- * 7 days), Next week (8–14 days), Later, No deadline. Each row is a link that opens the document
+ * The Upcoming view: documents not done, by when they are due — Overdue, This week (due soon: today to
+ * DUE_SOON_DAYS), Next week (the same span after it), Later, No deadline. Each row is a link that opens the document
  * (with its workstream's account); ↑/↓, Home and End move between them.
  */
 export function UpcomingView({

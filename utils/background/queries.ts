@@ -6,6 +6,8 @@
  * every document (the first screen when nothing is cached yet).
  */
 import type { DocketDB } from './db/schema';
+import { addDays } from '../shared/calendar';
+import { DUE_SOON_DAYS } from '../shared/urgency';
 import type { DocRecord, Workstream } from '../shared/model';
 import { compareDocs, groupDocuments, matchesStatus, summarize, upcomingSections } from '../shared/doc-order';
 import type { DocGroup, StatusFilter, Summary, UpcomingKey, UpcomingSection } from '../shared/doc-order';
@@ -178,11 +180,6 @@ export function groupOrder(workstreams: readonly Workstream[]): Workstream[] {
   return [...workstreams].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
-function addDays(day: string, n: number): string {
-  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
 /** Read at most this many dated documents to count the summary before the cache is ready. */
 const COLD_SUMMARY_READS = 3000;
 
@@ -201,7 +198,7 @@ export async function coldGroupedPage(db: DocketDB, q: DocsQuery, today: string)
   const byDeadline = docs.index('byDeadline');
   const workstreams = await tx.objectStore('workstreams').getAll();
   const ordered = groupOrder(workstreams);
-  const soonRange = IDBKeyRange.upperBound(addDays(today, 7));
+  const soonRange = IDBKeyRange.upperBound(addDays(today, DUE_SOON_DAYS));
   const [indexSize, wsCounts, soonKeys] = await Promise.all([
     docs.count(),
     Promise.all(ordered.map((w) => byWs.count(IDBKeyRange.only(w.id)))),

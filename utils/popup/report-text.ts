@@ -2,6 +2,7 @@
 import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport } from '../shared/reports';
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
+import { DUE_SOON_DAYS } from '../shared/urgency';
 import { SEARCH_LIMIT } from '../shared/docs-query';
 
 /** "1 match. 2 more in other statuses." (`statusLabel`: what the Status list shows, "Active"). */
@@ -19,12 +20,12 @@ export function resultCount(shown: number, other: number, statusLabel: string): 
   return `${head} ${other} ${shown === 0 ? plural(other) : 'more'} in other statuses.`;
 }
 
-/** "2 overdue · 3 due within 7 days", or a calm line when nothing is pressing. */
+/** "2 overdue · 3 due within 7 days" (DUE_SOON_DAYS), or a calm line when nothing is pressing. */
 export function summaryText(s: Summary): string {
   const parts: string[] = [];
   if (s.overdue) parts.push(`${s.overdue} overdue`);
-  if (s.dueSoon) parts.push(`${s.dueSoon} due within 7 days`);
-  return parts.length ? parts.join(' · ') : 'Nothing overdue or due within 7 days';
+  if (s.dueSoon) parts.push(`${s.dueSoon} due within ${DUE_SOON_DAYS} days`);
+  return parts.length ? parts.join(' · ') : `Nothing overdue or due within ${DUE_SOON_DAYS} days`;
 }
 
 function plural(n: number, word: string): string {

@@ -4,7 +4,7 @@
  */
 import type { DocRecord, Status, Workstream } from './model';
 import { daysUntil } from './calendar';
-import { urgencyOf } from './urgency';
+import { DUE_SOON_DAYS, isDone, urgencyOf } from './urgency';
 
 export type StatusFilter = 'active' | 'all' | Status;
 
@@ -20,11 +20,6 @@ export interface DocGroup {
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-/** Delivered and archived documents are done: out of the "Active" view and the summary. */
-export function isDone(doc: { status?: Status }): boolean {
-  return doc.status === 'delivered' || doc.status === 'archived';
-}
 
 export function matchesStatus(doc: DocRecord, status: StatusFilter): boolean {
   if (status === 'all') return true;
@@ -98,7 +93,7 @@ export interface Summary {
   dueSoon: number;
 }
 
-/** How many documents (not done) are overdue, and how many are due within the next 7 days (today included). */
+/** How many documents (not done) are overdue, and how many are due soon (within DUE_SOON_DAYS, today included). */
 export function summarize(docs: readonly DocRecord[], today: string): Summary {
   let overdue = 0;
   let dueSoon = 0;
@@ -128,13 +123,16 @@ export const UPCOMING_LABELS: Record<UpcomingKey, string> = {
 
 const UPCOMING_ORDER: readonly UpcomingKey[] = ['overdue', 'this-week', 'next-week', 'later', 'none'];
 
-/** Which Upcoming section a (not done) document belongs in: before today; today to +7 days; +8 to +14; later; none. */
+/**
+ * Which Upcoming section a (not done) document belongs in: before today; due soon (today to +DUE_SOON_DAYS);
+ * the window after that; later; none.
+ */
 export function upcomingKey(doc: DocRecord, today: string): UpcomingKey {
   if (!doc.deadline) return 'none';
   const days = daysUntil(doc.deadline, today);
   if (days < 0) return 'overdue';
-  if (days <= 7) return 'this-week';
-  if (days <= 14) return 'next-week';
+  if (days <= DUE_SOON_DAYS) return 'this-week';
+  if (days <= 2 * DUE_SOON_DAYS) return 'next-week';
   return 'later';
 }
 

@@ -2,11 +2,11 @@
  * Each state Docket shows, once: a status's words and mark, an urgency's icon, colours and words.
  * Badges (their style sheet), the popup (CSS custom properties set from this table at start:
  * utils/popup/state-colors.ts) and the toolbar's badge all read it, so a state looks the same everywhere:
- * overdue red with ⚠, due within 7 days amber with ◷, done (delivered or archived) green with ✓.
+ * overdue red with ⚠, due soon (DUE_SOON_DAYS) amber with ◷, done (DONE_STATUSES) green with ✓.
  */
 import { t, type MessageKey } from './i18n';
 import { STATUSES, type Status } from './model';
-import type { Urgency } from './urgency';
+import { DUE_SOON_DAYS, isDone, type Urgency } from './urgency';
 
 /** A table whose values are messages, read in the language in use each time (`TABLE[key]`). */
 export function messages<K extends string>(keys: readonly K[], key: (k: K) => MessageKey, prefix = ''): Record<K, string> {
@@ -49,7 +49,7 @@ const look = (urgency: Urgency, icon: string, color: string, darkColor: string):
   color,
   darkColor,
   get words() {
-    return t(`urgency_${urgency.replace('-', '_')}` as MessageKey);
+    return t(`urgency_${urgency.replace('-', '_')}` as MessageKey, { days: DUE_SOON_DAYS });
   },
 });
 
@@ -69,5 +69,5 @@ export function urgencyIcon(urgency: Urgency): string {
 
 /** The urgency a status alone gives (a delivered or archived document is done, whatever its deadline). */
 export function statusUrgency(status: Status | undefined): Urgency | undefined {
-  return status === 'delivered' || status === 'archived' ? 'done' : undefined;
+  return isDone({ status }) ? 'done' : undefined;
 }

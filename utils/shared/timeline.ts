@@ -4,7 +4,8 @@
  * Pure: the background answers `docs/timeline` with it over its copy of the index.
  */
 import type { DocRecord, Workstream } from './model';
-import { compareDocs, isDone } from './doc-order';
+import { compareDocs } from './doc-order';
+import { isDone } from './urgency';
 import { addDays, daysBetween } from './calendar';
 import { weekStart } from './doc-table';
 

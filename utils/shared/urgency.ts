@@ -8,13 +8,24 @@ import type { Status } from './model';
 
 export type Urgency = 'done' | 'none' | 'overdue' | 'due-soon' | 'upcoming';
 
+/** A deadline from today to this many days ahead (both included) is due soon. */
+export const DUE_SOON_DAYS = 7;
+
+/** The statuses that make a document done, whatever its deadline. */
+export const DONE_STATUSES: readonly Status[] = ['delivered', 'archived'];
+
+/** Delivered and archived documents are done: out of the "Active" view, the summary and Upcoming. */
+export function isDone(doc: { status?: Status }): boolean {
+  return doc.status !== undefined && DONE_STATUSES.includes(doc.status);
+}
+
 /** CONTRACT §3 `data-docket-urgency` for a tracked document. */
 export function urgencyOf(doc: { status?: Status; deadline?: string }, today: string): Urgency {
-  if (doc.status === 'delivered' || doc.status === 'archived') return 'done';
+  if (isDone(doc)) return 'done';
   if (!doc.deadline) return 'none';
   const days = daysUntil(doc.deadline, today);
   if (days < 0) return 'overdue';
-  if (days <= 7) return 'due-soon';
+  if (days <= DUE_SOON_DAYS) return 'due-soon';
   return 'upcoming';
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Status } from '@/utils/shared/model';
-import { daysUntil, localToday } from '@/utils/shared/calendar';
-import { relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
+import type { DocRecord, Status } from '@/utils/shared/model';
+import { addDays, daysUntil, localToday } from '@/utils/shared/calendar';
+import { DONE_STATUSES, DUE_SOON_DAYS, isDone, relativeDeadline, urgencyOf } from '@/utils/shared/urgency';
+import { matchesStatus, summarize, upcomingKey } from '@/utils/shared/doc-order';
+import { URGENCY_LOOK, statusUrgency } from '@/utils/shared/states';
+import { summaryText } from '@/utils/popup/report-text';
 
 const TODAY = '2020-09-03';
 
@@ -50,5 +53,35 @@ describe('dates', () => {
   it('localToday is the local calendar date, not UTC', () => {
     expect(localToday(new Date(2020, 8, 3, 23, 59))).toBe('2020-09-03');
     expect(localToday(new Date(2020, 0, 1, 0, 0))).toBe('2020-01-01');
+  });
+});
+
+describe('the due-soon window and "done": one home (utils/shared/urgency.ts) for every reader', () => {
+  const inDays = (n: number) => addDays(TODAY, n);
+
+  it('is DUE_SOON_DAYS days ahead, today included, for the badge, the summary, Upcoming and the words', () => {
+    expect(DUE_SOON_DAYS).toBe(7);
+    const last: DocRecord = { id: 'last', kind: 'document', aliases: [], updatedAt: '', deadline: inDays(DUE_SOON_DAYS) };
+    const after: DocRecord = { ...last, id: 'after', deadline: inDays(DUE_SOON_DAYS + 1) };
+    expect([urgencyOf(last, TODAY), urgencyOf(after, TODAY)]).toEqual(['due-soon', 'upcoming']);
+    expect(summarize([last, after], TODAY)).toEqual({ overdue: 0, dueSoon: 1 });
+    expect([upcomingKey(last, TODAY), upcomingKey(after, TODAY)]).toEqual(['this-week', 'next-week']);
+    expect(upcomingKey({ ...last, deadline: inDays(2 * DUE_SOON_DAYS + 1) }, TODAY)).toBe('later');
+    expect(URGENCY_LOOK['due-soon'].words).toBe(`Due within ${DUE_SOON_DAYS} days`);
+    expect(summaryText({ overdue: 0, dueSoon: 1 })).toContain(`due within ${DUE_SOON_DAYS} days`);
+  });
+
+  it.each<[Status, boolean]>([
+    ['draft', false],
+    ['open-for-comments', false],
+    ['final', false],
+    ['delivered', true],
+    ['archived', true],
+  ])('%s is done: %s (isDone, statusUrgency and the Active filter agree)', (status, done) => {
+    expect(DONE_STATUSES.includes(status)).toBe(done);
+    expect(isDone({ status })).toBe(done);
+    expect(statusUrgency(status)).toBe(done ? 'done' : undefined);
+    const doc: DocRecord = { id: 'x', kind: 'document', aliases: [], updatedAt: '', status };
+    expect(matchesStatus(doc, 'active')).toBe(!done);
   });
 });
