@@ -1,0 +1,2 @@
+export declare const SUBJECT_MAX: number;
+export declare function commitProblems(message: string): string[];
