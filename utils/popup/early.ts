@@ -1,6 +1,6 @@
 /**
  * The popup's first question, asked before React starts, and its first screen kept from the last
- * opening (utils/first-page.ts). The first useDocsQuery asking the same question takes both: the
+ * opening (utils/popup/first-page.ts). The first useDocsQuery asking the same question takes both: the
  * kept answer to draw at once, the live answer to replace it.
  * No React here: this module runs before react-dom is even evaluated.
  */

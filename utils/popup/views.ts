@@ -1,4 +1,4 @@
-/** The popup's views, in the order of their tabs (components/popup/ViewTabs.tsx; drawn early by utils/popup/first-draw.ts). */
+/** The popup's views, in the order of their tabs (components/popup/ViewTabs.tsx; drawn early by utils/popup/first-screen.ts). */
 export type ViewId = 'documents' | 'upcoming' | 'scan' | 'workstreams' | 'import-export' | 'sites';
 
 /** `more`: read by screen readers after the label ("Scan" → "Scan this page"). */

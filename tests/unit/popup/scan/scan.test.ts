@@ -4,7 +4,7 @@
  * every fixture has an explicit table of what must be proposed — document ids in page order,
  * workstream name, deadline, status — and nothing else.
  *
- * Deadline decisions (read from the seeds; the rules are in utils/scan/deadlines.ts):
+ * Deadline decisions (read from the seeds; the rules are in utils/popup/scan/deadlines.ts):
  * - seed 004, B. Improvements to the IGF: "Next Steps: In the next 10 days, the group should
  *   provide feedback on both documents" → 27 August + 10 = 2020-09-06. The later "the
  *   facilitator will then integrate these … by the next WG’s meeting (10 September)" is the
