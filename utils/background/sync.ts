@@ -9,7 +9,7 @@ import * as store from './db/store';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseImport } from './interchange/parse';
 import { planMerge } from './interchange/merge';
-import { contentLength, readBody } from './feed-body';
+import { contentLength, readBody } from '../shared/read-body';
 import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
 

@@ -24,6 +24,11 @@ export function googleDocExportUrl(url: string): string | undefined {
   return `${u.origin}/document/${account}d/${ref.id}/export?format=html`;
 }
 
+/** Google's own hosts (google.com and its subdomains, googleusercontent.com's): where an export may be answered from. */
+export function isGoogleHost(host: string): boolean {
+  return /(?:^|\.)google\.com$|\.googleusercontent\.com$/i.test(host);
+}
+
 /** Why an export answer is no document: `undefined` when it is one. */
 export function exportRefusal(
   res: { ok: boolean; status: number; url: string; redirected?: boolean },

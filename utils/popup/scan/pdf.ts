@@ -56,8 +56,18 @@ export function looksLikePdf(contentType: string | null, url = ''): boolean {
   return /application\/(?:x-)?pdf/i.test(contentType ?? '') || /\.pdf(?:$|[?#])/i.test(url);
 }
 
-/** A PDF's bytes → the HTML page the scanner reads. `onPage` reports progress. */
-export async function readPdf(pdfjs: PdfJs, data: Uint8Array, onPage?: (done: number, total: number) => void): Promise<PdfRead> {
+/**
+ * A PDF's bytes → the HTML page the scanner reads. `onPage` reports progress (pages read of the
+ * total); `signal` stops between pages (an AbortError), for a PDF of thousands of pages.
+ */
+export async function readPdf(
+  pdfjs: PdfJs,
+  data: Uint8Array,
+  onPage?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<PdfRead> {
+  const stopped = () => new DOMException('The PDF’s reading was stopped.', 'AbortError');
+  if (signal?.aborted) throw stopped();
   const doc = await pdfjs.getDocument({
     data,
     isEvalSupported: false,
@@ -67,7 +77,9 @@ export async function readPdf(pdfjs: PdfJs, data: Uint8Array, onPage?: (done: nu
   }).promise;
   try {
     const pages: PdfPage[] = [];
+    onPage?.(0, doc.numPages);
     for (let n = 1; n <= doc.numPages; n++) {
+      if (signal?.aborted) throw stopped();
       const page = await doc.getPage(n);
       const [content, annotations] = await Promise.all([page.getTextContent(), page.getAnnotations()]);
       const items: PdfItem[] = [];
