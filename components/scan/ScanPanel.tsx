@@ -13,11 +13,12 @@ import { scanSteps } from '@/utils/popup/scan/scan';
 import { recordsFor } from '@/utils/popup/scan-records';
 import type { ScanCandidate, ScanProgress, ScanResult } from '@/utils/popup/scan/scan';
 import { runInSlices } from '@/utils/popup/scan/slices';
-import { SourceError, readTabSource } from '@/utils/popup/scan/source';
+import { CANCELLED, SourceError, readTabSource } from '@/utils/popup/scan/source';
 import type { SourceDeps, SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { inlineExportStyles } from '@/utils/popup/scan/gdoc';
 import { readPdf } from '@/utils/popup/scan/pdf';
 import { loadPdfJs } from '@/utils/popup/scan/pdf-loader';
+import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { errorMessage } from '@/utils/popup/errors';
 
@@ -29,13 +30,16 @@ type Row = ScanRowState;
 type Phase =
   | { kind: 'idle' }
   | { kind: 'scanning'; progress?: string }
-  | { kind: 'unreachable'; message: string; origin?: string }
+  | { kind: 'unreachable'; message: string; origin?: string; retry?: boolean }
   | { kind: 'done'; result: ScanResult; source: SourceKind; pages?: number };
 
 /** What the member sees while a long page or PDF is read ("Reading the PDF: page 3 of 12…"). */
 function progressText(p: SourceProgress | ScanProgress): string | undefined {
-  if (p.phase === 'fetching') return 'Fetching the file…';
-  if (p.phase === 'pdf') return `Reading the PDF: page ${p.done} of ${p.total}…`;
+  if (p.phase === 'fetching') {
+    if (!p.done) return 'Fetching the file…';
+    return `Fetching the file: ${megabytes(p.done)}${p.total ? ` of ${megabytes(p.total)}` : ''}…`;
+  }
+  if (p.phase === 'pdf') return `Reading the PDF: page ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')}…`;
   if (p.phase === 'documents' && p.total > 50) return `Scanning: ${p.done} of ${p.total} documents…`;
   if (p.phase === 'outline' || p.phase === 'links') return 'Reading the page’s items…';
   return undefined;
@@ -55,7 +59,7 @@ function sourceDeps(tabId: number): SourceDeps {
         return false;
       }
     },
-    readPdf: async (bytes, onPage) => readPdf(await loadPdfJs(), bytes, onPage),
+    readPdf: async (bytes, onPage, signal) => readPdf(await loadPdfJs(), bytes, onPage, signal),
   };
 }
 
@@ -117,6 +121,8 @@ export function ScanPanel({
   const [shown, setShown] = useState(ROWS_SHOWN);
   const started = useRef(false);
   const seq = useRef(0);
+  /** Stops the scan under way (Cancel, another scan, the view closing). */
+  const stopper = useRef<AbortController | null>(null);
   const workstreamsRef = useRef(workstreams);
   workstreamsRef.current = workstreams;
   /** Candidates already tracked (`lookup` with the candidates' ids). */
@@ -125,6 +131,9 @@ export function ScanPanel({
 
   const scan = useCallback(async () => {
     const n = ++seq.current;
+    stopper.current?.abort();
+    const controller = new AbortController();
+    stopper.current = controller;
     setReport(null);
     setProblem(null);
     if (page.tabId === undefined) {
@@ -140,13 +149,16 @@ export function ScanPanel({
     };
     let source;
     try {
-      source = await readTabSource({ url: page.url, title: page.title }, sourceDeps(page.tabId), showProgress);
+      source = await readTabSource({ url: page.url, title: page.title }, sourceDeps(page.tabId), showProgress, {
+        signal: controller.signal,
+      });
     } catch (e) {
       if (n !== seq.current) return;
       setPhase({
         kind: 'unreachable',
         message: e instanceof SourceError ? e.message : `Docket could not read this page: ${errorMessage(e)}`,
         ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
+        ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
       });
       return;
     }
@@ -163,7 +175,7 @@ export function ScanPanel({
           workstreams: workstreamsRef.current,
           today: localToday(),
         }),
-        { onProgress: showProgress },
+        { onProgress: showProgress, signal: controller.signal },
       );
       performance.measure('docket:scan-parse-scan', 'docket:scan-read');
       performance.measure('docket:scan', 'docket:scan-start');
@@ -175,9 +187,13 @@ export function ScanPanel({
       setPhase({ kind: 'done', result, source: source.kind, ...(source.pages ? { pages: source.pages } : {}) });
     } catch (e) {
       if (n !== seq.current) return;
-      setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
+      if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: CANCELLED, retry: true });
+      else setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
     }
   }, [page.tabId, page.url, page.title]);
+
+  // Leaving the view (or closing the popup) stops a download or a PDF still being read.
+  useEffect(() => () => stopper.current?.abort(), []);
 
   // Scan as soon as the tab and the index are known (opening this view is the request).
   useEffect(() => {
@@ -283,13 +299,23 @@ export function ScanPanel({
         </p>
       )}
       {phase.kind === 'scanning' && (
-        <p className="scan-progress" role="status">
-          <span className="spinner" aria-hidden="true" /> {phase.progress ?? 'Scanning this page for Google documents…'}
-        </p>
+        <div className="scan-progress-row">
+          <p className="scan-progress" role="status">
+            <span className="spinner" aria-hidden="true" /> {phase.progress ?? 'Scanning this page for Google documents…'}
+          </p>
+          <button type="button" className="link-button scan-cancel" onClick={() => stopper.current?.abort()}>
+            Cancel
+          </button>
+        </div>
       )}
       {phase.kind === 'unreachable' && (
         <div className="scan-message" role="alert">
           <p>{phase.message}</p>
+          {phase.retry && (
+            <button type="button" onClick={() => void scan()}>
+              Try again
+            </button>
+          )}
           {phase.origin && (
             <button type="button" onClick={() => void allow(phase.origin!)}>
               Enable Docket on {new URL(phase.origin).hostname}

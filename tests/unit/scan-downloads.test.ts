@@ -101,7 +101,10 @@ describe('Scan’s downloads have a size limit', () => {
       url: EXPORT_URL,
       headers: { 'content-type': 'text/html', 'content-length': String(150 * 1024 * 1024) },
     });
-    const err = await readTabSource({ url: DOC_URL }, deps(async () => big.response)).catch((e: unknown) => e);
+    const err = await readTabSource(
+      { url: DOC_URL },
+      deps(async () => big.response),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ reason: 'too-large', message: expect.stringMatching(/export is larger than 50 MB/) });
     expect(big.body.pulled).toBe(0);
   });
@@ -129,15 +132,21 @@ describe('a stalled download is stopped, with a message to try again', () => {
         }),
     );
     const err = await readTabSource({ url: PDF_URL }, d, undefined, { stallMs: 30 }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ reason: 'stalled', message: expect.stringMatching(/example\.org stopped sending this file.*Try again/) });
+    expect(err).toMatchObject({
+      reason: 'stalled',
+      message: expect.stringMatching(/example\.org stopped sending this file.*Try again/),
+    });
     expect(signal?.aborted).toBe(true);
   });
 
   it('a body that stops coming: stopped, the download cancelled', async () => {
     const slow = answer({ pieces: 1, stall: true, url: EXPORT_URL, headers: { 'content-type': 'text/html' } });
-    const err = await readTabSource({ url: DOC_URL }, deps(async () => slow.response), undefined, { stallMs: 30 }).catch(
-      (e: unknown) => e,
-    );
+    const err = await readTabSource(
+      { url: DOC_URL },
+      deps(async () => slow.response),
+      undefined,
+      { stallMs: 30 },
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ reason: 'stalled', message: expect.stringMatching(/Google stopped sending/) });
     expect(slow.body.cancelled).toBe(true);
   });
@@ -213,7 +222,10 @@ describe('a Google export is scanned only as Google itself answers it', () => {
       redirected: true,
       headers: { 'content-type': 'text/html' },
     });
-    const err = await readTabSource({ url: DOC_URL }, deps(async () => moved.response)).catch((e: unknown) => e);
+    const err = await readTabSource(
+      { url: DOC_URL },
+      deps(async () => moved.response),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({
       reason: 'refused',
       message: expect.stringMatching(/another site \(www\.intgovforum\.org\).*only what Google itself answers/),
@@ -228,7 +240,12 @@ describe('a Google export is scanned only as Google itself answers it', () => {
       first: new TextEncoder().encode('<p>minutes</p>'),
       headers: { 'content-type': 'text/html; charset=utf-8' },
     });
-    expect(await readTabSource({ url: DOC_URL }, deps(async () => within.response))).toMatchObject({
+    expect(
+      await readTabSource(
+        { url: DOC_URL },
+        deps(async () => within.response),
+      ),
+    ).toMatchObject({
       kind: 'google-doc',
       html: '<p>minutes</p>',
     });
@@ -251,7 +268,12 @@ describe('a Google export is scanned only as Google itself answers it', () => {
       redirected: true,
       headers: { 'content-type': 'text/html' },
     });
-    await expect(readTabSource({ url: DOC_URL }, deps(async () => signIn.response))).rejects.toMatchObject({
+    await expect(
+      readTabSource(
+        { url: DOC_URL },
+        deps(async () => signIn.response),
+      ),
+    ).rejects.toMatchObject({
       reason: 'refused',
       message: expect.stringMatching(/sign in/),
     });

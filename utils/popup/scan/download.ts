@@ -96,7 +96,8 @@ export async function download(
       signal: controller.signal,
       onBytes: (n) => limits.onBytes?.(n, announced),
     });
-    if (!read.ok) throw new DownloadFailure(read.reason === 'cancelled' && !outer?.aborted ? 'stalled' : read.reason, read.detail);
+    if (!read.ok)
+      throw new DownloadFailure(read.reason === 'cancelled' && !outer?.aborted ? 'stalled' : read.reason, read.detail);
     return { response, data: read.data };
   } finally {
     outer?.removeEventListener('abort', cancel);

@@ -207,8 +207,10 @@ export async function readTabSource(
   if (!looksLikePdf(null, url)) {
     try {
       const snap = await deps.snapshot();
+      if (opts.signal?.aborted) throw new SourceError(CANCELLED, 'cancelled');
       if (!isPdfViewer(snap)) return { kind: 'page', url: snap.url || url, title: snap.title || title, html: snap.html };
-    } catch {
+    } catch (e) {
+      if (e instanceof SourceError) throw e;
       notRunning = true;
     }
   }
@@ -233,7 +235,10 @@ export async function readTabSource(
   try {
     got = await download(deps.fetch, url, { credentials: 'include' }, limitsOf(opts, onProgress), (res) => {
       if (!res.ok)
-        throw new SourceError(`${hostOf(url)} answered with an error (HTTP ${res.status}) when Docket fetched this file.`, 'unreadable');
+        throw new SourceError(
+          `${hostOf(url)} answered with an error (HTTP ${res.status}) when Docket fetched this file.`,
+          'unreadable',
+        );
     });
   } catch (e) {
     throw downloadError(e, 'this file', hostOf(url), opts);

@@ -221,3 +221,40 @@ describe('ScanPanel', () => {
     expect((call![1] as { documents: Array<{ title: string }> }).documents[0]!.title).toBe('Two lines');
   });
 });
+
+describe('ScanPanel: the member can stop a scan (issue 28, item 12)', () => {
+  it('Cancel while the page is read: says it was cancelled, nothing listed, Try again scans again', async () => {
+    let answer: (snap: unknown) => void = () => undefined;
+    protocol.sendToTab.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    protocol.send.mockResolvedValue({ records: {} });
+    await act(async () => {
+      root.render(
+        createElement(ScanPanel, {
+          page: { ready: true, tabId: 7, url: PAGE_URL, title: 'WG minutes' },
+          workstreams: [],
+          loaded: true,
+          onTracked: vi.fn(),
+        }),
+      );
+    });
+    expect(host.querySelector('.scan-progress')?.textContent).toMatch(/Scanning this page/);
+    await act(async () => button(/^Cancel$/).click());
+    await act(async () => answer({ url: PAGE_URL, title: 'WG minutes', html: SEED_004 }));
+    for (let i = 0; i < 100 && !host.querySelector('[role=alert] p'); i++) {
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    }
+    expect(host.querySelector('[role=alert] p')?.textContent).toBe('Scan cancelled: nothing was read.');
+    expect(rows()).toEqual([]);
+    // Try again: the page read again, its documents listed.
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'WG minutes', html: SEED_004 });
+    await act(async () => button(/^Try again$/).click());
+    for (let i = 0; i < 500 && !host.querySelector('.scan-count'); i++) {
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10));
+      });
+    }
+    expect(rows()).toHaveLength(5);
+  });
+});
