@@ -20,5 +20,7 @@ export function startServer(routes?: Record<string, Route>): Promise<{
 export const GOOGLE_HOSTS: string[];
 export function startGoogleStandIn(
   titles?: Record<string, string>,
-  exports?: Record<string, string | number>,
-): Promise<{ port: number; close(): Promise<void> }>;
+  exports?: Record<string, string | number | GoogleExportAnswer>,
+): Promise<{ port: number; sent: Record<string, number>; close(): Promise<void> }>;
+/** An export answer Scan must not trust: an endless body, a stall, a redirect. */
+export type GoogleExportAnswer = { endless: true } | { stall: true } | { redirect: string };

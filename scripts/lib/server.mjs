@@ -10,8 +10,11 @@ import { seedIndexPage, seedPages } from './seed-pages.mjs';
 export const SITE_HOST = 'www.intgovforum.org';
 /** A site Docket does not run on until the member enables it (served by the same local server). */
 export const OTHER_SITE_HOST = 'lists.example.org';
-/** Hosts the Google stand-in answers for (over HTTPS, with a test certificate). */
-export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com'];
+/**
+ * Hosts the Google stand-in answers for (over HTTPS, with a test certificate; Chromium ignores that
+ * accounts.google.com is not in it). accounts.google.com is Google's sign-in page, where Docket has no permission.
+ */
+export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com', 'accounts.google.com'];
 
 const TLS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/tls');
 const KIND_NAMES = {
@@ -26,7 +29,12 @@ const KIND_NAMES = {
  * A stand-in for Google's document pages: any /document/d/ID/…, /spreadsheets/d/ID/… (etc.)
  * or drive /file/d/ID/… answers with a small page titled like Google's ("Title - Google Docs").
  * `titles` maps ids to titles. `exports` maps a document id to what its HTML export
- * (`/document/d/ID/export?format=html`) answers: the export's HTML, or an HTTP status (a refusal).
+ * (`/document/d/ID/export?format=html`) answers: the export's HTML, or an HTTP status (a refusal),
+ * or one of the answers Scan must not trust (issue 28, items 12 and 13):
+ * - `{ endless: true }`: HTML that never ends (sent as fast as it is read, until the reader stops);
+ * - `{ stall: true }`: the start of the HTML, then nothing, never ending;
+ * - `{ redirect: 'https://…' }`: a 302 to that address (another site, or Google's sign-in page).
+ * `sent` counts the bytes of each export's body sent so far.
  */
 export async function startGoogleStandIn(titles = {}, exports = {}) {
   const server = createTlsServer(
@@ -34,8 +42,16 @@ export async function startGoogleStandIn(titles = {}, exports = {}) {
     (req, res) => {
       const path = new URL(req.url ?? '/', 'https://x').pathname;
       const exp = /^\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)\/export$/.exec(path);
+      if (path === '/ServiceLogin') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Sign in - Google Accounts</title>');
+        return;
+      }
       if (exp) {
         const answer = exports[exp[1]];
+        if (answer && typeof answer === 'object') {
+          untrusted(exp[1], answer, res);
+          return;
+        }
         if (typeof answer === 'string') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(answer);
         else res.writeHead(typeof answer === 'number' ? answer : 404, { 'content-type': 'text/html' }).end('<p>refused</p>');
         return;
@@ -56,8 +72,41 @@ export async function startGoogleStandIn(titles = {}, exports = {}) {
         );
     },
   );
+  const sent = {};
+  /** The answers Scan must not trust (see above). */
+  function untrusted(id, answer, res) {
+    sent[id] = 0;
+    if (answer.redirect) {
+      res.writeHead(302, { location: answer.redirect, 'cache-control': 'no-store' }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    const piece = Buffer.from(`<p>${'x'.repeat(64 * 1024 - 8)}</p>\n`);
+    res.write('<html><body>');
+    if (answer.stall) return; // never ends: the connection stays open until the reader closes it
+    let open = true;
+    res.on('close', () => (open = false));
+    const pump = () => {
+      while (open) {
+        sent[id] += piece.length;
+        if (!res.write(piece)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    pump();
+  }
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { port: server.address().port, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    port: server.address().port,
+    sent,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
+  };
 }
 
 /** Start serving; `routes` maps a path to { type, body } (or a function returning it). */

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithDocket, tabIdOf } from '../../../scripts/lib/browser.mjs';
 import { startGoogleStandIn, startServer } from '../../../scripts/lib/server.mjs';
+import type { GoogleExportAnswer } from '../../../scripts/lib/server.mjs';
 
 export const SAMPLE_INDEX = resolve(import.meta.dirname, '../../fixtures/sample-index.json');
 
@@ -15,6 +16,8 @@ export interface Docket {
   worker: Worker;
   extensionId: string;
   server: Awaited<ReturnType<typeof startServer>>;
+  /** The HTTPS stand-in for Google (`sent`: bytes of each export sent so far). */
+  google: Awaited<ReturnType<typeof startGoogleStandIn>>;
   /** Open the popup in a tab, optionally acting on `forPage`'s tab (popup.html?tab=…). */
   popup(forPage?: Page, query?: string): Promise<Page>;
   close(): Promise<void>;
@@ -29,7 +32,7 @@ export async function startDocket(
   routes: Record<string, { type: string; body: string | Buffer }> = {},
   googleTitles: Record<string, string> = {},
   /** What the stand-in's HTML export of a document answers: its HTML, or a refusal's status. */
-  googleExports: Record<string, string | number> = {},
+  googleExports: Record<string, string | number | GoogleExportAnswer> = {},
   /** More host names the browser reaches on this machine: name → local port. */
   hosts: Record<string, number> = {},
 ): Promise<Docket> {
@@ -41,6 +44,7 @@ export async function startDocket(
     worker: browser.worker,
     extensionId: browser.extensionId,
     server,
+    google,
     async popup(forPage, query = '') {
       let q = query;
       if (forPage) {
