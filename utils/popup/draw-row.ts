@@ -16,6 +16,7 @@ import { noteRepeatsQuote, sourceInfo } from './doc-text';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { describeConflict, fieldLabel } from './conflicts';
 import { googleCalendarUrl } from './google-calendar';
+import { safeColor } from './answer-schema';
 
 type Child = Node | string | null | undefined | false;
 
@@ -42,7 +43,8 @@ function calendarLink(doc: DocRecord, workstream: Workstream | undefined, title:
 /** A workstream's colour dot (components/common/Swatch.tsx). */
 export function swatch(color: string | undefined): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-  el.style.background = color ?? 'transparent';
+  // Only `#rrggbb`: a colour goes into a style, where `url(…)` would fetch.
+  el.style.background = safeColor(color) ?? 'transparent';
   return el;
 }
 

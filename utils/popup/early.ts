@@ -6,7 +6,7 @@
  */
 import type { DocsPage, DocsQuery } from '../shared/docs-query';
 import { send } from '../shared/protocol';
-import { keepFirstPage, queryId } from './first-page';
+import { answerDiffers, keepFirstPage, queryId } from './first-page';
 import type { KeyValueStore } from './first-page';
 
 export type QueryRunner = (q: DocsQuery) => Promise<DocsPage>;
@@ -38,11 +38,14 @@ export function takeEarly(q: DocsQuery): Promise<DocsPage> | null {
 
 /** The revision of the kept answer that is still right: answers at it need not be kept again. */
 let keptRevision: string | null = null;
+/** The kept answer offered at that revision (a live answer at it that differs replaces it). */
+let keptPage: DocsPage | null = null;
 
 /** Offer a kept answer to `q` (already checked against the index's revision). */
 export function offerKept(q: DocsQuery, page: DocsPage): void {
   kept = { id: queryId(q), page };
   keptRevision = page.revision ?? null;
+  keptPage = page;
 }
 
 /** The kept answer to `q`, to draw before the live one arrives. */
@@ -57,9 +60,13 @@ export function keepAnswersTo(q: DocsQuery, store: KeyValueStore): void {
 
 /** An answer arrived: kept if it answers the first question. */
 export function answered(q: DocsQuery, page: DocsPage): void {
-  if (!keeper || keeper.id !== queryId(q) || page.partial || !page.revision || page.revision === keptRevision) return;
+  if (!keeper || keeper.id !== queryId(q) || page.partial || !page.revision) return;
+  // The kept answer confirmed: nothing to keep. One that differs at the same revision was wrong
+  // (a row the index does not hold…): the live answer replaces it, so it is not drawn next time.
+  if (page.revision === keptRevision && !(keptPage && answerDiffers(keptPage, page))) return;
   const { store } = keeper;
   keptRevision = page.revision;
+  keptPage = page;
   // Not in the answer's task: writing it is not urgent.
   setTimeout(() => keepFirstPage(store, q, page), 0);
 }

@@ -8,6 +8,7 @@
  * Pure helpers over a Storage-like object (the popup's `localStorage`; a Map in tests).
  */
 import type { DocsPage, DocsQuery } from '../shared/docs-query';
+import { asDocsPage } from './answer-schema';
 
 export const FIRST_PAGE_KEY = 'docket:first-page';
 /** What earlier versions kept and this one no longer reads (the first screen as markup, up to 128 kB): removed when an answer is kept. */
@@ -75,19 +76,26 @@ export function readKept(store: KeyValueStore): string | null {
   return readItem(store, FIRST_PAGE_KEY);
 }
 
-/** The kept text read back (null when there is none, or it is unreadable or of another format). */
+/**
+ * The kept text read back (null when there is none, or it is unreadable, of another format, or not
+ * an answer as the background gives one: answer-schema.ts, every row with its document, colours `#rrggbb`).
+ */
 export function parseKept(text: string | null): Kept | null {
   if (!text) return null;
-  let kept: Partial<Kept>;
+  let kept: Partial<Kept> | null;
   try {
-    kept = JSON.parse(text) as Partial<Kept>;
+    kept = JSON.parse(text) as Partial<Kept> | null;
   } catch {
     return null;
   }
   if (!kept || kept.v !== VERSION || typeof kept.query !== 'string' || typeof kept.revision !== 'string') return null;
-  const page = kept.page;
-  if (!page || !Array.isArray(page.rows) || !Array.isArray(page.workstreams) || typeof page.total !== 'number') return null;
-  return kept as Kept;
+  const page = asDocsPage(kept.page);
+  return page ? { v: kept.v, query: kept.query, revision: kept.revision, page } : null;
+}
+
+/** Drop the kept first page (it could not be read or drawn: the live answer is drawn instead). Never throws. */
+export function dropKept(store: KeyValueStore): void {
+  keepItem(store, FIRST_PAGE_KEY, null);
 }
 
 /** The kept answer answers `q` (at some revision). */

@@ -6,7 +6,7 @@
  * `ready` resolves when that has been decided (or could not be, quickly).
  */
 import { browser } from 'wxt/browser';
-import { keptAnswer, keptAnswers, parseKept, readKept } from './first-page';
+import { dropKept, keptAnswer, keptAnswers, parseKept, readKept } from './first-page';
 import { drawFirstScreen, showFirstScreen } from './first-screen';
 import { REVISION_KEY } from '../shared/protocol';
 import type { DocsQuery } from '../shared/docs-query';
@@ -73,7 +73,21 @@ export function start(): Start {
     return nothing;
   }
   keepAnswersTo(q, store);
-  const kept = parseKept(readKept(store));
+  const text = readKept(store);
+  let kept = parseKept(text);
+  // Kept but not an answer (a bug, a half-written entry): dropped, the live answer drawn.
+  if (text && !kept) dropKept(store);
+  // Drawn while the revision is on its way (a plain opening only: `?tab=`… opens the popup for a
+  // page); shown only if the kept answer is still right. A kept answer that cannot be drawn is dropped.
+  let screen: HTMLElement | null = null;
+  if (kept && keptAnswers(kept, q) && !window.location.search) {
+    try {
+      screen = drawFirstScreen(kept.page, q.today!);
+    } catch {
+      dropKept(store);
+      kept = null;
+    }
+  }
   // With a kept answer for today (usually still right), the quick partial answer from the
   // database's indexes is not needed: the background reads the whole index at once (the search needs it too).
   const likely = keptAnswers(kept, q);
@@ -82,9 +96,6 @@ export function start(): Start {
     ask();
     return nothing;
   }
-  // Drawn while the revision is on its way (a plain opening only: `?tab=`… opens the popup for a
-  // page); shown only if the kept answer is still right.
-  const screen = window.location.search ? null : drawFirstScreen(kept.page, q.today!);
   // Without a screen to show, the background is woken at once; with one, once it is on screen.
   if (!screen) ask();
   let late = false;

@@ -8,6 +8,7 @@
 import type { TablePage } from '../shared/doc-table';
 import { keepItem, readItem, type KeyValueStore } from './first-page';
 import type { TableKey } from './table-view';
+import { asTablePage } from './answer-schema';
 
 export const TABLE_FIRST_KEY = 'docket:table-first:v1';
 
@@ -25,17 +26,25 @@ export function keepTableFirst(store: KeyValueStore, key: TableKey, revision: st
   return keepItem(store, TABLE_FIRST_KEY, JSON.stringify(kept));
 }
 
-/** The kept rows, when they answer `key` at `revision` (the index's now); else null. Never throws. */
+/**
+ * The kept rows, when they answer `key` at `revision` (the index's now); else null. Kept text that
+ * is not a table's answer (answer-schema.ts: every row with its document, colours `#rrggbb`) is
+ * dropped. Never throws.
+ */
 export function keptTableFirst(store: KeyValueStore, key: TableKey, revision: string | null): TablePage | null {
   if (revision === null) return null;
   const text = readItem(store, TABLE_FIRST_KEY);
   if (!text) return null;
+  let kept: Partial<KeptTable> | null = null;
   try {
-    const kept = JSON.parse(text) as Partial<KeptTable>;
-    if (kept.key !== JSON.stringify(key) || kept.revision !== revision) return null;
-    const page = kept.page;
-    return page && Array.isArray(page.rows) && Array.isArray(page.groups) && typeof page.total === 'number' ? page : null;
+    kept = JSON.parse(text) as Partial<KeptTable> | null;
   } catch {
+    kept = null;
+  }
+  const page = kept && typeof kept.key === 'string' && typeof kept.revision === 'string' ? asTablePage(kept.page) : null;
+  if (!kept || !page) {
+    keepItem(store, TABLE_FIRST_KEY, null);
     return null;
   }
+  return kept.key === JSON.stringify(key) && kept.revision === revision ? page : null;
 }
