@@ -11,6 +11,8 @@ import { startToolbar } from '@/utils/background/toolbar';
 import { openDocketDbSafely, type DocketDB } from '@/utils/background/db/schema';
 import { REVISION_KEY } from '@/utils/shared/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
+import type { Sender } from '@/utils/background/handlers/context';
+import { answerPort, type PortLike } from '@/utils/shared/port-transport';
 import {
   disableSite,
   enableSite,
@@ -129,6 +131,10 @@ export default defineBackground(() => {
   // Find out at once whether an operation was cut short when the worker last stopped.
   void db().catch(console.error);
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
+  // Docket's pages in Firefox ask over a port (utils/shared/port-transport.ts), answered the same way.
+  browser.runtime.onConnect.addListener((port) =>
+    answerPort(port as unknown as PortLike, (message, sender) => dispatch(message, (sender ?? {}) as Sender, handlers, deps)),
+  );
 
   // Registered scripts follow the enabled sites' permissions, whoever changed them.
   browser.permissions.onRemoved.addListener(() => {

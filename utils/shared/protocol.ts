@@ -10,6 +10,8 @@
  * (kept apart so content scripts do not bundle the schema library).
  */
 import { browser } from 'wxt/browser';
+import { SEND_PORT, portTransport } from './port-transport';
+import type { PortLike, PortTransport } from './port-transport';
 import type { ImportReport, Resolutions, SnapshotInfo, Subscription } from './reports';
 import type { BadgeFields, BadgeRecord, DocRecord, Workstream } from './model';
 import type { DocsPage, DocsQuery, IndexSummary } from './docs-query';
@@ -202,12 +204,26 @@ function stoppedMessage(type: string): string {
     : 'Docket’s background stopped before it answered, so this may not have been done. Check, then try again.';
 }
 
+let pagePort: PortTransport | null | undefined;
+
+/**
+ * How this page asks: Docket's own pages in Firefox over a port (port-transport.ts: closing a page
+ * with a request pending logs nothing), everything else with `runtime.sendMessage`.
+ */
+function request(envelope: Envelope): Promise<unknown> {
+  pagePort ??=
+    import.meta.env.BROWSER === 'firefox' && typeof window !== 'undefined' && window.location?.protocol === 'moz-extension:'
+      ? portTransport(() => browser.runtime.connect({ name: SEND_PORT }) as unknown as PortLike, window)
+      : null;
+  return pagePort ? pagePort.request(envelope) : browser.runtime.sendMessage(envelope);
+}
+
 /** Send one message to the background; rejects with the background's error text. */
 export async function send<K extends MessageType>(type: K, data: Req<K>): Promise<Res<K>> {
   let reply: Reply<Res<K>> | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      reply = (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Reply<Res<K>> | undefined;
+      reply = (await request({ type, data } satisfies Envelope<K>)) as Reply<Res<K>> | undefined;
       break;
     } catch (error) {
       const text = String((error as Error)?.message ?? error);
