@@ -1,4 +1,4 @@
-import { safeColor } from '../utils/popup/answer-schema';
+import { safeColor } from '@/utils/popup/answer-schema';
 
 /** A workstream's colour dot (decorative: the name always sits next to it). Only `#rrggbb` is drawn. */
 export function Swatch({ color }: { color?: string }) {

@@ -228,7 +228,7 @@ describe('ScanPanel: the member can stop a scan (issue 28, item 12)', () => {
     protocol.sendToTab.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
     protocol.send.mockResolvedValue({ records: {} });
     await act(async () => {
-      root.render(
+      root!.render(
         createElement(ScanPanel, {
           page: { ready: true, tabId: 7, url: PAGE_URL, title: 'WG minutes' },
           workstreams: [],

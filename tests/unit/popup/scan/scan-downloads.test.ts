@@ -6,11 +6,11 @@
  * (not sent on to another site; a sign-in page said as such, not "offline").
  */
 import { describe, expect, it, vi } from 'vitest';
-import { SCAN_MAX_BYTES } from '../../utils/popup/scan/download';
-import { readPdf } from '../../utils/popup/scan/pdf';
-import type { PdfJs } from '../../utils/popup/scan/pdf';
-import { SourceError, readTabSource } from '../../utils/popup/scan/source';
-import type { SourceDeps } from '../../utils/popup/scan/source';
+import { SCAN_MAX_BYTES } from '@/utils/popup/scan/download';
+import { readPdf } from '@/utils/popup/scan/pdf';
+import type { PdfJs } from '@/utils/popup/scan/pdf';
+import { SourceError, readTabSource } from '@/utils/popup/scan/source';
+import type { SourceDeps } from '@/utils/popup/scan/source';
 
 const DOC_URL = 'https://docs.google.com/document/d/1abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG/edit';
 const PDF_URL = 'https://example.org/files/minutes.pdf';

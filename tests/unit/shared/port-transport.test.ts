@@ -7,8 +7,8 @@
  * after the page is gone — while a port cut under an open page fails as the background stopping.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { SEND_PORT, answerPort, portTransport } from '../../utils/shared/port-transport';
-import type { PortLike } from '../../utils/shared/port-transport';
+import { SEND_PORT, answerPort, portTransport } from '@/utils/shared/port-transport';
+import type { PortLike } from '@/utils/shared/port-transport';
 
 /** A pair of connected ports, as runtime.connect and onConnect give them. */
 function pair(sender: unknown = { id: 'docket', url: 'moz-extension://x/popup.html' }) {
