@@ -18,7 +18,7 @@ const PAGES = ['./components', './hooks', './entrypoints/popup', './entrypoints/
  */
 const zones = [
   {
-    target: ['./utils/content', './entrypoints/content.ts'],
+    target: ['./utils/content', './entrypoints/content.ts', './entrypoints/content-badges.ts'],
     from: ['./utils/background', './utils/popup', ...PAGES, './entrypoints/background.ts'],
     message: 'The content script runs on web pages: it imports only utils/shared (and utils/content).',
   },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { DEFAULT_SITE_PATTERNS } from './utils/shared/sites';
 
@@ -9,6 +10,28 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: what a content script pulls in stays visible.
   imports: false,
+  hooks: {
+    // The content script's two parts (issue 27): the first (entrypoints/content.ts) without WXT's
+    // context, which brings webextension-polyfill and 3.6 kB of its own to every page (a stand-in
+    // that does nothing: utils/content/no-context.ts); both with the browser's own extension API
+    // instead of the polyfill (utils/content/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const names = new Set(entrypoints.map((e) => e.name));
+      if (!names.has('content') && !names.has('content-badges')) return;
+      const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+      const aliases = [
+        { find: /^wxt\/utils\/content-script-context$/, replacement: file('./utils/content/no-context.ts') },
+        { find: /^wxt\/browser$/, replacement: file('./utils/content/native-browser.ts') },
+      ];
+      const existing = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(existing)
+          ? [...aliases, ...existing]
+          : [...aliases, ...Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   zip: { excludeSources: ['artifacts/**', 'bench-results/**', 'docs/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     // Name and description in the browser's language (public/_locales).
@@ -35,6 +58,14 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_ext_name__' },
+    // The content script's later part (the badge code, entrypoints/content-badges.ts), which the first
+    // part imports as a module when a page has a document link (issue 27). Any page may load a web
+    // accessible file; Chromium's dynamic address (a new one each session) keeps pages from telling by
+    // it that Docket is installed; Firefox's extension address is already random for each install.
+    web_accessible_resources:
+      manifestVersion === 2
+        ? ['content-badges.js']
+        : [{ resources: ['content-badges.js'], matches: ['*://*/*'], use_dynamic_url: browser !== 'firefox' }],
     // The same policy for every build: MV2 takes it as a string, MV3 as the object form.
     content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {

@@ -1,7 +1,8 @@
 /**
- * The content script's wiring: the Linker on this page, reads through the protocol, live refresh
- * when the index revision changes, and a clean exit when the extension is updated, reloaded or
- * removed.
+ * The content script's later part (utils/content/parts.ts): the Linker on this page, reads through
+ * the protocol, live refresh when the index revision changes, and a clean exit when the extension is
+ * updated, reloaded or removed. The first part (first-part.ts) starts it when a document link appears,
+ * and answers the page's own messages (Scan this page) whether or not it did.
  *
  * Issue 13, item 3: this copy ends only when its extension context is really gone
  * (`browser.runtime.id` no longer answers), never on an event a page can send: WXT's start-up
@@ -12,13 +13,14 @@
  */
 import { browser } from 'wxt/browser';
 import { isGoogleDocsUrl, isGoogleHost, parseDocLink } from '../shared/links';
-import { REVISION_KEY, errorCode, send, type ContentProtocolMap, type Reply } from '../shared/protocol';
+import { REVISION_KEY, errorCode, send } from '../shared/protocol';
 import { localToday } from '../shared/calendar';
 import { loadLanguage, onLanguageChange } from '../shared/i18n';
 import type { BadgeActions } from './badge-view';
 import { Linker } from './linker';
 import { startPageChip } from './page-chip';
-import { linkGuesses, trackRequest } from './link-context';
+import { trackRequest } from './link-context';
+import type { Badges } from './parts';
 
 /** How often a copy checks that its extension is still there (an update or reload leaves it running without one). */
 const ALIVE_CHECK_MS = 3_000;
@@ -47,16 +49,25 @@ export function safeOpen(open: string, id: string): string | null {
 }
 
 /**
- * The copy of Docket running in this page's world, if any. Two copies of the same extension can
- * land in one page (the manifest's, and the one an install or update injects into open tabs):
- * the newer one takes over. The key lives in Docket's own isolated world, out of the page's reach.
+ * Badges on this page until `stop()`, or until `alive()` turns false (then `onGone` too: the first
+ * part stops with it). A change of language starts them again (the same handle stops the new ones).
  */
-const RUNNING = Symbol.for('docket.content.running');
-type Running = { stop(): void };
+export function startDocket(alive: () => boolean = extensionAlive, onGone: () => void = () => undefined): Badges {
+  let current: Badges;
+  const restart = () => {
+    current.stop();
+    current = startOnce(alive, onGone, restart);
+  };
+  current = startOnce(alive, onGone, restart);
+  return {
+    get linker() {
+      return current.linker;
+    },
+    stop: () => current.stop(),
+  };
+}
 
-export function startDocket(alive: () => boolean = extensionAlive): Linker {
-  const world = globalThis as unknown as Record<symbol, Running | undefined>;
-  world[RUNNING]?.stop();
+function startOnce(alive: () => boolean, onGone: () => void, restart: () => void): Badges {
   const actions: BadgeActions = {
     open({ doc }) {
       const url = safeOpen(doc.open, doc.id);
@@ -79,12 +90,10 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
   const language = loadLanguage();
   const lookup = async (ids: string[]) => (await Promise.all([send('lookup', { ids }), language]))[0].records;
   const stopLanguage = onLanguageChange(() => {
-    if (!check()) return;
-    stopAll();
-    startDocket(alive);
+    if (check()) restart();
   });
 
-  /** After a refusal the badges go and the page's own messages stay; when the extension is gone, everything goes. */
+  /** After a refusal the badges go (the page's own messages stay: first-part.ts); when the extension is gone, everything goes. */
   const stopped = { badges: false, all: false };
   const stopBadges = () => {
     if (stopped.badges) return;
@@ -99,12 +108,13 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
     if (stopped.all) return;
     stopped.all = true;
     clearInterval(aliveTimer);
-    document.removeEventListener('contextmenu', onContextMenu, true);
     stopBadges();
-    quietly(() => browser.runtime.onMessage.removeListener(onMessage));
   };
   const check = () => {
-    if (!alive()) stopAll();
+    if (!alive()) {
+      stopAll();
+      onGone();
+    }
     return !stopped.all;
   };
 
@@ -141,37 +151,6 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
   };
   browser.storage.onChanged.addListener(onStorage);
 
-  const onMessage = (message: unknown): Promise<Reply<unknown>> | undefined => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'page/info') {
-      const info: ContentProtocolMap['page/info']['res'] = { url: location.href, title: document.title };
-      return Promise.resolve({ ok: true, result: info });
-    }
-    if (type === 'page/link-context') {
-      const link = lastContextLink?.isConnected ? lastContextLink : null;
-      const result: ContentProtocolMap['page/link-context']['res'] = link ? linkGuesses(link) : { text: '' };
-      return Promise.resolve({ ok: true, result });
-    }
-    if (type === 'page/html') {
-      const snapshot: ContentProtocolMap['page/html']['res'] = {
-        url: location.href,
-        title: document.title,
-        html: document.documentElement.outerHTML,
-        contentType: document.contentType,
-      };
-      return Promise.resolve({ ok: true, result: snapshot });
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-
-  // Remember which link a context menu was opened on ("Track in Docket…").
-  let lastContextLink: Element | null = null;
-  const onContextMenu = (event: Event) => {
-    lastContextLink = (event.target as Element | null)?.closest?.('a[href]') ?? null;
-  };
-  document.addEventListener('contextmenu', onContextMenu, { capture: true });
-
   // Client-side navigation changes what the address means only on Google's own hosts: the page
   // chip (a document's page) and relative links (`/document/d/…`). Elsewhere new links arrive as
   // DOM changes, which the Linker sees anyway; not watching the address there saves every other
@@ -187,10 +166,9 @@ export function startDocket(alive: () => boolean = extensionAlive): Linker {
   // background: this check finds out within seconds (and the Linker at the page's next change).
   const aliveTimer = setInterval(check, ALIVE_CHECK_MS);
 
-  world[RUNNING] = { stop: stopAll };
   linker.start().catch(report);
   chip.refresh().catch(report);
-  return linker;
+  return { linker, stop: stopAll };
 }
 
 /**

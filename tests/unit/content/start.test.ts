@@ -7,6 +7,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDocket } from '@/utils/content/start';
+import { startFirstPart, type FirstRuntime } from '@/utils/content/first-part';
+import { linkGuesses } from '@/utils/content/link-context';
 import type * as protocol from '@/utils/shared/protocol';
 import { REVISION_KEY } from '@/utils/shared/protocol';
 
@@ -41,10 +43,31 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+type Listener = Parameters<FirstRuntime['onMessage']['addListener']>[0];
+/** The browser's runtime as the first part sees it: an id while the extension is there, and message listeners. */
+function fakeRuntime() {
+  const listeners = new Set<Listener>();
+  const runtime = {
+    id: 'docket' as string | undefined,
+    onMessage: { addListener: (fn: Listener) => listeners.add(fn), removeListener: (fn: Listener) => listeners.delete(fn) },
+    /** Send a message as the popup does; the first listener's reply. */
+    ask: (message: unknown) =>
+      new Promise((resolve) => {
+        for (const fn of listeners) fn(message, {}, resolve);
+        if (!listeners.size) resolve(undefined);
+      }),
+    listeners,
+  };
+  return runtime;
+}
+const laterPart = { start: startDocket, linkGuesses };
+
 describe('the content script’s life', () => {
   it('a refused lookup (the site was disabled) removes the badges; the page still answers Scan', async () => {
-    const linker = startDocket(() => true);
+    const runtime = fakeRuntime();
+    const first = startFirstPart({ doc: document, runtime, load: async () => laterPart });
     await until(() => badges() === 1);
+    const linker = (await first.badges())!.linker;
     answers.refuse = true;
     await fakeBrowser.storage.local.set({ [REVISION_KEY]: 'after-disable' });
     await until(() => badges() === 0);
@@ -55,12 +78,14 @@ describe('the content script’s life', () => {
     document.body.append(more);
     await new Promise((r) => setTimeout(r, 60));
     expect(badges()).toBe(0);
-    const replies = await fakeBrowser.runtime.onMessage.trigger({ type: 'page/info', data: {} }, {}, () => undefined);
-    expect(replies).toContainEqual({ ok: true, result: { url: expect.any(String), title: expect.any(String) } });
+    expect(await runtime.ask({ type: 'page/info', data: {} })).toEqual({
+      ok: true,
+      result: { url: expect.any(String), title: expect.any(String) },
+    });
   });
 
   it('a page’s look-alike of WXT’s start-up event switches nothing off while the extension is there', async () => {
-    startDocket(() => true);
+    startFirstPart({ doc: document, runtime: fakeRuntime(), load: async () => laterPart });
     await until(() => badges() === 1);
     document.dispatchEvent(
       new CustomEvent(`${fakeBrowser.runtime.id}:content:wxt:content-script-started`, {
@@ -74,11 +99,81 @@ describe('the content script’s life', () => {
   });
 
   it('ends when its extension is gone: the badges go at the page’s next change', async () => {
-    let alive = true;
-    startDocket(() => alive);
+    const runtime = fakeRuntime();
+    startFirstPart({ doc: document, runtime, load: async () => laterPart });
     await until(() => badges() === 1);
-    alive = false;
+    runtime.id = undefined;
     document.body.append(document.createElement('p'));
     await until(() => badges() === 0);
+    // The first part ends with it: it no longer answers the page's messages.
+    expect(runtime.listeners.size).toBe(0);
+  });
+
+  it('a copy that finds its extension gone when a link appears ends without loading anything', async () => {
+    document.body.innerHTML = '<p>No document here.</p>';
+    const runtime = fakeRuntime();
+    const load = vi.fn(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    startFirstPart({ doc: document, runtime, load });
+    runtime.id = undefined;
+    document.body.insertAdjacentHTML('beforeend', `<a href="${LINK}">doc</a>`);
+    await until(() => load.mock.calls.length === 1);
+    await until(() => runtime.listeners.size === 0);
+    expect(badges()).toBe(0);
+  });
+});
+
+describe('the first part only looks until a document link appears (issue 27)', () => {
+  it('loads the badge code only when a page gets a document link, and badges it', async () => {
+    document.body.innerHTML = '<p><a href="/en/content/x">site</a> <a href="https://example.org/">elsewhere</a></p>';
+    const load = vi.fn(async () => laterPart);
+    const first = startFirstPart({ doc: document, runtime: fakeRuntime(), load });
+    // Changes without a candidate link: nothing loads.
+    document.body.insertAdjacentHTML('beforeend', '<div><p><a href="/en/content/y">more</a></p></div>');
+    document.querySelector('a')!.setAttribute('href', '/en/content/z');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(load).not.toHaveBeenCalled();
+    expect(await first.badges()).toBeNull();
+    // A thread that expands with a document link in it.
+    document.body.insertAdjacentHTML('beforeend', `<div class="thread"><p>See <a href="${LINK}">the draft</a></p></div>`);
+    await until(() => badges() === 1);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('an address that becomes a document link loads the badge code', async () => {
+    document.body.innerHTML = '<p><a href="https://example.org/">later a doc</a></p>';
+    const load = vi.fn(async () => laterPart);
+    startFirstPart({ doc: document, runtime: fakeRuntime(), load });
+    document.querySelector('a')!.setAttribute('href', LINK);
+    await until(() => badges() === 1);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a newer copy takes over: the older one stops looking and answering', async () => {
+    document.body.innerHTML = '<p>Nothing yet.</p>';
+    const older = fakeRuntime();
+    const olderLoad = vi.fn(async () => laterPart);
+    startFirstPart({ doc: document, runtime: older, load: olderLoad });
+    const newer = fakeRuntime();
+    startFirstPart({ doc: document, runtime: newer, load: async () => laterPart });
+    expect(older.listeners.size).toBe(0);
+    document.body.insertAdjacentHTML('beforeend', `<a href="${LINK}">doc</a>`);
+    await until(() => badges() === 1);
+    expect(olderLoad).not.toHaveBeenCalled();
+  });
+
+  it('answers "Track in Docket…" for the link a context menu was opened on, loading the guesses then', async () => {
+    document.body.innerHTML = `<h2>Outcomes</h2><p><a id="x" href="https://example.org/a">The plan</a></p>`;
+    const runtime = fakeRuntime();
+    const load = vi.fn(async () => laterPart);
+    startFirstPart({ doc: document, runtime, load });
+    expect(await runtime.ask({ type: 'page/link-context', data: { url: '' } })).toEqual({ ok: true, result: { text: '' } });
+    expect(load).not.toHaveBeenCalled();
+    document.getElementById('x')!.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true }));
+    expect(await runtime.ask({ type: 'page/link-context', data: { url: '' } })).toEqual({
+      ok: true,
+      result: { text: 'The plan', heading: 'Outcomes' },
+    });
   });
 });
