@@ -271,10 +271,39 @@ export function noLinksPage(elements = 20_000, seed = 11) {
 }
 
 /**
+ * Issue 27: a long mail-archive month (pipermail's thread index): `messages` rows of plain links to
+ * the messages, nested by thread, with author names, and no document link.
+ */
+export function mailArchivePage(messages = 4000, seed = 14) {
+  const r = rng(seed);
+  let body = `<h1>The Wg-list July 2026 Archive by thread</h1><ul><li><b>Messages sorted by:</b> <a href="subject.html">[ subject ]</a> <a href="author.html">[ author ]</a> <a href="date.html">[ date ]</a></li></ul><p><b>Starting:</b> <i>Wed Jul 1 00:12:40 UTC 2026</i><br><b>Ending:</b> <i>Fri Jul 31 23:50:02 UTC 2026</i><br><b>Messages:</b> ${messages}</p><ul>`;
+  let depth = 0;
+  for (let i = 0; i < messages; i++) {
+    const n = String(4000 + i).padStart(6, '0');
+    const reply = depth > 0 && r() < 0.6;
+    if (!reply) {
+      body += '</ul>'.repeat(depth);
+      depth = 0;
+    } else if (depth < 4 && r() < 0.4) {
+      body += '<ul>';
+      depth++;
+    }
+    if (i % 7 === 0 && depth === 0) {
+      body += '<ul>';
+      depth++;
+    }
+    body += `<li><a href="${n}.html">[Wg-list] ${reply ? 'Re: ' : ''}${esc(title(r, 5))}</a><a name="${n}">&nbsp;</a><i>${esc(title(r, 2))}</i></li>`;
+  }
+  body += '</ul>'.repeat(depth);
+  body += '</ul><p><a href="date.html#end">Last message date:</a> <i>Fri Jul 31 23:50:02 UTC 2026</i></p>';
+  return `<!doctype html><html><head><title>The Wg-list July 2026 Archive by thread</title><meta charset="utf-8"></head><body>${body}<script src="/bench/observe.js?n=0"></script></body></html>`;
+}
+
+/**
  * Meeting minutes with one Google document link for each of `ids` (5 a paragraph),
  * among ordinary text and site links.
  */
-export function linksPage(ids, seed = 12) {
+export function linksPage(ids, seed = 12, expect = ids.length) {
   const r = rng(seed);
   let body = '<main><h1>Working group minutes</h1>';
   for (let i = 0; i < ids.length; i += 5) {
@@ -286,7 +315,7 @@ export function linksPage(ids, seed = 12) {
     body += `${p}</p>`;
   }
   body += '</main>';
-  return `${HEAD(`Minutes with ${ids.length} document links`)}<body>${body}<script src="/bench/observe.js?n=${ids.length}"></script></body></html>`;
+  return `${HEAD(`Minutes with ${ids.length} document links`)}<body>${body}<script src="/bench/observe.js?n=${expect}"></script></body></html>`;
 }
 
 /** Scenario 3: a mail client's shell (no document links yet); threads arrive through DYNAMIC_JS. */

@@ -29,6 +29,7 @@ import * as s6 from './scenarios/s6-import.mjs';
 import * as s7 from './scenarios/s7-size.mjs';
 import * as s8 from './scenarios/s8-scan.mjs';
 import * as s9 from './scenarios/s9-full-page.mjs';
+import * as s10 from './scenarios/s10-huge-page.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({
@@ -66,7 +67,7 @@ const runs = args.runs ? Math.max(1, Number.parseInt(args.runs, 10)) : quick ? 2
  * }} Scenario
  */
 /** @type {Scenario[]} */
-const all = [s7, s1, s2, s3, s4, s6, s5, s8, s9];
+const all = [s7, s1, s2, s3, s4, s6, s5, s8, s9, s10];
 const only = args.only
   ? new Set(
       args.only

@@ -225,11 +225,14 @@ export function analyzeMainThread(events, { pageUrl, classify, orphanMicrotasks 
   return { pid, tid, navigationStart: nav?.ts, nodes, tasks, marks, ownedTime, ownedCpu, totals, span, tasksOf };
 }
 
-/** classify() for a page of the benchmark: content.js is Docket, /bench/baseline.js the baseline, /bench/observe.js the benchmark. */
-export function benchClassifier(extensionId) {
+/**
+ * classify() for a page of the benchmark: the extension's scripts are Docket (its only extension: the content
+ * script's later part is loaded from Chromium's dynamic address, chrome-extension://<a session id>/, not the
+ * extension's id), /bench/baseline.js the baseline, /bench/observe.js the benchmark.
+ */
+export function benchClassifier() {
   return (url) => {
-    if (url.startsWith(`chrome-extension://${extensionId}/`)) return 'docket';
-    if (url.startsWith('chrome-extension://')) return 'other-extension';
+    if (url.startsWith('chrome-extension://')) return 'docket';
     if (url.includes('/bench/baseline.js')) return 'baseline';
     if (url.includes('/bench/observe.js')) return 'bench';
     if (url.startsWith('http')) return 'page';

@@ -184,7 +184,8 @@ export async function run({ env, runs, quick, log }) {
       );
       printProfile(log, `${n} links`, profile);
     }
-    const floor = await measureFloor(env, D.length, n, log);
+    // The floor does not change between builds: an A/B round (scripts/bench/ab.mjs) leaves it out.
+    const floor = env.noFloors ? [] : await measureFloor(env, D.length, n, log);
     const per1k = (x) => x.script / (n / 1000);
     return {
       runsDone: D.length,
