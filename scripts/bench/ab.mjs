@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     build: { type: 'string', multiple: true },
     quick: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    's9-documents': { type: 'string' },
   },
 });
 const scenarios = [s1, s2, s3, s9, s10].filter((s) => args.only.toUpperCase().split(',').includes(s.id));
@@ -56,6 +57,7 @@ try {
           root: ROOT,
           profile: false,
           noFloors: true,
+          s9Documents: args['s9-documents'] ? Number(args['s9-documents']) : undefined,
           capSeconds: Infinity,
           scenarioStarted: Date.now(),
           enough: () => false,

@@ -7,7 +7,7 @@
 // --extension DIR: measure the build in DIR (a copy of .output/chrome-mv3) instead of the current one (A/B runs).
 // --compare NAME=DIR (repeatable): S5 also measures the build in DIR, alternating runs with this build in one
 //   run (an A/B on a shared machine); its figures are tagged [NAME]. Other scenarios measure this build only.
-// --s5-sizes: the index sizes S5 measures (default 500,5000,50000; --quick: 2000).
+// --s5-sizes: the index sizes S5 measures (default 500,5000,50000; --quick: 2000). --s9-documents: S9's (5000).
 //
 // --wait-idle S: before each scenario, wait up to S seconds for the machine to be quiet
 // (1-minute load average at most the number of cores); the load is recorded with every scenario.
@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     extension: { type: 'string' },
     compare: { type: 'string', multiple: true },
     's5-sizes': { type: 'string' },
+    's9-documents': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -104,6 +105,8 @@ const env = {
   builds: [{ name: 'this build', dir: snapshot.dir }, ...compared.map((c) => ({ name: c.name, dir: c.snapshot.dir }))],
   /** S5's index sizes (--s5-sizes), or its defaults. */
   s5Sizes: s5Sizes?.length ? s5Sizes : undefined,
+  /** S9's index size (--s9-documents; default 5,000). */
+  s9Documents: args['s9-documents'] ? Number.parseInt(args['s9-documents'].replace(/_/g, ''), 10) : undefined,
   warmup: args.warmup !== undefined ? Number(args.warmup) : quick ? 0 : 1,
   root: ROOT,
   /** --profile: also sample Docket with V8's profiler (S1, S2) and print where its time goes. */

@@ -1,5 +1,5 @@
 // Browser, server and extension helpers shared by the scenarios.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithDocket } from '../../lib/browser.mjs';
@@ -18,7 +18,35 @@ export function snapshotExtension(from = EXTENSION_DIR) {
   for (const f of ['manifest.json', 'background.js', 'content-scripts/content.js', 'popup.html']) {
     if (!existsSync(join(dir, f))) throw new Error(`The build at ${from} is incomplete (no ${f}): is a build running?`);
   }
+  writeFloorPages(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The floor pages (issue 27) in a copy of a build: FLOOR_PAGES.popup and .tab, never in the build itself nor its zip. */
+export const FLOOR_PAGES = { popup: 'bench-floor-popup.html', tab: 'bench-floor-tab.html' };
+
+/**
+ * The browser's own cost of opening an extension page, for the popup and the tab: the same page of the
+ * same build (its HTML head and style sheets) without its scripts, its first row already in the HTML
+ * (the markup the probes of S5 and S9 wait for). The first row of Docket's pages is measured as a ratio to it.
+ */
+function writeFloorPages(dir) {
+  const floor = (source, row) =>
+    readFileSync(join(dir, source), 'utf8')
+      .replace(/<script\b[^>]*>\s*<\/script>\s*/g, '')
+      .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+      .replace('<div id="root"></div>', `<div id="root">${row}</div>`);
+  writeFileSync(
+    join(dir, FLOOR_PAGES.popup),
+    floor('popup.html', '<main><ul class="doc-list"><li data-doc-id="floor"><span>Floor: one static row</span></li></ul></main>'),
+  );
+  writeFileSync(
+    join(dir, FLOOR_PAGES.tab),
+    floor(
+      'docket.html',
+      '<main><div class="table-scroll"><table><tbody><tr data-doc-id="floor"><td>Floor: one static row</td></tr></tbody></table></div></main>',
+    ),
+  );
 }
 
 /** A server with the given pages, Chromium with Docket. Pages are reachable as Docket's host and as 127.0.0.1 (no Docket). */

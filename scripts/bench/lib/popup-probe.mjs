@@ -1,4 +1,5 @@
 // In the popup page, before its own scripts: when the first row is painted, and keystroke latency.
+import { FLOOR_PAGES } from './env.mjs';
 import { analyzeMainThread } from './trace.mjs';
 
 /** Before the popup's own scripts: note when the first row is in the DOM, then after the next frame. */
@@ -44,13 +45,20 @@ export function firstRowProbe() {
 }
 
 /** Open the popup in a new tab; resolves when its first row has been painted. */
-export async function openPopup(b) {
+export async function openPopup(b, url = b.popupUrl()) {
   const page = await b.context.newPage();
   await page.addInitScript(firstRowProbe);
   await page.bringToFront();
-  await page.goto(b.popupUrl());
+  await page.goto(url);
   const first = await page.evaluate(() => window.__firstRow);
   return { page, first };
+}
+
+/** The popup's floor (lib/env.mjs FLOOR_PAGES): the same build's popup page with one static row; ms to that row painted. */
+export async function openPopupFloor(b) {
+  const { page, first } = await openPopup(b, `chrome-extension://${b.extensionId}/${FLOOR_PAGES.popup}`);
+  await page.close();
+  return first.painted;
 }
 
 /**

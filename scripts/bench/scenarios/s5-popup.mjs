@@ -4,7 +4,7 @@
 // one browser per build, the runs alternating between them (A B, B A, …; with three, A B C, B C A, C A B): an A/B in one run, so that the
 // drift of a shared machine falls on every build alike.
 import { importIndex, extensionPage, launch, sendFromPage, sleep, stopServiceWorker, traced } from '../lib/env.mjs';
-import { KEYSTROKE_QUERY, cpuToFirstRow, firstRowProbe, openPopup, typeInFilter } from '../lib/popup-probe.mjs';
+import { KEYSTROKE_QUERY, cpuToFirstRow, firstRowProbe, openPopup, openPopupFloor, typeInFilter } from '../lib/popup-probe.mjs';
 import { figure } from '../lib/report.mjs';
 import { max, median, p95 } from '../lib/stats.mjs';
 import { bigIndex } from './s6-import.mjs';
@@ -54,6 +54,8 @@ async function measure(s, { typing }) {
   await sleep(300);
   const cold = await openPopup(s.b);
   await cold.page.close();
+  // The floor (issue 27): the same build's popup page with one static row, opened beside each measured opening.
+  const floorCold = await openPopupFloor(s.b);
   // Opened again with the worker running and idle: once it has read the index (the cold opening woke it).
   const ready = await sendFromPage(s.ext, 'docs/query', {
     view: 'grouped',
@@ -65,12 +67,15 @@ async function measure(s, { typing }) {
   if (!ready?.ok) throw new Error(`docs/query failed: ${ready?.error}`);
   await sleep(300);
   const warm = await openPopup(s.b);
+  await warm.page.close().catch(() => undefined);
+  const floorWarm = await openPopupFloor(s.b);
   let keys = null;
   if (typing) {
+    const again = await openPopup(s.b);
     await sleep(800);
-    keys = await typeInFilter(warm.page, sleep);
+    keys = await typeInFilter(again.page, sleep);
+    await again.page.close();
   }
-  await warm.page.close();
   // Stopped again, traced: the popup's main-thread CPU time up to its first row.
   await stopServiceWorker(s.extCdp);
   await sleep(300);
@@ -81,7 +86,7 @@ async function measure(s, { typing }) {
   });
   await t.page.close();
   const cpu = cpuToFirstRow(t.events, s.b.popupUrl(), t.result.painted);
-  return { cold: cold.first, warm: warm.first, traced: { ...t.result, ...cpu }, keys };
+  return { cold: cold.first, warm: warm.first, floorCold, floorWarm, traced: { ...t.result, ...cpu }, keys };
 }
 
 function sizeFigures(n, subjects, typing) {
@@ -95,6 +100,19 @@ function sizeFigures(n, subjects, typing) {
     out.push(
       figure({ name: `${label}: first row painted, worker stopped${tag}`, docket: r.map((x) => x.cold.painted), budget }),
       figure({ name: `${label}: first row painted, worker running${tag}`, docket: r.map((x) => x.warm.painted), budget }),
+      figure({
+        name: `${label}: first row, worker stopped; ratio: to the floor${tag}`,
+        docket: r.map((x) => x.cold.painted),
+        baseline: r.map((x) => x.floorCold),
+        budget: { on: 'ratio', op: '<=', limit: 1.2, text: '≤ 1.2× floor' },
+        note: "floor: the same build's popup page with one static row, opened right after (issue 27)",
+      }),
+      figure({
+        name: `${label}: first row, worker running; ratio: to the floor${tag}`,
+        docket: r.map((x) => x.warm.painted),
+        baseline: r.map((x) => x.floorWarm),
+        budget: { on: 'ratio', op: '<=', limit: 1.2, text: '≤ 1.2× floor' },
+      }),
       figure({
         name: `· ${label}: main-thread CPU to the first row, worker stopped (traced)${tag}`,
         docket: r.map((x) => x.traced.cpu),
@@ -161,7 +179,7 @@ export async function run({ env, runs, quick, log }) {
             ? `; keystrokes median ${median(r.keys.lat).toFixed(0)} / p95 ${p95(r.keys.lat).toFixed(0)} ms ("${KEYSTROKE_QUERY}": ${r.keys.matching} rows)`
             : '';
           log(
-            `  ${n} docs, run ${i + 1}, ${s.build.name}: first row ${r.cold.painted.toFixed(0)} ms worker stopped${how(r.cold)}, ${r.warm.painted.toFixed(0)} ms running${how(r.warm)} (${r.cold.rows} rows); traced ${r.traced.painted.toFixed(0)} ms, CPU ${r.traced.cpu.toFixed(1)} ms${keys}`,
+            `  ${n} docs, run ${i + 1}, ${s.build.name}: first row ${r.cold.painted.toFixed(0)} ms worker stopped${how(r.cold)} (floor ${r.floorCold.toFixed(0)}), ${r.warm.painted.toFixed(0)} ms running${how(r.warm)} (floor ${r.floorWarm.toFixed(0)}) (${r.cold.rows} rows); traced ${r.traced.painted.toFixed(0)} ms, CPU ${r.traced.cpu.toFixed(1)} ms${keys}`,
           );
         }
       }

@@ -1,6 +1,6 @@
 // Scenario 9: Docket in a tab (docket.html) with 5,000 documents: first rows on screen, a jump to
 // the end of the table, and one change to every document at once.
-import { extensionPage, importIndex, launch, sleep, stopServiceWorker } from '../lib/env.mjs';
+import { FLOOR_PAGES, extensionPage, importIndex, launch, sleep, stopServiceWorker } from '../lib/env.mjs';
 import { figure } from '../lib/report.mjs';
 import { bigIndex } from './s6-import.mjs';
 
@@ -75,12 +75,12 @@ async function keptAtRevision() {
   return !!kept && JSON.parse(kept).revision === revision;
 }
 
-async function openPage(b, popup = false) {
+async function openPage(b, popup = false, path = 'docket.html') {
   const page = await b.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.addInitScript(popup ? popupProbe : firstRowProbe);
   await page.bringToFront();
-  await page.goto(popup ? b.popupUrl() : `chrome-extension://${b.extensionId}/docket.html`);
+  await page.goto(popup ? b.popupUrl() : `chrome-extension://${b.extensionId}/${path}`);
   const first = await page.evaluate(() => window.__firstRow);
   // The first rows were the kept ones (the entry script marks it; a build from before the mark: no answer
   // of the background's came before React drew them).
@@ -94,7 +94,7 @@ async function openPage(b, popup = false) {
 }
 
 export async function run({ env, runs, quick, log }) {
-  const n = quick ? 1000 : 5000;
+  const n = env.s9Documents ?? (quick ? 1000 : 5000);
   const b = await launch(env);
   try {
     const report = await importIndex(b, bigIndex(n));
@@ -119,17 +119,26 @@ export async function run({ env, runs, quick, log }) {
       // (A build from before the entry script's mark may have had its answer first even so: said, not thrown.)
       if (!cold.kept) log(`  run ${i + 1}: the first rows were not the kept ones (the background answered first)`);
       await cold.page.close();
+      // The floor (issue 27): the same build's tab page with one static row, opened beside each measured opening.
+      const floor = async () => {
+        const f = await openPage(b, false, FLOOR_PAGES.tab);
+        await f.page.close();
+        return f.first.painted;
+      };
+      const floorCold = await floor();
       // The worker asleep and nothing kept: the first rows come from the background, read from the database.
       await ext.evaluate((k) => localStorage.removeItem(k), 'docket:table-first:v1');
       await stopServiceWorker(extCdp);
       await sleep(300);
       const bare = await openPage(b);
       await bare.page.close();
+      const floorBare = await floor();
       const { page, first } = await openPage(b);
       await sleep(300);
       // The popup on the same index, the worker running: what this machine gives an extension page now.
       const popup = await openPage(b, true);
       await popup.page.close();
+      const floorRunning = await floor();
       const end = await page.evaluate(jumpToEnd);
       // Every document at once: select all, set a status (one message, one transaction), until the rows show it.
       await page.locator('.table-scroll').focus();
@@ -156,7 +165,21 @@ export async function run({ env, runs, quick, log }) {
       log(
         `  run ${i + 1}: first row painted at ${cold.first.painted.toFixed(0)} ms with the worker stopped (${bare.first.painted.toFixed(0)} ms with nothing kept), ${first.painted.toFixed(0)} ms running (${first.rows} rows drawn; the popup ${popup.first.painted.toFixed(0)} ms); end of the table ${end.toFixed(0)} ms; status of ${selected} documents set in ${bulk} ms`,
       );
-      rows.push({ ...first, cold: cold.first, bare: bare.first, popup: popup.first.painted, end, bulk, selected });
+      log(
+        `  run ${i + 1}: floor (one static row) ${floorCold.toFixed(0)} / ${floorBare.toFixed(0)} / ${floorRunning.toFixed(0)} ms`,
+      );
+      rows.push({
+        ...first,
+        cold: cold.first,
+        bare: bare.first,
+        popup: popup.first.painted,
+        end,
+        bulk,
+        selected,
+        floorCold,
+        floorBare,
+        floorRunning,
+      });
     }
     await ext.close();
     return {
@@ -179,6 +202,19 @@ export async function run({ env, runs, quick, log }) {
           name: 'Navigation start → first rows painted, worker stopped and nothing kept',
           docket: rows.map((r) => r.bare.painted),
         }),
+        ...[
+          ['worker running', (r) => r.painted, (r) => r.floorRunning],
+          ['worker stopped, rows kept', (r) => r.cold.painted, (r) => r.floorCold],
+          ['worker stopped, nothing kept', (r) => r.bare.painted, (r) => r.floorBare],
+        ].map(([what, value, floor]) =>
+          figure({
+            name: `First rows painted, ${what}; ratio: to the floor`,
+            docket: rows.map(value),
+            baseline: rows.map(floor),
+            budget: { on: 'ratio', op: '<=', limit: 1.2, text: '≤ 1.2× floor' },
+            note: "floor: the same build's tab page with one static row, opened right after (issue 27)",
+          }),
+        ),
         figure({ name: '· rows drawn at first', unit: 'count', docket: rows.map((r) => r.rows) }),
         figure({ name: 'Scroll to the end → its rows painted', docket: rows.map((r) => r.end) }),
         figure({
