@@ -249,6 +249,10 @@ export class Linker {
     const base = doc.baseURI;
     const found: Array<[Element, string]> = [];
     const missing = new Set<string>();
+    // Links past the page's badge limit are only counted (issue 28: a page of 100,000 links): no lookup, no slice.
+    const max = this.opts.maxBadges ?? MAX_BADGES;
+    let room = max - this.entries.size;
+    let skipped = 0;
     let slice = Date.now();
     for (const link of new Set(links)) {
       if (Date.now() - slice > SLICE_MS) {
@@ -263,8 +267,20 @@ export class Linker {
         continue;
       }
       if (entry && entry.id === ref.id && entry.host.isConnected && link.nextElementSibling === entry.host) continue;
+      if (!entry && room <= 0) {
+        if (!this.skipped.has(link)) {
+          this.skipped.add(link);
+          skipped++;
+        }
+        continue;
+      }
+      if (!entry) room--;
       found.push([link, ref.id]);
       if (!this.cache.has(ref.id)) missing.add(ref.id);
+    }
+    if (skipped) {
+      this.skippedCount += skipped;
+      this.notice.show(max, this.skippedCount);
     }
     if (missing.size) await this.fetch([...missing]);
     if (this.disposed) return;

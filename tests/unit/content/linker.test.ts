@@ -391,6 +391,29 @@ describe('a page with more document links than Docket badges', () => {
     linker.dispose();
     expect(document.getElementsByTagName('docket-notice')).toHaveLength(0);
   });
+
+  it('looks up only the ids of the links it badges (issue 28: a page of 100,000 links)', async () => {
+    const links = Array.from(
+      { length: 9 },
+      (_, i) => `<a href="https://docs.google.com/document/d/1bulkdocument${String(i).padStart(12, '0')}/edit">d${i}</a>`,
+    );
+    document.body.innerHTML = `<p>${links.join(' ')}</p>`;
+    const asked: string[] = [];
+    linker = new Linker({
+      doc: document,
+      lookup: async (ids) => (asked.push(...ids), {}),
+      actions,
+      today: () => '2020-09-03',
+      batchDelayMs: 0,
+      maxBadges: 4,
+    });
+    await linker.start();
+    expect(badges()).toHaveLength(4);
+    expect(asked).toEqual([0, 1, 2, 3].map((i) => `1bulkdocument${String(i).padStart(12, '0')}`));
+    expect(badgeRoot(document.getElementsByTagName('docket-notice')[0]!)!.textContent).toMatch(
+      /The first 4 have badges; 5 more do not\.$/,
+    );
+  });
 });
 
 describe('issue 13: only the member drives a badge; one failing lookup costs only its own links', () => {
