@@ -57,6 +57,8 @@ try {
           root: ROOT,
           profile: false,
           noFloors: true,
+          /** Which load comes first inside a run (with Docket or without) turns with the rounds too. */
+          round: Math.floor(r / 2),
           s9Documents: args['s9-documents'] ? Number(args['s9-documents']) : undefined,
           capSeconds: Infinity,
           scenarioStarted: Date.now(),

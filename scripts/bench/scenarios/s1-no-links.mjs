@@ -85,7 +85,7 @@ export async function run({ env, runs, quick, log }) {
     const rows = [];
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;
-      const order = i % 2 === 0 ? ['d', 'p'] : ['p', 'd'];
+      const order = (i + (env.round ?? 0)) % 2 === 0 ? ['d', 'p'] : ['p', 'd'];
       const r = {};
       for (const which of order) {
         if (which === 'd') {

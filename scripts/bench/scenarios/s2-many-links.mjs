@@ -149,7 +149,7 @@ export async function run({ env, runs, quick, log }) {
     const lookups = [];
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;
-      const order = i % 2 === 0 ? ['d', 'b'] : ['b', 'd'];
+      const order = (i + (env.round ?? 0)) % 2 === 0 ? ['d', 'b'] : ['b', 'd'];
       /** @type {Awaited<ReturnType<typeof measureDocket>> & { lookups?: Awaited<ReturnType<typeof readLookups>> }} */
       let d;
       let base;

@@ -127,7 +127,7 @@ export async function run({ env, runs, quick, log }) {
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;
       const cfg = { hrefs, perBatch, batches, intervalMs, classify };
-      const order = i % 2 === 0 ? [true, false] : [false, true];
+      const order = (i + (env.round ?? 0)) % 2 === 0 ? [true, false] : [false, true];
       const r = {};
       for (const docket of order) r[docket ? 'd' : 'b'] = await one(b, { ...cfg, docket });
       const { d, b: base } = r;
