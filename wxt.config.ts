@@ -59,13 +59,13 @@ export default defineConfig({
     },
     action: { default_title: '__MSG_ext_name__' },
     // The content script's later part (the badge code, entrypoints/content-badges.ts), which the first
-    // part imports as a module when a page has a document link (issue 27). Any page may load a web
-    // accessible file; Chromium's dynamic address (a new one each session) keeps pages from telling by
-    // it that Docket is installed; Firefox's extension address is already random for each install.
-    web_accessible_resources:
-      manifestVersion === 2
-        ? ['content-badges.js']
-        : [{ resources: ['content-badges.js'], matches: ['*://*/*'], use_dynamic_url: browser !== 'firefox' }],
+    // part imports as a module when a page has a document link (issue 27). Chromium imports only web
+    // accessible files into a content script; under its dynamic address (a new one each session, the
+    // only one runtime.getURL gives) no page can tell by it that Docket is installed. Firefox imports
+    // its own extension's modules into its content scripts without exposing them.
+    ...(browser !== 'firefox' && {
+      web_accessible_resources: [{ resources: ['content-badges.js'], matches: ['*://*/*'], use_dynamic_url: true }],
+    }),
     // The same policy for every build: MV2 takes it as a string, MV3 as the object form.
     content_security_policy: manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {

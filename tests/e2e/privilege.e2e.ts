@@ -47,7 +47,10 @@ describe('the built manifest', () => {
       '*://mail.google.com/*',
     ]);
     expect(m.externally_connectable).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+    // One web-accessible file: the content script's later part (issue 27), under Chromium's dynamic address only.
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['content-badges.js'], matches: ['*://*/*'], use_dynamic_url: true },
+    ]);
   });
 
   it('has a strict CSP and ships no eval, no remote code', () => {
@@ -64,10 +67,12 @@ describe('the built manifest', () => {
     }
   });
 
-  it('the content script never assigns innerHTML', () => {
-    expect(readFileSync(join(OUT, 'content-scripts/content.js'), 'utf8')).not.toMatch(
-      /innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write/,
-    );
+  it('the content script never assigns innerHTML (neither of its parts)', () => {
+    for (const file of ['content-scripts/content.js', 'content-badges.js']) {
+      expect(readFileSync(join(OUT, file), 'utf8'), file).not.toMatch(
+        /innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write/,
+      );
+    }
   });
 });
 
@@ -108,5 +113,22 @@ describe('a page cannot reach the index', () => {
     expect(String(probe.sent)).toMatch(/TypeError|Cannot read|undefined/);
     expect(probe.answered).toBe(false);
     expect(probe.databases).toEqual([]);
+  });
+
+  it('cannot tell from the extension’s files that Docket is installed (the badge code is under a dynamic address)', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(docket.server.url('/snoop.html'));
+    const fetched = await page.evaluate(async (id) => {
+      const out: string[] = [];
+      for (const file of ['content-badges.js', 'content-scripts/content.js', 'manifest.json']) {
+        try {
+          out.push(`${file}: ${(await fetch(`chrome-extension://${id}/${file}`)).status}`);
+        } catch {
+          out.push(`${file}: refused`);
+        }
+      }
+      return out;
+    }, docket.extensionId);
+    expect(fetched).toEqual(['content-badges.js: refused', 'content-scripts/content.js: refused', 'manifest.json: refused']);
   });
 });
