@@ -2,7 +2,7 @@
  * The address bar keyword `dk`: "dk mhlb models" suggests documents, ranked by match and then
  * by deadline; choosing one opens it (with its workstream's Google account).
  */
-import { isGoogleDocsUrl } from '../shared/links';
+import { docUrl, isGoogleDocsUrl, parseDocLink } from '../shared/links';
 import { openUrl } from '../shared/open-url';
 import { plainLine } from '../shared/plain-text';
 import type { SearchHit } from '../shared/search';
@@ -42,8 +42,15 @@ export function suggestions(hits: readonly SearchHit[], today: string, xml: bool
   return out;
 }
 
-/** Where Enter goes: a chosen suggestion's URL as it is, else the best hit, else nothing. */
+/**
+ * Where Enter goes: a chosen suggestion's URL (or a pasted document link) as it is, else the best hit, else
+ * nothing. A pasted link the link module reads only with help (a redirector, an archiver's full stop, entities
+ * left in it: CONTRACT §1a) opens the document it names, at the document's own address.
+ */
 export function destination(text: string, hits: readonly SearchHit[]): string | null {
-  if (isGoogleDocsUrl(text)) return text;
+  const typed = text.trim();
+  const ref = parseDocLink(typed);
+  if (ref) return isGoogleDocsUrl(typed) && new RegExp(`[/=]${ref.id}(?:[/?#&]|$)`).test(typed) ? typed : docUrl(ref);
+  if (isGoogleDocsUrl(typed)) return typed;
   return hits[0] ? openUrl(hits[0]) : null;
 }

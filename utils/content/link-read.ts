@@ -22,6 +22,12 @@ function hrefOf(link: Element): string | null {
 export function badgedDocument(link: Element, base: string): DocRef | null {
   const href = hrefOf(link);
   const parsed =
-    href && link.namespaceURI === XHTML ? parseMailLink(href, base, () => link.getAttribute(SAFE_REDIRECT_ATTR)) : null;
+    href && link.namespaceURI === XHTML
+      ? parseMailLink(href, base, {
+          // the page's real origin: `base` is what a `<base href>` says (issue 28, item 9)
+          origin: () => link.ownerDocument.location?.origin,
+          saferedirect: () => link.getAttribute(SAFE_REDIRECT_ATTR),
+        })
+      : null;
   return parsed && !isEditable(link) ? parsed : null;
 }

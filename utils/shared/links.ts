@@ -18,6 +18,11 @@
  *   literally (so percent-escaped host names are refused). Every shape above, wrapped or not,
  *   keeps the Google host literally, so every accepted href is inside {@link LINK_SELECTOR}.
  * - URLs with user info (`user@`) or an explicit non-default port are refused.
+ * - Links as mail archivers write them (issue 26): a run of `.`, `,`, `;`, `:`, `!`, `?`, `)`, `]`, `>` or quotes
+ *   right after an id is no part of it (an id is `[A-Za-z0-9_-]`, so none of those can be), but only at the end
+ *   of the id's path word or parameter: `/d/ID.pdf` is no id followed by a full stop. HTML entities left in an
+ *   href (`&#x2F;`, `&amp;`) are read as what they stand for ({@link decodeEntities}), and percent-escapes in a
+ *   path word too (`%5F` is `_`; a query's values are decoded by the URL parser already).
  */
 import type { DocKind } from './model';
 
@@ -63,20 +68,21 @@ export const ABSOLUTE_LINK_SELECTOR = `a:is(${CANDIDATES})`;
 
 /** Gmail's attribute holding Google's redirect to a link's address (read by {@link parseMailLink}). */
 export const SAFE_REDIRECT_ATTR = 'data-saferedirecturl';
-/** Gmail: also links that only Gmail's redirect attribute may name a document in. */
-export const MAIL_LINK_SELECTOR = `a:is(${CANDIDATES},[href^="/"],[${SAFE_REDIRECT_ATTR}])`;
 
 /** google.com or one of its subdomains (docs., drive., mail.…). */
 export function isGoogleHost(hostname: string): boolean {
   return /(^|\.)google\.com$/i.test(hostname);
 }
 
-/** Gmail's pages (a base URI is serialised: no user info, port or upper case can hide another host here). */
-const isMail = (baseURI: string | undefined) => !!baseURI?.startsWith('https://mail.google.com/');
+/** Gmail's origin: the page's real one (`location.origin`), never its base, which the page itself may set. */
+export const GMAIL_ORIGIN = 'https://mail.google.com';
 
-/** The selector for a page: relative links can only be documents when the page's base is a Google host. */
+/**
+ * The selector for a page: relative links can only be documents when the page's base is a Google host.
+ * (Gmail's redirect attribute needs no selector of its own: {@link parseMailLink} reads it only on links
+ * whose href is Google's click-tracker, which the candidates' `google` finds.)
+ */
 export function linkSelectorFor(baseURI: string): string {
-  if (isMail(baseURI)) return MAIL_LINK_SELECTOR;
   const host = toUrl(baseURI)?.hostname;
   return host === undefined || isGoogleHost(host) ? LINK_SELECTOR : ABSOLUTE_LINK_SELECTOR;
 }
@@ -89,7 +95,11 @@ function toUrl(value: string, base?: string): URL | null {
   }
 }
 
+/** What an archiver may leave after an id (CONTRACT §1a): sentence punctuation, closing brackets, quotes. */
+const TRAILING_RE = /[.,;:!?)\]>"'\u2018\u2019\u201c\u201d\u00ab\u00bb]+$/;
+
 function ref(id: string | null | undefined, kind: DocKind, published = false): DocRef | null {
+  if (id && !ID_RE.test(id)) id = id.replace(TRAILING_RE, '');
   return id && ID_RE.test(id) ? { id, kind, published } : null;
 }
 
@@ -99,6 +109,48 @@ function decode(value: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The named entities found in hrefs, lower case (`&AMP;` and `&amp;` alike). */
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  sol: '/',
+  colon: ':',
+  period: '.',
+  comma: ',',
+  quest: '?',
+  equals: '=',
+  num: '#',
+  percnt: '%',
+  lowbar: '_',
+  excl: '!',
+  semi: ';',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+};
+const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z]{2,6}));/g;
+
+/**
+ * HTML entities an href kept undecoded (`https:&#x2F;&#x2F;docs…`, `?a=1&amp;id=…`, a page escaped twice:
+ * `&amp;#47;`), read as the characters they stand for. Unknown names and code points out of range stay as written.
+ */
+export function decodeEntities(value: string): string {
+  for (let i = 0; i < 3 && value.includes('&'); i++) {
+    const next = value.replace(ENTITY_RE, (whole, dec?: string, hex?: string, name?: string) => {
+      if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+    if (next === value) break;
+    value = next;
+  }
+  return value;
 }
 
 // --- redirectors ------------------------------------------------------------------------------
@@ -142,9 +194,9 @@ export function decodeProofpointV3(path: string): string | null {
 }
 
 /** A redirector that names its target in a query parameter (the first of `params` given). */
-function byParam(name: string, host: RegExp, path: string | null, ...params: string[]): Wrapper {
+function byParam(name: string, host: RegExp, path: string | RegExp | null, ...params: string[]): Wrapper {
   const target = (u: URL, h: string) =>
-    host.test(h) && (path === null || u.pathname === path)
+    host.test(h) && (path === null || (typeof path === 'string' ? u.pathname === path : path.test(u.pathname)))
       ? params.map((p) => u.searchParams.get(p)).find(Boolean) || null
       : null;
   return { name, target };
@@ -171,6 +223,13 @@ export const wrappers = once((): readonly Wrapper[] => [
   byParam('Facebook link shim', /^(?:l|lm|m|www)\.facebook\.com$/, '/l.php', 'u'),
   byParam('YouTube redirect', /^(?:www\.|m\.)?youtube\.com$/, '/redirect', 'q'),
   byParam('Slack redirect', /^slack-redir\.net$/, '/link', 'url'),
+  byParam('LinkedIn redirect', /^(?:www\.)?linkedin\.com$/, /^\/redir\/redirect\/?$/, 'url'),
+  byParam(
+    'Teams Safe Links',
+    /^(?:statics(?:int)?\.teams\.cdn\.office\.net|teams\.public\.onecdn\.static\.microsoft)$/,
+    /^\/evergreen-assets\/safelinks\/\d+\/atp-safelinks\.html$/,
+    'url',
+  ),
 ]);
 
 /** The URL a redirector wraps, or null when `url` is not a known redirector. */
@@ -266,8 +325,10 @@ function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
   const raw = url.pathname.split('/');
   const words: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const seg = raw[i];
+    let seg = raw[i];
     if (!seg) continue;
+    // `%5F` for `_`, `%2D` for `-`; `%22` and `%3E`: the quote or `>` an archiver left, escaped by the URL parser.
+    if (seg.includes('%')) seg = decode(seg) ?? seg;
     const next = raw[i + 1];
     // `/u/N/` (account index) and `/a/DOMAIN/` (Workspace domain) may appear anywhere.
     if ((seg === 'u' && next && /^\d+$/.test(next)) || (seg === 'a' && next && next.includes('.'))) {
@@ -292,10 +353,10 @@ function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
 /**
  * The common shape, `https://docs.google.com/document/d/ID/edit`, read without building a URL
  * (a page may hold thousands). Only hrefs the URL parser would read the same way pass: the id
- * must be followed by `/`, `?`, `#` or the end; anything else (`/u/0/`, `/d/e/`, a port, spaces,
+ * must be followed by `/`, `?`, `#` or the end (or punctuation an archiver left at the end); anything else (`/u/0/`, `/d/e/`, a port, spaces,
  * upper case) is left to the full parse. Tested to agree with it.
  */
-const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,99})(?:[/?#]|$)/;
+const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,99})(?:[/?#]|[.,;:!)\]]*$)/;
 
 export function parseDirect(href: string): DocRef | undefined {
   const m = DIRECT_RE.exec(href);
@@ -324,11 +385,12 @@ export function explainDocLink(href: string, base?: string): { ref: DocRef | nul
 }
 
 /** Unwraps `href` to the end and reads the document there. */
-function follow(href: string, base?: string, trace?: string[]): DocRef | null {
-  if (typeof href !== 'string' || !href) return null;
+function follow(raw: string, base?: string, trace?: string[]): DocRef | null {
+  if (typeof raw !== 'string' || !raw) return null;
+  const href = raw.includes('&') ? decodeEntities(raw) : raw;
   if (SCHEME_RE.test(href.trim())) {
-    if (!HINT_RE.test(href)) return null;
-  } else if (href[0] !== '/') {
+    if (!HINT_RE.test(raw)) return null;
+  } else if (raw[0] !== '/') {
     return null;
   }
   if (base !== lastBase) {
@@ -343,24 +405,37 @@ function follow(href: string, base?: string, trace?: string[]): DocRef | null {
     if (DOC_HOST_SET.has(host)) return fromDocHost(url, host, trace);
     if (hops === MAX_WRAPPERS) return null;
     const target = unwrap(url, host, trace);
-    url = target ? toUrl(target) : null;
+    url = target ? toUrl(target.includes('&') ? decodeEntities(target) : target) : null;
   }
   return null;
 }
 
+/** The address Google's click-tracker (`www.google.com/url?q=…`, also `url=`) sends to, or null when `href` is none. */
+function googleRedirectTarget(href: string): string | null {
+  const u = toUrl(href);
+  if (!u || u.protocol !== 'https:' || u.username || u.password || u.port) return null;
+  if (!GOOGLE_HOST_RE.test(u.hostname) || u.pathname !== '/url') return null;
+  return u.searchParams.get('q') || u.searchParams.get('url') || null;
+}
+
 /**
- * A link in Gmail. Its href decides; Gmail's `data-saferedirecturl` (Google's redirect to the same
- * address) is read only on Gmail, only when the href names no Google address at all (not even
- * inside a redirector), and only when the attribute is Google's own redirect.
+ * A link in a mail page. Its href decides. Gmail's `data-saferedirecturl` (Google's redirect to the link's address)
+ * counts only when the page really is Gmail (`origin`, the page's `location.origin`: a `<base href>` the page wrote
+ * cannot make it so), when that attribute is Google's own redirect, and when the link's own href is Google's
+ * click-tracker carrying the same target, directly or as the href itself (Gmail wraps the href it shows): the
+ * attribute can confirm a link, never dress one link as another (issue 28, item 9).
  */
-export function parseMailLink(href: string, base: string | undefined, saferedirect: () => string | null): DocRef | null {
+export function parseMailLink(
+  href: string,
+  base: string | undefined,
+  page: { origin(): string | null | undefined; saferedirect(): string | null },
+): DocRef | null {
   const found = parseDocLink(href, base);
-  if (found || !isMail(base) || /google/i.test(href) || !href.startsWith('http')) return found;
-  const safe = saferedirect();
-  const outer = safe ? toUrl(safe) : null;
-  return outer?.protocol === 'https:' && GOOGLE_HOST_RE.test(outer.hostname) && outer.pathname === '/url'
-    ? parseByUrl(safe!)
-    : null;
+  if (found || !/google/i.test(href) || page.origin() !== GMAIL_ORIGIN) return found;
+  const own = googleRedirectTarget(href);
+  const safe = own && page.saferedirect();
+  const said = safe ? googleRedirectTarget(safe) : null;
+  return said && (said === own || said === href) ? parseByUrl(own!) : null;
 }
 
 /** Where a document of each kind opens: [by its own id, by its published id]. Other kinds open as a Drive file. */

@@ -12,7 +12,6 @@ import {
   explainDocLink,
   LINK_SELECTOR,
   linkSelectorFor,
-  MAIL_LINK_SELECTOR,
   MAX_ID_LENGTH,
   parseByUrl,
   parseDirect,
@@ -20,6 +19,7 @@ import {
   parseMailLink,
   wrappers,
 } from '@/utils/shared/links';
+import { badgedDocument } from '@/utils/content/link-read';
 import { flowOf } from '@/utils/popup/scan/flow';
 import { findDocLinks, findTextUrls } from '@/utils/popup/scan/text-links';
 import { REAL_LINKS, REAL_NEGATIVES } from '../../fixtures/real-links';
@@ -54,7 +54,7 @@ describe('real links in the shapes of §1a', () => {
   it.each(REAL_LINKS.map((r) => r.href))('the content script’s selector finds %s on any page', (href) => {
     const a = document.createElement('a');
     a.setAttribute('href', href);
-    for (const selector of [LINK_SELECTOR, ABSOLUTE_LINK_SELECTOR, MAIL_LINK_SELECTOR]) expect(a.matches(selector)).toBe(true);
+    for (const selector of [LINK_SELECTOR, ABSOLUTE_LINK_SELECTOR]) expect(a.matches(selector)).toBe(true);
   });
 });
 
@@ -159,19 +159,65 @@ describe('ids are capped in length', () => {
 });
 
 describe("Gmail's data-saferedirecturl", () => {
-  const GMAIL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJ';
+  const GMAIL = 'https://mail.google.com';
+  const GMAIL_PAGE = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJ';
+  const SITE = 'https://www.intgovforum.org';
   const DOC_ID = '1RRO5cgutKE7zRPcjcFjrNn-GI5AYoW0FivEZJe_EyWs';
   const DOC = `https://docs.google.com/spreadsheets/d/${DOC_ID}/edit?usp=sharing`;
   const OTHER = '1dyu-WsczRwqJ57AUkpJieMz1AbpUy3BWOudXYV4a7mw';
+  /** Gmail's attribute: Google's redirect to the href (as Gmail writes it, the target not escaped). */
   const safe = (target: string) => `https://www.google.com/url?q=${target}&source=gmail&ust=1690528669786000&usg=AOvVaw2px6lK9L4`;
-  it.each<[string, string, string | null, string, string | null]>([
-    ['the href decides when it is a document', DOC, safe(`https://docs.google.com/document/d/${OTHER}/edit`), GMAIL, DOC_ID],
-    ['the attribute when the href holds no Google address', 'https://example.org/minutes', safe(DOC), GMAIL, DOC_ID],
+  /** A Google click-tracker as the link's own href (Calendar's and Docs' mail). */
+  const tracker = (target: string) =>
+    `https://www.google.com/url?q=${enc(target)}&sa=D&source=calendar&ust=1690528669786000&usg=AOvVaw3`;
+  const SENDER_TRACKER = 'https://click.mailer.example.net/ls/click?upn=abc123';
+  // [what, href, attribute, the page's real origin, its base (what <base href> says), id]
+  it.each<[string, string, string | null, string, string, string | null]>([
+    [
+      'the href decides when it is a document',
+      DOC,
+      safe(`https://docs.google.com/document/d/${OTHER}/edit`),
+      GMAIL,
+      GMAIL_PAGE,
+      DOC_ID,
+    ],
+    ['a Google click-tracker with the same target as the attribute', tracker(DOC), safe(tracker(DOC)), GMAIL, GMAIL_PAGE, DOC_ID],
+    ['… the attribute naming the target itself', tracker(DOC), safe(enc(DOC)), GMAIL, GMAIL_PAGE, DOC_ID],
+    // issue 28, item 9: a sender's forged attribute cannot dress one link as another
+    ['not a sender’s tracker dressed by an attribute naming a document', SENDER_TRACKER, safe(DOC), GMAIL, GMAIL_PAGE, null],
+    ['not a plain link to another site dressed so', 'https://example.org/minutes', safe(DOC), GMAIL, GMAIL_PAGE, null],
+    [
+      'not a Google click-tracker to another site dressed so',
+      tracker('https://example.org/minutes'),
+      safe(DOC),
+      GMAIL,
+      GMAIL_PAGE,
+      null,
+    ],
+    [
+      'not a Google click-tracker whose target differs from the attribute’s',
+      tracker('https://example.org/minutes'),
+      safe(tracker(DOC)),
+      GMAIL,
+      GMAIL_PAGE,
+      null,
+    ],
+    // issue 28, item 9: Gmail is the page's real origin, never its <base>
+    ['not on another site whose <base> says Gmail', SENDER_TRACKER, safe(DOC), SITE, GMAIL_PAGE, null],
+    [
+      'not on another site whose <base> says Gmail, a Google tracker either',
+      tracker('https://example.org/x'),
+      safe(DOC),
+      SITE,
+      'https://mail.google.com/',
+      null,
+    ],
     [
       'not when the href is a Google address that is no document',
       'https://docs.google.com/document/u/0/',
       safe(DOC),
       GMAIL,
+      GMAIL_PAGE,
       null,
     ],
     [
@@ -179,47 +225,72 @@ describe("Gmail's data-saferedirecturl", () => {
       'https://urldefense.com/v3/__https://sites.google.com/view/wg__;!!x$',
       safe(DOC),
       GMAIL,
+      GMAIL_PAGE,
       null,
     ],
     [
       'not when the attribute is not Google’s redirect',
-      'https://example.org/minutes',
+      tracker('https://example.org/m'),
       `https://evil.example/url?q=${DOC}`,
       GMAIL,
+      GMAIL_PAGE,
       null,
     ],
     [
       'not on a look-alike of Google',
-      'https://example.org/minutes',
+      'https://www.google.com.evil.example/url?q=x',
       `https://www.google.com.evil.example/url?q=${DOC}`,
       GMAIL,
+      GMAIL_PAGE,
       null,
     ],
-    ['not off Gmail', 'https://example.org/minutes', safe(DOC), 'https://www.intgovforum.org/wg-strategy/minutes-4.html', null],
-    ['not without the attribute', 'https://example.org/minutes', null, GMAIL, null],
+    ['not without the attribute', tracker('https://example.org/m'), null, GMAIL, GMAIL_PAGE, null],
     // the real pair from a Gmail page: Proofpoint around a non-Google site, Gmail's redirect around that
     [
       'a real Gmail link to another site',
       'https://urldefense.com/v3/__http:/www.louispasteursante.com/__;!!J748QdifiTU!h0zfdHvlCPszN_IXr-V$',
       safe('https://urldefense.com/v3/__http:/www.louispasteursante.com/__;!!J748QdifiTU!h0zfdHvlCPszN_IXr-V$'),
       GMAIL,
+      GMAIL_PAGE,
       null,
     ],
-  ])('%s', (_what, href, attribute, base, id) => {
+  ])('%s', (_what, href, attribute, origin, base, id) => {
     let asked = 0;
-    const found = parseMailLink(href, base, () => (asked++, attribute));
+    const found = parseMailLink(href, base, { origin: () => origin, saferedirect: () => (asked++, attribute) });
     expect(found?.id ?? null).toBe(id);
-    if (parseDocLink(href, base)) expect(asked).toBe(0);
+    // the attribute is read only on Gmail itself, only for a link the href alone does not name
+    if (parseDocLink(href, base) || origin !== GMAIL) expect(asked).toBe(0);
   });
 
-  it('Gmail pages also look at links that carry the attribute; other pages do not', () => {
-    expect(linkSelectorFor(GMAIL)).toBe(MAIL_LINK_SELECTOR);
+  it('the content script reads the page’s real origin, not its <base>', () => {
+    // happy-dom's page is at about:blank; its <base> says Gmail
+    const base = document.createElement('base');
+    base.href = 'https://mail.google.com/mail/u/0/';
+    document.head.append(base);
     const a = document.createElement('a');
-    a.setAttribute('href', 'https://example.org/minutes');
+    a.setAttribute('href', SENDER_TRACKER);
     a.setAttribute('data-saferedirecturl', safe(DOC));
-    expect(a.matches(linkSelectorFor(GMAIL))).toBe(true);
-    expect(a.matches(linkSelectorFor('https://docs.google.com/document/d/x/edit'))).toBe(false);
-    expect(a.matches(linkSelectorFor('https://www.intgovforum.org/'))).toBe(false);
+    document.body.append(a);
+    try {
+      expect(document.baseURI).toBe('https://mail.google.com/mail/u/0/');
+      expect(badgedDocument(a, document.baseURI)).toBeNull();
+      a.setAttribute('href', tracker(DOC));
+      a.setAttribute('data-saferedirecturl', safe(tracker(DOC)));
+      expect(badgedDocument(a, document.baseURI)?.id).toBe(DOC_ID);
+    } finally {
+      base.remove();
+      a.remove();
+    }
+  });
+
+  it('Gmail pages select links as any Google page does: a link the attribute may confirm names Google in its href', () => {
+    expect(linkSelectorFor(GMAIL_PAGE)).toBe(LINK_SELECTOR);
+    const a = document.createElement('a');
+    a.setAttribute('href', tracker(DOC));
+    expect(a.matches(linkSelectorFor(GMAIL_PAGE))).toBe(true);
+    a.setAttribute('href', SENDER_TRACKER);
+    a.setAttribute('data-saferedirecturl', safe(DOC));
+    expect(a.matches(linkSelectorFor(GMAIL_PAGE))).toBe(false);
   });
 });
 

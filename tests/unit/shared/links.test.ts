@@ -7,7 +7,6 @@ import {
   isGoogleDocsUrl,
   LINK_SELECTOR,
   linkSelectorFor,
-  MAIL_LINK_SELECTOR,
   parseByUrl,
   parseDirect,
   parseDocLink,
@@ -399,7 +398,7 @@ describe('linkSelectorFor', () => {
   it.each([
     ['https://docs.google.com/document/d/x/edit', LINK_SELECTOR],
     ['https://drive.google.com/drive/folders/x', LINK_SELECTOR],
-    ['https://mail.google.com/mail/u/0/', MAIL_LINK_SELECTOR],
+    ['https://mail.google.com/mail/u/0/', LINK_SELECTOR],
     ['https://www.intgovforum.org/en/content/wg', ABSOLUTE_LINK_SELECTOR],
     ['https://docs.google.com.example.net/', ABSOLUTE_LINK_SELECTOR],
     ['about:blank', ABSOLUTE_LINK_SELECTOR],
