@@ -136,6 +136,9 @@ const ENTITIES: Record<string, string> = {
 };
 const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z]{2,6}));/g;
 
+/** A quick look before {@link decodeEntities}: an entity needs both `&` and `;` (most hrefs with `&` have no `;`). */
+const mayHoldEntities = (value: string) => value.includes(';') && value.includes('&');
+
 /**
  * HTML entities an href kept undecoded (`https:&#x2F;&#x2F;docs…`, `?a=1&amp;id=…`, a page escaped twice:
  * `&amp;#47;`), read as the characters they stand for. Unknown names and code points out of range stay as written.
@@ -387,7 +390,7 @@ export function explainDocLink(href: string, base?: string): { ref: DocRef | nul
 /** Unwraps `href` to the end and reads the document there. */
 function follow(raw: string, base?: string, trace?: string[]): DocRef | null {
   if (typeof raw !== 'string' || !raw) return null;
-  const href = raw.includes('&') ? decodeEntities(raw) : raw;
+  const href = mayHoldEntities(raw) ? decodeEntities(raw) : raw;
   if (SCHEME_RE.test(href.trim())) {
     if (!HINT_RE.test(raw)) return null;
   } else if (raw[0] !== '/') {
@@ -405,10 +408,13 @@ function follow(raw: string, base?: string, trace?: string[]): DocRef | null {
     if (DOC_HOST_SET.has(host)) return fromDocHost(url, host, trace);
     if (hops === MAX_WRAPPERS) return null;
     const target = unwrap(url, host, trace);
-    url = target ? toUrl(target.includes('&') ? decodeEntities(target) : target) : null;
+    url = target ? toUrl(mayHoldEntities(target) ? decodeEntities(target) : target) : null;
   }
   return null;
 }
+
+/** What a Google click-tracker's href starts with (its host is checked exactly by {@link googleRedirectTarget}). */
+const CLICK_TRACKER_RE = /^https:\/\/(?:www\.)?google\.[a-z.]{2,6}\/url\?/i;
 
 /** The address Google's click-tracker (`www.google.com/url?q=…`, also `url=`) sends to, or null when `href` is none. */
 function googleRedirectTarget(href: string): string | null {
@@ -431,7 +437,8 @@ export function parseMailLink(
   page: { origin(): string | null | undefined; saferedirect(): string | null },
 ): DocRef | null {
   const found = parseDocLink(href, base);
-  if (found || !/google/i.test(href) || page.origin() !== GMAIL_ORIGIN) return found;
+  // a quick look first: most links a page has are no Google click-tracker (then neither origin nor attribute is read)
+  if (found || !CLICK_TRACKER_RE.test(href) || page.origin() !== GMAIL_ORIGIN) return found;
   const own = googleRedirectTarget(href);
   const safe = own && page.saferedirect();
   const said = safe ? googleRedirectTarget(safe) : null;
