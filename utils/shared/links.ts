@@ -356,8 +356,8 @@ function fromDocHost(url: URL, host: string, trace?: string[]): DocRef | null {
 /**
  * The common shape, `https://docs.google.com/document/d/ID/edit`, read without building a URL
  * (a page may hold thousands). Only hrefs the URL parser would read the same way pass: the id
- * must be followed by `/`, `?`, `#` or the end (or punctuation an archiver left at the end); anything else (`/u/0/`, `/d/e/`, a port, spaces,
- * upper case) is left to the full parse. Tested to agree with it.
+ * must be followed by `/`, `?`, `#` or the end, or by punctuation an archiver left at the end (`…/d/ID.`);
+ * anything else (`/u/0/`, `/d/e/`, a port, spaces, upper case) is left to the full parse. Tested to agree with it.
  */
 const DIRECT_RE = /^https?:\/\/(docs|drive)\.google\.com\/([a-z]+)\/d\/([A-Za-z0-9_-]{10,99})(?:[/?#]|[.,;:!)\]]*$)/;
 
