@@ -16,12 +16,22 @@ import {
   parseDirect,
   parseDocLink,
   parseMailLink,
-} from '../../utils/shared/links';
-import { badgedDocument } from '../../utils/content/link-read';
-import { flowOf } from '../../utils/popup/scan/flow';
-import { findDocLinks, findTextUrls } from '../../utils/popup/scan/text-links';
-import { destination } from '../../utils/background/omnibox-suggestions';
-import { ANNEX, BPF, MHLB, OUTCOMES, PIPERMAIL_MESSAGE, pipermailPage, RECORDING, REPORT, SLIDES } from '../fixtures/pipermail';
+} from '@/utils/shared/links';
+import { badgedDocument } from '@/utils/content/link-read';
+import { flowOf } from '@/utils/popup/scan/flow';
+import { findDocLinks, findTextUrls } from '@/utils/popup/scan/text-links';
+import { destination } from '@/utils/background/omnibox-suggestions';
+import {
+  ANNEX,
+  BPF,
+  MHLB,
+  OUTCOMES,
+  PIPERMAIL_MESSAGE,
+  pipermailPage,
+  RECORDING,
+  REPORT,
+  SLIDES,
+} from '../../fixtures/pipermail';
 
 const enc = encodeURIComponent;
 const PAGE = 'http://intgovforum.org/pipermail/wg-strategy/2020-September/000512.html';
