@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { commitProblems } from './lib/commit-message.mjs';
 
-/** main's tip when the convention started (2026-12-05); commits after it are checked. */
-const BASE = '5932ee71b6221d21486b54dcdb25673947a9d0c6';
-const BASE_TIME = '2026-12-05T03:04:05Z';
+/** main's tip when the check joined the lint step (2026-12-07); commits after it are checked. */
+const BASE = '8e95c9d24b8ff03b4dc20981817a6437229c02c8';
+const BASE_TIME = '2026-12-07T17:16:06Z';
 
 /** @param {string[]} args */
 function git(args) {

@@ -10,6 +10,7 @@ describe('commitProblems', () => {
     ['an imperative that ends like a past tense', 'Embed the worker in the build'],
     ['a verb with a colon after a scope', 'Search in any script: marks folded'],
     ['Windows line ends', 'Add a test\r\n\r\nWhy.\r\n'],
+    ['an area before a colon', 'e2e: Scan on Google exports that never end'],
   ])('accepts %s', (_name, message) => expect(commitProblems(message)).toEqual([]));
 
   it.each<[string, string, RegExp]>([
@@ -18,6 +19,7 @@ describe('commitProblems', () => {
     ['a past tense', 'Added the scan zone', /imperative/],
     ['a gerund', 'Moving the hooks', /imperative/],
     ['a lower-case start', 'move the hooks', /capitalised verb/],
+    ['a past tense after an area', 'popup: Fixed the tabs', /imperative/],
     ['no blank line before the body', 'Move the hooks\nBecause.', /blank line/],
     [
       'a subject that is the whole story',
