@@ -47,7 +47,7 @@ export async function floorOf(env, source, runs, log, label) {
     writeFileSync(join(dir, 'content-scripts/content.js'), source);
     const b = await launch({ ...env, extensionDir: dir }, { [TINY]: TINY_HTML });
     try {
-      const classify = benchClassifier(b.extensionId);
+      const classify = benchClassifier();
       const out = { wall: [], cpu: [] };
       for (let i = -1; i < runs; i++) {
         const { events, page } = await traced(b, async (p) => {
@@ -81,7 +81,7 @@ export async function run({ env, runs, quick, log }) {
   const b = await launch(env, { [PATH]: html, [TINY]: TINY_HTML, [ARCHIVE]: mailArchivePage(quick ? 1000 : ARCHIVE_MESSAGES) });
   const selector = linkSelector(env.root);
   try {
-    const classify = benchClassifier(b.extensionId);
+    const classify = benchClassifier();
     const rows = [];
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;

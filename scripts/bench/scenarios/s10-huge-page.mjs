@@ -16,7 +16,7 @@ export async function run({ env, runs, quick, log }) {
   const n = quick ? 30_000 : 100_000;
   const b = await launch(env, { [PATH]: linksPage(makeIds(n, 3), 15, CAP) });
   try {
-    const classify = benchClassifier(b.extensionId);
+    const classify = benchClassifier();
     const rows = [];
     for (let i = -env.warmup; i < runs; i++) {
       if (env.enough(i)) break;

@@ -67,7 +67,7 @@ async function measureFloor(env, runs, n, log) {
     writeFileSync(join(dir, 'content-scripts/content.js'), floorScript(hostStyle(env.root)));
     const b = await launch({ ...env, extensionDir: dir }, { [PATH]: linksPage(makeIds(n, 2)) });
     try {
-      const classify = benchClassifier(b.extensionId);
+      const classify = benchClassifier();
       const out = [];
       for (let i = -1; i < runs; i++) {
         const { events, page } = await traced(b, async (p) => {
@@ -143,7 +143,7 @@ export async function run({ env, runs, quick, log }) {
   try {
     const report = await importIndex(b, makeIndex(tracked, 21));
     if (report.documents.added !== tracked.length) throw new Error(`import added ${report.documents.added} of ${tracked.length}`);
-    const classify = benchClassifier(b.extensionId);
+    const classify = benchClassifier();
     const D = [];
     const B = [];
     const lookups = [];

@@ -121,7 +121,7 @@ export async function run({ env, runs, quick, log }) {
         31,
       ),
     );
-    const classify = benchClassifier(b.extensionId);
+    const classify = benchClassifier();
     const D = [];
     const B = [];
     for (let i = -env.warmup; i < runs; i++) {

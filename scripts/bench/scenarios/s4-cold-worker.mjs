@@ -27,7 +27,7 @@ export async function run({ env, runs, log }) {
   try {
     // Other documents too, so that the index is not just these: 2,500 in all.
     await importIndex(b, makeIndex([...tracked, ...makeIds(2000, 41)], 42));
-    const classify = benchClassifier(b.extensionId);
+    const classify = benchClassifier();
     const ext = await extensionPage(b);
     const extCdp = await b.context.newCDPSession(ext);
 

@@ -202,11 +202,11 @@ export async function run({ env, runs, quick, log }) {
           name: 'Navigation start → first rows painted, worker stopped and nothing kept',
           docket: rows.map((r) => r.bare.painted),
         }),
-        ...[
+        .../** @type {Array<[string, (r: any) => number, (r: any) => number]>} */ ([
           ['worker running', (r) => r.painted, (r) => r.floorRunning],
           ['worker stopped, rows kept', (r) => r.cold.painted, (r) => r.floorCold],
           ['worker stopped, nothing kept', (r) => r.bare.painted, (r) => r.floorBare],
-        ].map(([what, value, floor]) =>
+        ]).map(([what, value, floor]) =>
           figure({
             name: `First rows painted, ${what}; ratio: to the floor`,
             docket: rows.map(value),
