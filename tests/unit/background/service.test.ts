@@ -7,6 +7,7 @@ import type { MessageType } from '@/utils/shared/protocol';
 import { ACCESS } from '@/utils/background/protocol-schemas';
 import { IndexCache } from '@/utils/background/index-cache';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
+import { localToday } from '@/utils/shared/calendar';
 import { ID, POPUP, caller, fakeDeps, type Call } from '../support/service-fixture';
 
 const SAMPLE = readFileSync(new URL('../../fixtures/sample-index.json', import.meta.url), 'utf8');
@@ -230,10 +231,11 @@ describe('what messages do', () => {
     expect(parsed.documents).toHaveLength(6);
     const csv = (await call('export', { format: 'csv', workstreamId: 'ws-improve' })).result;
     expect(csv.text.trim().split('\n')).toHaveLength(3);
-    // Both forms dated; one workstream's file named after it.
-    expect(file.filename).toBe('docket-index-2026-11-22.json');
-    expect(csv.filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.csv');
-    expect((await call('export', { format: 'csv' })).result.filename).toBe('docket-index-2026-11-22.csv');
+    // Both forms dated (the member's own date of the export); one workstream's file named after it.
+    const day = localToday(new Date('2026-11-22T10:00:00.000Z'));
+    expect(file.filename).toBe(`docket-index-${day}.json`);
+    expect(csv.filename).toBe(`docket-B-Improvements-to-the-IGF-${day}.csv`);
+    expect((await call('export', { format: 'csv' })).result.filename).toBe(`docket-index-${day}.csv`);
   });
 });
 

@@ -10,6 +10,7 @@ import type { HandlerContext } from './context';
 import { coldGroupedPage, type IndexView } from '../queries';
 import { exportCsv, exportJson } from '../interchange/export';
 import { applyChange } from '../../shared/bulk-change';
+import { localToday } from '../../shared/calendar';
 import { compareDocs, matchesStatus } from '../../shared/doc-order';
 import { isDone } from '../../shared/urgency';
 import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../../shared/doc-table';
@@ -190,7 +191,7 @@ export function createTableHandlers(deps: TableDeps): Handlers {
       const at = now();
       const file = format === 'json' ? exportJson(index, at) : exportCsv(index, undefined, at);
       const n = documents.length;
-      return { ...file, filename: `docket-${n}-document${n === 1 ? '' : 's'}-${at.slice(0, 10)}.${format}` };
+      return { ...file, filename: `docket-${n}-document${n === 1 ? '' : 's'}-${localToday(new Date(at))}.${format}` };
     },
   };
 }

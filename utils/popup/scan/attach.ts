@@ -20,7 +20,7 @@
  * The best-scoring sentence wins (deadlines.ts `deadlineScore`, +3 when it names the document).
  */
 import { cleanSentence, deadlineScore, isMeetingAnnouncement, sentenceDeadline, speaksOfWork, splitSentences } from './deadlines';
-import type { DeadlineCandidate, DeadlinePhrase } from './deadlines';
+import type { DeadlineCandidate, DeadlinePhrase, PhraseOptions } from './deadlines';
 import type { Flow } from './flow';
 import { inferYear } from './dates';
 import { noonOf } from '../../shared/calendar';
@@ -46,7 +46,7 @@ export interface Deadline {
   block: Block;
 }
 
-export interface AttachContext {
+export interface AttachContext extends PhraseOptions {
   outline: Outline;
   flow: Flow;
   /** The meeting's date (or the page's best date): `YYYY-MM-DD`. */
@@ -92,6 +92,7 @@ export function attachContext(
   hits: readonly LinkHit[],
   ref: string,
   nextMeeting?: string,
+  phrases: Omit<PhraseOptions, 'nextMeeting'> = {},
 ): AttachContext {
   const all: Block[] = [];
   const seen = new Set<Block>();
@@ -135,6 +136,7 @@ export function attachContext(
     outline,
     flow,
     ref,
+    ...phrases,
     ...(nextMeeting ? { nextMeeting } : {}),
     all,
     order,
@@ -189,8 +191,8 @@ function rowDeadline(ctx: AttachContext, block: Block): Deadline | undefined {
   const col = ctx.headers.get(row.table) ?? -1;
   if (col < 0 || col === cell.col || !speaksOfWork(row.cells.join(' '))) return undefined;
   const when = row.cells[col] ?? '';
-  const d = readDates(when, noonOf(ctx.ref))[0];
-  if (!d) return undefined;
+  const d = readDates(when, noonOf(ctx.ref), ctx.lang)[0];
+  if (!d || (d.relative && ctx.meetingKnown === false)) return undefined;
   const date = d.relative || d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ctx.ref);
   return date && date >= ctx.ref ? { date, sentence: cleanSentence(when), block } : undefined;
 }

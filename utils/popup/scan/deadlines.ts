@@ -19,7 +19,9 @@
  */
 import { noonOf } from '../../shared/calendar';
 import { inferYear } from './dates';
+import type { DateLang } from './dates';
 import { readDates } from './relative-dates';
+import type { ReadDate, ZonedTime } from './relative-dates';
 
 export interface DeadlinePhrase {
   date: string;
@@ -28,6 +30,8 @@ export interface DeadlinePhrase {
   text: string;
   /** A span from the meeting ("in the next 10 days"), not a date written out. */
   relative: boolean;
+  /** The time and zone written with the day ("tomorrow 11am ET"): the day is that zone's. */
+  time?: ZonedTime;
 }
 
 export interface Sentence {
@@ -145,43 +149,109 @@ export function isMeetingAnnouncement(sentence: string): boolean {
   return ANNOUNCEMENT.test(sentence);
 }
 
+/** Deadline cues of the other languages, before the date ("avant le 15 mai", "до 15 мая", "قبل ١٥ أيار"). */
+const CUES: Record<Exclude<DateLang, 'en'>, RegExp> = {
+  fr: /(?<!\p{L})(?:avant(?:\s+le)?|d[’']ici(?:\s+(?:le|au|à))?|jusqu[’']?(?:au|à|a)(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|date\s+limite|échéance|délai|pour\s+le)(?!\p{L})/giu,
+  es: /(?<!\p{L})(?:antes\s+del?|hasta(?:\s+el)?|a\s+más\s+tardar(?:\s+el)?|para\s+el|fecha\s+límite|plazo|vence)(?!\p{L})/giu,
+  ru: /(?<!\p{L})(?:до|к|не\s+позднее|не\s+позже|срок|крайний\s+срок|дедлайн)(?!\p{L})/giu,
+  zh: /截止|截至|最迟|最晚|不晚于|之前|以前/gu,
+  ar: /(?<!\p{L})(?:قبل|حتى|بحلول|لغاية|إلى\s+غاية|موعد\s+أقصاه|موعد\s+لا\s+يتجاوز|الموعد\s+النهائي)(?!\p{L})/gu,
+};
+/** Chinese writes the cue after the date too: "5月15日前", "6月30日之前", "月底为止". */
+const ZH_AFTER = /^\s*(?:之前|以前|前|为止|為止|截止)/u;
+
 /** Deadline cue ending within the 60 characters (same clause) before `index`? */
-function cuedAt(sentence: string, index: number): boolean {
+function cuedAt(sentence: string, index: number, lang: DateLang = 'en', length = 0): boolean {
+  if (lang === 'zh' && ZH_AFTER.test(sentence.slice(index + length, index + length + 6))) return true;
   const before = sentence.slice(Math.max(0, index - 60), index);
   let last = -1;
-  for (const m of before.matchAll(CUE)) last = m.index + m[0].length;
+  for (const m of before.matchAll(lang === 'en' ? CUE : CUES[lang])) last = m.index + m[0].length;
   if (last < 0) return false;
   const between = before.slice(last);
-  return !/[.;!?]/.test(between) && !/\b(?:and|but|while|when|where|which)\b/i.test(between.replace(/\([^)]*$/, ''));
+  if (/[.;!?。；！？]/.test(between)) return false;
+  return lang !== 'en' || !/\b(?:and|but|while|when|where|which)\b/i.test(between.replace(/\([^)]*$/, ''));
+}
+
+/**
+ * Dates of elections, votes, pull requests, releases and registration are not a document's deadline ("Voting
+ * closes on April 20", "PR due by Friday"), nor those of a meeting or event unless the clause also speaks of
+ * the document's work ("The call for comments closes on 5 May" is one).
+ */
+const EVENT_ALWAYS =
+  /\b(?:elections?|vot(?:e|es|ing)|ballots?|polls?|nominations?|candidac(?:y|ies)|pull\s+requests?|PRs?|regist(?:er|ration)|RSVP)\b/i;
+const EVENT_UNLESS_DOC = /\b(?:meetings?|calls?|events?|conferences?|summits?|workshops?|webinars?|hackathons?|sessions?)\b/i;
+const DOC_WORDS =
+  /\b(?:comments?|feedback|inputs?|reviews?|drafts?|doc(?:ument)?s?|proposals?|papers?|edits?|suggestions?|responses?|text)\b/i;
+
+function eventSubject(sentence: string, index: number): boolean {
+  const before = sentence.slice(0, index);
+  const clause = before.slice(Math.max(before.search(/[^.;:!?,]*$/), 0));
+  let cue = -1;
+  for (const m of clause.matchAll(CUE)) cue = m.index;
+  const subject = cue >= 0 ? clause.slice(0, cue) : clause;
+  if (EVENT_ALWAYS.test(subject)) return true;
+  return EVENT_UNLESS_DOC.test(subject) && !DOC_WORDS.test(subject);
 }
 
 export interface PhraseOptions {
   /** The next meeting's date, when the page gives it: "by the next meeting" resolves to it. */
   nextMeeting?: string;
+  /** The language the page is written in (default English). */
+  lang?: DateLang;
+  /**
+   * False when the page states no meeting date (nor anything it can be inferred from): `ref` is then only
+   * the year's guess for days written without one, and no relative deadline ("tomorrow", "in 10 days") is read.
+   */
+  meetingKnown?: boolean;
+}
+
+/** "next week (Jun 15)": the day written in brackets right after a relative phrase is cued as that phrase is. */
+function bracketed(sentence: string, dates: readonly ReadDate[]): Map<ReadDate, ReadDate> {
+  const out = new Map<ReadDate, ReadDate>();
+  for (const [i, d] of dates.entries()) {
+    const next = dates[i + 1];
+    if (!d.relative || !next || next.relative) continue;
+    if (/^\s*\(\s*(?:on\s+|i\.\s?e\.,?\s*|ie\s+|by\s+)?$/i.test(sentence.slice(d.index + d.text.length, next.index))) out.set(next, d);
+  }
+  return out;
 }
 
 /** The deadlines a sentence gives, relative to the meeting date `ref` (`YYYY-MM-DD`). */
 export function deadlinePhrases(sentence: string, ref: string, opts: PhraseOptions = {}): DeadlinePhrase[] {
-  if (!MAYBE_DATE.test(sentence) || isMeetingAnnouncement(sentence)) return [];
+  const lang = opts.lang ?? 'en';
+  if ((lang === 'en' && !MAYBE_DATE.test(sentence)) || isMeetingAnnouncement(sentence)) return [];
+  const relativeOk = opts.meetingKnown !== false;
   const out: DeadlinePhrase[] = [];
-  for (const d of readDates(sentence, noonOf(ref))) {
+  const dates = readDates(sentence, noonOf(ref), lang);
+  const standsFor = bracketed(sentence, dates);
+  const push = (d: ReadDate, date: string, relative: boolean) =>
+    out.push({ date, index: d.index, text: d.text, relative, ...(d.time ? { time: d.time } : {}) });
+  for (const d of dates) {
+    if (eventSubject(sentence, d.index)) continue;
     if (d.span) {
+      if (!relativeOk) continue;
       // "in the next 10 days", "within two weeks", "one more week": a span from the meeting.
       const before = sentence.slice(Math.max(0, d.index - 20), d.index);
       if (!SPAN_CUE.test(before) && !/^(?:in|within|over|during)\b/i.test(d.text) && !/\b(?:more|further)\b/i.test(d.text))
         continue;
-      if (d.date > ref) out.push({ date: d.date, index: d.index, text: d.text, relative: true });
+      if (d.date > ref) push(d, d.date, true);
       continue;
     }
     if (d.relative) {
+      if (!relativeOk) continue;
       // "by tomorrow 11am", "due this Wednesday", "needs to happen this week", "By end of TODAY".
-      if (!cuedAt(sentence, d.index) && !RELATIVE_OK.test(sentence)) continue;
-      if (d.date >= ref) out.push({ date: d.date, index: d.index, text: d.text, relative: true });
+      if (!cuedAt(sentence, d.index, lang, d.text.length) && !(lang === 'en' && RELATIVE_OK.test(sentence))) continue;
+      if (d.date >= ref) push(d, d.date, true);
       continue;
     }
-    if (!cuedAt(sentence, d.index)) continue;
+    const stand = standsFor.get(d);
+    const cued = stand
+      ? cuedAt(sentence, stand.index, lang, stand.text.length) ||
+        (lang === 'en' && (RELATIVE_OK.test(sentence) || SPAN_CUE.test(sentence.slice(Math.max(0, stand.index - 20), stand.index))))
+      : cuedAt(sentence, d.index, lang, d.text.length);
+    if (!cued) continue;
     const date = d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ref);
-    if (date) out.push({ date, index: d.index, text: d.text, relative: false });
+    if (date) push(d, date, false);
   }
   // "by the next meeting", where the page gives that meeting's date (and the sentence does not).
   if (opts.nextMeeting && opts.nextMeeting > ref && !out.some((o) => !o.relative)) {
@@ -203,10 +273,10 @@ export function sentenceDeadline(sentence: string, ref: string, opts: PhraseOpti
  * The next meeting's date as the page announces it ("The next meeting is Thursday, December
  * 8th", "Next meeting: 24 September 2020"), after `ref`; undefined when the page gives none.
  */
-export function nextMeetingDate(sentences: Iterable<string>, ref: string): string | undefined {
+export function nextMeetingDate(sentences: Iterable<string>, ref: string, lang: DateLang = 'en'): string | undefined {
   for (const s of sentences) {
     if (!isMeetingAnnouncement(s)) continue;
-    for (const d of readDates(s, noonOf(ref))) {
+    for (const d of readDates(s, noonOf(ref), lang)) {
       if (d.relative || d.span) continue;
       const date = d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ref);
       if (date && date > ref) return date;

@@ -15,6 +15,8 @@
  */
 import { isoDate } from '../../shared/calendar';
 import { monthNumber } from './dates';
+import type { DateLang } from './dates';
+import { readDates } from './relative-dates';
 
 export interface DateMention {
   date: string;
@@ -31,8 +33,8 @@ const YMD = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const COMPACT = /(?<![\d.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d])/g;
 const DOTTED = /(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d])/g;
 
-/** Every full date written in `text`, in order. */
-export function findFullDates(text: string): DateMention[] {
+/** Every full date written in `text`, in order (`lang`: also those chrono reads in that language, "15 mai 2023"). */
+export function findFullDates(text: string, lang: DateLang = 'en'): DateMention[] {
   const out: DateMention[] = [];
   const add = (index: number, raw: string, y: number, m: number | undefined, d: number) => {
     if (!m || y < 1990 || y > 2100) return;
@@ -44,6 +46,11 @@ export function findFullDates(text: string): DateMention[] {
   for (const m of text.matchAll(YMD)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(COMPACT)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(DOTTED)) add(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]));
+  if (lang !== 'en') {
+    for (const d of readDates(text.slice(0, 50_000), new Date(2000, 0, 1, 12), lang)) {
+      if (!d.relative && d.yearWritten) add(d.index, d.text, Number(d.date.slice(0, 4)), d.month, d.day ?? 0);
+    }
+  }
   return out.sort((a, b) => a.index - b.index);
 }
 
@@ -61,12 +68,12 @@ function lineAround(text: string, index: number): string {
 }
 
 /** The meeting date of a page's text (and title), or undefined. */
-export function findMeetingDate(text: string, title = ''): string | undefined {
+export function findMeetingDate(text: string, title = '', lang: DateLang = 'en'): string | undefined {
   let best: { date: string; score: number; index: number } | undefined;
   const consider = (date: string, score: number, index: number) => {
     if (!best || score > best.score || (score === best.score && index < best.index)) best = { date, score, index };
   };
-  for (const m of findFullDates(text)) {
+  for (const m of findFullDates(text, lang)) {
     let score = 0;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const line = lineAround(text, m.index);
@@ -77,6 +84,51 @@ export function findMeetingDate(text: string, title = ''): string | undefined {
     if (NEXT_MEETING_LINE.test(line)) score -= 5;
     consider(m.date, score, m.index);
   }
-  for (const m of findFullDates(title)) consider(m.date, 3, -1);
+  for (const m of findFullDates(title, lang)) consider(m.date, 3, -1);
   return best?.date;
+}
+
+/** `D:20190502120000+02'00'` (a PDF's CreationDate/ModDate) → `2019-05-02`, the day as the PDF wrote it. */
+export function pdfDate(value: unknown): string | undefined {
+  const m = typeof value === 'string' ? /^(?:D:)?((?:19|20)\d{2})(\d{2})(\d{2})/.exec(value.trim()) : null;
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/** The meta tags that date a page: a PDF's own dates (pdf.ts writes them), a publisher's. */
+const DATE_META = [
+  'docket:pdf-created',
+  'docket:pdf-modified',
+  'article:published_time',
+  'dcterms.created',
+  'dcterms.date',
+  'dc.date',
+  'date',
+  'citation_date',
+];
+
+/** A date in an address: `/2019/05/02/`, `2019-05-02`, `20190502`, `minutes-2019-05-02.pdf`. */
+const URL_DATE = /(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/;
+
+/**
+ * The day a page was written when its text states no meeting date: the PDF's creation date, a
+ * publisher's date in its meta tags, a date in its address. Undefined when none gives one: then
+ * no relative deadline is read ("tomorrow" of which day?).
+ */
+export function pageDate(doc: Document, url = ''): string | undefined {
+  for (const name of DATE_META) {
+    const el = doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`);
+    const content = el?.getAttribute('content')?.trim() ?? '';
+    const m = /^((?:19|20)\d{2})-(\d{2})-(\d{2})/.exec(content);
+    const day = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : pdfDate(content);
+    if (day) return day;
+  }
+  let path = url;
+  try {
+    const u = new URL(url);
+    path = decodeURIComponent(u.pathname); // the address without its query or fragment
+  } catch {
+    // not an address: read it as it is
+  }
+  const m = URL_DATE.exec(path);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
 }

@@ -4,6 +4,7 @@
  * the popup loads it only in the Scan view (a dynamic import, its worker from the extension's
  * own files) and the corpus report loads Node's build.
  */
+import { pdfDate } from './meeting-date';
 import { layoutPdf } from './pdf-layout';
 import type { PdfItem, PdfLink, PdfPage } from './pdf-layout';
 
@@ -104,9 +105,19 @@ export async function readPdf(
       pages.push({ items, links });
       onPage?.(n, doc.numPages);
     }
-    const info = (await doc.getMetadata().catch(() => ({ info: undefined }))).info as { Title?: unknown } | undefined;
+    const info = (await doc.getMetadata().catch(() => ({ info: undefined }))).info as
+      | { Title?: unknown; CreationDate?: unknown; ModDate?: unknown }
+      | undefined;
     const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
-    return { html: layoutPdf(pages, title), title, pages: doc.numPages };
+    // The PDF's own dates, for the scanner when the text states no meeting date (meeting-date.ts, pageDate).
+    const dates = [
+      ['docket:pdf-created', pdfDate(info?.CreationDate)],
+      ['docket:pdf-modified', pdfDate(info?.ModDate)],
+    ]
+      .filter(([, d]) => d)
+      .map(([name, d]) => `<meta name="${name}" content="${d}">`)
+      .join('');
+    return { html: layoutPdf(pages, title).replace('</head>', `${dates}</head>`), title, pages: doc.numPages };
   } finally {
     await doc.destroy();
   }

@@ -9,6 +9,12 @@
  * Everything is read from the reference day given (the meeting's date), never today.
  */
 import * as chrono from 'chrono-node/en';
+import * as chronoAr from 'chrono-node/ar';
+import * as chronoEs from 'chrono-node/es';
+import * as chronoFr from 'chrono-node/fr';
+import * as chronoRu from 'chrono-node/ru';
+import * as chronoZh from 'chrono-node/zh';
+import type { DateLang } from './dates';
 
 const DAY_MS = 86_400_000;
 
@@ -52,7 +58,7 @@ function components(d: Date): Components {
 
 const endOfWeekParser: chrono.Parser = {
   pattern: () =>
-    /\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(next)\s+)?(?:working\s+|work\s+)?week|EOW|(this)\s+week)\b/i,
+    /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(next)\s+)?(?:working\s+|work\s+)?week|EOW|(this)\s+week)\b/i,
   extract: (context, match) => {
     const weeks = match[1] ? 1 : 0;
     const result = context.createParsingResult(match.index ?? 0, match[0], components(fridayOf(context.refDate, weeks)));
@@ -89,13 +95,22 @@ const moreSpanParser: chrono.Parser = {
   },
 };
 
+/** Casual words of the other languages chrono does not tag ("明天" is tomorrow, certain to chrono). */
+const CASUAL_WORDS = /^(?:[今明后後]天|今日|明日|后日|後日|今晚)/u;
+
+const DAY_WORDS = /\/(?:today|tomorrow|yesterday|tonight|now)$/;
+
 /** Marks results read relative to the meeting: casual words, spans, a weekday alone. */
 const relativeRefiner: chrono.Refiner = {
   refine: (_context, results) => {
     for (const r of results) {
       const tags = r.tags();
       const weekdayOnly = !r.start.isCertain('day') && r.start.isCertain('weekday');
-      if (weekdayOnly || tags.has('result/relativeDate') || [...tags].some((t) => t.startsWith('casualReference/'))) {
+      // "tomorrow", "today": a casual day; "june 30th midnight PST" carries chrono's casual "midnight" tag,
+      // but its day is written out.
+      const casual = [...tags].filter((t) => t.startsWith('casualReference/'));
+      const casualDay = casual.some((t) => DAY_WORDS.test(t)) || (casual.length > 0 && !r.start.isCertain('month'));
+      if (weekdayOnly || tags.has('result/relativeDate') || casualDay || CASUAL_WORDS.test(r.text)) {
         r.addTag('docket/relative');
       }
       if (weekdayOnly) r.addTag('docket/weekday');
@@ -111,12 +126,28 @@ function build(): chrono.Chrono {
   return c;
 }
 
-let instance: chrono.Chrono | undefined;
+const LOCALES: Record<Exclude<DateLang, 'en'>, { casual: chrono.Chrono }> = {
+  fr: chronoFr,
+  es: chronoEs,
+  ru: chronoRu,
+  zh: chronoZh,
+  ar: chronoAr,
+};
 
-/** The extended parser (built once). */
-export function deadlineChrono(): chrono.Chrono {
-  instance ??= build();
-  return instance;
+const instances = new Map<DateLang, chrono.Chrono>();
+
+/** The extended parser of a language (built once): English with Docket's parsers, the others chrono's own. */
+export function deadlineChrono(lang: DateLang = 'en'): chrono.Chrono {
+  let c = instances.get(lang);
+  if (!c) {
+    if (lang === 'en') c = build();
+    else {
+      c = LOCALES[lang].casual.clone();
+      c.refiners.push(relativeRefiner);
+    }
+    instances.set(lang, c);
+  }
+  return c;
 }
 
 export interface ReadDate {
@@ -132,17 +163,49 @@ export interface ReadDate {
   month?: number;
   day?: number;
   yearWritten: boolean;
+  /** A time of day written with its zone ("11am ET", "23:59 UTC", "midnight PST"): the day is that zone's. */
+  time?: ZonedTime;
 }
 
-function iso(d: Date): string {
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export interface ZonedTime {
+  hour: number;
+  minute: number;
+  /** Minutes east of UTC, as the text's zone gives it. */
+  offset: number;
+  /** The zone as written ("ET", "UTC", "PST"). */
+  zone: string;
 }
 
-/** Every date chrono (extended) reads in `text`, seen from `ref` (the meeting day at noon). */
-export function readDates(text: string, ref: Date): ReadDate[] {
+const ZONE_WORD = /\b([A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\s*$|\b(UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\b/;
+
+function zonedTime(r: chrono.ParsedResult): ZonedTime | undefined {
+  const s = r.start;
+  if (!s.isCertain('timezoneOffset') || !s.isCertain('hour')) return undefined;
+  const words = r.text.match(/\b(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|\b[A-Z]{1,4}T\b|\b(?:Z|ET|PT|CT|MT)\b/);
+  return {
+    hour: s.get('hour') ?? 0,
+    minute: s.get('minute') ?? 0,
+    offset: s.get('timezoneOffset') ?? 0,
+    zone: (words?.[0] ?? ZONE_WORD.exec(r.text)?.[0] ?? 'UTC').replace(/\s+/g, ''),
+  };
+}
+
+/**
+ * The day a result names, from its components: the day as written in the text's own zone ("tomorrow
+ * 11am ET" on 4 April is 5 April), never the instant seen from the member's zone.
+ */
+function dayOf(s: chrono.ParsedResult['start']): string {
+  const y = s.get('year') ?? 0;
+  const m = s.get('month') ?? 0;
+  const d = s.get('day') ?? 0;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Every date chrono (extended) reads in `text`, seen from `ref` (the meeting day at noon), in `lang`. */
+export function readDates(text: string, ref: Date, lang: DateLang = 'en'): ReadDate[] {
   let results: chrono.ParsedResult[] = [];
   try {
-    results = deadlineChrono().parse(text, ref, { forwardDate: true });
+    results = deadlineChrono(lang).parse(text, ref, { forwardDate: true });
   } catch {
     return [];
   }
@@ -153,14 +216,16 @@ export function readDates(text: string, ref: Date): ReadDate[] {
     const s = r.start;
     const written = !relative && s.isCertain('day') && s.isCertain('month');
     if (!relative && !written) continue;
+    const time = zonedTime(r);
     out.push({
-      date: iso(s.date()),
+      date: dayOf(s),
       index: r.index,
       text: r.text,
       relative,
       span: tags.has('result/relativeDate'),
       ...(written ? { month: s.get('month') ?? 0, day: s.get('day') ?? 0 } : {}),
       yearWritten: s.isCertain('year'),
+      ...(time ? { time } : {}),
     });
   }
   return out;

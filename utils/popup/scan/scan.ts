@@ -25,7 +25,8 @@ import { attachContext, findDeadline } from './attach';
 import { nextMeetingDate, splitSentences } from './deadlines';
 import { flowOf } from './flow';
 import type { Flow } from './flow';
-import { findMeetingDate } from './meeting-date';
+import { findMeetingDate, pageDate } from './meeting-date';
+import { dateLanguage } from './dates';
 import { proposeStatus } from './status';
 import { buildOutline, headingSubject } from './structure';
 import type { Block, Heading, Outline } from './structure';
@@ -212,15 +213,19 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
   const outline = buildOutline(flow, pageTitle);
   yield { phase: 'links', done: 0, total: 0 };
   const hits = findDocLinks(flow, opts.url);
-  const meetingDate = findMeetingDate(mainText(flow), pageTitle);
-  const ref = meetingDate ?? findMeetingDate(flow.text) ?? opts.today ?? localToday();
+  const lang = dateLanguage(flow.text, doc.documentElement?.getAttribute('lang') ?? '');
+  const meetingDate = findMeetingDate(mainText(flow), pageTitle, lang);
+  // Without a meeting date, nor one inferred (a PDF's dates, the address), no relative deadline is read.
+  const known = meetingDate ?? findMeetingDate(flow.text, '', lang) ?? pageDate(doc, opts.url);
+  const ref = known ?? opts.today ?? localToday();
   const announced = nextMeetingDate(
     (function* () {
       for (const b of outline.blocks) if (!b.zone && /next\b/i.test(b.text)) for (const s of splitSentences(b.text)) yield s.text;
     })(),
     ref,
+    lang,
   );
-  const ctx = attachContext(outline, flow, hits, ref, announced);
+  const ctx = attachContext(outline, flow, hits, ref, announced, { lang, meetingKnown: known !== undefined });
 
   const proposed: Array<{ name: string }> = [];
   const wsOf = new Map<Heading, { id?: string; name: string }>();

@@ -5,6 +5,7 @@ import { exportCsv, exportJson } from '@/utils/background/interchange/export';
 import { parseImport } from '@/utils/background/interchange/parse';
 import { planMerge } from '@/utils/background/interchange/merge';
 import type { ParsedImport } from '@/utils/background/interchange/records';
+import { localToday } from '@/utils/shared/calendar';
 import { WORKSTREAM_PALETTE } from '@/utils/shared/model';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 
@@ -22,6 +23,8 @@ const IMPROVEMENTS_NAME = 'B. Improvements to the IGF';
 const OUTCOMES_NAME = 'C. Strengthening the IGF outcomes';
 
 const NOW = '2026-11-22T10:00:00.000Z';
+/** Export file names carry the member's own date of NOW (26-11-22 or 23, by time zone). */
+const DAY = localToday(new Date(NOW));
 const EARLIER = '2020-08-27T14:00:00.000Z';
 
 const WS_HLB: Workstream = { id: 'ws-hlb', name: HLB_NAME, group: 'WG-Strategy', color: '#1f6feb' };
@@ -618,7 +621,7 @@ describe('exportJson', () => {
 
   it('writes the contract format, pretty-printed, with a dated file name', () => {
     const file = exportJson(index, NOW);
-    expect(file.filename).toBe('docket-index-2026-11-22.json');
+    expect(file.filename).toBe(`docket-index-${DAY}.json`);
     expect(file.mime).toBe('application/json');
     expect(file.text).toContain('\n  "format": "docket-index",\n  "version": 1,\n  "exportedAt": "2026-11-22T10:00:00.000Z",');
     const data = JSON.parse(file.text);
@@ -664,7 +667,7 @@ describe('exportJson', () => {
     expect(data.workstreams).toEqual([WS_IMP]);
     expect(data.documents.map((d: DocRecord) => d.id)).toEqual([IMPROVEMENTS_DOC, PROPOSALS_FILE]);
     // Named after the workstream (not its internal id), and dated.
-    expect(file.filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.json');
+    expect(file.filename).toBe(`docket-B-Improvements-to-the-IGF-${DAY}.json`);
   });
 
   it('refuses to export a workstream that does not exist', () => {
@@ -696,7 +699,7 @@ describe('exportCsv', () => {
     const file = exportCsv({ workstreams, documents });
     expect(file.mime).toBe('text/csv');
     expect(file.filename).toBe('docket-index.csv');
-    expect(exportCsv({ workstreams, documents }, undefined, NOW).filename).toBe('docket-index-2026-11-22.csv');
+    expect(exportCsv({ workstreams, documents }, undefined, NOW).filename).toBe(`docket-index-${DAY}.csv`);
     const rows = Papa.parse<string[]>(file.text).data;
     expect(rows[0]).toEqual([
       'id',
@@ -771,7 +774,7 @@ describe('exportCsv', () => {
   });
 
   it('names one workstream’s file after the workstream, in any script, and dates it', () => {
-    expect(exportCsv({ workstreams, documents }, 'ws-imp', NOW).filename).toBe('docket-B-Improvements-to-the-IGF-2026-11-22.csv');
+    expect(exportCsv({ workstreams, documents }, 'ws-imp', NOW).filename).toBe(`docket-B-Improvements-to-the-IGF-${DAY}.csv`);
     const ws = (name: string): Workstream => ({ id: 'ws-x', name });
     const name = (w: Workstream) => exportCsv({ workstreams: [w], documents: [] }, 'ws-x', NOW).filename;
     expect(name(ws('Gouvernance : “modèles” / options?'))).toBe('docket-Gouvernance-modèles-options-2026-11-22.csv');

@@ -13,6 +13,7 @@ import type { IndexStatus } from '@/utils/shared/protocol';
 import { answerRead } from '../../support/fake-backend';
 
 import { App } from '@/components/popup/App';
+import { formatInstant } from '@/utils/shared/format-date';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));
 vi.mock('@/utils/shared/protocol', () => protocol);
@@ -97,8 +98,9 @@ describe('the popup', () => {
     await renderApp();
     const alerts = () => [...host.querySelectorAll('[role=alert]')].map((a) => a.textContent);
     expect(alerts()[0]).toContain('Docket could not upgrade its index (boom).');
-    expect(alerts()[1]).toMatch(
-      /^⚠The import of big\.json started at Mon, Sep 14, 2020, \d\d?:\d\d [AP]M was interrupted; nothing of it was written\. Import it again\.Dismiss/,
+    // An instant, shown in the member's own time zone (Sun, Sep 13, 10:00 PM in Honolulu).
+    expect(alerts()[1]).toContain(
+      `⚠The import of big.json started at ${formatInstant('2020-09-14T08:00:00.000Z')} was interrupted; nothing of it was written. Import it again.Dismiss`,
     );
     await act(async () => button(/^Dismiss the notice about the interrupted import/).click());
     await tick();

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { button, host, labelled, render, setUpReact, setValue, tick } from '../../support/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
+import { formatInstant } from '@/utils/shared/format-date';
 import type { Workstream } from '@/utils/shared/model';
 import type { ImportReport, MergeConflict, SnapshotInfo, Subscription } from '@/utils/shared/reports';
 
@@ -329,8 +330,9 @@ describe('history', () => {
     await act(async () => restore.click());
     expect(protocol.send).not.toHaveBeenCalledWith('snapshots/restore', expect.anything());
     expect(restore.getAttribute('aria-expanded')).toBe('true');
-    expect(rows[1]!.querySelector('.confirm-question')!.textContent).toMatch(
-      /^Restore the index as it was on Sun, Sep 13, 2020, \d\d?:\d\d [AP]M\? The current index is kept as a snapshot first\.$/,
+    // The snapshot's instant in the member's own time zone (Sat, Sep 12, 10:00 PM in Honolulu).
+    expect(rows[1]!.querySelector('.confirm-question')!.textContent).toBe(
+      `Restore the index as it was on ${formatInstant('2020-09-13T08:00:00.000Z')}? The current index is kept as a snapshot first.`,
     );
     expect(document.activeElement?.textContent).toBe('Yes, restore');
     await act(async () => button(/^Yes, restore$/).click());
