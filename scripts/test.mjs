@@ -31,12 +31,18 @@ const npmRunIfPresent = (script) => (pkg.scripts[script] ? [npmRun(script)] : []
 const npmRun = (script) => ['npm', ['run', '--silent', script]];
 
 /** name, commands (each [file, args]), the vitest report it writes, and the step it needs. */
-/** @type {Array<{ name: string; run: Command[]; report?: string; needs?: string }>} */
+/** @type {Array<{ name: string; run: Command[]; report?: string; needs?: string; env?: Record<string, string> }>} */
 const steps = [
   { name: 'types', run: [npmRun('compile')] },
   // The house's lint: ESLint, Prettier, import circles.
   { name: 'lint', run: [...npmRunIfPresent('lint')] },
   { name: 'unit', run: [vitest('unit')], report: report('unit') },
+  // A deadline is the same day in every time zone: the unit suite again, far east, far west and at a half hour.
+  ...['Pacific/Kiritimati', 'Pacific/Honolulu', 'Asia/Kolkata'].map((tz) => {
+    const name = `unit TZ=${tz}`;
+    const file = `unit-${tz.replace(/\W+/g, '-')}`;
+    return { name, run: [vitest(file)], report: report(file), env: { TZ: tz } };
+  }),
   { name: 'build', run: [npmRun('build'), npmRun('build:firefox'), npmRun('build:firefox-mv3')] },
   {
     name: 'e2e Chromium',
@@ -85,7 +91,7 @@ for (const step of steps) {
   if (step.report) rmSync(step.report, { force: true });
   let ok = true;
   for (const [file, args] of step.run) {
-    const child = spawnSync(file, args, { cwd: root, stdio: 'inherit' });
+    const child = spawnSync(file, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
     if (child.status !== 0) {
       ok = false;
       if (child.error) console.error(`${step.name}: ${child.error.message}`);

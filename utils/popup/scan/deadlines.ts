@@ -211,7 +211,8 @@ function bracketed(sentence: string, dates: readonly ReadDate[]): Map<ReadDate, 
   for (const [i, d] of dates.entries()) {
     const next = dates[i + 1];
     if (!d.relative || !next || next.relative) continue;
-    if (/^\s*\(\s*(?:on\s+|i\.\s?e\.,?\s*|ie\s+|by\s+)?$/i.test(sentence.slice(d.index + d.text.length, next.index))) out.set(next, d);
+    if (/^\s*\(\s*(?:on\s+|i\.\s?e\.,?\s*|ie\s+|by\s+)?$/i.test(sentence.slice(d.index + d.text.length, next.index)))
+      out.set(next, d);
   }
   return out;
 }
@@ -247,7 +248,8 @@ export function deadlinePhrases(sentence: string, ref: string, opts: PhraseOptio
     const stand = standsFor.get(d);
     const cued = stand
       ? cuedAt(sentence, stand.index, lang, stand.text.length) ||
-        (lang === 'en' && (RELATIVE_OK.test(sentence) || SPAN_CUE.test(sentence.slice(Math.max(0, stand.index - 20), stand.index))))
+        (lang === 'en' &&
+          (RELATIVE_OK.test(sentence) || SPAN_CUE.test(sentence.slice(Math.max(0, stand.index - 20), stand.index))))
       : cuedAt(sentence, d.index, lang, d.text.length);
     if (!cued) continue;
     const date = d.yearWritten ? d.date : inferYear(d.month ?? 0, d.day ?? 0, ref);

@@ -31,6 +31,8 @@ const MDY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{
 const YMD = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 /** "20211207" (file names, titles) and "13.11.2025" (day first, as most of the world writes it). */
 const COMPACT = /(?<![\d.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d])/g;
+/** "12/10/2020": month first in English pages (the US way), day first in the others. */
+const SLASHED = /(?<![\d/])(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|[12]\d|3[01])\/((?:19|20)\d{2})(?![\d/])/g;
 const DOTTED = /(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d])/g;
 
 /** Every full date written in `text`, in order (`lang`: also those chrono reads in that language, "15 mai 2023"). */
@@ -46,6 +48,11 @@ export function findFullDates(text: string, lang: DateLang = 'en'): DateMention[
   for (const m of text.matchAll(YMD)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(COMPACT)) add(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(DOTTED)) add(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]));
+  for (const m of text.matchAll(SLASHED)) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const monthFirst = b > 12 || (a <= 12 && lang === 'en');
+    add(m.index, m[0], Number(m[3]), monthFirst ? a : b, monthFirst ? b : a);
+  }
   if (lang !== 'en') {
     for (const d of readDates(text.slice(0, 50_000), new Date(2000, 0, 1, 12), lang)) {
       if (!d.relative && d.yearWritten) add(d.index, d.text, Number(d.date.slice(0, 4)), d.month, d.day ?? 0);

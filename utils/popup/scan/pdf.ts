@@ -106,8 +106,7 @@ export async function readPdf(
       onPage?.(n, doc.numPages);
     }
     const info = (await doc.getMetadata().catch(() => ({ info: undefined }))).info as
-      | { Title?: unknown; CreationDate?: unknown; ModDate?: unknown }
-      | undefined;
+      { Title?: unknown; CreationDate?: unknown; ModDate?: unknown } | undefined;
     const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
     // The PDF's own dates, for the scanner when the text states no meeting date (meeting-date.ts, pageDate).
     const dates = [

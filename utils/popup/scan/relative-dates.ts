@@ -57,8 +57,7 @@ function components(d: Date): Components {
 }
 
 const endOfWeekParser: chrono.Parser = {
-  pattern: () =>
-    /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(next)\s+)?(?:working\s+|work\s+)?week|EOW|(this)\s+week)\b/i,
+  pattern: () => /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|(next)\s+)?(?:working\s+|work\s+)?week|EOW|(this)\s+week)\b/i,
   extract: (context, match) => {
     const weeks = match[1] ? 1 : 0;
     const result = context.createParsingResult(match.index ?? 0, match[0], components(fridayOf(context.refDate, weeks)));
