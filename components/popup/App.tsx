@@ -21,6 +21,7 @@ import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { ImportExport } from '@/components/team/ImportExport';
 import { useLatest } from '@/hooks/useLatest';
 import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
+import { CalendarSettings } from '@/components/upcoming/CalendarSettings';
 import { SitesPanel } from '@/components/sites/SitesPanel';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from '@/components/documents/ThisPage';
@@ -280,6 +281,7 @@ export function App() {
               {view === 'upcoming' && (
                 <>
                   <ReminderSettings />
+                  <CalendarSettings />
                   <UpcomingPanel revision={revision} today={today} onError={onError} />
                 </>
               )}

@@ -6,7 +6,7 @@
  * Each phrase is the shape of a real page's sentence.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { deadlinePhrases, sentenceDeadline } from '../../utils/popup/scan/deadlines';
+import { sentenceDeadline } from '../../utils/popup/scan/deadlines';
 import type { PhraseOptions } from '../../utils/popup/scan/deadlines';
 import { dateLanguage } from '../../utils/popup/scan/dates';
 import type { DateLang } from '../../utils/popup/scan/dates';

@@ -2,13 +2,14 @@
  * Deadlines as an iCalendar file (RFC 5545), for any calendar: one all-day event per document with
  * a deadline. Each event's UID is the document's (`<id>@docket`), so importing a later export
  * updates the events instead of adding them again; SEQUENCE grows with the document's last change.
- * ical-generator writes the file (line folding at 75 octets, escaping of `,` `;` `\` and newlines).
+ * ical-generator writes the file (line folding at 75 octets, escaping of `,` `;` `\` and newlines); the text
+ * values are what the Calendar link sends (google-calendar.ts), without control or bidi-control characters.
  */
 import ical, { ICalEventTransparency } from 'ical-generator';
 import type { DocRecord, Workstream } from '../shared/model';
 import { addDays } from '../shared/calendar';
 import { openUrl } from '../shared/open-url';
-import { eventDescription, eventTitle } from './google-calendar';
+import { calendarSourceOn, eventDescription, eventTitle } from './google-calendar';
 
 /** A document's event UID: the same in every export. */
 export function eventUid(doc: DocRecord): string {
@@ -26,7 +27,12 @@ export function icsFilename(today: string): string {
 }
 
 /** The calendar file for these documents (those without a deadline are left out); `now` stamps it. */
-export function deadlinesIcs(docs: readonly DocRecord[], workstreams: readonly Workstream[], now: Date): string {
+export function deadlinesIcs(
+  docs: readonly DocRecord[],
+  workstreams: readonly Workstream[],
+  now: Date,
+  withSource = calendarSourceOn(),
+): string {
   const wsById = new Map(workstreams.map((w) => [w.id, w] as const));
   const cal = ical({ prodId: { company: 'Docket', product: 'Deadlines', language: 'EN' }, name: 'Docket deadlines' });
   for (const doc of docs) {
@@ -41,7 +47,7 @@ export function deadlinesIcs(docs: readonly DocRecord[], workstreams: readonly W
       end: addDays(doc.deadline, 1),
       allDay: true,
       summary: eventTitle(doc, ws),
-      description: eventDescription(doc, ws),
+      description: eventDescription(doc, ws, withSource),
       url: openUrl(ws ? { doc, workstream: ws } : { doc }),
       // A deadline does not make anyone busy.
       transparency: ICalEventTransparency.TRANSPARENT,

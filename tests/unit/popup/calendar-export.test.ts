@@ -68,11 +68,64 @@ describe('Add to Google Calendar', () => {
   it('nothing without a deadline; the title falls back to the id', () => {
     expect(googleCalendarUrl(doc({ deadline: undefined }))).toBeNull();
     expect(eventTitle(doc({ title: undefined }))).toBe(`Deadline: ${MHLB}`);
-    expect(eventDescription(doc({ source: 'https://www.intgovforum.org/m.html', sourceTitle: 'Minutes' }))).toContain(
-      'Tracked from Minutes — https://www.intgovforum.org/m.html',
-    );
+  });
+
+  // Issue 28, item 10: only what the README lists leaves with the link.
+  const tracked = doc({
+    status: 'open-for-comments',
+    deadlineNote: 'open for comments until 10 September',
+    deadlineSource: 'Please comment on the draft by 10 September.',
+    source: 'https://lists.example.org/archive/m.html?token=s3cr3t&u=member#reply-7',
+    sourceTitle: 'Private list — minutes',
+  });
+
+  it('sends only the title, workstream, deadline, link and note: no status, sentence, page title or page', () => {
+    const url = new URL(googleCalendarUrl(tracked, HLB, false)!);
+    expect([...url.searchParams.keys()].sort()).toEqual(['action', 'dates', 'details', 'text']);
+    expect(url.searchParams.get('details')!.split('\n')).toEqual([
+      `https://docs.google.com/document/u/1/d/${MHLB}/edit`,
+      `Workstream: ${HLB.name}`,
+      'open for comments until 10 September',
+    ]);
+    expect(url.href).not.toMatch(/s3cr3t|Private|Please%20comment|Status|lists\.example/);
+  });
+
+  it('the page the deadline was found on only when the member turns it on, without its query or fragment', () => {
+    const details = new URL(googleCalendarUrl(tracked, HLB, true)!).searchParams.get('details')!;
+    expect(details.split('\n').at(-1)).toBe('Found on https://lists.example.org/archive/m.html');
+    expect(details).not.toMatch(/s3cr3t|reply-7|Private/);
+    // Off unless set: the default reads the member's setting (none here).
+    expect(new URL(googleCalendarUrl(tracked, HLB)!).searchParams.get('details')).not.toContain('Found on');
+    expect(eventDescription(doc({ source: 'javascript:alert(1)' }), undefined, true)).not.toContain('Found on');
+  });
+
+  // Issue 28, item 11: a right-to-left override turns the calendar's text around; controls have no place in TEXT.
+  const hostile = doc({
+    title: 'Budget \u202Efdp.exe\u202C review\u0007',
+    deadlineNote: 'note\u2066 with\u0000 controls\u009b\nsecond line\u202E',
+  });
+  const RTL_WS: Workstream = { id: 'ws-rtl', name: 'Workstream \u202Ednomia\u202C', account: '1' };
+
+  it('the link strips control and bidi-control characters from every text it sends', () => {
+    const url = new URL(googleCalendarUrl(hostile, RTL_WS, false)!);
+    const sent = `${url.searchParams.get('text')}\n${url.searchParams.get('details')}`;
+    // eslint-disable-next-line no-control-regex -- the point
+    expect(sent).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(url.searchParams.get('text')).toBe('Deadline: Budget fdp.exe review (Workstream dnomia)');
+    expect(url.searchParams.get('details')!.split('\n').slice(1)).toEqual([
+      'Workstream: Workstream dnomia',
+      'note with controls',
+      'second line',
+    ]);
   });
 });
+
+const hostileDoc = doc({
+  title: 'Budget \u202Efdp.exe\u202C review\u0007',
+  deadlineNote: 'note\u2066 with\u0000 controls\u009b\nsecond line\u202E',
+  workstreamId: 'ws-rtl',
+});
+const RTL: Workstream = { id: 'ws-rtl', name: 'Workstream \u202Ednomia\u202C', account: '1' };
 
 /** The file's events, read back with ical.js. */
 function read(text: string) {
@@ -160,6 +213,15 @@ describe('the .ics file', () => {
       }
     },
   );
+
+  it('TEXT values carry no control or bidi-control characters (RFC 5545 leaves them out of TEXT)', () => {
+    const file = deadlinesIcs([hostileDoc], [RTL], new Date('2026-11-22T10:00:00Z'), false);
+    const [e] = read(file);
+    expect(e!.summary).toBe('Deadline: Budget fdp.exe review (Workstream dnomia)');
+    expect(e!.description.split('\n').slice(1)).toEqual(['Workstream: Workstream dnomia', 'note with controls', 'second line']);
+    // eslint-disable-next-line no-control-regex -- the point
+    expect(file.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
 
   it('is named after the day', () => expect(icsFilename('2026-11-22')).toBe('docket-deadlines-2026-11-22.ics'));
 });
