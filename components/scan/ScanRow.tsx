@@ -5,6 +5,7 @@ import type { Status, Workstream } from '@/utils/shared/model';
 import { KIND_LABELS, KIND_SHORT } from '@/utils/shared/kind-labels';
 import { isGoogleDocsUrl } from '@/utils/shared/links';
 import type { ScanCandidate } from '@/utils/popup/scan/scan';
+import { formatZonedTime } from '@/utils/shared/format-date';
 
 /** One candidate as the member edits it. */
 export interface ScanRowState {
@@ -139,6 +140,9 @@ export function ScanRow({
           {r.c.deadlineSentence && (
             <span id={f('sentence')} className="scan-sentence" title={r.c.deadlineSentence}>
               <span className="sr-only">Deadline from: </span>“{r.c.deadlineSentence}”
+              {r.c.deadlineTime && r.c.deadline && r.deadline === r.c.deadline && (
+                <span className="scan-zoned"> ({formatZonedTime(r.c.deadline, r.c.deadlineTime)})</span>
+              )}
             </span>
           )}
         </p>

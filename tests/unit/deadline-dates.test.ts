@@ -12,6 +12,7 @@ import { dateLanguage } from '../../utils/popup/scan/dates';
 import type { DateLang } from '../../utils/popup/scan/dates';
 import { findMeetingDate, pageDate, pdfDate } from '../../utils/popup/scan/meeting-date';
 import { scanDocument } from '../../utils/popup/scan/scan';
+import { formatZonedTime } from '../../utils/shared/format-date';
 
 const ZONES = ['Pacific/Kiritimati', 'Asia/Tokyo', 'Asia/Kolkata', 'UTC', 'America/New_York', 'Pacific/Honolulu'];
 const machineZone = process.env.TZ;
@@ -48,6 +49,30 @@ describe('a deadline is the day the minutes state, in every time zone', () => {
     const p = inZone('Asia/Tokyo', () => sentenceDeadline('Please review by tomorrow 11am ET.', '2023-04-04'));
     expect(p?.time).toEqual({ hour: 11, minute: 0, offset: -240, zone: 'ET' });
     expect(sentenceDeadline('Please review by tomorrow.', '2023-04-04')?.time).toBeUndefined();
+  });
+});
+
+describe('a time with its zone, shown in the member’s own time where it helps', () => {
+  const ET = { hour: 11, minute: 0, offset: -240, zone: 'ET' };
+  it.each([
+    ['Asia/Tokyo', 'Apr 5, 11:00 AM ET = Apr 6, 12:00 AM your time'],
+    ['Pacific/Kiritimati', 'Apr 5, 11:00 AM ET = Apr 6, 5:00 AM your time'],
+    ['Pacific/Honolulu', 'Apr 5, 11:00 AM ET = Apr 5, 5:00 AM your time'],
+    ['America/New_York', 'Apr 5, 11:00 AM ET'],
+  ])('%s: %s', (zone, text) => {
+    expect(formatZonedTime('2023-04-05', ET, 'en-US', zone)).toBe(text);
+  });
+
+  it('the scan keeps the time and zone with the candidate; the day stays the zone’s', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><body><p>Minutes of 4 April 2023</p><h2>Charter</h2><p>Please review <a href="https://docs.google.com/document/d/1abcdefghijklmnopqrstuvwxyz012345/edit">the charter</a> by tomorrow 11am ET.</p></body></html>',
+      'text/html',
+    );
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Honolulu']) {
+      const c = inZone(zone, () => scanDocument(doc, { url: 'https://example.org/m', workstreams: [] }).candidates[0]);
+      expect(c?.deadline).toBe('2023-04-05');
+      expect(c?.deadlineTime).toEqual(ET);
+    }
   });
 });
 

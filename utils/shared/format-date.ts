@@ -100,3 +100,53 @@ export function mentionsDay(text: string, isoDate: string, locale = intlLocale()
     return near.test(lower) && (lower.includes(String(y)) || !/\b\d{4}\b/.test(lower));
   });
 }
+
+/** A time of day written with its zone: minutes east of UTC, and the zone as written ("ET"). */
+export interface ZonedClock {
+  hour: number;
+  minute: number;
+  offset: number;
+  zone: string;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockFormat(locale: string | undefined, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withDay ? 'd' : ''}`;
+  let f = clocks.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = withDay
+      ? { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }
+      : { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' };
+    f = new Intl.DateTimeFormat(locale, options);
+    clocks.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A deadline's day with the time and zone the minutes wrote, and the member's own time where it differs:
+ * "Apr 5, 11:00 AM ET = Apr 6, 12:00 AM your time" (Tokyo), "Apr 5, 11:00 AM ET" (New York). The day
+ * stays the zone's: this only says when that is for the member. `timeZone` is the member's (default: the
+ * browser's).
+ */
+export function formatZonedTime(isoDate: string, clock: ZonedClock, locale?: string, timeZone?: string): string {
+  if (!isIsoDate(isoDate)) return isoDate;
+  // The wall time in the written zone, as if it were UTC: formatting it in UTC shows it as written.
+  const wall = utcMidnight(isoDate) + (clock.hour * 60 + clock.minute) * 60_000;
+  const written = `${clockFormat(locale, true).format(wall)} ${clock.zone}`;
+  const instant = wall - clock.offset * 60_000;
+  const here = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: string) => Number(here.find((p) => p.type === type)?.value ?? 0);
+  const localWall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  if (localWall === wall) return written;
+  return `${written} = ${clockFormat(locale, true).format(localWall)} your time`;
+}

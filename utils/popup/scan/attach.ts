@@ -25,6 +25,7 @@ import type { Flow } from './flow';
 import { inferYear } from './dates';
 import { noonOf } from '../../shared/calendar';
 import { readDates } from './relative-dates';
+import type { ZonedTime } from './relative-dates';
 import type { Block, Heading, Outline } from './structure';
 import type { LinkHit } from './text-links';
 import { nameTokens } from './workstreams';
@@ -44,6 +45,8 @@ export interface Deadline {
   date: string;
   sentence: string;
   block: Block;
+  /** The time and zone written with the day ("11am ET"). */
+  time?: ZonedTime;
 }
 
 export interface AttachContext extends PhraseOptions {
@@ -260,8 +263,9 @@ export function findDeadline(ctx: AttachContext, block: Block, hit: LinkHit): De
         nextSteps: b.nextSteps,
       };
       const score = deadlineScore(c) + (named ? 3 : 0);
-      if (!best || score > best.score) best = { date: phrase.date, sentence: cleanSentence(text), block: b, score };
+      if (!best || score > best.score)
+        best = { date: phrase.date, sentence: cleanSentence(text), block: b, score, time: phrase.time };
     }
   }
-  return best && { date: best.date, sentence: best.sentence, block: best.block };
+  return best && { date: best.date, sentence: best.sentence, block: best.block, ...(best.time ? { time: best.time } : {}) };
 }

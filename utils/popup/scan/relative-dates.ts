@@ -15,6 +15,7 @@ import * as chronoFr from 'chrono-node/fr';
 import * as chronoRu from 'chrono-node/ru';
 import * as chronoZh from 'chrono-node/zh';
 import type { DateLang } from './dates';
+import type { ZonedClock } from '../../shared/format-date';
 
 const DAY_MS = 86_400_000;
 
@@ -166,14 +167,8 @@ export interface ReadDate {
   time?: ZonedTime;
 }
 
-export interface ZonedTime {
-  hour: number;
-  minute: number;
-  /** Minutes east of UTC, as the text's zone gives it. */
-  offset: number;
-  /** The zone as written ("ET", "UTC", "PST"). */
-  zone: string;
-}
+/** A time of day written with its zone (its one shape lives with the formatter that shows it). */
+export type ZonedTime = ZonedClock;
 
 const ZONE_WORD = /\b([A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\s*$|\b(UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\b/;
 

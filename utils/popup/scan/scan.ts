@@ -26,6 +26,7 @@ import { nextMeetingDate, splitSentences } from './deadlines';
 import { flowOf } from './flow';
 import type { Flow } from './flow';
 import { findMeetingDate, pageDate } from './meeting-date';
+import type { ZonedTime } from './relative-dates';
 import { dateLanguage } from './dates';
 import { proposeStatus } from './status';
 import { buildOutline, headingSubject } from './structure';
@@ -50,6 +51,8 @@ export interface ScanCandidate {
   deadline?: string;
   /** The sentence the deadline came from. */
   deadlineSentence?: string;
+  /** The time and zone the sentence writes with the day ("11am ET"): the day is that zone's. */
+  deadlineTime?: ZonedTime;
   status?: Status;
   /** The link's text (an `<a>`'s text, or the URL as written). */
   linkText?: string;
@@ -265,6 +268,7 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
       if (d) {
         c.deadline = d.date;
         c.deadlineSentence = d.sentence;
+        if (d.time) c.deadlineTime = d.time;
         if (d.block !== block) near += `\n${d.block.text}`;
       }
       const item = section
