@@ -8,6 +8,8 @@ export function launchWithDocket(options?: {
   extensionDir?: string;
   /** More host names the browser reaches on this machine: name → local port. */
   hosts?: Record<string, number>;
+  /** The member's time zone (IANA name): the pages' (Playwright's emulation) and the browser's own (TZ). */
+  timezoneId?: string;
 }): Promise<{
   context: BrowserContext;
   worker: Worker;

@@ -19,7 +19,14 @@ export function chromiumPath() {
  * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional).
  * Returns { context, extensionId, worker, close }.
  */
-export async function launchWithDocket({ port, googlePort, headless = true, extensionDir = EXTENSION_DIR, hosts = {} } = {}) {
+export async function launchWithDocket({
+  port,
+  googlePort,
+  headless = true,
+  extensionDir = EXTENSION_DIR,
+  hosts = {},
+  timezoneId = undefined,
+} = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -50,6 +57,8 @@ export async function launchWithDocket({ port, googlePort, headless = true, exte
     args,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1100, height: 800 },
+    // A member far from UTC: the pages' zone (Playwright's emulation) and the browser's own, service worker too.
+    ...(timezoneId ? { timezoneId, env: { ...process.env, TZ: timezoneId } } : {}),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });

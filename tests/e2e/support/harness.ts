@@ -35,10 +35,12 @@ export async function startDocket(
   googleExports: Record<string, string | number | GoogleExportAnswer> = {},
   /** More host names the browser reaches on this machine: name → local port. */
   hosts: Record<string, number> = {},
+  /** The member's time zone (an IANA name), for the browser and its pages. */
+  timezoneId?: string,
 ): Promise<Docket> {
   const server = await startServer(routes as Record<string, { type: string; body: string }>);
   const google = await startGoogleStandIn(googleTitles, googleExports);
-  const browser = await launchWithDocket({ port: server.port, googlePort: google.port, hosts });
+  const browser = await launchWithDocket({ port: server.port, googlePort: google.port, hosts, timezoneId });
   const docket: Docket = {
     context: browser.context,
     worker: browser.worker,
