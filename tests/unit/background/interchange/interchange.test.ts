@@ -777,10 +777,10 @@ describe('exportCsv', () => {
     expect(exportCsv({ workstreams, documents }, 'ws-imp', NOW).filename).toBe(`docket-B-Improvements-to-the-IGF-${DAY}.csv`);
     const ws = (name: string): Workstream => ({ id: 'ws-x', name });
     const name = (w: Workstream) => exportCsv({ workstreams: [w], documents: [] }, 'ws-x', NOW).filename;
-    expect(name(ws('Gouvernance : “modèles” / options?'))).toBe('docket-Gouvernance-modèles-options-2026-11-22.csv');
-    expect(name(ws('戦略 WG'))).toBe('docket-戦略-WG-2026-11-22.csv');
-    expect(name(ws('***'))).toBe('docket-ws-x-2026-11-22.csv');
-    expect(name(ws('x'.repeat(200)))).toBe(`docket-${'x'.repeat(60)}-2026-11-22.csv`);
+    expect(name(ws('Gouvernance : “modèles” / options?'))).toBe(`docket-Gouvernance-modèles-options-${DAY}.csv`);
+    expect(name(ws('戦略 WG'))).toBe(`docket-戦略-WG-${DAY}.csv`);
+    expect(name(ws('***'))).toBe(`docket-ws-x-${DAY}.csv`);
+    expect(name(ws('x'.repeat(200)))).toBe(`docket-${'x'.repeat(60)}-${DAY}.csv`);
   });
 
   const formulas = [
