@@ -338,7 +338,9 @@ describe('history', () => {
     await act(async () => button(/^Yes, restore$/).click());
     await tick();
     expect(protocol.send).toHaveBeenCalledWith('snapshots/restore', { id: 6 });
-    expect(host.querySelector('[role=status]')!.textContent).toMatch(/^Restored the index as it was on Sun, Sep 13, 2020/);
+    expect(host.querySelector('[role=status]')!.textContent).toContain(
+      `Restored the index as it was on ${formatInstant('2020-09-13T08:00:00.000Z')}`,
+    );
     expect(host.querySelector('.confirm-panel')).toBeNull();
   });
 
