@@ -2,7 +2,7 @@
 // runs in that zone (Playwright's timezoneId for the pages, TZ for the browser), and every surface shows
 // the day the index holds; "today" is the member's own local date.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './harness';
+import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
 const OVERDUE = '1eVwoVFoch6id-SzT9EXd7etofFsjAeU1'; // 4 September 2020
 const DUE_SOON = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI'; // 10 September 2020
