@@ -6,13 +6,13 @@
  * Each phrase is the shape of a real page's sentence.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { sentenceDeadline } from '../../utils/popup/scan/deadlines';
-import type { PhraseOptions } from '../../utils/popup/scan/deadlines';
-import { dateLanguage } from '../../utils/popup/scan/dates';
-import type { DateLang } from '../../utils/popup/scan/dates';
-import { findMeetingDate, pageDate, pdfDate } from '../../utils/popup/scan/meeting-date';
-import { scanDocument } from '../../utils/popup/scan/scan';
-import { formatZonedTime } from '../../utils/shared/format-date';
+import { sentenceDeadline } from '@/utils/popup/scan/deadlines';
+import type { PhraseOptions } from '@/utils/popup/scan/deadlines';
+import { dateLanguage } from '@/utils/popup/scan/dates';
+import type { DateLang } from '@/utils/popup/scan/dates';
+import { findMeetingDate, pageDate, pdfDate } from '@/utils/popup/scan/meeting-date';
+import { scanDocument } from '@/utils/popup/scan/scan';
+import { formatZonedTime } from '@/utils/shared/format-date';
 
 const ZONES = ['Pacific/Kiritimati', 'Asia/Tokyo', 'Asia/Kolkata', 'UTC', 'America/New_York', 'Pacific/Honolulu'];
 const machineZone = process.env.TZ;
