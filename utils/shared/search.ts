@@ -41,7 +41,7 @@ const STATUS_WORDS_BY_STATUS: Record<Status, string[]> = {
     '意见',
   ],
   final: ['final', 'frozen', 'finale', 'définitif', 'definitivo', 'окончательный', 'финальный', 'نهائي', '定稿'],
-  delivered: ['delivered', 'done', 'livré', 'entregado', 'представлен', 'сдан', 'مسلّم', 'مقدم', '已提交', '提交'],
+  delivered: ['delivered', 'done', 'remis', 'livré', 'entregado', 'представлен', 'сдан', 'مسلّم', 'مقدم', '已提交', '提交'],
   archived: ['archived', 'archivé', 'archivado', 'в архиве', 'архив', 'مؤرشف', '已归档', '归档'],
 };
 

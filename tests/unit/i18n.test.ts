@@ -1,0 +1,221 @@
+/**
+ * The locale files (issue 21): every language has every key (and every plural form its language uses), no key
+ * is unused, placeholders match English, and no member-facing string in a component, the popup's code, the
+ * content script or the background bypasses them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import en from '@/public/_locales/en/messages.json';
+import { LANGUAGES, messagesOf, setFallbackMessages, setLanguage, t, tn, uiDir, formatNumber } from '@/utils/shared/i18n';
+import { relativeDeadline } from '@/utils/shared/urgency';
+import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK } from '@/utils/shared/states';
+import { formatDate } from '@/utils/shared/format-date';
+
+const ROOT = join(import.meta.dirname, '../..');
+const LOCALES = join(ROOT, 'public/_locales');
+type File = Record<string, { message: string; description?: string }>;
+const read = (lang: string) => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as File;
+const EN = en as File;
+const FORMS = /_(zero|one|two|few|many|other)$/;
+const pluralBases = new Set(Object.keys(EN).flatMap((k) => (k.endsWith('_other') ? [k.replace(FORMS, '')] : [])));
+const baseOf = (k: string) => (FORMS.test(k) && pluralBases.has(k.replace(FORMS, '')) ? k.replace(FORMS, '') : k);
+const placeholders = (m: string) => [...m.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+/** The plural forms a language picks for whole numbers (0 to 1,000,000). */
+const formsFor = (lang: string) => {
+  const rules = new Intl.PluralRules(lang.replace('_', '-'));
+  const forms = new Set<string>();
+  for (let n = 0; n <= 1000; n++) forms.add(rules.select(n));
+  forms.add(rules.select(1_000_000));
+  return forms;
+};
+
+describe('locale files', () => {
+  it('has a folder for each language Docket offers, and no other', () => {
+    expect(readdirSync(LOCALES).sort()).toEqual(LANGUAGES.map((l) => l.code).sort());
+  });
+
+  describe.each(LANGUAGES.map((l) => l.code))('%s', (lang) => {
+    const file = read(lang);
+    it('has every key, and no key English lacks (plural forms aside)', () => {
+      const want = new Set(Object.keys(EN).map(baseOf));
+      const have = new Set(Object.keys(file).map(baseOf));
+      expect([...want].filter((k) => !have.has(k) && !(pluralBases.has(k) && `${k}_other` in file))).toEqual([]);
+      expect([...have].filter((k) => !want.has(k))).toEqual([]);
+    });
+    it('has every plural form its language uses, ending in _other', () => {
+      const missing: string[] = [];
+      for (const base of pluralBases) {
+        for (const form of formsFor(lang)) if (!(`${base}_${form}` in file)) missing.push(`${base}_${form}`);
+        if (!(`${base}_other` in file)) missing.push(`${base}_other`);
+      }
+      // French and Spanish "many" is for millions: _other says the same.
+      expect(missing.filter((k) => !(/_many$/.test(k) && ['fr', 'es'].includes(lang)))).toEqual([]);
+    });
+    it('says each placeholder English says, and nothing the platform would read as its own ($)', () => {
+      const wrong: string[] = [];
+      for (const [key, { message }] of Object.entries(file)) {
+        if (message.includes('$')) wrong.push(`${key}: $`);
+        const enKey = key in EN ? key : `${baseOf(key)}_other`;
+        const want = placeholders(EN[enKey]!.message).filter((p) => p !== 'count');
+        const got = placeholders(message).filter((p) => p !== 'count');
+        // A form for exactly one or two may say the number in words (Arabic "يومان").
+        if (JSON.stringify([...new Set(want)]) !== JSON.stringify([...new Set(got)])) wrong.push(key);
+        if (!message.trim() && !['list_separator', 'field_label'].includes(key)) wrong.push(`${key}: empty`);
+      }
+      expect(wrong).toEqual([]);
+    });
+    it('has a message for every key (no untranslated English left where a translation is expected)', () => {
+      if (lang === 'en') return;
+      // Proper names and codes may stay as they are; a few words are the same in both languages.
+      const sameWord: Record<string, string[]> = { fr: ['status_short_final'], es: ['status_short_final'] };
+      const same = Object.entries(file).filter(
+        ([k, v]) =>
+          EN[k] &&
+          v.message === EN[k].message &&
+          !/^(ext_name|dir|list_separator|field_label|badge_name)$/.test(k) &&
+          !sameWord[lang]?.includes(k),
+      );
+      expect(
+        same.map(([k]) => k).filter((k) => !/^\{|^Docket$|^[\s\p{P}\p{S}{}\w]*\{\w+\}[\s\p{P}\p{S}]*$/u.test(EN[k]!.message)),
+      ).toEqual([]);
+    });
+  });
+});
+
+/** Every source file under `dir` with one of `exts`. */
+function sources(dir: string, exts = /\.(ts|tsx)$/): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sources(p, exts));
+    else if (exts.test(name)) out.push(p);
+  }
+  return out;
+}
+const CODE = [
+  ...sources(join(ROOT, 'utils')),
+  ...sources(join(ROOT, 'components')),
+  ...sources(join(ROOT, 'entrypoints')),
+  join(ROOT, 'wxt.config.ts'),
+];
+
+describe('every key is used', () => {
+  it('each key (or plural family) is named in the code', () => {
+    const code = CODE.map((f) => readFileSync(f, 'utf8')).join('\n');
+    // Keys built from a value: the tables that build them (states.ts), and the page's own language and direction.
+    const built = [/^status_(short_)?/, /^urgency_/, /^(lang|dir)$/];
+    const unused = [...new Set(Object.keys(EN).map(baseOf))].filter(
+      (k) => !code.includes(`'${k}'`) && !code.includes(`__MSG_${k}__`) && !built.some((re) => re.test(k)),
+    );
+    expect(unused).toEqual([]);
+  });
+});
+
+/**
+ * Member-facing strings written in the code instead of the locale files: JSX text, the props a member reads or
+ * hears (aria-label, title, placeholder, alt, label), and in the content script and background, sentence-like
+ * literals handed to the DOM or the browser. Each line is the file and the text.
+ */
+function bypasses(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+    // Comments are not shown.
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/[^\n]*/g, '$1');
+  const out: string[] = [];
+  const where = relative(ROOT, file);
+  const letters = /\p{L}{2,}/u;
+  if (file.endsWith('.tsx')) {
+    // JSX text between tags: `>Some words<` (not `{expressions}`).
+    for (const m of text.matchAll(/>([^<>{}]*)</g)) {
+      const s = m[1]!.trim();
+      if (s && letters.test(s) && !/^[\w.]+(\s*[=&|?:]|\))/.test(s) && !/=>|&&|\|\|/.test(s)) out.push(`${where}: ${s}`);
+    }
+  }
+  // Props a member reads or hears, as a literal.
+  for (const m of text.matchAll(
+    /\b(aria-label|aria-description|title|placeholder|alt|label)=(?:"([^"]*)"|\{\s*['`]([^'`]*)['`]\s*\})/g,
+  )) {
+    const s = (m[2] ?? m[3] ?? '').trim();
+    if (letters.test(s)) out.push(`${where}: ${m[1]}=${s}`);
+  }
+  // Sentence-like literals set on the DOM or given to the browser (content script, background, popup code).
+  for (const m of text.matchAll(
+    /(?:setAttribute\('(?:aria-label|title|placeholder)',\s*|\.(?:title|textContent|placeholder|ariaLabel)\s*=\s*|\b(?:title|message|description):\s*)(['`])((?:(?!\1).)*)\1/g,
+  )) {
+    const s = m[2]!;
+    if (/\p{L}{2,}\s+\p{L}{2,}|^[A-Z]\p{L}+/u.test(s) && !s.includes('__MSG_')) out.push(`${where}: ${s}`);
+  }
+  return out;
+}
+
+/** Files whose strings are not (yet) member-facing text: tests' fixtures, dev-only pages. */
+const ALLOWED_FILES: RegExp[] = [];
+/** Literals that are not words for a member (product names, codes, symbols). */
+const ALLOWED_TEXT = [/: Docket$/, /: (PDF|CSV|JSON|ICS|URL)$/];
+
+describe('no member-facing string bypasses the locale files', () => {
+  const scanned = CODE.filter((f) => /[/\\](utils[/\\](content|background|shared)|components|entrypoints)[/\\]/.test(f));
+  it.each([
+    ['the content script', /utils[/\\]content[/\\]/],
+    ['the background', /utils[/\\]background[/\\](menus|omnibox|reminder|toolbar)/],
+  ])('%s', (_name, scope) => {
+    const found = scanned
+      .filter((f) => scope.test(f) && !ALLOWED_FILES.some((re) => re.test(f)))
+      .flatMap(bypasses)
+      .filter((s) => !ALLOWED_TEXT.some((re) => re.test(s)));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('t and tn', () => {
+  afterEach(() => {
+    setLanguage(null);
+    setFallbackMessages(messagesOf(EN));
+  });
+  const use = (lang: (typeof LANGUAGES)[number]['code']) => setLanguage({ lang, messages: messagesOf(read(lang)) });
+
+  it('fills placeholders and writes numbers as the language does', () => {
+    expect(t('reminder_message', { date: 'Thu, Sep 10, 2020' })).toBe('Deadline: Thu, Sep 10, 2020.');
+    use('ar');
+    expect(formatNumber(12)).toMatch(/^(١٢|12)$/);
+    expect(uiDir()).toBe('rtl');
+  });
+
+  it.each<[lang: (typeof LANGUAGES)[number]['code'], n: number, expected: string]>([
+    ['en', 1, 'Docket: 1 overdue'],
+    ['en', 3, 'Docket: 3 overdue'],
+    ['ru', 1, 'Docket: 1 просрочен'],
+    ['ru', 3, 'Docket: 3 просрочено'],
+    ['ru', 21, 'Docket: 21 просрочен'],
+    ['ar', 1, 'Docket: مستند واحد متأخر'],
+    ['ar', 2, 'Docket: مستندان متأخران'],
+    ['zh_CN', 5, 'Docket：5 个逾期'],
+    ['fr', 0, 'Docket : 0 en retard'],
+  ])('%s, %d: the plural form the language needs', (lang, n, expected) => {
+    use(lang);
+    // Arabic may write its own digits; the words are what is checked here.
+    expect(tn('toolbar_overdue', n).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))).toBe(expected);
+  });
+
+  it.each<[lang: (typeof LANGUAGES)[number]['code'], deadline: string, expected: RegExp]>([
+    ['en', '2020-09-08', /^due in 3 d$/],
+    ['fr', '2020-09-08', /^échéance dans 3 j$/],
+    ['ru', '2020-05-01', /^просрочено на 4 мес\.$/],
+    ['ar', '2020-09-07', /^الموعد بعد يومين$/],
+    ['ar', '2020-09-10', /^الموعد بعد (5|٥) أيام$/],
+    ['zh_CN', '2020-09-06', /^明天截止$/],
+  ])('%s: a relative deadline (%s)', (lang, deadline, expected) => {
+    use(lang);
+    expect(relativeDeadline({ deadline }, '2020-09-05')).toMatch(expected);
+  });
+
+  it('tables of words follow the language in use', () => {
+    expect(STATUS_LABELS.draft).toBe('Draft');
+    use('zh_CN');
+    expect(STATUS_LABELS.draft).toBe('草稿');
+    expect(STATUS_MARKS.delivered).toBe('✓ 已提交');
+    expect(URGENCY_LOOK.overdue.words).toBe('已逾期');
+    expect(formatDate('2020-09-10')).toMatch(/2020年9月10日/);
+  });
+});
