@@ -14,7 +14,7 @@
  *   still read by screen readers.
  */
 import { formatDate } from '../shared/format-date';
-import { t } from '../shared/i18n';
+import { t, uiDir } from '../shared/i18n';
 import type { BadgeFields } from '../shared/model';
 import { STATUS_LABELS } from '../shared/states';
 import { relativeDeadline } from '../shared/urgency';
@@ -55,6 +55,7 @@ function openCard(c: Controller): void {
     const card = el(c.root.ownerDocument, 'span', `card${c.state.dark ? ' dark' : ''}${c.state.up ? ' up' : ''}`);
     card.setAttribute('role', 'group');
     card.setAttribute('aria-label', t('card_label'));
+    card.dir = uiDir();
     buildCard(card, c.state, c.actions, c.link);
     removeFromTabOrder(card);
     c.root.append(card);

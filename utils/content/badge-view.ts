@@ -10,7 +10,7 @@ import { dropController, listenInside, setController } from './badge-card';
 import type { BadgeActions, BadgeState } from './badge-types';
 import { el } from './dom';
 import { isolate } from '../shared/plain-text';
-import { t } from '../shared/i18n';
+import { t, uiDir } from '../shared/i18n';
 import { relativeDeadline, urgencyOf } from '../shared/urgency';
 
 export type { BadgeActions, BadgeState };
@@ -52,6 +52,8 @@ const HOST_STYLE = [
 
 export const BADGE_CSS = [
   '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
+  // Right to left in Arabic: the chip and the card mirror (the language in use sets `dir` on them).
+  '.b[dir=rtl],.card[dir=rtl]{direction:rtl}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
   '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
   '.l{font-weight:650;unicode-bidi:isolate}',
@@ -70,7 +72,7 @@ export const BADGE_CSS = [
   `.dark.u-done .dl{color:${URGENCY_LOOK.done.darkColor}}`,
   '.untracked{background:transparent;border-style:dashed;color:#57606a;padding:0 4px;font-weight:600}',
   '.untracked.dark{color:#8b949e;background:transparent}',
-  '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);left:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:left;direction:ltr}',
+  '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);inset-inline-start:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:start;direction:ltr}',
   '.card.dark{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 8px 24px rgba(1,4,9,.8)}',
   '.card[hidden]{display:none}',
   '.t{display:block;font-weight:650;font-size:13.5px;margin-bottom:6px;overflow-wrap:anywhere}',
@@ -256,6 +258,7 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
   chip.type = 'button';
   chip.setAttribute('aria-label', describe(state, rel));
   chip.setAttribute('aria-expanded', 'false');
+  chip.dir = uiDir();
   if (r) {
     const text: string[] = [];
     if (r.workstream) {

@@ -27,18 +27,19 @@ const EDGE = 8;
 
 /**
  * Below the anchor (the link and its badge) when the card fits there, else above when it fits there, else
- * on the side with more room; left-aligned with the chip, or right-aligned when that runs past the right edge,
- * else pressed against the nearer edge.
+ * on the side with more room; aligned with the chip's start (its left, its right in a right-to-left language),
+ * or with its end when that runs past the page's edge, else pressed against the nearer edge.
  */
 export function cardPlacement(
   anchor: Box,
   chip: Box,
   card: { width: number; height: number },
   view: { width: number; height: number },
+  rtl = false,
 ): Placement {
   const width = Math.max(0, Math.min(card.width, view.width - 2 * EDGE));
-  let left = chip.left;
-  if (left + width > view.width - EDGE) left = chip.right - width;
+  let left = rtl ? chip.right - width : chip.left;
+  if (rtl ? left < EDGE : left + width > view.width - EDGE) left = rtl ? chip.left : chip.right - width;
   left = Math.min(Math.max(left, EDGE), Math.max(EDGE, view.width - EDGE - width));
 
   const below = view.height - EDGE - (anchor.bottom + GAP);
@@ -78,10 +79,16 @@ export function placeCard(card: HTMLElement, host: Element, chip: Element, link:
   style.removeProperty('width');
   const size = { width: card.offsetWidth, height: card.offsetHeight };
   const win = host.ownerDocument.defaultView;
-  const p = cardPlacement(anchorBox(link, chip), chip.getBoundingClientRect(), size, {
-    width: view.clientWidth,
-    height: win?.innerHeight ?? view.clientHeight,
-  });
+  const p = cardPlacement(
+    anchorBox(link, chip),
+    chip.getBoundingClientRect(),
+    size,
+    {
+      width: view.clientWidth,
+      height: win?.innerHeight ?? view.clientHeight,
+    },
+    card.dir === 'rtl',
+  );
   const at = host.getBoundingClientRect();
   style.setProperty('left', `${Math.round(p.left - at.left)}px`);
   style.setProperty('top', `${Math.round(p.top - at.top)}px`);

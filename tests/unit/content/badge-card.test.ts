@@ -38,6 +38,16 @@ describe('where a card opens', () => {
     expect(p.maxHeight).toBeUndefined();
   });
 
+  it.each<[string, number, number]>([
+    // Right to left (Arabic): the card's right edge at the badge's right edge, or its left edge when there is no room.
+    ['in the middle: right-aligned with the badge', 400, 460 - 300],
+    ['near the left edge: left-aligned with the badge', 100, 100],
+    ['at the very left: against the edge', 2, 8],
+  ])('right to left, %s', (_name, x, left) => {
+    const { anchor, chip } = at(x, 300);
+    expect(cardPlacement(anchor, chip, CARD, VIEW, true)).toMatchObject({ left });
+  });
+
   it('in a short window: the side with more room, scrolling inside itself', () => {
     const { anchor, chip } = at(400, 100);
     const p = cardPlacement(anchor, chip, { width: 300, height: 400 }, { width: 1000, height: 300 });
