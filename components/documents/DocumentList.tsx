@@ -174,6 +174,7 @@ export function DocumentList({
             type="search"
             value={text}
             placeholder="Title, workstream, notes, id…"
+            dir="auto"
             autoComplete="off"
             spellCheck={false}
             aria-describedby={`${id}-hint`}
@@ -348,7 +349,9 @@ const Results = memo(function Results({
               <section key={g.workstream?.id ?? ''} className="doc-group" aria-labelledby={headingId}>
                 <h2 id={headingId} className="group-heading">
                   <Swatch color={g.workstream?.color} />
-                  <span className="group-name">{name}</span>
+                  <span className="group-name" dir="auto">
+                    {name}
+                  </span>
                   {g.count !== null && (
                     <span className="group-count">
                       <span className="sr-only">, </span>

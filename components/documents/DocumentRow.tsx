@@ -59,7 +59,7 @@ export const DocumentRow = memo(function DocumentRow({
   return (
     <li id={id} className={`doc-row urgency-${urgency}${active ? ' active' : ''}`} data-doc-id={doc.id} data-urgency={urgency}>
       <div className="doc-main">
-        <span className="doc-title" title={doc.title ? doc.id : undefined}>
+        <span className="doc-title" title={doc.title ? doc.id : undefined} dir="auto">
           {title}
         </span>
         <span className="doc-meta">

@@ -1,24 +1,26 @@
 /** Fields, their values in words, and conflicts between the index and a file or a sheet. */
-import { STATUS_LABELS } from '../shared/states';
+import { STATUS_LABELS, messages } from '../shared/states';
+import { t, type MessageKey } from '../shared/i18n';
 import { DOC_VALUE_FIELDS, isStatus, type DocKind, type DocRecord, type SyncConflict, type Workstream } from '../shared/model';
 import type { MergeConflict, Resolutions } from '../shared/reports';
 import { KIND_LABELS } from '../shared/kind-labels';
 import { formatDate, formatInstant } from '../shared/format-date';
 
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  kind: 'Kind',
-  title: 'Title',
-  url: 'Address',
-  workstreamId: 'Workstream',
-  deadline: 'Deadline',
-  deadlineNote: 'Deadline note',
-  status: 'Status',
-  notes: 'Notes',
-  source: 'Source',
-  sourceTitle: 'Source page',
-  sourceDate: 'Meeting date',
-  deadlineSource: 'Deadline sentence',
+const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
+  kind: 'field_kind',
+  title: 'field_title',
+  url: 'field_url',
+  workstreamId: 'field_workstream',
+  deadline: 'field_deadline',
+  deadlineNote: 'field_deadline_note',
+  status: 'field_status',
+  notes: 'field_notes',
+  source: 'field_source',
+  sourceTitle: 'field_source_title',
+  sourceDate: 'field_source_date',
+  deadlineSource: 'field_deadline_source',
 };
+export const FIELD_LABELS: Readonly<Record<string, string>> = messages(Object.keys(FIELD_KEYS), (k) => FIELD_KEYS[k]!);
 
 /** "Deadline" for `deadline`; an unknown field as it is. */
 export function fieldLabel(field: string): string {
@@ -29,7 +31,7 @@ const MAX_VALUE_TEXT = 80;
 
 /** A field's value in words: a workstream's name, a status's label, "empty" for nothing; long text cut short. */
 export function formatFieldValue(field: string, value: unknown, workstreams: readonly Workstream[] = []): string {
-  if (value === undefined || value === null || value === '') return 'empty';
+  if (value === undefined || value === null || value === '') return t('value_empty');
   let text: string;
   if (field === 'workstreamId' && typeof value === 'string') text = workstreams.find((w) => w.id === value)?.name ?? value;
   else if (field === 'status' && isStatus(value)) text = STATUS_LABELS[value];
@@ -54,8 +56,8 @@ export function describeConflict(conflict: SyncConflict, doc: DocRecord, workstr
   const label = fieldLabel(conflict.field);
   const mine = formatFieldValue(conflict.field, (doc as unknown as Record<string, unknown>)[conflict.field], workstreams);
   const theirs = conflict.theirs;
-  if (theirs === undefined || theirs === null || theirs === '') return `The sheet emptied ${label} (yours: ${mine})`;
-  return `The sheet changed ${label} to ${formatFieldValue(conflict.field, theirs, workstreams)} (yours: ${mine})`;
+  if (theirs === undefined || theirs === null || theirs === '') return t('conflict_emptied', { field: label, mine });
+  return t('conflict_changed', { field: label, theirs: formatFieldValue(conflict.field, theirs, workstreams), mine });
 }
 
 /** The fields a sheet may set on a document (the ones a merge compares). */

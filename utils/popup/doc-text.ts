@@ -1,5 +1,6 @@
 /** How the popup names things: where a document was found, site patterns, tracked lookups. */
 import { isIsoDate, type DocRecord } from '../shared/model';
+import { t } from '../shared/i18n';
 import { formatDate, mentionsDay } from '../shared/format-date';
 
 const TAB_SUFFIX = /\s+[-–—]\s+Google\s+(Docs|Sheets|Slides|Forms|Drive|Drawings)\s*$/i;
@@ -54,10 +55,10 @@ export function sourceInfo(doc: Pick<DocRecord, 'source' | 'sourceTitle' | 'sour
   const title = doc.sourceTitle?.replace(/\s+/g, ' ').trim();
   let name = title || (href ? new URL(href).hostname : doc.source?.trim() || '');
   const quote = doc.deadlineSource?.replace(/\s+/g, ' ').trim() || undefined;
-  if (!name && doc.sourceDate) name = 'the minutes';
+  if (!name && doc.sourceDate) name = t('source_the_minutes');
   if (!name) return quote ? { text: '', quote } : null;
   const dated = doc.sourceDate && isIsoDate(doc.sourceDate) && !mentionsDay(name, doc.sourceDate);
-  const text = dated ? `${name} (meeting ${formatDate(doc.sourceDate!)})` : name;
+  const text = dated ? t('source_dated', { name, date: formatDate(doc.sourceDate!) }) : name;
   const out: SourceInfo = { text };
   if (href) out.href = href;
   if (quote) out.quote = quote;

@@ -6,6 +6,7 @@
  * the two to the same DOM). Text goes in as text nodes, attributes through setAttribute: nothing is
  * ever parsed as HTML. No React here: this runs before react-dom is even fetched.
  */
+import { t, uiLang } from '../shared/i18n';
 import type { DocRecord, Workstream } from '../shared/model';
 import { STATUS_LABELS, URGENCY_LOOK } from '../shared/states';
 import { openUrl } from '../shared/open-url';
@@ -34,9 +35,9 @@ function calendarLink(doc: DocRecord, workstream: Workstream | undefined, title:
   if (!href) return null;
   return h(
     'a',
-    { class: 'calendar-link', href, target: '_blank', rel: 'noopener noreferrer', title: 'Add the deadline to Google Calendar' },
-    h('span', { 'aria-hidden': 'true' }, '+ Calendar'),
-    h('span', { class: 'sr-only' }, `Add to Google Calendar: ${title}`),
+    { class: 'calendar-link', href, target: '_blank', rel: 'noopener noreferrer', title: t('calendar_title') },
+    h('span', { 'aria-hidden': 'true' }, t('calendar_short')),
+    h('span', { class: 'sr-only' }, t('calendar_name', { title })),
   );
 }
 
@@ -56,7 +57,7 @@ function sourceLine(doc: DocRecord, quote: boolean): HTMLElement | null {
   return h(
     'div',
     { class: 'doc-source' },
-    info.text && h('span', { class: 'source-from' }, 'From: ', link || info.text),
+    info.text && h('span', { class: 'source-from' }, t('source_from'), link || info.text),
     quote && info.quote && h('blockquote', { class: 'source-quote', cite: info.href }, `“${info.quote}”`),
   );
 }
@@ -64,7 +65,7 @@ function sourceLine(doc: DocRecord, quote: boolean): HTMLElement | null {
 /** Changes a shared sheet made underneath a local edit, with the two choices. */
 function syncFlags(doc: DocRecord, title: string, workstreams: readonly Workstream[]): HTMLElement[] {
   return (doc.syncConflicts ?? []).map((c) => {
-    const field = fieldLabel(c.field).toLowerCase();
+    const field = fieldLabel(c.field).toLocaleLowerCase(uiLang());
     return h(
       'div',
       { class: 'sync-flag', 'data-sync-field': c.field },
@@ -77,8 +78,18 @@ function syncFlags(doc: DocRecord, title: string, workstreams: readonly Workstre
       h(
         'span',
         { class: 'sync-flag-actions' },
-        h('button', { type: 'button' }, 'Use the sheet’s', h('span', { class: 'sr-only' }, ` ${field} for ${title}`)),
-        h('button', { type: 'button' }, 'Keep mine', h('span', { class: 'sr-only' }, ` (${field} of ${title})`)),
+        h(
+          'button',
+          { type: 'button' },
+          t('sync_use_theirs'),
+          h('span', { class: 'sr-only' }, t('sync_use_theirs_more', { field, title })),
+        ),
+        h(
+          'button',
+          { type: 'button' },
+          t('sync_keep_mine'),
+          h('span', { class: 'sr-only' }, t('sync_keep_mine_more', { field, title })),
+        ),
       ),
     );
   });
@@ -100,7 +111,7 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
     h(
       'div',
       { class: 'doc-main' },
-      h('span', { class: 'doc-title', title: doc.title ? doc.id : undefined }, title),
+      h('span', { class: 'doc-title', title: doc.title ? doc.id : undefined, dir: 'auto' }, title),
       h(
         'span',
         { class: 'doc-meta' },
@@ -115,7 +126,7 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
             h('time', { datetime: doc.deadline }, dayText(doc.deadline)),
           ),
         calendarLink(doc, workstream, title),
-        doc.subscriptionId && h('span', { class: 'doc-sheet' }, 'From a shared sheet'),
+        doc.subscriptionId && h('span', { class: 'doc-sheet' }, t('from_shared_sheet')),
       ),
       doc.deadlineNote && h('span', { class: 'doc-note' }, doc.deadlineNote),
       sourceLine(doc, !noteRepeatsQuote(doc.deadlineNote, doc.deadlineSource)),
@@ -124,9 +135,9 @@ export function drawRow(doc: DocRecord, today: string, workstream: Workstream | 
     h(
       'div',
       { class: 'doc-actions' },
-      action('a', { class: 'button-like', href: url, target: '_blank', rel: 'noopener noreferrer' }, 'Open'),
-      action('button', { type: 'button', 'data-edit-for': doc.id }, 'Edit'),
-      action('button', { type: 'button', class: 'danger' }, 'Delete'),
+      action('a', { class: 'button-like', href: url, target: '_blank', rel: 'noopener noreferrer' }, t('action_open')),
+      action('button', { type: 'button', 'data-edit-for': doc.id }, t('action_edit')),
+      action('button', { type: 'button', class: 'danger' }, t('action_delete')),
     ),
   );
 }

@@ -8,6 +8,7 @@
  *
  * Nothing here is parsed from a string: elements are made with createElement, text goes in as text nodes.
  */
+import { t, tn } from '../shared/i18n';
 import type { DocRecord, Workstream } from '../shared/model';
 import type { DocsPage } from '../shared/docs-query';
 import { STATUS_FILTER_OPTIONS } from './params';
@@ -24,7 +25,7 @@ const ID = 'first-screen';
 function tabs(): HTMLElement {
   return h(
     'div',
-    { class: 'tabs', role: 'tablist', 'aria-label': 'Docket views' },
+    { class: 'tabs', role: 'tablist', 'aria-label': t('views_label') },
     ...VIEWS.map((v) =>
       h(
         'button',
@@ -59,39 +60,36 @@ function filters(status: string): HTMLElement[] {
       h(
         'div',
         { class: 'field grow' },
-        h('label', { for: `${ID}-filter` }, 'Filter documents'),
+        h('label', { for: `${ID}-filter` }, t('filter_label')),
         h('input', {
           id: `${ID}-filter`,
           type: 'search',
-          placeholder: 'Title, workstream, notes, id…',
+          placeholder: t('filter_placeholder'),
+          dir: 'auto',
           autocomplete: 'off',
           spellcheck: 'false',
           'aria-describedby': `${ID}-hint`,
         }),
       ),
-      h('div', { class: 'field' }, h('label', { for: `${ID}-status` }, 'Status'), select),
+      h('div', { class: 'field' }, h('label', { for: `${ID}-status` }, t('field_status')), select),
     ),
     h(
       'p',
       { id: `${ID}-hint`, class: 'search-hint muted small' },
-      'Filters: ',
+      t('filter_hint_intro'),
       ...['overdue', 'due:week', 'due:14', 'ws:name'].flatMap((c) => [code(c), ' ']),
       code('status:draft'),
-      h(
-        'span',
-        { class: 'sr-only' },
-        '. Up and down arrows choose a result; Enter opens it; Alt+A shows matches in every status.',
-      ),
+      h('span', { class: 'sr-only' }, t('filter_hint_keys')),
     ),
     h(
       'form',
       { class: 'add-by-link', novalidate: '' },
-      h('label', { for: `${ID}-link` }, 'Add a document by link'),
+      h('label', { for: `${ID}-link` }, t('add_by_link_label')),
       h(
         'div',
         { class: 'inline-fields' },
         h('input', { id: `${ID}-link`, type: 'url', inputmode: 'url', placeholder: 'https://docs.google.com/…' }),
-        h('button', { type: 'submit' }, 'Add'),
+        h('button', { type: 'submit' }, t('add_by_link_button')),
       ),
       h('p', { id: `${ID}-problem`, class: 'field-error', 'aria-live': 'polite' }),
     ),
@@ -138,14 +136,9 @@ function results(page: DocsPage, today: string): HTMLElement[] {
           'h2',
           { id: headingId, class: 'group-heading' },
           swatch(workstream?.color),
-          h('span', { class: 'group-name' }, workstream?.name ?? 'No workstream'),
+          h('span', { class: 'group-name', dir: 'auto' }, workstream?.name ?? t('group_no_workstream')),
           g.count !== null &&
-            h(
-              'span',
-              { class: 'group-count' },
-              h('span', { class: 'sr-only' }, ', '),
-              `${g.count} ${g.count === 1 ? 'document' : 'documents'}`,
-            ),
+            h('span', { class: 'group-count' }, h('span', { class: 'sr-only' }, ', '), tn('count_documents', g.count)),
         ),
         docs.length > 0 &&
           h(
@@ -153,7 +146,7 @@ function results(page: DocsPage, today: string): HTMLElement[] {
             { class: 'doc-list' },
             ...docs.map((d) => drawRow(d, today, (d.workstreamId && wsById.get(d.workstreamId)) || undefined, page.workstreams)),
           ),
-        hidden > 0 && h('p', { class: 'muted small more-rows' }, `${hidden} more in this workstream`),
+        hidden > 0 && h('p', { class: 'muted small more-rows' }, tn('more_in_workstream', hidden)),
       ),
     );
   }
@@ -174,11 +167,7 @@ export function drawFirstScreen(page: DocsPage, today: string, status = 'active'
       { class: 'app-header' },
       h('h1', null, 'Docket'),
       // components/popup/OpenFullPage.tsx
-      h(
-        'button',
-        { type: 'button', class: 'open-full-page', title: 'Every document in a table, bulk changes, the deadline timeline' },
-        'Open in a tab',
-      ),
+      h('button', { type: 'button', class: 'open-full-page', title: t('open_full_page_title') }, t('open_full_page')),
     ),
     h(
       'div',

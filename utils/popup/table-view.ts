@@ -2,6 +2,7 @@
  * The full page's settings and words: its URL (`docket.html?view=…&tab=…&q=…`), the table's
  * sort, grouping and status kept between visits, group headings, and what a bulk action did. Pure.
  */
+import { t, tn } from '../shared/i18n';
 import type { DocChange } from '../shared/bulk-change';
 import {
   TABLE_GROUPS,
@@ -88,49 +89,49 @@ export function nextSort(prefs: TablePrefs, sort: TableSort): TablePrefs {
 
 /** A group's heading: the workstream's name, or the week ("Week of 7 Sep 2020 · next week"). */
 export function groupLabel(key: string, wsById: ReadonlyMap<string, Workstream>, today: string): string {
-  if (key === 'ws:') return 'No workstream';
+  if (key === 'ws:') return t('group_no_workstream');
   if (key.startsWith('ws:')) return wsById.get(key.slice(3))?.name ?? key.slice(3);
-  if (key === 'week:') return 'No deadline';
+  if (key === 'week:') return t('group_no_deadline');
   const monday = key.slice(5);
   const weeks = Math.round(daysBetween(weekStart(today), monday) / 7);
   const when =
     weeks === 0
-      ? 'this week'
+      ? t('week_this')
       : weeks === 1
-        ? 'next week'
+        ? t('week_next')
         : weeks === -1
-          ? 'last week'
+          ? t('week_last')
           : weeks > 0
-            ? `in ${weeks} weeks`
-            : `${-weeks} weeks ago`;
-  return `Week of ${formatDate(monday)} · ${when}`;
+            ? tn('week_in', weeks)
+            : tn('week_ago', -weeks);
+  return t('week_of', { date: formatDate(monday), when });
 }
 
-const n = (count: number) => `${count} document${count === 1 ? '' : 's'}`;
+const n = (count: number) => tn('count_documents', count);
 
 /** What a bulk change did, for the notice with Undo ("Status set to Final on 12 documents."). */
 export function changeText(change: DocChange, count: number, workstreams: readonly Workstream[]): string {
-  if (count === 0) return 'Nothing to change: the selected documents already had that value.';
+  if (count === 0) return t('change_nothing');
   if ('shiftDays' in change) {
     const d = Math.abs(change.shiftDays);
-    return `Deadlines of ${n(count)} moved ${d} day${d === 1 ? '' : 's'} ${change.shiftDays < 0 ? 'earlier' : 'later'}.`;
+    return tn(change.shiftDays < 0 ? 'change_shift_earlier' : 'change_shift_later', d, { docs: n(count) });
   }
   if ('workstreamId' in change) {
     const ws = workstreams.find((w) => w.id === change.workstreamId);
     return change.workstreamId === null
-      ? `${n(count)} taken out of their workstream.`
-      : `${n(count)} moved to ${ws?.name ?? change.workstreamId}.`;
+      ? t('change_ws_cleared', { docs: n(count) })
+      : t('change_ws_set', { docs: n(count), name: ws?.name ?? change.workstreamId });
   }
   if ('status' in change) {
     return change.status === null
-      ? `Status cleared on ${n(count)}.`
-      : `Status set to ${STATUS_LABELS[change.status]} on ${n(count)}.`;
+      ? t('change_status_cleared', { docs: n(count) })
+      : t('change_status_set', { status: STATUS_LABELS[change.status], docs: n(count) });
   }
   return change.deadline === null
-    ? `Deadline cleared on ${n(count)}.`
-    : `Deadline set to ${formatDate(change.deadline)} on ${n(count)}.`;
+    ? t('change_deadline_cleared', { docs: n(count) })
+    : t('change_deadline_set', { date: formatDate(change.deadline), docs: n(count) });
 }
 
 export function deletedText(count: number): string {
-  return `Deleted ${n(count)}.`;
+  return t('change_deleted', { docs: n(count) });
 }
