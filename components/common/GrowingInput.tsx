@@ -30,6 +30,7 @@ export function GrowingInput({
   }, [value]);
   return (
     <textarea
+      dir="auto"
       {...rest}
       ref={ref}
       rows={1}

@@ -154,6 +154,7 @@ export function DocumentEditor({
         <input
           id={`${id}-title`}
           type="text"
+          dir="auto"
           value={title}
           autoFocus
           placeholder={displayTitle(doc)}
@@ -171,6 +172,7 @@ export function DocumentEditor({
           <input
             id={`${id}-newws`}
             type="text"
+            dir="auto"
             value={newWsName}
             required
             aria-invalid={problem && !newWsName.trim() ? true : undefined}
@@ -195,6 +197,7 @@ export function DocumentEditor({
         <input
           id={`${id}-dnote`}
           type="text"
+          dir="auto"
           value={deadlineNote}
           placeholder="e.g. feedback before the next WG meeting"
           onChange={(e) => setDeadlineNote(e.target.value)}
@@ -203,7 +206,7 @@ export function DocumentEditor({
 
       <div className="field">
         <label htmlFor={`${id}-notes`}>Notes</label>
-        <textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea dir="auto" id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
 
       <SourceLine doc={doc} />

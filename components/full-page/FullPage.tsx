@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t, type MessageKey } from '../utils/shared/i18n';
+import { LanguageSettings } from '@/components/common/LanguageSettings';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { TablePage } from '@/utils/shared/doc-table';
 import { send } from '@/utils/shared/protocol';
@@ -11,7 +13,11 @@ import { TableView, type Undoable } from './TableView';
 import { TimelineView } from './TimelineView';
 import { useRevision } from '@/hooks/useRevision';
 
-const VIEW_LABELS: Record<FullView, string> = { table: 'Documents', timeline: 'Timeline', scan: 'Scan a page' };
+const VIEW_LABELS: Record<FullView, MessageKey> = {
+  table: 'view_documents',
+  timeline: 'view_timeline',
+  scan: 'view_scan_a_page',
+};
 
 /**
  * Docket in a tab (docket.html): every document in a table to sort, filter, group and change
@@ -94,7 +100,7 @@ export function FullPage({
     <div className="fullpage">
       <header className="fp-header">
         <h1>Docket</h1>
-        <div className="tabs" role="tablist" aria-label="Docket views" onKeyDown={onTabKey}>
+        <div className="tabs" role="tablist" aria-label={t('views_label')} onKeyDown={onTabKey}>
           {FULL_VIEWS.map((v, i) => (
             <button
               key={v}
@@ -109,10 +115,11 @@ export function FullPage({
               tabIndex={view === v ? 0 : -1}
               onClick={() => setView(v)}
             >
-              {VIEW_LABELS[v]}
+              {t(VIEW_LABELS[v])}
             </button>
           ))}
         </div>
+        <LanguageSettings />
       </header>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <main id={`fp-panel-${view}`} role="tabpanel" aria-labelledby={`fp-tab-${view}`} className="fp-main">

@@ -143,6 +143,7 @@ export function TableView({
             ref={searchRef}
             id={`${id}-q`}
             type="search"
+            dir="auto"
             value={text}
             placeholder="words, overdue, due:week, due:14, ws:B, status:final"
             aria-describedby={`${id}-count`}

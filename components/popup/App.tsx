@@ -23,6 +23,7 @@ import { useLatest } from '@/hooks/useLatest';
 import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
 import { CalendarSettings } from '@/components/upcoming/CalendarSettings';
 import { SitesPanel } from '@/components/sites/SitesPanel';
+import { LanguageSettings } from '@/components/common/LanguageSettings';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from '@/components/documents/ThisPage';
 import { UndoToast } from '@/components/common/UndoToast';
@@ -292,7 +293,12 @@ export function App() {
                 </Suspense>
               )}
               {view === 'workstreams' && <WorkstreamManager revision={revision} today={today} onError={onError} />}
-              {view === 'sites' && <SitesPanel page={page} onError={onError} />}
+              {view === 'sites' && (
+                <>
+                  <LanguageSettings />
+                  <SitesPanel page={page} onError={onError} />
+                </>
+              )}
             </div>
           )}
         </div>

@@ -225,6 +225,7 @@ export function SharedSheets({
           <input
             id={`${id}-name`}
             type="text"
+            dir="auto"
             placeholder="e.g. WG-Strategy team sheet (optional)"
             value={name}
             onChange={(e) => setName(e.target.value)}

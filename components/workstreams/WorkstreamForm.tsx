@@ -72,6 +72,7 @@ export function WorkstreamForm({
         <input
           id={`${id}-name`}
           type="text"
+          dir="auto"
           value={values.name}
           autoFocus
           required
@@ -85,6 +86,7 @@ export function WorkstreamForm({
           <input
             id={`${id}-group`}
             type="text"
+            dir="auto"
             list={`${id}-groups`}
             value={values.group}
             onChange={(e) => setValues({ ...values, group: e.target.value })}
@@ -110,6 +112,7 @@ export function WorkstreamForm({
         <input
           id={`${id}-account`}
           type="text"
+          dir="auto"
           inputMode="email"
           autoComplete="off"
           spellCheck={false}

@@ -58,7 +58,9 @@ export function importButtonLabel(report: ImportReport): string {
 /** The line under a running import: "Importing 1,200 documents…". */
 export function importProgressText(report: ImportReport | undefined, filename: string): string {
   const n = report ? report.documents.added + report.documents.updated : 0;
-  return n ? tn('import_progress_docs', n) : t('import_progress_file', { file: filename });
+  // Grouped ("1,200"): a running count is read, not parsed.
+  const count = new Intl.NumberFormat(intlLocale() ?? uiLang()).format(n);
+  return n ? tn('import_progress_docs', n, { count }) : t('import_progress_file', { file: filename });
 }
 
 /** A sync's counts, without the word the import report uses ("12 new, 3 updated, 40 unchanged; 1 conflict kept yours"). */

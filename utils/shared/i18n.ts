@@ -95,9 +95,12 @@ export function uiLang(): string {
 }
 
 let numbers: Intl.NumberFormat | undefined;
-/** A number as the language in use writes it (١٢٣ in Arabic, 1 234 in French). */
+/**
+ * A count as the language in use writes it (١٢ in Arabic), without grouping: "1200 documents", as Docket's
+ * reports have always said it (scripts and tests read the counts back).
+ */
 export function formatNumber(n: number): string {
-  numbers ??= new Intl.NumberFormat(intlLocale() ?? uiLang());
+  numbers ??= new Intl.NumberFormat(intlLocale() ?? uiLang(), { useGrouping: false });
   return numbers.format(n);
 }
 
