@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '../utils/shared/i18n';
+import { t, type MessageKey } from '@/utils/shared/i18n';
 import { LanguageSettings } from '@/components/common/LanguageSettings';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { TablePage } from '@/utils/shared/doc-table';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importThroughPopup, startDocket, type Docket } from './harness';
+import { importThroughPopup, startDocket, type Docket } from './support/harness';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
 const id = (n: number) => `1i18nDoc${n}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.slice(0, 33);

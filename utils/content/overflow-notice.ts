@@ -2,7 +2,7 @@
  * The one notice, fixed in a corner of the page, for the links a very large page left without a
  * badge (the linker badges at most `max` links a page): plain text in a closed shadow root.
  */
-import { tn } from '../shared/i18n';
+import { formatGrouped, tn } from '../shared/i18n';
 import { createFixedHost, shadowOf } from './badge-view';
 
 export const NOTICE_TAG = 'docket-notice';
@@ -25,7 +25,10 @@ export function overflowNotice(doc: Document): OverflowNotice {
         shadowOf(host).append(text);
       }
       if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
-      shadowOf(host).querySelector('span')!.textContent = tn('notice_too_many_links', skipped, { max });
+      shadowOf(host).querySelector('span')!.textContent = tn('notice_too_many_links', skipped, {
+        max: formatGrouped(max),
+        count: formatGrouped(skipped),
+      });
     },
     remove() {
       host?.remove();

@@ -3,7 +3,7 @@ import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport }
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
 import { SEARCH_LIMIT } from '../shared/docs-query';
-import { intlLocale, t, tn, uiLang } from '../shared/i18n';
+import { formatGrouped, intlLocale, t, tn, uiLang } from '../shared/i18n';
 
 /** "1 match. 2 more in other statuses." (`statusLabel`: what the Status list shows, "Active"). */
 export function resultCount(shown: number, other: number, statusLabel: string): string {
@@ -59,8 +59,7 @@ export function importButtonLabel(report: ImportReport): string {
 export function importProgressText(report: ImportReport | undefined, filename: string): string {
   const n = report ? report.documents.added + report.documents.updated : 0;
   // Grouped ("1,200"): a running count is read, not parsed.
-  const count = new Intl.NumberFormat(intlLocale() ?? uiLang()).format(n);
-  return n ? tn('import_progress_docs', n, { count }) : t('import_progress_file', { file: filename });
+  return n ? tn('import_progress_docs', n, { count: formatGrouped(n) }) : t('import_progress_file', { file: filename });
 }
 
 /** A sync's counts, without the word the import report uses ("12 new, 3 updated, 40 unchanged; 1 conflict kept yours"). */

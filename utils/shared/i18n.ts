@@ -54,6 +54,7 @@ export function setLanguage(value: ChosenLanguage | null): void {
   chosen = value && isLanguageCode(value.lang) && value.messages ? value : null;
   plurals = undefined;
   numbers = undefined;
+  grouped = undefined;
 }
 
 /** The messages to use when the platform has none (unit tests). */
@@ -102,6 +103,13 @@ let numbers: Intl.NumberFormat | undefined;
 export function formatNumber(n: number): string {
   numbers ??= new Intl.NumberFormat(intlLocale() ?? uiLang(), { useGrouping: false });
   return numbers.format(n);
+}
+
+let grouped: Intl.NumberFormat | undefined;
+/** A large number to read, grouped as the language groups digits ("20,000", "20 000"). */
+export function formatGrouped(n: number): string {
+  grouped ??= new Intl.NumberFormat(intlLocale() ?? uiLang());
+  return grouped.format(n);
 }
 
 function fill(message: string, vars: Vars | undefined): string {

@@ -12,7 +12,7 @@ import { relativeDeadline } from '@/utils/shared/urgency';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK } from '@/utils/shared/states';
 import { formatDate } from '@/utils/shared/format-date';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 const LOCALES = join(ROOT, 'public/_locales');
 type File = Record<string, { message: string; description?: string }>;
 const read = (lang: string) => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8')) as File;
@@ -89,6 +89,7 @@ function sources(dir: string, exts = /\.(ts|tsx)$/): string[] {
 const CODE = [
   ...sources(join(ROOT, 'utils')),
   ...sources(join(ROOT, 'components')),
+  ...sources(join(ROOT, 'hooks')),
   ...sources(join(ROOT, 'entrypoints')),
   join(ROOT, 'wxt.config.ts'),
 ];
