@@ -1,7 +1,7 @@
 /**
  * Issue 21: Docket in Arabic (mirrored) and in Chinese. A member chooses the language in Docket; every view
  * follows at once (an open popup too); the popup finds titles typed in Arabic (with or without diacritics)
- * and in Chinese (any part of a title). Screenshots in docs/.
+ * and in Chinese (any part of a title). Screenshots in docs/ with DOCKET_SHOTS=1.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importThroughPopup, startDocket, type Docket } from './support/harness';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
+/** The README's screenshots, written only when asked (DOCKET_SHOTS=1): a test run leaves docs/ as it is. */
+const shot = async (page: { screenshot(o: { path: string }): Promise<unknown> }, name: string) => {
+  if (process.env.DOCKET_SHOTS === '1') await page.screenshot({ path: join(DOCS, name) });
+};
 const id = (n: number) => `1i18nDoc${n}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`.slice(0, 33);
 const INDEX = {
   format: 'docket-index',
@@ -84,7 +88,7 @@ describe('Docket in Arabic and in Chinese', () => {
     expect(await popup.locator(`li[data-doc-id="${id(7)}"] .doc-title`).getAttribute('dir')).toBe('auto');
     await search(popup, 'استراتيجية');
     await rowsBecome(popup, [id(5)]);
-    await popup.screenshot({ path: join(DOCS, 'screenshot-popup-ar.png') });
+    await shot(popup, 'screenshot-popup-ar.png');
   });
 
   it('the tab opens in Arabic, mirrored', async () => {
@@ -93,14 +97,14 @@ describe('Docket in Arabic and in Chinese', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await page.getByRole('tab', { name: 'المستندات' }).waitFor();
     await page.locator('[data-doc-id]').first().waitFor();
-    await page.screenshot({ path: join(DOCS, 'screenshot-full-page-ar.png') });
+    await shot(page, 'screenshot-full-page-ar.png');
     // Chosen in the tab: Chinese, and the open popup follows at once.
     await page.getByLabel('اللغة').selectOption('zh_CN');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(await rootLanguage(page)).toEqual(['zh-CN', 'ltr']);
     await page.getByRole('tab', { name: '文档' }).waitFor();
     await page.locator('[data-doc-id]').first().waitFor();
-    await page.screenshot({ path: join(DOCS, 'screenshot-full-page-zh.png') });
+    await shot(page, 'screenshot-full-page-zh.png');
     await popup.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(await rootLanguage(popup)).toEqual(['zh-CN', 'ltr']);
     await page.close();
@@ -112,7 +116,7 @@ describe('Docket in Arabic and in Chinese', () => {
     await rowsBecome(popup, [id(6)]);
     await search(popup, '合作战略');
     await rowsBecome(popup, [id(6)]);
-    await popup.screenshot({ path: join(DOCS, 'screenshot-popup-zh.png') });
+    await shot(popup, 'screenshot-popup-zh.png');
   });
 
   it('back to the browser’s language', async () => {
