@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { DEFAULT_SITE_PATTERNS } from './utils/shared/sites';
+import { GECKO_ID } from './scripts/lib/addon-id.mjs';
 
 /** Extension pages: own scripts only, no plugins, no <base> rewriting, never framed by another page. */
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -71,7 +72,7 @@ export default defineConfig({
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
-          id: 'docket@docket.example',
+          id: GECKO_ID,
           strict_min_version: '142.0',
           data_collection_permissions: { required: ['none'] },
         },

@@ -5,12 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { GECKO_ID } from './addon-id.mjs';
 import { startProxy } from './proxy.mjs';
 import { GOOGLE_HOSTS, OTHER_SITE_HOST, SITE_HOST } from './server.mjs';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 /** The add-on's id (wxt.config.ts, browser_specific_settings) and the UUID its pages get here. */
-export const ADDON_ID = 'docket@docket.example';
+export const ADDON_ID = GECKO_ID;
 export const EXTENSION_UUID = 'd0c4e7a1-5e2b-4c59-9f3e-0c7e7a1b0001';
 /** The add-on's strict_min_version. */
 export const MIN_FIREFOX = 142;

@@ -4,6 +4,7 @@
  * answer, and a registered content script), then disabled again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../../scripts/lib/addon-id.mjs';
 import { OTHER_SITE_HOST } from '../../../scripts/lib/server.mjs';
 import { SHOWN, badgeAttributes, countOf } from '../journeys/common';
 import { startFirefox, type FirefoxSession } from '../support/firefox';
@@ -22,7 +23,7 @@ const addonLines = () =>
   docket.output.filter(
     (line) =>
       line.includes(`moz-extension://${docket.extensionUuid}`) ||
-      line.includes('docket@docket.example') ||
+      line.includes(GECKO_ID) ||
       /Reading manifest|WebExtension|Extension error/i.test(line),
   );
 

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../../scripts/lib/addon-id.mjs';
 
 const OUT = resolve(import.meta.dirname, '../../../.output');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(OUT, dir, 'manifest.json'), 'utf8'));
@@ -29,7 +30,7 @@ describe('the built Firefox manifests', () => {
     expect(m.permissions.filter((p: string) => p.includes('://'))).toEqual(DEFAULT_SITES);
     expect(m.optional_permissions).toEqual(['*://*/*', 'notifications']);
     expect(m.commands._execute_browser_action).toBeDefined();
-    expect(m.browser_specific_settings.gecko).toMatchObject({ id: 'docket@docket.example', strict_min_version: '142.0' });
+    expect(m.browser_specific_settings.gecko).toMatchObject({ id: GECKO_ID, strict_min_version: '142.0' });
     expect(m.externally_connectable).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();
   });
