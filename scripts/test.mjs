@@ -68,6 +68,8 @@ const steps = [
     ),
     needs: 'build',
   },
+  // The store zips: two builds identical, and the Firefox zip rebuilt from the sources zip alone (AMO's review).
+  { name: 'zips', run: [['node', ['scripts/check-zips.mjs']]], needs: 'build' },
 ];
 
 // A fresh clone (or a package-lock.json newer than the install): install first, so that the README's
