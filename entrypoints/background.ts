@@ -26,6 +26,7 @@ import {
 } from '@/utils/background/site-registry';
 import { DEFAULT_SITE_PATTERNS, subscriptionOrigins } from '@/utils/shared/sites';
 import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
+import { noteUpdate } from '@/utils/shared/whats-new';
 
 /** A small record kept for the browser session (storage.session where there is one), across service worker starts. */
 function sessionMemory(key: string): WindowMemory | undefined {
@@ -143,7 +144,9 @@ export default defineBackground(() => {
     void deps.indexChanged().catch(console.error);
   });
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
-  browser.runtime.onInstalled.addListener(async () => {
+  browser.runtime.onInstalled.addListener(async (details) => {
+    // An update: the popup shows what changed, once (never a tab opened uninvited).
+    void noteUpdate(details).catch(console.error);
     createMenus();
     await refreshChosenLanguage().catch(console.error);
     await syncRegistration().catch(console.error);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bumpVersion, releaseChangelog } from './lib/release.mjs';
+import { bumpVersion, releaseChangelog } from '../utils/popup/changelog.ts';
 
 const root = process.env.DOCKET_RELEASE_ROOT ?? resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

@@ -36,6 +36,7 @@ import { useCurrentPage } from '@/hooks/useCurrentPage';
 import { useRevision } from '@/hooks/useRevision';
 import { useEditor } from '@/hooks/useEditor';
 import { FullWidthScanButton, OpenFullPageButton } from './OpenFullPage';
+import { PopupFooter, WhatsNewNotice } from './PopupFooter';
 
 /** The Scan view (and the scanner, with its date parser) loads when first opened. */
 const ScanPanel = lazy(() => import('@/components/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })));
@@ -234,6 +235,7 @@ export function App() {
       </header>
 
       <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
+      <WhatsNewNotice />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
 
       {editor && wsLoaded ? (
@@ -325,6 +327,7 @@ export function App() {
       </div>
 
       {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}
+      <PopupFooter />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bumpVersion, notesOf, releaseChangelog, unreleasedNotes } from '../../scripts/lib/release.mjs';
+import { bumpVersion, changelogSection, releaseChangelog, whatsNewLines } from '../../utils/popup/changelog';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -40,9 +40,9 @@ describe('releaseChangelog', () => {
   it('moves the Unreleased notes under the new version, leaving an empty Unreleased section', () => {
     const out = releaseChangelog(LOG, '0.2.1', '2026-12-24');
     expect(out).toContain('## [Unreleased]\n\n## [0.2.1] - 2026-12-24\n\n### Fixed\n- A fix.\n\n## [0.2.0]');
-    expect(unreleasedNotes(out)).toBe('');
-    expect(notesOf(out, '0.2.1')).toBe('### Fixed\n- A fix.');
-    expect(notesOf(out, '0.2.0')).toBe('### Added\n- A thing.');
+    expect(changelogSection(out, 'Unreleased')).toBe('');
+    expect(changelogSection(out, '0.2.1')).toBe('### Fixed\n- A fix.');
+    expect(changelogSection(out, '0.2.0')).toBe('### Added\n- A thing.');
   });
 
   it('refuses an empty release, a version released already, a bad date, and a log without Unreleased', () => {
@@ -54,6 +54,15 @@ describe('releaseChangelog', () => {
   });
 });
 
+describe('whatsNewLines', () => {
+  it('gives the bullet points of a version as plain lines, continuation lines joined, marks removed', () => {
+    const log = `## [Unreleased]\n\n## [1.1.0] - 2027-01-02\n\n### Added\n- **Bold** and \`code\` and a [link](https://x.invalid)\n  that goes on.\n- Two.\n\n## [1.0.0] - 2027-01-01\n\n- Old.\n`;
+    expect(whatsNewLines(log, '1.1.0')).toEqual(['Bold and code and a link that goes on.', 'Two.']);
+    expect(whatsNewLines(log, '9.9.9')).toEqual([]);
+    expect(whatsNewLines(log, '1.1.0', 1)).toEqual(['Bold and code and a link that goes on.']);
+  });
+});
+
 describe('the project', () => {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
   const lock = JSON.parse(readFileSync(resolve(ROOT, 'package-lock.json'), 'utf8'));
@@ -62,7 +71,7 @@ describe('the project', () => {
   it('has one version: package.json, its lockfile, and a CHANGELOG section with notes', () => {
     expect(lock.version).toBe(pkg.version);
     expect(lock.packages[''].version).toBe(pkg.version);
-    expect(notesOf(changelog, pkg.version)).not.toBe('');
+    expect(changelogSection(changelog, pkg.version)).not.toBe('');
   });
 
   it("keeps CHANGELOG.md's sections newest first, each a version and a day", () => {
@@ -96,7 +105,7 @@ describe('npm run release (in a scratch repository)', () => {
       git('add', '.');
       git('commit', '-q', '-m', 'Start');
       const run = () =>
-        execFileSync(process.execPath, [resolve(ROOT, 'scripts/release.mjs'), 'patch', '--no-zip'], {
+        execFileSync(resolve(ROOT, 'node_modules/.bin/tsx'), [resolve(ROOT, 'scripts/release.mjs'), 'patch', '--no-zip'], {
           env: {
             ...process.env,
             DOCKET_RELEASE_ROOT: dir,
@@ -111,7 +120,7 @@ describe('npm run release (in a scratch repository)', () => {
       run();
       expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version).toBe('0.2.1');
       expect(JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')).packages[''].version).toBe('0.2.1');
-      expect(notesOf(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'), '0.2.1')).toBe('### Fixed\n- A fix.');
+      expect(changelogSection(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8'), '0.2.1')).toBe('### Fixed\n- A fix.');
       expect(git('log', '-1', '--format=%s')).toBe('Release 0.2.1');
       expect(git('tag', '--list')).toBe('v0.2.1');
       expect(() => run()).toThrow();

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { dismissWhatsNew, pendingWhatsNew, type WhatsNew } from '@/utils/shared/whats-new';
+
+/** The popup's footer: the privacy policy and the version. */
+export function PopupFooter() {
+  const openPrivacy = () => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') });
+  return (
+    <footer className="app-footer">
+      <a
+        href="/privacy.html"
+        onClick={(e) => {
+          e.preventDefault();
+          openPrivacy();
+        }}
+      >
+        Privacy
+      </a>
+      <span aria-hidden="true"> · </span>
+      <span>Docket {browser.runtime.getManifest().version}</span>
+    </footer>
+  );
+}
+
+/**
+ * After an update, once: what changed in this version (CHANGELOG.md's notes, loaded only then), until the
+ * member dismisses it.
+ */
+export function WhatsNewNotice() {
+  const [note, setNote] = useState<{ update: WhatsNew; lines: string[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const update = await pendingWhatsNew();
+      if (!update) return;
+      const [{ default: changelog }, { whatsNewLines }] = await Promise.all([
+        import('@/CHANGELOG.md?raw'),
+        import('@/utils/popup/changelog'),
+      ]);
+      if (live) setNote({ update, lines: whatsNewLines(changelog, update.to) });
+    })().catch(console.error);
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!note) return null;
+  return (
+    <section className="whats-new" aria-labelledby="whats-new-title">
+      <h2 id="whats-new-title">Docket was updated to {note.update.to}</h2>
+      {note.lines.length > 0 && (
+        <ul>
+          {note.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          setNote(null);
+          void dismissWhatsNew().catch(console.error);
+        }}
+      >
+        Dismiss
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * "What's new" after an update: the background notes the versions when the browser updates Docket
+ * (runtime.onInstalled, reason "update"), the popup shows that version's notes once until the member
+ * dismisses them. Never a tab opened uninvited.
+ */
+import { browser } from 'wxt/browser';
+
+export const WHATS_NEW_KEY = 'docket:whats-new';
+
+export interface WhatsNew {
+  from: string;
+  to: string;
+}
+
+/** What to note for an onInstalled event: only a real update to another version. */
+export function whatsNewFor(details: { reason: string; previousVersion?: string }, current: string): WhatsNew | null {
+  if (details.reason !== 'update' || !details.previousVersion || details.previousVersion === current) return null;
+  return { from: details.previousVersion, to: current };
+}
+
+export function isWhatsNew(value: unknown): value is WhatsNew {
+  const v = value as WhatsNew | null;
+  return !!v && typeof v === 'object' && typeof v.from === 'string' && typeof v.to === 'string';
+}
+
+export async function noteUpdate(details: { reason: string; previousVersion?: string }): Promise<void> {
+  const note = whatsNewFor(details, browser.runtime.getManifest().version);
+  if (note) await browser.storage.local.set({ [WHATS_NEW_KEY]: note });
+}
+
+/** The pending note for the version that runs now (an older one is stale: dropped). */
+export async function pendingWhatsNew(): Promise<WhatsNew | null> {
+  const value = (await browser.storage.local.get(WHATS_NEW_KEY))[WHATS_NEW_KEY];
+  if (!isWhatsNew(value)) return null;
+  if (value.to !== browser.runtime.getManifest().version) {
+    await browser.storage.local.remove(WHATS_NEW_KEY);
+    return null;
+  }
+  return value;
+}
+
+export const dismissWhatsNew = () => browser.storage.local.remove(WHATS_NEW_KEY);
