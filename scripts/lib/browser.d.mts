@@ -10,6 +10,8 @@ export function launchWithDocket(options?: {
   hosts?: Record<string, number>;
   /** The member's time zone (IANA name): the pages' (Playwright's emulation) and the browser's own (TZ). */
   timezoneId?: string;
+  /** A profile to use and keep (default: a new one, removed on close). */
+  userDataDir?: string;
 }): Promise<{
   context: BrowserContext;
   worker: Worker;

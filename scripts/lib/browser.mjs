@@ -17,6 +17,7 @@ export function chromiumPath() {
 /**
  * Launch Chromium with Docket. `port`: the local server that answers for www.intgovforum.org;
  * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional).
+ * `userDataDir`: a profile to use and keep (default: a new one, removed on close).
  * Returns { context, extensionId, worker, close }.
  */
 export async function launchWithDocket({
@@ -26,11 +27,13 @@ export async function launchWithDocket({
   extensionDir = EXTENSION_DIR,
   hosts = {},
   timezoneId = undefined,
+  userDataDir: profileDir = undefined,
 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'docket-chromium-'));
+  // A profile of the caller's (the update tests start the browser again on it) is theirs to remove.
+  const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'docket-chromium-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -70,7 +73,7 @@ export async function launchWithDocket({
     popupUrl: (query = '') => `chrome-extension://${extensionId}/popup.html${query}`,
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -59,6 +59,20 @@ export interface DocketSchema extends DBSchema {
 export type DocketDB = IDBPDatabase<DocketSchema>;
 type UpgradeTx = IDBPTransaction<DocketSchema, StoreNames<DocketSchema>[], 'versionchange'>;
 
+/**
+ * A build made with `wxt build -m broken-upgrade` (for tests/e2e/update.e2e.ts; never shipped) has one more
+ * migration, which fails: the update test's proof that a failed upgrade leaves the old data readable.
+ * In every other build this is an empty list.
+ */
+function failingUpgradeForTests(): Array<(db: DocketDB, tx: UpgradeTx) => void> {
+  if (import.meta.env.MODE !== 'broken-upgrade') return [];
+  return [
+    () => {
+      throw new Error('this test build’s upgrade fails on purpose');
+    },
+  ];
+}
+
 /** MIGRATIONS[n]: version n → n + 1. Never edit a shipped one; add the next. */
 export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = [
   // 0 → 1: documents and workstreams.
@@ -82,6 +96,7 @@ export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = 
     db.createObjectStore('subscriptions', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
   },
+  ...failingUpgradeForTests(),
 ];
 
 export const TRASH_LIMIT = 500;
