@@ -21,7 +21,17 @@ try {
   run('git', ['worktree', 'add', '--detach', dir, commit]);
   run('cp', ['-al', join(root, 'node_modules'), join(dir, 'node_modules')]);
   run(join(dir, 'node_modules/.bin/wxt'), ['build'], dir);
-  run('tar', ['--sort=name', '--mtime=1980-01-01', '--owner=0', '--group=0', '-czf', resolve(out), '-C', join(dir, '.output/chrome-mv3'), '.']);
+  run('tar', [
+    '--sort=name',
+    '--mtime=1980-01-01',
+    '--owner=0',
+    '--group=0',
+    '-czf',
+    resolve(out),
+    '-C',
+    join(dir, '.output/chrome-mv3'),
+    '.',
+  ]);
   console.log(`Built ${commit} into ${out}`);
 } finally {
   run('git', ['worktree', 'remove', '--force', dir]);

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchWithDocket } from '../../scripts/lib/browser.mjs';
 import { startServer } from '../../scripts/lib/server.mjs';
-import { badgeAfter, importThroughPopup } from './harness';
+import { badgeAfter, importThroughPopup } from './support/harness';
 
 declare const chrome: any;
 

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bumpVersion, changelogSection, releaseChangelog, whatsNewLines } from '../../utils/popup/changelog';
+import { bumpVersion, changelogSection, releaseChangelog, whatsNewLines } from '@/utils/popup/changelog';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 describe('bumpVersion', () => {
   it.each([

@@ -6,10 +6,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import config from '../../wxt.config';
-import { isWhatsNew, whatsNewFor } from '../../utils/shared/whats-new';
+import config from '@/wxt.config';
+import { isWhatsNew, whatsNewFor } from '@/utils/shared/whats-new';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../../..');
 type ManifestFn = (env: { browser: string; manifestVersion: 2 | 3; mode: string; command: string }) => Record<string, unknown>;
 const manifest = (config.manifest as unknown as ManifestFn)({
   browser: 'chrome',
