@@ -1,7 +1,7 @@
 // npm run release -- <patch|minor|major> [--dry-run]
 // Bumps the one version (package.json and its lockfile), moves CHANGELOG.md's "Unreleased" notes under the new
 // version with today's date (UTC), commits "Release X.Y.Z", tags vX.Y.Z and writes the store zips (npm run zip).
-// --dry-run prints what it would do and changes nothing; --no-zip skips the zips (tests/unit/release.test.ts).
+// --dry-run prints what it would do and changes nothing; --no-zip skips the zips (tests/unit/scripts/release.test.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

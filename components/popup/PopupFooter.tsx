@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/shared/i18n';
 import { dismissWhatsNew, pendingWhatsNew, type WhatsNew } from '@/utils/shared/whats-new';
 
 /** The popup's footer: the privacy policy and the version. */
@@ -14,10 +15,10 @@ export function PopupFooter() {
           openPrivacy();
         }}
       >
-        Privacy
+        {t('footer_privacy')}
       </a>
       <span aria-hidden="true"> · </span>
-      <span>Docket {browser.runtime.getManifest().version}</span>
+      <span>{t('footer_version', { version: browser.runtime.getManifest().version })}</span>
     </footer>
   );
 }
@@ -46,7 +47,7 @@ export function WhatsNewNotice() {
   if (!note) return null;
   return (
     <section className="whats-new" aria-labelledby="whats-new-title">
-      <h2 id="whats-new-title">Docket was updated to {note.update.to}</h2>
+      <h2 id="whats-new-title">{t('whats_new_title', { version: note.update.to })}</h2>
       {note.lines.length > 0 && (
         <ul>
           {note.lines.map((line) => (
@@ -61,7 +62,7 @@ export function WhatsNewNotice() {
           void dismissWhatsNew().catch(console.error);
         }}
       >
-        Dismiss
+        {t('whats_new_dismiss')}
       </button>
     </section>
   );
