@@ -1,7 +1,7 @@
 /**
  * `npm run eval:capture`: how well "Scan this page" reads real minutes. A report, not a test.
  *
- * Scans every page of ../shared/minutes-corpus (HTML and PDF) and the seed fixtures
+ * Scans every page of ../shared/minutes-corpus (HTML and PDF), ../shared/minutes-corpus-2 and the seed fixtures
  * (tests/fixtures/minutes: the seeds as rendered pages, a Gmail message, a list archive),
  * compares the proposals with each folder's key (`expected.tsv`) and prints, per page and in
  * all: rows in the key, found, workstream right, deadline right, extra proposals.
@@ -17,7 +17,7 @@
  * Options: `--verbose` (every row, not only the wrong ones), `--page SUBSTRING` (only those
  * pages), `--json FILE` (the figures as JSON), `--quiet` (totals only).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
@@ -29,7 +29,18 @@ import type { ScanResult } from '../utils/popup/scan/scan';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..');
-const CORPUS = resolve(ROOT, '../shared/minutes-corpus');
+/** The shared folder (../shared from the main checkout; found upwards from a worktree too), or $DOCKET_SHARED. */
+function sharedDir(): string {
+  if (process.env.DOCKET_SHARED) return resolve(process.env.DOCKET_SHARED);
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared');
+    if (existsSync(join(candidate, 'minutes-corpus', 'expected.tsv'))) return candidate;
+    if (dirname(dir) === dir) return resolve(ROOT, '../shared');
+  }
+}
+const SHARED = sharedDir();
+const CORPUS = join(SHARED, 'minutes-corpus');
+const CORPUS2 = join(SHARED, 'minutes-corpus-2');
 const SEEDS = resolve(ROOT, 'tests/fixtures/minutes');
 /** A fixed "today" far from every page: a proposal that used today instead of the meeting would show. */
 const TODAY = '2031-01-01';
@@ -216,14 +227,20 @@ function printSet(name: string, figs: PageFigures[]): ReturnType<typeof total> {
 }
 
 const corpus = await evalSet('corpus', CORPUS, join(CORPUS, 'pages'));
+const batch2 = await evalSet('batch 2', CORPUS2, join(CORPUS2, 'pages'));
 const seeds = await evalSet('seeds', SEEDS, SEEDS);
 console.log('');
 const tc = printSet('corpus', corpus);
+const t2 = printSet('batch 2', batch2);
 const ts = printSet('seeds', seeds);
 if (jsonOut) {
   writeFileSync(
     jsonOut,
-    JSON.stringify({ corpus: tc, seeds: ts, pages: [...corpus, ...seeds].map(({ lines: _lines, ...f }) => f) }, null, 2),
+    JSON.stringify(
+      { corpus: tc, batch2: t2, seeds: ts, pages: [...corpus, ...batch2, ...seeds].map(({ lines: _lines, ...f }) => f) },
+      null,
+      2,
+    ),
   );
 }
 await window.happyDOM.close();
