@@ -1,10 +1,13 @@
 /**
- * `npm run eval:capture`: how well "Scan this page" reads real minutes. A report, not a test.
+ * `npm run eval:capture`: how well Scan reads real minutes. A report, not a test.
  *
- * Scans every page of ../shared/minutes-corpus (HTML and PDF), ../shared/minutes-corpus-2 and the seed fixtures
- * (tests/fixtures/minutes: the seeds as rendered pages, a Gmail message, a list archive),
- * compares the proposals with each folder's key (`expected.tsv`) and prints, per page and in
- * all: rows in the key, found, workstream right, deadline right, extra proposals.
+ * Scans every page of ../shared/minutes-corpus (HTML and PDF), ../shared/minutes-corpus-2 and the
+ * seed fixtures (tests/fixtures/minutes: the seeds as rendered pages, a Gmail message, a list
+ * archive), compares the proposals with each folder's key (`expected.tsv`) and prints, per batch:
+ * rows in the key, found, workstream right, deadline right, extra proposals — in-sample (the
+ * shipped item model, item-model.json, fitted on every key) beside leave-one-group-out (each
+ * group's pages scanned with the model fitted again without that group's pages: the figure on
+ * minutes the fit has not seen, the one to improve).
  *
  * Scoring, as the corpus README says:
  * - ids exactly; a key row not proposed is not found (and its workstream and deadline are wrong);
@@ -14,233 +17,176 @@
  * - deadlines exactly, "no deadline" counting as a value;
  * - an extra proposal is one whose id has no row in the page's key.
  *
- * Options: `--verbose` (every row, not only the wrong ones), `--page SUBSTRING` (only those
- * pages), `--json FILE` (the figures as JSON), `--quiet` (totals only).
+ * Options: `--verbose` (every row, not only the wrong ones), `--pages` (the wrong rows of each page,
+ * leave-one-group-out; with `--in`, in-sample), `--page SUBSTRING` (only those pages), `--json FILE` (the figures as JSON),
+ * `--designs` (each design of the item scorer, in-sample and leave-one-group-out), `--warm` (each
+ * group's pages scanned with an index holding the group's items as workstreams, other letters and
+ * slightly other words: right when the proposal is that workstream).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readPdf } from '../utils/popup/scan/pdf';
-import type { PdfJs } from '../utils/popup/scan/pdf';
-import { scanDocument } from '../utils/popup/scan/scan';
-import type { ScanResult } from '../utils/popup/scan/scan';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '..');
-/** The shared folder (../shared from the main checkout; found upwards from a worktree too), or $DOCKET_SHARED. */
-function sharedDir(): string {
-  if (process.env.DOCKET_SHARED) return resolve(process.env.DOCKET_SHARED);
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared');
-    if (existsSync(join(candidate, 'minutes-corpus', 'expected.tsv'))) return candidate;
-    if (dirname(dir) === dir) return resolve(ROOT, '../shared');
-  }
-}
-const SHARED = sharedDir();
-const CORPUS = join(SHARED, 'minutes-corpus');
-const CORPUS2 = join(SHARED, 'minutes-corpus-2');
-const SEEDS = resolve(ROOT, 'tests/fixtures/minutes');
-/** A fixed "today" far from every page: a proposal that used today instead of the meeting would show. */
-const TODAY = '2031-01-01';
+import { writeFileSync } from 'node:fs';
+import { fitItemModel } from '../utils/popup/scan/item-fit';
+import type { FitExample } from '../utils/popup/scan/item-fit';
+import type { ItemModel } from '../utils/popup/scan/item-model';
+import { FITTED_MODEL } from '../utils/popup/scan/item-model';
+import type { Workstream } from '../utils/shared/model';
+import { DESIGNS, SHIPPED_DESIGN } from './capture-designs';
+import {
+  RULE_MODEL,
+  addScore,
+  closeWindow,
+  emptyScore,
+  examplesOf,
+  loadPages,
+  scanPage,
+  scorePage,
+  workstreamRight,
+} from './capture-lib';
+import type { KeyRow, Page, Score } from './capture-lib';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const quiet = args.includes('--quiet');
+const showPages = args.includes('--pages') || verbose;
 const pageFilter = args.includes('--page') ? args[args.indexOf('--page') + 1] : undefined;
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const designs = args.includes('--designs');
+const warm = args.includes('--warm');
 
-interface KeyRow {
-  page: string;
-  url: string;
-  meetingDate: string;
-  id: string;
-  workstream: string;
-  deadline: string;
-  evidence: string;
+const pages = await loadPages(pageFilter);
+const batches = [...new Set(pages.map((p) => p.batch))];
+const groups = [...new Set(pages.map((p) => p.group))];
+
+// The fit step's examples, taken with the fixed rule's outline (no fitted choice leaks in).
+const examples: Array<FitExample & { group: string }> = [];
+for (const p of pages) if (!p.error) examples.push(...examplesOf(p, scanPage(p, { model: RULE_MODEL, explain: true })));
+
+function fitWithout(group: string | undefined, without: readonly string[]): ItemModel {
+  return fitItemModel(
+    examples.filter((e) => e.group !== group),
+    { without },
+  );
 }
 
-function readKey(file: string): KeyRow[] {
-  const [header, ...lines] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  const cols = header!.split('\t');
-  const at = (name: string) => cols.indexOf(name);
-  return lines.map((line) => {
-    const f = line.split('\t');
-    return {
-      page: f[at('page_file')]!.replace(/^pages\//, ''),
-      url: f[at('page_url')] ?? '',
-      meetingDate: f[at('meeting_date')] ?? '',
-      id: f[at('doc_id')] ?? '',
-      workstream: f[at('workstream')] ?? '',
-      deadline: f[at('deadline')] ?? '',
-      evidence: f[at('evidence')] ?? '',
-    };
+/** The warm index of a group: its key items as workstreams, other letters, slightly other words. */
+function warmIndex(group: string): { workstreams: Workstream[]; idOf: Map<string, string> } {
+  const items: string[] = [];
+  for (const p of pages)
+    if (p.group === group) for (const r of p.rows) if (r.workstream && !items.includes(r.workstream)) items.push(r.workstream);
+  const workstreams: Workstream[] = [];
+  const idOf = new Map<string, string>();
+  items.forEach((item, i) => {
+    const letter = String.fromCharCode(90 - (i % 26)); // Z, Y, X…: never the page's own letters in order
+    const words = item
+      .replace(/^\s*(?:[A-Za-z]|[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+/, '')
+      .replace(/\s*\([^()]*\)\s*$/, '')
+      .split(/\s+/);
+    // Slightly other wording: the last word's plural toggled, the first word's case changed.
+    const last = words.length - 1;
+    if (words.length > 1 && /^[A-Za-z]{4,}$/.test(words[last]!))
+      words[last] = words[last]!.endsWith('s') ? words[last]!.slice(0, -1) : `${words[last]}s`;
+    if (words[0]) words[0] = words[0] === words[0].toLowerCase() ? words[0][0]!.toUpperCase() + words[0].slice(1) : words[0];
+    const id = `warm-${i}`;
+    workstreams.push({ id, name: `${letter}. ${words.join(' ')}` });
+    idOf.set(item, id);
   });
+  return { workstreams, idOf };
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-
-export function workstreamRight(expected: string, got: string | undefined): boolean {
-  const e = fold(expected);
-  const g = fold(got ?? '');
-  if (!e || !g) return !e && !g;
-  return e.includes(g) || g.includes(e);
+interface Run {
+  name: string;
+  byBatch: Map<string, Score>;
+  lines: Map<Page, string[]>;
 }
 
-const window = new Window({
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-  },
-});
-
-async function scanFile(path: string, url: string): Promise<ScanResult | { error: string }> {
-  let html: string;
-  let title: string | undefined;
-  if (path.endsWith('.pdf')) {
-    // As the popup reads a PDF shown in the tab: pdf.js, laid out as a page.
-    const pdf = await readPdf(pdfjs as unknown as PdfJs, new Uint8Array(readFileSync(path)));
-    html = pdf.html;
-    title = pdf.title || undefined;
-  } else html = readFileSync(path, 'utf8');
-  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-  return scanDocument(doc, { url, workstreams: [], today: TODAY, ...(title ? { title } : {}) });
+function newRun(name: string): Run {
+  return { name, byBatch: new Map(batches.map((b) => [b, emptyScore()])), lines: new Map() };
 }
 
-interface PageFigures {
-  set: string;
-  page: string;
-  rows: number;
-  found: number;
-  workstream: number;
-  deadline: number;
-  extra: number;
-  ms: number;
-  error?: string;
-  lines: string[];
-}
-
-async function evalSet(set: string, dir: string, pagesDir: string): Promise<PageFigures[]> {
-  const key = readKey(join(dir, 'expected.tsv'));
-  const files = readdirSync(pagesDir)
-    .filter((f) => /\.(?:html|pdf)$/.test(f))
-    .filter((f) => !pageFilter || f.includes(pageFilter))
-    .sort();
-  const out: PageFigures[] = [];
-  for (const file of files) {
-    const rows = key.filter((r) => r.page === file);
-    const url = rows[0]?.url || `https://www.intgovforum.org/wg-strategy/${file}`;
-    const t0 = performance.now();
-    const result = await scanFile(join(pagesDir, file), url);
-    const ms = performance.now() - t0;
-    const fig: PageFigures = {
-      set,
-      page: file,
-      rows: rows.length,
-      found: 0,
-      workstream: 0,
-      deadline: 0,
-      extra: 0,
-      ms,
-      lines: [],
-    };
-    if ('error' in result) {
-      fig.error = result.error;
-      out.push(fig);
-      continue;
-    }
-    const byId = new Map(result.candidates.map((c) => [c.id, c]));
-    for (const r of rows) {
-      const c = byId.get(r.id);
-      const found = !!c;
-      const ws = found && workstreamRight(r.workstream, c.workstreamName);
-      const dl = found && (c.deadline ?? '') === r.deadline;
-      fig.found += Number(found);
-      fig.workstream += Number(ws);
-      fig.deadline += Number(dl);
-      if (verbose || !found || !ws || !dl) {
-        const mark = (ok: boolean) => (ok ? '✓' : '✗');
-        fig.lines.push(
-          `    ${mark(found)} ${r.id}` +
-            (found ? '' : ' NOT FOUND') +
-            `\n        workstream ${mark(ws)} key ${JSON.stringify(r.workstream)}` +
-            (ws ? '' : ` got ${JSON.stringify(c?.workstreamName ?? '')}`) +
-            `\n        deadline   ${mark(dl)} key ${r.deadline || '—'}` +
-            (dl ? '' : ` got ${c?.deadline || '—'}${c?.deadlineSentence ? ` from ${JSON.stringify(c.deadlineSentence)}` : ''}`),
-        );
-      }
-    }
-    const keyIds = new Set(rows.map((r) => r.id));
-    for (const c of result.candidates) {
-      if (keyIds.has(c.id)) continue;
-      fig.extra += 1;
-      fig.lines.push(`    + extra ${c.id} (${c.url})`);
-    }
-    if (rows[0] && (result.meetingDate ?? '') !== rows[0].meetingDate) {
-      fig.lines.push(`    (meeting date: key ${rows[0].meetingDate || '—'}, scanner ${result.meetingDate || '—'})`);
-    }
-    out.push(fig);
+/** Scans each page with the model `modelFor(group)` and scores it. */
+function runWith(name: string, modelFor: (group: string) => ItemModel | undefined, warmRun = false): Run {
+  const run = newRun(name);
+  const cache = new Map<string, ItemModel | undefined>();
+  for (const p of pages) {
+    if (p.error) continue;
+    if (!cache.has(p.group)) cache.set(p.group, modelFor(p.group));
+    const model = cache.get(p.group);
+    const index = warmRun ? warmIndex(p.group) : undefined;
+    const result = scanPage(p, { ...(model ? { model } : {}), ...(index ? { workstreams: index.workstreams } : {}) });
+    const right = index
+      ? (r: KeyRow, c: (typeof result.candidates)[number] | undefined) =>
+          !!c && (r.workstream ? c.workstreamId === index.idOf.get(r.workstream) : !c.workstreamName)
+      : undefined;
+    const { score, lines, meeting } = scorePage(p, result, verbose, right);
+    run.byBatch.set(p.batch, addScore(run.byBatch.get(p.batch)!, score));
+    run.lines.set(p, meeting ? [...lines, meeting] : lines);
   }
-  return out;
+  return run;
 }
 
-function pct(n: number, d: number): string {
-  return d ? `${((100 * n) / d).toFixed(1)}%` : '—';
-}
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
+const cell = (n: number, d: number) => `${n}/${d} ${pct(n, d)}`.padEnd(15);
 
-function total(figs: PageFigures[]) {
-  const sum = (k: 'rows' | 'found' | 'workstream' | 'deadline' | 'extra') => figs.reduce((s, f) => s + f[k], 0);
-  return {
-    pages: figs.length,
-    rows: sum('rows'),
-    found: sum('found'),
-    workstream: sum('workstream'),
-    deadline: sum('deadline'),
-    extra: sum('extra'),
-    unread: figs.filter((f) => f.error).length,
-  };
-}
-
-function printSet(name: string, figs: PageFigures[]): ReturnType<typeof total> {
-  const t = total(figs);
-  if (!quiet) {
-    console.log(`\n== ${name}`);
-    console.log('  page                                                      rows found  ws  dl extra    ms');
-    for (const f of figs) {
-      console.log(
-        `  ${f.page.padEnd(56)} ${String(f.rows).padStart(4)} ${String(f.found).padStart(5)} ${String(f.workstream).padStart(3)} ${String(
-          f.deadline,
-        ).padStart(3)} ${String(f.extra).padStart(5)} ${f.ms.toFixed(0).padStart(5)}${f.error ? `  (${f.error})` : ''}`,
-      );
-      for (const l of f.lines) console.log(l);
-    }
-  }
+function printSideBySide(inSample: Run, logo: Run, title: string): void {
+  console.log(`\n${title}`);
   console.log(
-    `${name}: ${t.pages} pages${t.unread ? ` (${t.unread} not read)` : ''}, ${t.rows} documents: found ${t.found} (${pct(t.found, t.rows)}), ` +
-      `workstream right ${t.workstream} (${pct(t.workstream, t.rows)}), deadline right ${t.deadline} (${pct(t.deadline, t.rows)}), ` +
-      `extra proposals ${t.extra}`,
+    `  ${'batch'.padEnd(9)} ${'docs'.padStart(4)} ${'found'.padStart(5)}  ${'workstream (in / LOGO)'.padEnd(32)}${'named items (in / LOGO)'.padEnd(
+      32,
+    )}${'deadline (in / LOGO)'.padEnd(32)}extra`,
   );
-  return t;
+  for (const b of batches) {
+    const a = inSample.byBatch.get(b)!;
+    const l = logo.byBatch.get(b)!;
+    console.log(
+      `  ${b.padEnd(9)} ${String(a.rows).padStart(4)} ${String(a.found).padStart(5)}  ${cell(a.workstream, a.rows)} ${cell(
+        l.workstream,
+        l.rows,
+      )} ${cell(a.namedRight, a.named)} ${cell(l.namedRight, l.named)} ${cell(a.deadline, a.rows)} ${cell(l.deadline, l.rows)} ${
+        a.extra
+      }/${l.extra}`,
+    );
+  }
+  const both = (r: Run) => addScore(r.byBatch.get('corpus') ?? emptyScore(), r.byBatch.get('batch 2') ?? emptyScore());
+  const a = both(inSample);
+  const l = both(logo);
+  console.log(
+    `  both batches: workstream in-sample ${pct(a.workstream, a.rows)}, leave-one-group-out ${pct(l.workstream, l.rows)}; ` +
+      `deadline ${pct(a.deadline, a.rows)} / ${pct(l.deadline, l.rows)}`,
+  );
 }
 
-const corpus = await evalSet('corpus', CORPUS, join(CORPUS, 'pages'));
-const batch2 = await evalSet('batch 2', CORPUS2, join(CORPUS2, 'pages'));
-const seeds = await evalSet('seeds', SEEDS, SEEDS);
-console.log('');
-const tc = printSet('corpus', corpus);
-const t2 = printSet('batch 2', batch2);
-const ts = printSet('seeds', seeds);
-if (jsonOut) {
-  writeFileSync(
-    jsonOut,
-    JSON.stringify(
-      { corpus: tc, batch2: t2, seeds: ts, pages: [...corpus, ...batch2, ...seeds].map(({ lines: _lines, ...f }) => f) },
-      null,
-      2,
-    ),
-  );
+function printPages(run: Run): void {
+  for (const b of batches) {
+    console.log(`\n== ${b} (${run.name})`);
+    for (const p of pages.filter((x) => x.batch === b)) {
+      const lines = run.lines.get(p) ?? [];
+      if (!lines.length && !verbose) continue;
+      console.log(`  ${p.file}${p.error ? `  (${p.error})` : ''}  [${p.group}]`);
+      for (const line of lines) console.log(line);
+    }
+  }
 }
-await window.happyDOM.close();
+
+const shippedWithout = DESIGNS.find((d) => d.name === SHIPPED_DESIGN)!.without;
+if (designs) {
+  console.log(`examples: ${examples.length} key rows with an acceptable choice, ${groups.length} groups`);
+  for (const d of DESIGNS) {
+    const inSample =
+      d.name === 'rules' ? runWith(d.name, () => RULE_MODEL) : runWith(d.name, () => fitWithout(undefined, d.without));
+    const logo = d.name === 'rules' ? inSample : runWith(d.name, (g) => fitWithout(g, d.without));
+    printSideBySide(inSample, logo, `design "${d.name}": ${d.about}`);
+  }
+} else {
+  const inSample = runWith('in-sample', () => (warm ? FITTED_MODEL : undefined), warm);
+  const logo = runWith('leave-one-group-out', (g) => fitWithout(g, shippedWithout), warm);
+  if (showPages) printPages(args.includes('--in') ? inSample : logo);
+  printSideBySide(inSample, logo, warm ? 'warm: the group`s items already in the index' : 'cold: an empty index');
+  // The shipped model should be the fit on every key (npm run fit:capture writes it).
+  const refit = fitWithout(undefined, shippedWithout);
+  if (JSON.stringify(refit.weights) !== JSON.stringify(FITTED_MODEL.weights) && !pageFilter)
+    console.log('\nNOTE: item-model.json is not the fit on the current keys: run `npm run fit:capture`.');
+  if (jsonOut) {
+    const obj = (r: Run) => Object.fromEntries(r.byBatch);
+    writeFileSync(jsonOut, JSON.stringify({ inSample: obj(inSample), leaveOneGroupOut: obj(logo) }, null, 2));
+  }
+}
+void workstreamRight;
+await closeWindow();

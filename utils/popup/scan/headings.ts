@@ -26,6 +26,9 @@ const LABELS =
   /^(?:next steps?|agreed next steps|action (?:items?|points)|actions?|ars?|to ?dos?|output documents?|working documents?|documents?|summary of (?:the )?key points|key points|summary of key points and next steps|decisions?(?: made)?|conclusions?|resolutions?|outcomes?|background|update|updates|discussion summary|notes?)$/i;
 const AGENDA =
   /^(?:(?:meeting |draft |proposed |revised )?agenda(?: items?)?|(?:meeting |session |running |shared |call )?notes|(?:meeting )?minutes|discussions?(?: points| items| topics)?|topics?|open discussion|proceedings|agenda and notes|notes and agenda|agenda \/ notes)$/i;
+/** "Agenda" in other languages: French, Spanish, Portuguese, Italian, German, Dutch, Russian, Chinese, Japanese, Arabic. */
+const AGENDA_OTHER =
+  /^(?:ordre du jour|orden del d[ií]a|agenda del d[ií]a|pauta|ordem do dia|ordine del giorno|tagesordnung|agenda punten|повестка(?: дня)?|порядок дня|议程|議程|会议议程|議題|アジェンダ|جدول الأعمال|جدول أعمال)$/iu;
 const RESETS =
   /^(?:annex\b.*|appendix\b.*|(?:list of )?participants|attendees|attendance|present|regrets|apologies|absent|roll ?call|chairs?|scribes?|note ?takers?|moderators?|facilitators?|logistics|registration|conference call details|call[- ]in details|dial[- ]in(?: details)?|joining(?: details| info(?:rmation)?)?|meeting (?:recordings?|links?|info(?:rmation)?|details)|recordings?|date(?:\/time| and time)?|time|location|venue|table of contents|contents|references|links?|resources|(?:next|upcoming|future) meetings?\b.*|schedule(?: constraints)?|instructions|suggestions|administrivia|housekeeping|aob|any other business|other business|q ?& ?a(?:,? other)?|adjourn(?:ment|ed)?|closing(?: remarks)?|welcome(?: and introductions)?|introductions?|opening(?: of the meeting)?|chat|comments from the chat|summary report|summary|report|code of conduct reminder|antitrust (?:policy|notice)|new (?:friends|members|attendees|people)|(?:online |virtual )?meeting\b.*)$/i;
 
@@ -40,12 +43,16 @@ const GENERIC = new Set(
     'checkin in on from to provide and the of for a an with by etc events event blogs blog highlights member members community ' +
     'quick short brief recent current upcoming round all each max min mins minute minutes add yourself bottom top at your please ' +
     'enter speak anything interesting ahead pre read template seeking comments edits approvals approval inform fyi general ' +
-    'agenda notes various continuing continued follow up ups followup followups parking lot'
+    'agenda notes various continuing continued follow up ups followup followups parking lot ' +
+    // What a section of documents is called, not an item: "Slides", "Key materials", "Task Forces".
+    'slides slide deck decks recording recordings video videos presentation presentations material materials ' +
+    'resource resources document documents docs doc link links reference references key supporting task force forces ' +
+    'logistics'
   ).split(/\s+/),
 );
 
 const FULL_DATE =
-  /\b\d{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|^\**(?:19|20)\d{6}\**$|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b/i;
+  /\b\d{1,2}(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|^\**(?:19|20)\d{6}\**$|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}\b/i;
 const MEETINGISH = /\b(?:meeting|minutes|notes|telecon|call|session|summit|plenary|f2f|face[- ]to[- ]face)\b/i;
 
 function words(text: string): string[] {
@@ -58,12 +65,16 @@ function words(text: string): string[] {
 
 /** The words a heading is about: without its item mark ("A. "), for labels and titles. */
 export function headingSubject(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\s*:\s*$/, '')
-    .trim()
-    .replace(MARK, '')
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // "🎥 Recording", "📝 Notes": a leading pictograph says nothing of the heading's role.
+      .replace(/^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u, '')
+      .replace(/\s*:\s*$/, '')
+      .trim()
+      .replace(MARK, '')
+      .trim()
+  );
 }
 
 /** A section made only of generic words (and the page title's words, "TAC Update on Groups" on the TAC's page). */
@@ -77,6 +88,17 @@ export function isContainerText(text: string, titleWords: ReadonlySet<string> = 
   // The group's own short name from the page title ("TAC" on the TAC's minutes) says nothing either.
   const own = (x: string) => x.length <= 4 && titleWords.has(x);
   return w.some(generic) && w.every((x) => generic(x) || own(x) || /^\d+$/.test(x));
+}
+
+/** A day of a meeting of several days: "Wednesday, February 25", "Day 2", "Monday". */
+export function isDayHeading(text: string): boolean {
+  const rest = text
+    .toLowerCase()
+    .replace(/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/g, ' ')
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/g, ' ')
+    .replace(/\bday\s+\d{1,2}\b|\b\d{1,4}(?:st|nd|rd|th)?\b/g, ' ')
+    .replace(/[\s,./–-]+/g, '');
+  return !rest && /\p{L}/u.test(text);
 }
 
 /** The role of a heading's text (its level and place are the outline's business). */
@@ -93,7 +115,7 @@ export function headingRole(text: string, titleWords: ReadonlySet<string> = new 
   if (before && before !== subject && (LABELS.test(before) || AGENDA.test(before) || RESETS.test(before))) subject = before;
   if (!subject) return 'reset';
   if (LABELS.test(subject)) return 'label';
-  if (AGENDA.test(subject)) return 'agenda';
+  if (AGENDA.test(subject) || AGENDA_OTHER.test(subject)) return 'agenda';
   if (RESETS.test(subject) || /^annex\b/i.test(text.trim())) return 'reset';
   if (FULL_DATE.test(text) && (MEETINGISH.test(text) || text.replace(FULL_DATE, '').trim().split(/\s+/).length <= 3))
     return 'title';
@@ -105,7 +127,7 @@ export function headingRole(text: string, titleWords: ReadonlySet<string> = new 
   ) {
     return 'title';
   }
-  if (isContainerText(text, titleWords)) return 'container';
+  if (isContainerText(text, titleWords) || isDayHeading(subject)) return 'container';
   return 'item';
 }
 
@@ -136,6 +158,8 @@ const TIME = String.raw`~?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?`;
  */
 export function itemName(text: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
+  // A title in quotes: "“Tooling Roadmap Discussion” (Speaker)".
+  s = s.replace(/^["“]([^"“”]{3,})["”]/, '$1');
   // A session title in brackets, as scribes write them: "(Declarative Net Request – Oliver)".
   const wrapped = /^\(([^()]{3,})\)$/.exec(s);
   if (wrapped) s = wrapped[1]!.trim();

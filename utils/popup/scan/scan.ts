@@ -34,6 +34,8 @@ import type { Block, Heading, Outline } from './structure';
 import { findDocLinks } from './text-links';
 import type { LinkHit } from './text-links';
 import { matchWorkstream } from './workstreams';
+import type { ItemChoice } from './item-cues';
+import type { ItemModel } from './item-model';
 
 export interface ScanCandidate {
   id: string;
@@ -58,6 +60,8 @@ export interface ScanCandidate {
   linkText?: string;
   /** Published-to-web or form responder id. */
   published?: boolean;
+  /** The item choices weighed for the link's block (only with `explain`: the fit step's examples). */
+  choices?: ItemChoice[];
 }
 
 export interface ScanResult {
@@ -74,6 +78,10 @@ export interface ScanOptions {
   workstreams: readonly Workstream[];
   /** Reference day when the page gives no date at all (default: the local today). */
   today?: string;
+  /** The item scorer's weights (default: item-model.json; the eval fits others). */
+  model?: ItemModel;
+  /** Keep each candidate's item choices (the fit step). */
+  explain?: boolean;
 }
 
 const GENERIC_LINK_TEXT =
@@ -213,7 +221,10 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
   const pageTitle = (opts.title ?? doc.title ?? '').trim();
   const flow = flowOf(doc);
   yield { phase: 'outline', done: 0, total: 0 };
-  const outline = buildOutline(flow, pageTitle);
+  const outline = buildOutline(flow, pageTitle, {
+    ...(opts.model ? { model: opts.model } : {}),
+    ...(opts.explain ? { explain: true } : {}),
+  });
   yield { phase: 'links', done: 0, total: 0 };
   const hits = findDocLinks(flow, opts.url);
   const lang = dateLanguage(flow.text, doc.documentElement?.getAttribute('lang') ?? '');
@@ -244,6 +255,7 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
       linkText: hit.anchorText || hit.url,
     };
     if (hit.published) c.published = true;
+    if (opts.explain && block?.choices) c.choices = block.choices;
     const section = block?.section;
     if (section) {
       c.section = section.text;

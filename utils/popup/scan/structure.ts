@@ -32,12 +32,16 @@
  * A named item with sub-items rolls up to the item.
  */
 import type { Flow, FlowLine } from './flow';
-import { MARK, headingWords, isContainerText, isTitleLike, itemName } from './headings';
+import { MARK, headingRole, headingWords, isContainerText, isTitleLike, itemName } from './headings';
 import { ITEM_HEADER, classifyLine, clean, markStyle } from './heading-lines';
 import type { Candidate } from './heading-lines';
 import type { Role, Heading } from './headings';
 import { agendaEntries, matchAgenda } from './agenda';
 import type { AgendaEntry } from './agenda';
+import { itemChoices } from './item-cues';
+import type { ItemChoice, RawChoice } from './item-cues';
+import { FITTED_MODEL, bestChoice, weightVector } from './item-model';
+import type { ItemModel } from './item-model';
 
 export { headingKind, headingSubject } from './headings';
 export { classifyLine } from './heading-lines';
@@ -65,6 +69,15 @@ export interface Block {
   liId: number;
   /** The block is a heading line. */
   heading: boolean;
+  /** The item choices the scorer weighed (only when the outline is built with `explain`). */
+  choices?: ItemChoice[];
+}
+
+export interface OutlineOptions {
+  /** The item scorer's weights (default: item-model.json). */
+  model?: ItemModel;
+  /** Keep each block's choices (for the fit step and the eval). */
+  explain?: boolean;
 }
 
 export interface Outline {
@@ -78,6 +91,11 @@ export interface Outline {
   /** The page's own agenda, as found. */
   agenda: AgendaEntry[];
 }
+
+/** A table header that names the item column in more words ("Presentation Topic", "Agenda item"). */
+const ITEM_WORD = /\b(?:topics?|items?|subjects?|sessions?|titles?|presentations?|talks?|workstreams?|discussions?)\b/i;
+/** A cell that names its item itself ("Discussion topic: …", "Item: …"). */
+const ITEM_PREFIX = /^(?:[\p{L} ]{0,30}\s)?(?:topic|item|subject|session|agenda item)\s*:\s*(.{3,})$/iu;
 
 function joinLines(lines: FlowLine[]): { text: string; offsets: number[] } {
   let text = '';
@@ -112,14 +130,66 @@ function chooseItem(stack: readonly Heading[], liNodes: readonly Heading[], row:
 }
 
 /** Headings and blocks of a Flow. */
-export function buildOutline(flow: Flow, pageTitle = ''): Outline {
+export function buildOutline(flow: Flow, pageTitle = '', opts: OutlineOptions = {}): Outline {
   const lines = flow.lines;
+  const weights = weightVector(opts.model ?? FITTED_MODEL);
   const titleWords = new Set(headingWords(pageTitle).filter((w) => w.length > 1 && !/^\d+$/.test(w)));
 
   // 1. Heading candidates, line by line.
   const cands: Array<Candidate | null> = lines.map((_, i) => classifyLine(lines, i, pageTitle, titleWords));
   const headed =
     cands.filter((c) => c && c.family === 'h' && c.hLevel >= 2 && (c.role === 'item' || c.role === 'container')).length >= 5;
+  // Several <h1> used as sections (Markdown minutes): each is what its words say, not the page's title.
+  const h1s = cands.filter((c): c is Candidate => !!c && c.family === 'h' && c.hLevel === 1 && c.role === 'title');
+  if (h1s.length >= 3 && new Set(h1s.map((c) => c.text.toLowerCase())).size === h1s.length) {
+    for (const c of h1s) {
+      const role = headingRole(c.text, titleWords);
+      if (role !== 'title') cands[c.line] = { ...c, role, kind: role === 'item' || role === 'container' ? 'section' : 'reset' };
+    }
+  }
+  // Numbered lines inside a paragraph ("1. Roll Call⏎2. Welcome⏎…⏎4. Review of examples (see <link>)"):
+  // a run of consecutive numbers is an agenda, each line an item.
+  const numbered: Array<{ i: number; n: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (cands[i] || l.blank || l.li || l.cell || l.headingLevel || l.signature) continue;
+    const m = /^(\d{1,2})[.)]\s+\S/.exec(l.text);
+    if (m) numbered.push({ i, n: Number(m[1]) });
+  }
+  for (const [k, { i, n }] of numbered.entries()) {
+    const prev = numbered[k - 1];
+    const next = numbered[k + 1];
+    const inRun =
+      (prev && prev.n === n - 1 && i - prev.i <= 40 && lines[prev.i]!.zone === lines[i]!.zone) ||
+      (next && next.n === n + 1 && next.i - i <= 40 && lines[next.i]!.zone === lines[i]!.zone);
+    const text = clean(lines[i]!.text);
+    const name = itemName(text);
+    // A title, not a numbered paragraph of prose wrapped over lines.
+    const nextLine = lines[i + 1];
+    if (!inRun || !name || name.split(/\s+/).length > 10 || /[.!?,]$|,|:\s+\S/.test(name)) continue;
+    if (nextLine && nextLine.para === lines[i]!.para && /^[a-z(]/.test(nextLine.text)) continue;
+    const role = headingRole(text, titleWords);
+    cands[i] = {
+      line: i,
+      text,
+      name,
+      kind: role === 'item' || role === 'container' ? 'section' : role === 'label' ? 'label' : 'reset',
+      role,
+      subpoint: false,
+      source: 'line',
+      family: 'plain',
+      hLevel: 0,
+      style: markStyle(text),
+    };
+  }
+
+  const page = {
+    headed,
+    h1Count: cands.filter(
+      (c) => c && c.family === 'h' && c.hLevel === 1 && (c.role === 'item' || c.role === 'title' || c.role === 'container'),
+    ).length,
+  };
+  const familyOf = new Map<Heading, Candidate['family']>();
 
   // 2. The page's own agenda; lines it names rank above other short lines.
   const agenda = agendaEntries(flow, cands);
@@ -179,11 +249,16 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     else if (head[head.length - 1]!.para === l.para) head.push(l);
   }
   const liNodeCache = new Map<number, Heading>();
+  const liIds = new Map<Heading, number>();
   const liNode = (id: number): Heading => {
     let node = liNodeCache.get(id);
     if (node) return node;
     const head = liHead.get(id) ?? [];
-    const text = clean(head.map((l) => l.text).join(' '));
+    const full = clean(head.map((l) => l.text).join(' '));
+    // A long own line names its item in its first sentence ("report from Repositories workshop
+    // (Alice). Workshop info at <link>. …").
+    const first = full.split(/\s+/).length > 14 ? /^(.{6,120}?[a-z0-9)\]])[.;]\s+(?=[A-Z<])/.exec(full)?.[1] : undefined;
+    const text = first && first.split(/\s+/).length <= 14 ? first : full;
     const name = itemName(text);
     const role: Role = !name
       ? 'reset'
@@ -203,6 +278,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
       source: 'li',
     };
     liNodeCache.set(id, node);
+    liIds.set(node, id);
     return node;
   };
   const liChain = (id: number): Heading[] => {
@@ -222,9 +298,20 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     let node: Heading | null = null;
     const row = flow.rows[cell.row];
     const header = row ? headerOf(row.table) : undefined;
-    if (row && header && header !== row && !row.header) {
-      const col = header.cells.findIndex((c) => ITEM_HEADER.test(clean(c).replace(/[*:]/g, '')));
-      const text = col >= 0 ? clean(row.cells[col] ?? '') : '';
+    if (row && header && !row.header) {
+      const heads = header !== row ? header.cells.map((c) => clean(c).replace(/[*:]/g, '')) : [];
+      let col = heads.findIndex((c) => ITEM_HEADER.test(c));
+      if (col < 0) col = heads.findIndex((c) => ITEM_WORD.test(c));
+      let text = col >= 0 ? clean(row.cells[col] ?? '') : '';
+      // "Discussion topic: Survey process" in any cell of the row.
+      for (const c of row.cells) {
+        const m = ITEM_PREFIX.exec(clean(c));
+        if (m) {
+          text = clean(m[1]!);
+          break;
+        }
+      }
+      text = text.replace(/^["“”']+|["“”']+$/g, '');
       if (text && isTitleLike(text)) {
         node = {
           line: line.index,
@@ -255,13 +342,53 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     const { text, offsets } = joinLines(run);
     const label = heading ? undefined : labels.get(first.zone);
     const stack = (stacks.get(first.zone) ?? []).filter((h) => h.role !== 'label');
-    // Under a label ("Action items", "Links"), list items are tasks and links, not items.
-    let section = chooseItem(stack, first.liId >= 0 && !label ? liChain(first.liId) : [], rowNode(first));
+    const chain = first.liId >= 0 ? liChain(first.liId) : [];
+    const row = rowNode(first);
+    // The fixed rule (one cue among others): under a label ("Action items", "Links"), list items
+    // are tasks and links, not items.
+    let rule = chooseItem(stack, label ? [] : chain, row);
     // Lines the page's agenda names: "-Continued discussion <agenda item> -- gdoc strawman - <link>".
-    if ((!section || (section.source === 'line' && !section.tag)) && !heading && agenda.length) {
-      const named = matchAgenda(text, agenda, true);
-      if (named && !named.container && (!section || !matchAgenda(section.text, agenda))) section = named.node;
+    const named = !heading && agenda.length ? matchAgenda(text, agenda, true) : undefined;
+    const agendaNode = named && !named.container ? named.node : undefined;
+    if ((!rule || (rule.source === 'line' && !rule.tag)) && agendaNode && (!rule || !matchAgenda(rule.text, agenda)))
+      rule = agendaNode;
+    // The choices, outside in.
+    const raw: RawChoice[] = [];
+    let reset = false;
+    for (const h of stack) {
+      if (h.role === 'reset') reset = true;
+      else if (h.tag || h.role === 'agenda' || h.role === 'title') reset = false;
+      const family = familyOf.get(h) ?? 'plain';
+      raw.push({
+        heading: h,
+        family: family === 'h' ? 'h' : family,
+        hLevel: h.tag ? Math.floor(h.rank) : 0,
+        underReset: reset,
+        ownLine: h.line === first.index,
+        lineHasLink: !!lines[h.line]?.hasAnchor,
+      });
     }
+    for (const [k, li] of chain.entries()) {
+      const id = liIds.get(li) ?? -1;
+      const head = liHead.get(id) ?? [];
+      raw.push({
+        heading: li,
+        role: li.role === 'reset' && li.name && !/^\[?\s*[x ]?\s*\]/i.test(li.text) ? 'item' : li.role,
+        family: 'li',
+        hLevel: 0,
+        underReset: reset,
+        ownLine: first.liId === id && head[0]?.para === first.para,
+        lineHasLink: head.some((l) => l.hasAnchor),
+        liParent: k < chain.length - 1,
+        liTop: k === 0,
+        underLabel: !!label,
+      });
+    }
+    if (row) raw.push({ heading: row, family: 'row', hLevel: 0, underReset: reset, ownLine: true, lineHasLink: true });
+    if (agendaNode && !raw.some((r) => r.heading === agendaNode))
+      raw.push({ heading: agendaNode, family: 'agenda', hLevel: 0, underReset: reset, ownLine: false, lineHasLink: false });
+    const choices = itemChoices(raw, page, rule);
+    const section = choices[bestChoice(weights, choices)]!.heading;
     return {
       index,
       lines: run,
@@ -281,6 +408,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
       ...(label ? { label } : {}),
       liId: first.liId,
       heading,
+      ...(opts.explain ? { choices } : {}),
     };
   };
   const flush = () => {
@@ -305,6 +433,7 @@ export function buildOutline(flow: Flow, pageTitle = ''): Outline {
     flush();
     const { family: _f, hLevel: _h, style: _s, ...rest } = c;
     const h: Heading = { ...rest, rank: levelOf(c), ...(c.family === 'h' ? { tag: true } : {}) };
+    familyOf.set(h, c.family);
     // An <hN> ends the short and bold lines before it; a short line that names an item never
     // ends a generic <hN> section (Attendees, Minutes…) it stands in, only an <hN> item of its
     // rank; a generic line ("Agenda:") ends either.
