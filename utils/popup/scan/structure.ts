@@ -148,7 +148,7 @@ export function buildOutline(flow: Flow, pageTitle = '', opts: OutlineOptions = 
     }
   }
   // Numbered lines inside a paragraph ("1. Roll Call⏎2. Welcome⏎…⏎4. Review of examples (see <link>)"):
-  // a run of consecutive numbers is an agenda, each line an item.
+  // a run of three or more consecutive numbers is an agenda, each line an item.
   const numbered: Array<{ i: number; n: number }> = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -156,12 +156,17 @@ export function buildOutline(flow: Flow, pageTitle = '', opts: OutlineOptions = 
     const m = /^(\d{1,2})[.)]\s+\S/.exec(l.text);
     if (m) numbered.push({ i, n: Number(m[1]) });
   }
-  for (const [k, { i, n }] of numbered.entries()) {
+  // Runs of consecutive numbers (1, 2, 3…, at most 40 lines apart, one zone); three or more make an agenda.
+  const runOf: number[] = [];
+  numbered.forEach(({ i, n }, k) => {
     const prev = numbered[k - 1];
-    const next = numbered[k + 1];
-    const inRun =
-      (prev && prev.n === n - 1 && i - prev.i <= 40 && lines[prev.i]!.zone === lines[i]!.zone) ||
-      (next && next.n === n + 1 && next.i - i <= 40 && lines[next.i]!.zone === lines[i]!.zone);
+    const follows = prev && prev.n === n - 1 && i - prev.i <= 40 && lines[prev.i]!.zone === lines[i]!.zone;
+    runOf.push(follows ? runOf[k - 1]! : k);
+  });
+  const runLength = new Map<number, number>();
+  for (const r of runOf) runLength.set(r, (runLength.get(r) ?? 0) + 1);
+  for (const [k, { i }] of numbered.entries()) {
+    const inRun = (runLength.get(runOf[k]!) ?? 0) >= 3;
     const text = clean(lines[i]!.text);
     const name = itemName(text);
     // A title, not a numbered paragraph of prose wrapped over lines.
