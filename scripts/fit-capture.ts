@@ -5,6 +5,7 @@
  * and pages give the same file.
  */
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { resolve } from 'node:path';
 import { fitItemModel } from '../utils/popup/scan/item-fit';
 import { DESIGNS, SHIPPED_DESIGN } from './capture-designs';
@@ -15,6 +16,8 @@ const examples = pages.filter((p) => !p.error).flatMap((p) => examplesOf(p, scan
 const design = DESIGNS.find((d) => d.name === SHIPPED_DESIGN)!;
 const model = fitItemModel(examples, { without: design.without });
 const file = resolve(ROOT, 'utils/popup/scan/item-model.json');
-writeFileSync(file, `${JSON.stringify({ design: design.name, examples: examples.length, ...model }, null, 2)}\n`);
+const json = JSON.stringify({ design: design.name, examples: examples.length, ...model });
+// Written as `npm run lint` (prettier) wants it, so a refit changes only what changed.
+writeFileSync(file, await format(json, { ...(await resolveConfig(file)), filepath: file }));
 console.log(`item-model.json: design "${design.name}", ${examples.length} examples, ${model.cues.length} cues`);
 await closeWindow();

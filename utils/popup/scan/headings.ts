@@ -171,6 +171,8 @@ export function itemName(text: string): string {
   s = s.replace(new RegExp(String.raw`\s[-–]\s*_?(?:${DURATION})\s*_?\s*(?:max\w*\s*)?(?:each)?`, 'gi'), ' ');
   s = s.replace(/^\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–:]\s*/i, '');
   s = s.replace(/[[(]\s*[)\]]/g, ' ');
+  // A bracket left open by a link written out ("Review of examples (see <url>").
+  s = s.replace(/\s*[([][^)\]]*$/, '');
   s = s.replace(/^[\s:;,–•*-]+/, '');
   s = s.replace(/^\s*[([]\s*(?:inform|fyi|info|decision|discussion)\s*[)\]]\s*[-–:]?\s*/i, '');
   s = s.replace(/^(?:\s*\[(?![A-Z0-9 ]+\])[^\]]{1,40}\]\s*[-–:]?\s*)+/, '');
