@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import type { DocRef } from '@/utils/shared/links';
 import type { SearchHit } from '@/utils/shared/search';
@@ -45,6 +45,7 @@ export function DocumentList({
   onSyncChoice,
   onError = () => undefined,
   subscriptionNames,
+  empty,
 }: {
   /** Changes whenever the index does: the current query runs again. */
   revision?: number;
@@ -66,6 +67,8 @@ export function DocumentList({
   onError?: (e: unknown) => void;
   /** Subscription id → its name, for "From sheet “…”". */
   subscriptionNames?: ReadonlyMap<string, string>;
+  /** What an empty index shows (the ways to start); a short line by default. */
+  empty?: ReactNode;
 }) {
   const id = useId();
   const { text, status } = filter;
@@ -210,6 +213,7 @@ export function DocumentList({
         onDelete={del}
         onSyncChoice={onSyncChoice ? sync : undefined}
         subscriptionNames={subscriptionNames}
+        empty={empty}
         onMore={more}
         loadingMore={loadingMore}
         statusLabel={STATUS_FILTER_OPTIONS.find((o) => o.value === status)?.label ?? status}
@@ -232,6 +236,7 @@ const Results = memo(function Results({
   onDelete,
   onSyncChoice,
   subscriptionNames,
+  empty,
   onMore,
   loadingMore,
   statusLabel,
@@ -248,6 +253,7 @@ const Results = memo(function Results({
   onDelete: (doc: DocRecord) => void;
   onSyncChoice?: (doc: DocRecord, field: string, choice: SyncChoice) => void;
   subscriptionNames?: ReadonlyMap<string, string>;
+  empty?: ReactNode;
   onMore: () => void;
   loadingMore: boolean;
   /** The Status list's choice, in words ("Active"). */
@@ -303,7 +309,9 @@ const Results = memo(function Results({
       )}
 
       {page.indexSize === 0 ? (
-        <p className="muted">No documents yet. Add one by its link, track one from a page’s badge, or import a file.</p>
+        (empty ?? (
+          <p className="muted">No documents yet. Add one by its link, track one from a page’s badge, or import a file.</p>
+        ))
       ) : search ? (
         <>
           <p className="result-count muted small" aria-live="polite">

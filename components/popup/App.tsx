@@ -37,6 +37,12 @@ import { useRevision } from '@/hooks/useRevision';
 import { useEditor } from '@/hooks/useEditor';
 import { FullWidthScanButton, OpenFullPageButton } from './OpenFullPage';
 import { PopupFooter, WhatsNewNotice } from './PopupFooter';
+import { GettingStarted, JoinForm } from './GettingStarted';
+import { HowItWorks } from './HowItWorks';
+import { SampleBanner, useSample } from './SampleData';
+import { SharePanel } from '@/components/team/SharePanel';
+import { arrivedText, joinParam } from '@/utils/popup/join';
+import { t } from '@/utils/shared/i18n';
 
 /** The Scan view (and the scanner, with its date parser) loads when first opened. */
 const ScanPanel = lazy(() => import('@/components/scan/ScanPanel').then((m) => ({ default: m.ScanPanel })));
@@ -74,6 +80,21 @@ export function App() {
   const [workstreamList, setWorkstreamList] = useState<Workstream[] | null>(null);
   const workstreams = useMemo(() => workstreamList ?? [], [workstreamList]);
   const wsLoaded = workstreamList !== null;
+
+  /** `?join=<address>`: the join view with the coordinator's link filled in (the member still presses Join). */
+  const [joinUrl, setJoinUrl] = useState(() => joinParam(window.location.search));
+  /** The subscription just joined: the popup says what arrived. */
+  const [joined, setJoined] = useState<Subscription | null>(null);
+  const [help, setHelp] = useState(false);
+  const onJoined = useCallback(
+    (sub: Subscription) => {
+      setJoinUrl(null);
+      setJoined(sub.lastError ? null : sub);
+      setSubscriptions((list) => [...(list ?? []).filter((s) => s.id !== sub.id), sub]);
+      reload();
+    },
+    [reload],
+  );
 
   const subscriptionNames = useMemo(() => new Map((subscriptions ?? []).map((s) => [s.id, s.name] as const)), [subscriptions]);
 
@@ -226,13 +247,41 @@ export function App() {
   }, []);
 
   const onLink = useCallback((ref: DocRef) => void trackRef(ref, {}, workstreams), [trackRef, workstreams]);
+  const sample = useSample({ workstreams, today, onError, onChanged: reload });
+  const canScan = page.ready && !!page.url && /^(https?|file):/.test(page.url);
+  const welcome = (
+    <GettingStarted
+      canScan={canScan}
+      hideJoin={!!joinUrl}
+      onJoined={onJoined}
+      onScan={() => setView('scan')}
+      onImport={() => setView('import-export')}
+      onAddLink={() => document.querySelector<HTMLInputElement>('.add-by-link input')?.focus()}
+      onSample={sample.add}
+      onHelp={() => setHelp(true)}
+    />
+  );
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>Docket</h1>
+        <button type="button" className="link-button help-button" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
+          {t('welcome_help')}
+        </button>
         <OpenFullPageButton closePopup={toolbarPopup} onError={onError} />
       </header>
+      {help && <HowItWorks onClose={() => setHelp(false)} />}
+      {joinUrl && <JoinForm initialUrl={joinUrl} onJoined={onJoined} />}
+      {joined && (
+        <p className="notice joined" role="status">
+          {arrivedText(joined, Date.now())}{' '}
+          <button type="button" className="link-button" onClick={() => setJoined(null)}>
+            {t('joined_dismiss')}
+          </button>
+        </p>
+      )}
+      <SampleBanner sample={sample} />
 
       <StatusBanners status={status} onDismissInterrupted={dismissInterrupted} />
       <WhatsNewNotice />
@@ -279,6 +328,7 @@ export function App() {
                   onOpen={openHit}
                   onSyncChoice={chooseSync}
                   subscriptionNames={subscriptionNames}
+                  empty={welcome}
                 />
               )}
               {view === 'upcoming' && (
@@ -324,6 +374,7 @@ export function App() {
           onError={onError}
           onFileChosen={onFileChosen}
         />
+        {!editor && view === 'import-export' && <SharePanel workstreams={workstreams} onError={onError} />}
       </div>
 
       {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}

@@ -1,8 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { browser } from 'wxt/browser';
 import { send } from '@/utils/shared/protocol';
-import { feedOrigins } from '@/utils/shared/sites';
 import type { Subscription } from '@/utils/shared/reports';
 import { formatInstant } from '@/utils/shared/format-date';
 import { safeHttpUrl } from '@/utils/popup/doc-text';
@@ -10,19 +8,11 @@ import { syncCountsText } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { SheetProposals } from './SheetProposals';
 import { errorMessage } from '@/utils/popup/errors';
+import { parseSheetUrl } from '@/utils/popup/join';
+import { subscribeWithAccess } from '@/utils/popup/subscribe';
 
 function upsert(list: readonly Subscription[], sub: Subscription): Subscription[] {
   return list.some((s) => s.id === sub.id) ? list.map((s) => (s.id === sub.id ? sub : s)) : [...list, sub];
-}
-
-/** The address as a web address Docket may subscribe to, or a message saying why not. */
-function parseSheetUrl(value: string): { url: string; origin: string; host: string } | { problem: string } {
-  const v = value.trim();
-  if (!v) return { problem: 'Paste the address of a published sheet or a Docket file first.' };
-  const href = safeHttpUrl(v);
-  if (!href) return { problem: 'That is not a web address (it should begin with https://).' };
-  const u = new URL(href);
-  return { url: v, origin: u.origin, host: u.host };
 }
 
 /**
@@ -59,10 +49,9 @@ export function SharedSheets({
       return;
     }
     // First, before any other await: the browser only asks during the member's gesture.
-    let asked: Promise<boolean>;
+    let asked: ReturnType<typeof subscribeWithAccess>;
     try {
-      // The sheet's own site, and where Google serves a published sheet from (it redirects there).
-      asked = browser.permissions.request({ origins: feedOrigins(parsed.url) });
+      asked = subscribeWithAccess(parsed, name);
     } catch (err) {
       setError(errorMessage(err));
       return;
@@ -73,13 +62,14 @@ export function SharedSheets({
     setBusy('add');
     void (async () => {
       try {
-        if (!(await asked)) {
+        const outcome = await asked;
+        if (outcome.refused) {
           setError(
-            `Nothing changed: Docket was not given access to ${parsed.host}, so it cannot read the sheet. You can ask again any time.`,
+            `Nothing changed: Docket was not given access to ${outcome.host}, so it cannot read the sheet. You can ask again any time.`,
           );
           return;
         }
-        const { subscription } = await send('subscriptions/add', { url: parsed.url, name: name.trim() });
+        const { subscription } = outcome;
         onChanged(upsert(list, subscription));
         setUrl('');
         setName('');

@@ -1,0 +1,170 @@
+import { useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Workstream } from '@/utils/shared/model';
+import { send } from '@/utils/shared/protocol';
+import { t, tn } from '@/utils/shared/i18n';
+import { download } from '@/utils/popup/download';
+import { errorMessage } from '@/utils/popup/errors';
+import { checkPublishedCsv, inviteText, parseSheetUrl } from '@/utils/popup/join';
+import type { CsvCheck } from '@/utils/popup/join';
+import { fetchWithAccess } from '@/utils/popup/subscribe';
+import { ErrorAlert } from '@/components/common/ErrorAlert';
+
+/**
+ * "Share this index with your group" (the coordinator): writes the index, or one workstream, as the CSV a Google
+ * Sheet takes (the export, CONTRACT §2), walks through what Docket cannot do itself, then checks the published
+ * link the coordinator pastes back by reading it as a member's Docket would, and gives the text to send.
+ */
+export function SharePanel({ workstreams, onError }: { workstreams: readonly Workstream[]; onError: (e: unknown) => void }) {
+  const id = useId();
+  const linkRef = useRef<HTMLInputElement>(null);
+  const [scope, setScope] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  const [link, setLink] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [check, setCheck] = useState<{ url: string; result: CsvCheck } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  async function writeCsv() {
+    setNote(null);
+    try {
+      const file = await send('export', scope ? { format: 'csv', workstreamId: scope } : { format: 'csv' });
+      download(file.filename, file.mime, file.text);
+      setNote(file.filename);
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  function onCheck(e: FormEvent) {
+    e.preventDefault();
+    if (checking) return;
+    const parsed = parseSheetUrl(link);
+    if ('problem' in parsed) {
+      setProblem(parsed.problem);
+      linkRef.current?.focus();
+      return;
+    }
+    let fetched: ReturnType<typeof fetchWithAccess>;
+    try {
+      fetched = fetchWithAccess(parsed);
+    } catch (err) {
+      setProblem(errorMessage(err));
+      return;
+    }
+    setProblem(null);
+    setCheck(null);
+    setCopied(false);
+    setChecking(true);
+    void (async () => {
+      try {
+        const got = await fetched;
+        if (got.refused) setProblem(t('join_no_access', { host: got.host }));
+        else setCheck({ url: parsed.url, result: checkPublishedCsv(parsed.url, got) });
+      } catch (err) {
+        setProblem(errorMessage(err));
+      } finally {
+        setChecking(false);
+      }
+    })();
+  }
+
+  async function copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  const sorted = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  const invite = check?.result.ok ? inviteText(check.url) : null;
+
+  return (
+    <section className="share-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('share_heading')}</h2>
+      <p className="muted small">{t('share_intro')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-scope`}>{t('share_scope_label')}</label>
+        <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
+          <option value="">{t('share_scope_all')}</option>
+          {sorted.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void writeCsv()}>
+          {t('share_step_download')}
+        </button>
+        {note && (
+          <span className="muted small" role="status">
+            {note}
+          </span>
+        )}
+      </div>
+      <ol className="share-steps small">
+        <li>{t('share_step_1')}</li>
+        <li>{t('share_step_2')}</li>
+        <li>{t('share_step_3')}</li>
+        <li>{t('share_step_4')}</li>
+        <li>{t('share_step_5')}</li>
+      </ol>
+      <form className="inline-form" onSubmit={onCheck} noValidate aria-label={t('share_check_button')}>
+        <label htmlFor={`${id}-link`}>{t('share_check_label')}</label>
+        <div className="inline-fields">
+          <input
+            id={`${id}-link`}
+            ref={linkRef}
+            type="url"
+            inputMode="url"
+            placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv"
+            value={link}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${id}-problem`}
+            onChange={(e) => {
+              setLink(e.target.value);
+              setCheck(null);
+              if (problem) setProblem(null);
+            }}
+          />
+          <button type="submit" disabled={checking}>
+            {checking ? t('share_checking') : t('share_check_button')}
+          </button>
+        </div>
+        <p id={`${id}-problem`} className="field-error" aria-live="polite">
+          {problem}
+        </p>
+      </form>
+      {check && !check.result.ok && <ErrorAlert message={check.result.problem} onDismiss={() => setCheck(null)} />}
+      {check?.result.ok && (
+        <p className="notice share-ok" role="status">
+          {t('share_check_ok', {
+            rows: tn('share_rows', check.result.rows),
+            columns: check.result.columns.filter(Boolean).join(', '),
+          })}
+        </p>
+      )}
+      {invite && (
+        <div className="field">
+          <label htmlFor={`${id}-invite`}>{t('share_invite_label')}</label>
+          <textarea id={`${id}-invite`} readOnly rows={3} value={invite} onFocus={(e) => e.currentTarget.select()} />
+          <div className="actions">
+            <button type="button" onClick={() => void copy(invite)}>
+              {t('share_copy')}
+            </button>
+            {copied && (
+              <span className="muted small" role="status">
+                {t('share_copied')}
+              </span>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
