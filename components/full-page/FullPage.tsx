@@ -12,6 +12,15 @@ import { FullScan } from '@/components/scan/FullScan';
 import { TableView, type Undoable } from './TableView';
 import { TimelineView } from './TimelineView';
 import { useRevision } from '@/hooks/useRevision';
+import { useLatest } from '@/hooks/useLatest';
+import type { Subscription } from '@/utils/shared/reports';
+import type { Workstream } from '@/utils/shared/model';
+import { t } from '@/utils/shared/i18n';
+import { arrivedText } from '@/utils/popup/join';
+import { GettingStarted } from '@/components/popup/GettingStarted';
+import { HowItWorks } from '@/components/popup/HowItWorks';
+import { SampleBanner, useSample } from '@/components/popup/SampleData';
+import { SharePanel } from '@/components/team/SharePanel';
 
 const VIEW_LABELS: Record<FullView, MessageKey> = {
   table: 'view_documents',
@@ -42,6 +51,17 @@ export function FullPage({
   const searchRef = useRef<HTMLInputElement>(null);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const onError = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  // Issue 25: the ways to start on an empty index, sharing with the group, the help panel.
+  const [workstreams, setWorkstreams] = useState<Workstream[]>([]);
+  useLatest(
+    () => send('workstreams/list', {}),
+    (r) => setWorkstreams(r.workstreams),
+    onError,
+    [revision, onError],
+  );
+  const [joined, setJoined] = useState<Subscription | null>(null);
+  const [panel, setPanel] = useState<'share' | 'help' | null>(null);
+  const sample = useSample({ workstreams, today, onError, onChanged: bump });
   const onUndoable = useCallback((u: Undoable) => {
     setNote(null);
     setUndoable(u);
@@ -119,8 +139,27 @@ export function FullPage({
             </button>
           ))}
         </div>
+        <button type="button" aria-expanded={panel === 'share'} onClick={() => setPanel((p) => (p === 'share' ? null : 'share'))}>
+          {t('share_open')}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={panel === 'help'}
+          onClick={() => setPanel((p) => (p === 'help' ? null : 'help'))}
+        >
+          {t('welcome_help')}
+        </button>
         <LanguageSettings />
       </header>
+      {panel === 'help' && <HowItWorks onClose={() => setPanel(null)} />}
+      {panel === 'share' && <SharePanel workstreams={workstreams} onError={onError} />}
+      {joined && (
+        <p className="notice joined" role="status">
+          {arrivedText(joined, Date.now())}
+        </p>
+      )}
+      <SampleBanner sample={sample} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <main id={`fp-panel-${view}`} role="tabpanel" aria-labelledby={`fp-tab-${view}`} className="fp-main">
         {/* Always mounted: the search, settings and selection survive a visit to the other views. */}
@@ -135,6 +174,17 @@ export function FullPage({
             onUndoable={onUndoable}
             onNote={onNote}
             searchRef={searchRef}
+            empty={
+              <GettingStarted
+                canScan={false}
+                onJoined={(sub) => {
+                  setJoined(sub.lastError ? null : sub);
+                  bump();
+                }}
+                onSample={sample.add}
+                onHelp={() => setPanel('help')}
+              />
+            }
           />
         </div>
         {view === 'timeline' && <TimelineView revision={revision} today={today} onError={onError} />}

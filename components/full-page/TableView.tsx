@@ -41,6 +41,7 @@ export function TableView({
   onUndoable,
   onNote,
   searchRef,
+  empty,
 }: {
   revision: number;
   today: string;
@@ -51,6 +52,8 @@ export function TableView({
   onUndoable: (u: Undoable) => void;
   onNote: (text: string) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** What an empty index shows (the ways to start). */
+  empty?: React.ReactNode;
 }) {
   const id = useId();
   const [prefs, setPrefs] = useState(initialPrefs);
@@ -237,6 +240,8 @@ export function TableView({
           onDelete={(ids) => void remove(ids)}
           resetKey={JSON.stringify(key)}
         />
+      ) : data && !data.indexSize && empty ? (
+        empty
       ) : data ? (
         <p className="muted empty-table">
           {data.indexSize ? 'No document matches.' : 'No documents yet: track some from the popup, or import a file there.'}

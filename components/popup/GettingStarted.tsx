@@ -110,7 +110,7 @@ export function GettingStarted({
   hideJoin?: boolean;
   onJoined: (sub: Subscription) => void;
   onScan?: () => void;
-  onImport: () => void;
+  onImport?: () => void;
   onAddLink?: () => void;
   onSample?: () => void;
   onHelp?: () => void;
@@ -132,11 +132,13 @@ export function GettingStarted({
             </button>
           </li>
         )}
-        <li>
-          <button type="button" onClick={onImport}>
-            {t('welcome_import')}
-          </button>
-        </li>
+        {onImport && (
+          <li>
+            <button type="button" onClick={onImport}>
+              {t('welcome_import')}
+            </button>
+          </li>
+        )}
         {onAddLink && (
           <li>
             <button type="button" onClick={onAddLink}>
