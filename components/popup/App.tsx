@@ -365,6 +365,8 @@ export function App() {
         className="panel"
         hidden={!!editor || view !== 'import-export'}
       >
+        {/* The coordinator's way to share, first: what a group's index starts from. */}
+        {!editor && view === 'import-export' && <SharePanel workstreams={workstreams} onError={onError} />}
         <StableImportExport
           workstreams={workstreams}
           active={!editor && view === 'import-export'}
@@ -374,7 +376,6 @@ export function App() {
           onError={onError}
           onFileChosen={onFileChosen}
         />
-        {!editor && view === 'import-export' && <SharePanel workstreams={workstreams} onError={onError} />}
       </div>
 
       {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}

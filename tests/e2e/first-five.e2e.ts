@@ -4,6 +4,7 @@
  * The coordinator: Share this index writes the CSV, and the check of the published link says what is wrong with
  * a web-page (pubhtml) link, a missing url column, and accepts the right one.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeAfter, startDocket, type Docket } from './support/harness';
@@ -22,6 +23,12 @@ const CSV = [
 ].join('\n');
 
 let docket: Docket;
+/** `DOCKET_SHOTS=1` also saves the README's screenshots ("For coordinators") to docs/, the popup at its real size. */
+async function shot(page: Page, name: string) {
+  if (!process.env.DOCKET_SHOTS) return;
+  await page.setViewportSize({ width: 420, height: 600 });
+  await page.screenshot({ path: resolve(import.meta.dirname, `../../docs/screenshot-${name}.png`) });
+}
 const send = (page: Page, type: string, data: unknown) =>
   page.evaluate(([t, d]) => chrome.runtime.sendMessage({ type: t, data: d }), [type, data] as const);
 
@@ -47,6 +54,7 @@ describe('a member joins the group’s index', () => {
     actions++;
     const join = popup.getByRole('textbox', { name: 'Link from your coordinator' });
     await join.waitFor();
+    await shot(popup, 'join-empty');
     // 2. Paste the link the coordinator sent.
     await join.fill(docket.server.url(SHEET));
     actions++;
@@ -65,6 +73,7 @@ describe('a member joins the group’s index', () => {
       .toMatch(/^2 documents in 2 workstreams from the “.+” sheet, synced just now\./);
     // The badges on the open page turn without a reload.
     await expect.poll(() => badge.getAttribute('data-docket-state')).toBe('tracked');
+    await shot(popup, 'join-done');
     expect(await badge.getAttribute('data-docket-workstream')).toBe('A. High-level body');
     expect(actions).toBeLessThanOrEqual(3);
     await popup.close();
@@ -104,6 +113,11 @@ describe('the coordinator shares the index', () => {
           .count(),
       )
       .toBe(1);
+    await popup
+      .getByRole('alert')
+      .filter({ hasText: /pubhtml/ })
+      .scrollIntoViewIfNeeded();
+    await shot(popup, 'share-wrong-link');
 
     await link.fill(docket.server.url(NO_URL));
     await check.click();
@@ -129,6 +143,8 @@ describe('the coordinator shares the index', () => {
     expect(await popup.getByRole('textbox', { name: 'Text to send your group' }).inputValue()).toBe(
       `Install Docket, then paste this link in “Join your group’s index”: ${docket.server.url(SHEET)}`,
     );
+    await popup.getByRole('textbox', { name: 'Text to send your group' }).scrollIntoViewIfNeeded();
+    await shot(popup, 'share-checked');
     await popup.close();
   });
 });
