@@ -17,6 +17,7 @@ import { URGENCY_LOOK } from '../shared/states';
 import { FIRST_ROWS } from './first-query';
 import { VIEWS, panelId, tabId } from './views';
 import { drawRow, h, swatch } from './draw-row';
+import { t } from '../shared/i18n';
 
 /** The ids React's useId gives are its own; these stand in for them (unique in the page, React's replace them). */
 const ID = 'first-screen';
@@ -166,6 +167,8 @@ export function drawFirstScreen(page: DocsPage, today: string, status = 'active'
       'header',
       { class: 'app-header' },
       h('h1', null, 'Docket'),
+      // components/popup/App.tsx: How Docket works (closed).
+      h('button', { type: 'button', class: 'link-button help-button', 'aria-expanded': 'false' }, t('welcome_help')),
       // components/popup/OpenFullPage.tsx
       h('button', { type: 'button', class: 'open-full-page', title: t('open_full_page_title') }, t('open_full_page')),
     ),
