@@ -15,7 +15,6 @@ import { useRevision } from '@/hooks/useRevision';
 import { useLatest } from '@/hooks/useLatest';
 import type { Subscription } from '@/utils/shared/reports';
 import type { Workstream } from '@/utils/shared/model';
-import { t } from '@/utils/shared/i18n';
 import { arrivedText } from '@/utils/popup/join';
 import { GettingStarted } from '@/components/popup/GettingStarted';
 import { HowItWorks } from '@/components/popup/HowItWorks';

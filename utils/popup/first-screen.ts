@@ -17,7 +17,6 @@ import { URGENCY_LOOK } from '../shared/states';
 import { FIRST_ROWS } from './first-query';
 import { VIEWS, panelId, tabId } from './views';
 import { drawRow, h, swatch } from './draw-row';
-import { t } from '../shared/i18n';
 
 /** The ids React's useId gives are its own; these stand in for them (unique in the page, React's replace them). */
 const ID = 'first-screen';
