@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/shared/i18n';
-import { dismissWhatsNew, pendingWhatsNew, type WhatsNew } from '@/utils/shared/whats-new';
+import { currentVersion, dismissWhatsNew, pendingWhatsNew, type WhatsNew } from '@/utils/shared/whats-new';
+import { useFirstPaintDone } from '@/hooks/useFirstPaintDone';
 
-/** The popup's footer: the privacy policy and the version. */
+/** The popup's footer: the privacy policy and the version, drawn after the first screen (which it is not part of). */
 export function PopupFooter() {
+  const painted = useFirstPaintDone();
+  if (!painted) return null;
   const openPrivacy = () => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') });
   return (
     <footer className="app-footer">
@@ -18,7 +21,7 @@ export function PopupFooter() {
         {t('footer_privacy')}
       </a>
       <span aria-hidden="true"> · </span>
-      <span>{t('footer_version', { version: browser.runtime.getManifest().version })}</span>
+      <span>{t('footer_version', { version: currentVersion() })}</span>
     </footer>
   );
 }

@@ -23,8 +23,17 @@ export function isWhatsNew(value: unknown): value is WhatsNew {
   return !!v && typeof v === 'object' && typeof v.from === 'string' && typeof v.to === 'string';
 }
 
+/** This build's version ('' where the extension API has none, as in a test's fake browser). */
+export function currentVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '';
+  }
+}
+
 export async function noteUpdate(details: { reason: string; previousVersion?: string }): Promise<void> {
-  const note = whatsNewFor(details, browser.runtime.getManifest().version);
+  const note = whatsNewFor(details, currentVersion());
   if (note) await browser.storage.local.set({ [WHATS_NEW_KEY]: note });
 }
 
@@ -32,7 +41,7 @@ export async function noteUpdate(details: { reason: string; previousVersion?: st
 export async function pendingWhatsNew(): Promise<WhatsNew | null> {
   const value = (await browser.storage.local.get(WHATS_NEW_KEY))[WHATS_NEW_KEY];
   if (!isWhatsNew(value)) return null;
-  if (value.to !== browser.runtime.getManifest().version) {
+  if (value.to !== currentVersion()) {
     await browser.storage.local.remove(WHATS_NEW_KEY);
     return null;
   }
