@@ -27,6 +27,7 @@ import {
 import { DEFAULT_SITE_PATTERNS, subscriptionOrigins } from '@/utils/shared/sites';
 import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
 import { noteUpdate } from '@/utils/shared/whats-new';
+import { optional } from '@/utils/background/optional';
 
 /** A small record kept for the browser session (storage.session where there is one), across service worker starts. */
 function sessionMemory(key: string): WindowMemory | undefined {
@@ -39,7 +40,8 @@ function sessionMemory(key: string): WindowMemory | undefined {
 }
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
-// messages, background/ for menus, address bar, toolbar and reminders); this file wires them.
+// messages, background/ for menus, address bar, toolbar and reminders); this file wires them:
+// the message listener first, then each optional part guarded on its own (optional.ts).
 export default defineBackground(() => {
   let dbPromise: Promise<DocketDB> | undefined;
   let readOnlyReason: string | undefined;
@@ -71,24 +73,8 @@ export default defineBackground(() => {
         return true;
       },
     },
-    sessionMemory('docket:editor-windows'),
+    optional('session storage', () => sessionMemory('docket:editor-windows')),
   );
-  browser.windows.onRemoved.addListener((windowId) => void editors.closed(windowId));
-
-  const toolbar = startToolbar(db);
-  const omnibox = startOmnibox(
-    db,
-    (q) => openPopupWindow({ q }),
-    () => browser.tabs.create({ url: browser.runtime.getURL('/docket.html') }),
-  );
-  startReminders(db);
-  // The chosen language (else the browser's): menus, toolbar and address bar say everything again when it changes.
-  void startLanguage(() => {
-    createMenus();
-    omnibox.redraw();
-    void toolbar.refresh().catch(console.error);
-  }).catch(console.error);
-  handleMenus(openPopupWindow);
 
   // The index revision as last written (read once after a start), for the first pages the popup keeps.
   let revision: Promise<string | null> | undefined;
@@ -107,11 +93,11 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     now: () => new Date().toISOString(),
     indexChanged: async () => {
-      omnibox.invalidate();
+      omnibox?.invalidate();
       const next = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
       await browser.storage.local.set({ [REVISION_KEY]: next });
       revision = Promise.resolve(next);
-      void toolbar.refresh().catch(console.error);
+      void toolbar?.refresh().catch(console.error);
     },
     openEditorWindow: (params, tabId) => editors.open(popupUrl(params), tabId),
     sites: { get: getSites, enable: enableSite, disable: disableSite, mayRun: mayRunOn, release: releaseOrigins },
@@ -125,35 +111,63 @@ export default defineBackground(() => {
         ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress })
         : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
   };
-  // The sites subscriptions read are not sites Docket runs on (site-registry.ts).
-  setFeedPatterns(async () => subscriptionOrigins(await (await db()).getAll('subscriptions')));
   const handlers = createHandlers(deps);
-  scheduleSync(() => handlers['subscriptions/sync']({}, {}));
-  // Find out at once whether an operation was cut short when the worker last stopped.
-  void db().catch(console.error);
+  // First and synchronously: a message that wakes the worker finds its listener, whatever fails below.
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
   // Docket's pages in Firefox ask over a port (utils/shared/port-transport.ts), answered the same way.
   browser.runtime.onConnect.addListener((port) =>
     answerPort(port as unknown as PortLike, (message, sender) => dispatch(message, (sender ?? {}) as Sender, handlers, deps)),
   );
 
+  // The sites subscriptions read are not sites Docket runs on (site-registry.ts).
+  setFeedPatterns(async () => subscriptionOrigins(await (await db()).getAll('subscriptions')));
+  // Find out at once whether an operation was cut short when the worker last stopped.
+  void db().catch(console.error);
+
+  // Each optional part on its own: one that is missing or throws costs only itself (optional.ts).
+  optional('windows', () => browser.windows.onRemoved.addListener((windowId) => void editors.closed(windowId)));
+  // Started after the listener, each on its own: without them the index still answers.
+  const toolbar = optional('the toolbar badge', () => startToolbar(db));
+  const omnibox = optional('the address bar (dk)', () =>
+    startOmnibox(
+      db,
+      (q) => openPopupWindow({ q }),
+      () => browser.tabs.create({ url: browser.runtime.getURL('/docket.html') }),
+    ),
+  );
+  optional('reminders', () => startReminders(db));
+  // The chosen language (else the browser's): menus, toolbar and address bar say everything again when it changes.
+  optional('the chosen language', () =>
+    startLanguage(() => {
+      optional('context menus', createMenus);
+      omnibox?.redraw();
+      void toolbar?.refresh().catch(console.error);
+    }),
+  );
+  optional('context menus', () => handleMenus(openPopupWindow));
+  optional('scheduled syncs', () => scheduleSync(() => handlers['subscriptions/sync']({}, {})));
+
   // Registered scripts follow the enabled sites' permissions, whoever changed them.
-  browser.permissions.onRemoved.addListener(() => {
-    void syncRegistration().catch(console.error);
-    // A site whose permission went (in the browser's own settings too): its open pages ask again, are refused, and clear their badges.
-    void deps.indexChanged().catch(console.error);
+  optional('permission events', () => {
+    browser.permissions.onRemoved.addListener(() => {
+      void syncRegistration().catch(console.error);
+      // A site whose permission went (in the browser's own settings too): its open pages ask again, are refused, and clear their badges.
+      void deps.indexChanged().catch(console.error);
+    });
+    browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   });
-  browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
-  browser.runtime.onInstalled.addListener(async (details) => {
-    // An update: the popup shows what changed, once (never a tab opened uninvited).
-    void noteUpdate(details).catch(console.error);
-    createMenus();
-    await refreshChosenLanguage().catch(console.error);
-    await syncRegistration().catch(console.error);
-    if (import.meta.env.MANIFEST_VERSION === 3) {
-      // Chrome does not run content scripts in tabs already open at install or update time.
-      const enabled = await enabledSites().catch(() => []);
-      await injectIntoOpenTabs([...DEFAULT_SITE_PATTERNS, ...enabled]).catch(console.error);
-    }
-  });
+  optional('install events', () =>
+    browser.runtime.onInstalled.addListener(async (details) => {
+      // An update: the popup shows what changed, once (never a tab opened uninvited).
+      void noteUpdate(details).catch(console.error);
+      optional('context menus', createMenus);
+      await refreshChosenLanguage().catch(console.error);
+      await syncRegistration().catch(console.error);
+      if (import.meta.env.MANIFEST_VERSION === 3) {
+        // Chrome does not run content scripts in tabs already open at install or update time.
+        const enabled = await enabledSites().catch(() => []);
+        await injectIntoOpenTabs([...DEFAULT_SITE_PATTERNS, ...enabled]).catch(console.error);
+      }
+    }),
+  );
 });
