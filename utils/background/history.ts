@@ -4,7 +4,8 @@
  *
  * - Every snapshot of the last HISTORY_DAYS days, by time (a sync that changes nothing takes none).
  * - Whatever their age: the newest snapshot, and the newest one taken before an import, before a
- *   restore and before an upgrade (the operations a member undoes on purpose).
+ *   restore, before an upgrade and before a delete larger than the trash holds (the operations a
+ *   member undoes on purpose).
  * - At most HISTORY_MAX_COUNT snapshots and about HISTORY_MAX_BYTES in all: past either, the
  *   oldest snapshots go first, except the ones kept whatever their age.
  */
@@ -47,7 +48,7 @@ export function snapshotsToDrop(infos: readonly SnapshotInfo[], now: string): nu
   const newestOf = new Map<string, number>();
   for (const info of byAge) newestOf.set(info.reason, info.id);
   if (byAge.length) kept.add(byAge.at(-1)!.id);
-  for (const reason of ['import', 'restore', 'upgrade']) {
+  for (const reason of ['import', 'restore', 'upgrade', 'delete']) {
     const id = newestOf.get(reason);
     if (id !== undefined) kept.add(id);
   }

@@ -8,6 +8,7 @@ import { ACCOUNT_RE, DOC_KINDS, STATUSES } from '../shared/model';
 import type { MessageType, ProtocolMap } from '../shared/protocol';
 import { MAX_QUERY_LIMIT } from '../shared/docs-query';
 import { TABLE_GROUPS, TABLE_SORTS } from '../shared/doc-table';
+import { OP_ID_RE } from '../shared/operations';
 
 /** A Drive id as the index keys it. */
 export const DRIVE_ID_RE = /^[A-Za-z0-9_-]{1,200}$/;
@@ -19,6 +20,7 @@ const EMPTY = v.strictObject({});
 /** The most documents one message of the full page acts on. */
 export const MAX_MANY = 100_000;
 const DRIVE_IDS = v.pipe(v.array(DRIVE_ID), v.maxLength(MAX_MANY));
+const OP_ID = v.pipe(v.string(), v.regex(OP_ID_RE, 'not an operation id'));
 const EXTRA = v.optional(v.record(v.string(), v.unknown()));
 export const WorkstreamSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -135,6 +137,7 @@ export const REQUEST_SCHEMAS = {
   }),
   'docs/deadlines': v.strictObject({ ids: v.optional(DRIVE_IDS), today: v.optional(ISO_DATE) }),
   'docs/edit-many': v.strictObject({
+    opId: OP_ID,
     ids: DRIVE_IDS,
     change: v.union([
       v.strictObject({ workstreamId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(200))) }),
@@ -143,8 +146,14 @@ export const REQUEST_SCHEMAS = {
       v.strictObject({ shiftDays: v.pipe(v.number(), v.integer(), v.minValue(-3650), v.maxValue(3650)) }),
     ]),
   }),
-  'docs/delete-many': v.strictObject({ ids: DRIVE_IDS }),
-  'docs/restore': v.strictObject({ documents: v.pipe(v.array(DocRecordSchema), v.maxLength(MAX_MANY)) }),
+  'docs/delete-many': v.strictObject({ opId: OP_ID, ids: DRIVE_IDS }),
+  'docs/undo': v.strictObject({ opId: OP_ID, of: OP_ID }),
+  'trash/restore': v.strictObject({ opId: OP_ID, ids: DRIVE_IDS }),
+  'ops/status': v.strictObject({ opId: OP_ID }),
+  'trash/list': v.strictObject({
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_QUERY_LIMIT)),
+  }),
   'docs/export': v.strictObject({ ids: DRIVE_IDS, format: v.picklist(['json', 'csv']) }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
@@ -182,6 +191,9 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'docs/deadlines': 'page',
   'docs/edit-many': 'page',
   'docs/delete-many': 'page',
-  'docs/restore': 'page',
+  'docs/undo': 'page',
+  'trash/restore': 'page',
+  'ops/status': 'page',
+  'trash/list': 'page',
   'docs/export': 'page',
 };

@@ -10,7 +10,8 @@ import { createImportHandlers } from './handlers/imports';
 import { createReadHandlers } from './handlers/reads';
 import { createSettingsHandlers } from './handlers/settings';
 import { createSubscriptionHandlers } from './handlers/subscriptions';
-import { TABLE_WRITES, createTableHandlers } from './handlers/table';
+import { createTableHandlers } from './handlers/table';
+import { OPERATION_WRITES, createOperationHandlers } from './handlers/operations';
 import { createWriteHandlers } from './handlers/writes';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { errorCode } from '../shared/protocol';
@@ -29,7 +30,7 @@ const WRITES = new Set<MessageType>([
   'snapshots/restore',
   'subscriptions/add',
   'subscriptions/sync',
-  ...TABLE_WRITES,
+  ...OPERATION_WRITES,
 ]);
 
 type Handlers = HandlersFor<MessageType>;
@@ -44,6 +45,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createSubscriptionHandlers(context),
     ...createSettingsHandlers(context),
     ...createTableHandlers(context),
+    ...createOperationHandlers(context),
   };
 }
 

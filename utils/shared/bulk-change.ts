@@ -8,6 +8,20 @@ import { addDays } from './calendar';
 export type DocChange =
   { workstreamId: string | null } | { status: Status | null } | { deadline: string | null } | { shiftDays: number };
 
+/**
+ * The `updatedAt` of a write made at `now` to a record last changed at `previous`: `now` when that
+ * is in a later second than `previous`, else the start of the second after `previous` (the clock
+ * behind a record from a file dated ahead, or two writes within one second). Every write moves it
+ * forward, an undo included, and by whole seconds, so that a calendar file's SEQUENCE (seconds
+ * since 2020: utils/popup/ics.ts) grows with it.
+ */
+export function laterThan(now: string, previous: string | undefined): string {
+  const t = Date.parse(now);
+  const p = previous ? Date.parse(previous) : NaN;
+  if (Number.isNaN(p) || Math.floor(t / 1000) > Math.floor(p / 1000)) return now;
+  return new Date((Math.floor(p / 1000) + 1) * 1000).toISOString();
+}
+
 /** The document after the change, or null when the change leaves it as it is (a shift without a deadline). */
 export function applyChange(doc: DocRecord, change: DocChange, now: string): DocRecord | null {
   const next: DocRecord = { ...doc };
@@ -27,6 +41,6 @@ export function applyChange(doc: DocRecord, change: DocChange, now: string): Doc
     if (change.deadline === null) delete next.deadline;
     else next.deadline = change.deadline;
   }
-  next.updatedAt = now;
+  next.updatedAt = laterThan(now, doc.updatedAt);
   return next;
 }

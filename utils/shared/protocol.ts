@@ -18,6 +18,7 @@ import type { DocsPage, DocsQuery, IndexSummary } from './docs-query';
 import type { TablePage, TableQuery } from './doc-table';
 import type { Timeline } from './timeline';
 import type { DocChange } from './bulk-change';
+import type { OpResult } from './operations';
 
 /** What the popup should tell the member about the index as a whole. */
 export interface IndexStatus {
@@ -43,6 +44,22 @@ export interface SitesState {
   defaults: string[];
   /** Origins the member enabled, as match patterns (`https://example.org/*`). */
   enabled: string[];
+}
+
+/** One document in Recently deleted (not the whole record). */
+export interface TrashItem {
+  id: string;
+  title: string;
+  deletedAt: string;
+  workstreamId?: string;
+}
+
+export interface TrashPage {
+  /** Documents in the trash, and this page of them (newest first). */
+  total: number;
+  entries: TrashItem[];
+  /** Deletes of many documents, newest first: each can be undone whole (its documents kept beyond the trash). */
+  bulk: Array<{ opId: string; at: string; count: number }>;
 }
 
 type Msg<Req, Res, A extends 'read' | 'page'> = { req: Req; res: Res; access: A };
@@ -135,12 +152,25 @@ export interface ProtocolMap {
   'docs/timeline': Msg<{ today?: string; weeks?: number }, Timeline, 'page'>;
   /** Documents with a deadline (for a calendar file): these ids, or every one not done. */
   'docs/deadlines': Msg<{ ids?: string[]; today?: string }, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
-  /** One change to several documents, in one transaction; `before`: the documents it changed, as they were (for Undo). */
-  'docs/edit-many': Msg<{ ids: string[]; change: DocChange }, { documents: DocRecord[]; before: DocRecord[] }, 'page'>;
-  /** Delete several documents (to the trash), in one transaction; returns what was deleted (for Undo). */
-  'docs/delete-many': Msg<{ ids: string[] }, { documents: DocRecord[] }, 'page'>;
-  /** Put documents back as they were (Undo of a delete or an edit): out of the trash, in one transaction. */
-  'docs/restore': Msg<{ documents: DocRecord[] }, { documents: number }, 'page'>;
+  /**
+   * Changes to many documents at once, each an operation with an id the page chose (a request sent
+   * again with it is answered from the background's record, never applied twice), written in chunks
+   * (`ops/status` tells how far), answered with counts, never documents (issue 28, item 1).
+   */
+  'docs/edit-many': Msg<{ opId: string; ids: string[]; change: DocChange }, OpResult, 'page'>;
+  /** Delete to the trash; more than the trash holds: the index is snapshotted first. */
+  'docs/delete-many': Msg<{ opId: string; ids: string[] }, OpResult, 'page'>;
+  /**
+   * Undo operation `of`: per field, only what still holds the value it wrote; a document deleted
+   * since stays deleted; `notDone` says what was left and why.
+   */
+  'docs/undo': Msg<{ opId: string; of: string }, OpResult, 'page'>;
+  /** Put documents back from the trash (Recently deleted). */
+  'trash/restore': Msg<{ opId: string; ids: string[] }, OpResult, 'page'>;
+  /** How far an operation got (null: no such operation). */
+  'ops/status': Msg<{ opId: string }, { operation: OpResult | null }, 'page'>;
+  /** Recently deleted: one page of the trash, newest first, and the bulk deletes that can be undone whole. */
+  'trash/list': Msg<{ offset: number; limit: number }, TrashPage, 'page'>;
   /** Export these documents (and their workstreams) as an interchange file. */
   'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportFile, 'page'>;
 }
@@ -193,6 +223,13 @@ const SAFE_TO_REPEAT = new Set<string>([
   'status/get',
   'export',
   'sites/get',
+  // Operations carry the page's id: the background answers a second request from its record of the first.
+  'docs/edit-many',
+  'docs/delete-many',
+  'docs/undo',
+  'trash/restore',
+  'ops/status',
+  'trash/list',
 ]);
 
 /** The browser's words when the background went away mid-message (a stopped or restarted service worker). */

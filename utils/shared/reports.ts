@@ -54,7 +54,7 @@ export const HISTORY_DAYS = 14;
 export const HISTORY_MAX_COUNT = 100;
 export const HISTORY_MAX_BYTES = 256 * 1024 * 1024;
 
-export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore';
+export type SnapshotReason = 'import' | 'sync' | 'upgrade' | 'restore' | 'delete';
 
 /** What a snapshot is (its data is kept apart, in `snapshotData`). */
 export interface SnapshotInfo {

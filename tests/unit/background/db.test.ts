@@ -65,6 +65,8 @@ describe('schema and upgrades', () => {
       'bases',
       'documents',
       'meta',
+      'operationData',
+      'operations',
       'snapshotData',
       'snapshots',
       'subscriptions',
@@ -119,6 +121,29 @@ describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', ()
     old.close();
   }
 
+  it('upgrades a version 3 database (fixture) to 4: records kept, the operations stores there and working', async () => {
+    const name = freshName();
+    await fixture(name, 3);
+    const db = await openDocketDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await getIndex(db)).documents).toHaveLength(2);
+    expect((await listSnapshots(db))[0]).toMatchObject({ reason: 'upgrade', label: 'before the upgrade from version 3 to 4' });
+    await db.put('operations', {
+      id: 'op-upgraded-1',
+      kind: 'delete',
+      createdAt: '2026-11-22T10:00:00.000Z',
+      ids: [],
+      total: 0,
+      done: 0,
+      nextChunk: 0,
+      changed: 0,
+      state: 'done',
+      notDone: { count: 0, examples: [] },
+    });
+    expect(await db.getAllKeysFromIndex('operations', 'byCreatedAt')).toEqual(['op-upgraded-1']);
+    db.close();
+  });
+
   it('upgrades a version 2 database (fixture): records and trash kept, the old index snapshotted', async () => {
     const name = freshName();
     await fixture(name, 2);
@@ -131,7 +156,7 @@ describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', ()
       reason: 'upgrade',
       documents: 2,
       workstreams: 1,
-      label: 'before the upgrade from version 2 to 3',
+      label: `before the upgrade from version 2 to ${DB_VERSION}`,
     });
     db.close();
   });

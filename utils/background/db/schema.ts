@@ -9,9 +9,10 @@ import type { MergeBase } from '../interchange/merge';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason, Subscription } from '../../shared/reports';
 import { estimateBytes, snapshotsToDrop } from '../history';
+import type { OperationChunk, OperationRecord } from './operations';
 
 export const DB_NAME = 'docket';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface TrashEntry {
   doc: DocRecord;
@@ -54,6 +55,14 @@ export interface DocketSchema extends DBSchema {
   subscriptions: { key: string; value: Subscription };
   /** v3: small facts, e.g. the id of the last operation written (`lastOp`). */
   meta: { key: string; value: { key: string; value: unknown } };
+  /**
+   * v4: changes to many documents at once (an edit, a delete, an undo, a restore from the trash),
+   * by the operation id the page chose: a request sent again finds its operation and is not applied
+   * twice; its progress; what it changed (operationData) for Undo (./operations.ts).
+   */
+  operations: { key: string; value: OperationRecord; indexes: { byCreatedAt: string } };
+  /** v4: one chunk of an operation's changes: each document as it was, and what the operation wrote. */
+  operationData: { key: [string, number]; value: OperationChunk };
 }
 
 export type DocketDB = IDBPDatabase<DocketSchema>;
@@ -95,6 +104,12 @@ export const MIGRATIONS: ReadonlyArray<(db: DocketDB, tx: UpgradeTx) => void> = 
     db.createObjectStore('bases', { keyPath: 'id' });
     db.createObjectStore('subscriptions', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 3 → 4: operations on many documents, kept for retries, progress and Undo.
+  (db) => {
+    const ops = db.createObjectStore('operations', { keyPath: 'id' });
+    ops.createIndex('byCreatedAt', 'createdAt');
+    db.createObjectStore('operationData', { keyPath: ['opId', 'chunk'] });
   },
   ...failingUpgradeForTests(),
 ];

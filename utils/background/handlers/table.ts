@@ -1,17 +1,15 @@
 /**
  * The background's answers to the full page (docket.html): the table (filtered, sorted, grouped,
- * one window of rows at a time), the deadline timeline, the deadlines for a calendar file, and
- * writes to many documents at once (each one transaction, each undoable with `docs/restore`).
+ * one window of rows at a time), the deadline timeline, the deadlines for a calendar file, and the
+ * selected documents' export. Writes to many documents at once are operations (./operations.ts).
  * Wired into the service's handlers (../service.ts), which checks senders and shapes first.
  */
-import { deleteDocuments, restoreDocuments, updateDocuments } from '../db/bulk';
 import type { DocketDB } from '../db/schema';
 import type { HandlerContext } from './context';
 import { coldGroupedPage, type IndexView } from '../queries';
 import { exportCsv, exportJson } from '../interchange/export';
-import { applyChange } from '../../shared/bulk-change';
-import { localToday } from '../../shared/calendar';
 import { compareDocs, matchesStatus } from '../../shared/doc-order';
+import { localToday } from '../../shared/calendar';
 import { isDone } from '../../shared/urgency';
 import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../../shared/doc-table';
 import { MAX_QUERY_LIMIT } from '../../shared/docs-query';
@@ -25,15 +23,9 @@ export const TABLE_MESSAGES = [
   'docs/table',
   'docs/timeline',
   'docs/deadlines',
-  'docs/edit-many',
-  'docs/delete-many',
-  'docs/restore',
   'docs/export',
 ] as const satisfies readonly MessageType[];
 type TableMessage = (typeof TABLE_MESSAGES)[number];
-
-/** The messages here that change the index (refused while it is read-only). */
-export const TABLE_WRITES: readonly MessageType[] = ['docs/edit-many', 'docs/delete-many', 'docs/restore'];
 
 export type TableDeps = Pick<HandlerContext, 'db' | 'cache' | 'now' | 'today' | 'indexChanged'>;
 
@@ -103,7 +95,7 @@ async function coldTablePage(db: DocketDB, q: TableQuery, today: string): Promis
 }
 
 export function createTableHandlers(deps: TableDeps): Handlers {
-  const { db, cache, now, indexChanged } = deps;
+  const { db, cache, now } = deps;
   const view = async () => {
     await cache.check();
     return cache.get();
@@ -148,39 +140,6 @@ export function createTableHandlers(deps: TableDeps): Handlers {
         docs = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d?.deadline);
       } else docs = v.documents.filter((d) => d.deadline && !isDone(d));
       return { documents: docs.sort(compareDocs), workstreams: [...v.workstreams] };
-    },
-    'docs/edit-many': async ({ ids, change }) => {
-      const d = await db();
-      if ('workstreamId' in change && change.workstreamId !== null && !(await d.get('workstreams', change.workstreamId))) {
-        throw new Error(`There is no workstream “${change.workstreamId}”.`);
-      }
-      const at = now();
-      const { before, after } = await updateDocuments(d, ids, (doc) => applyChange(doc, change, at));
-      if (after.length) {
-        cache.putDocuments(after);
-        await indexChanged();
-      }
-      return { documents: after, before };
-    },
-    'docs/delete-many': async ({ ids }) => {
-      const documents = await deleteDocuments(await db(), ids, now());
-      for (const doc of documents) cache.deleteDocument(doc.id);
-      if (documents.length) await indexChanged();
-      return { documents };
-    },
-    'docs/restore': async ({ documents }) => {
-      const d = await db();
-      const known = new Set(await d.getAllKeys('workstreams'));
-      // A workstream deleted meanwhile: the document comes back without it rather than not at all.
-      const docs = documents.map((doc) => {
-        if (!doc.workstreamId || known.has(doc.workstreamId)) return doc;
-        const { workstreamId: _gone, ...rest } = doc;
-        return rest;
-      });
-      await restoreDocuments(d, docs);
-      cache.putDocuments(docs);
-      if (docs.length) await indexChanged();
-      return { documents: docs.length };
     },
     'docs/export': async ({ ids, format }) => {
       const v = await view();

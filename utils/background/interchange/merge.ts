@@ -34,6 +34,19 @@ function withoutUpdatedAt(doc: DocRecord): Omit<DocRecord, 'updatedAt'> {
   return rest;
 }
 
+/**
+ * The three-way rule for one field, given the version both sides last shared (`base`): a field only
+ * one side changed takes that side's value; one both changed differently is a conflict. The
+ * import, the sync (sync-policy.ts) and Undo (db/operations.ts: the change's written value is the
+ * base, the value before it the incoming one) decide with it.
+ */
+export function threeWay(local: unknown, incoming: unknown, base: unknown): 'same' | 'local' | 'incoming' | 'conflict' {
+  if (deepEqual(local, incoming)) return 'same';
+  if (deepEqual(incoming, base)) return 'local'; // only the local side changed it
+  if (deepEqual(local, base)) return 'incoming'; // only the incoming side changed it
+  return 'conflict';
+}
+
 /** What the index and a source last agreed on for a document: the fields as last imported or synced. */
 export type MergeBase = Partial<Pick<DocRecord, (typeof OVERLAID)[number]>>;
 
@@ -121,11 +134,9 @@ export function planMerge(
       const value = incoming[key];
       if (value === undefined || deepEqual(value, old[key])) continue; // the file has no say, or agrees
       let take: boolean;
-      if (!base) take = incomingNewer;
-      else if (deepEqual(value, base[key]))
-        take = false; // only the index changed it
-      else if (deepEqual(old[key], base[key]))
-        take = true; // only the file changed it
+      const rule = base ? threeWay(old[key], value, base[key]) : undefined;
+      if (!rule) take = incomingNewer;
+      else if (rule !== 'conflict') take = rule === 'incoming';
       else {
         const conflict: MergeConflict = {
           docId: old.id,
@@ -135,7 +146,7 @@ export function planMerge(
           incoming: value,
           winner: options.preferLocal ? 'local' : incomingNewer ? 'incoming' : 'local',
         };
-        if (base[key] !== undefined) conflict.base = base[key];
+        if (base?.[key] !== undefined) conflict.base = base[key];
         const chosen = options.resolutions?.[`${old.id}:${key}`];
         if (chosen) conflict.winner = chosen;
         report.conflicts!.push(conflict);

@@ -68,7 +68,7 @@ describe('docs/table', () => {
 
   it('answers again after a change (the order kept for the old index is not reused)', async () => {
     expect((await table({ sort: 'title' })).rows[0].doc.id).toBe(CONSOLIDATED);
-    await ok('docs/edit-many', { ids: [MHLB], change: { deadline: '2020-09-01' } });
+    await ok('docs/edit-many', { opId: 'op-test-0009', ids: [MHLB], change: { deadline: '2020-09-01' } });
     expect((await table()).rows[0].doc.id).toBe(MHLB);
   });
 
@@ -90,65 +90,62 @@ describe('docs/table', () => {
 });
 
 describe('changes to many documents', () => {
-  it('docs/edit-many: one change, the documents before and after, one refresh; Undo restores them', async () => {
-    const r = await ok('docs/edit-many', { ids: [MHLB, OUTCOMES, 'unknown-id-123'], change: { shiftDays: -3 } });
-    expect(r.documents.map((d: any) => [d.id, d.deadline])).toEqual([
-      [MHLB, '2020-09-07'],
-      [OUTCOMES, '2020-09-04'],
-    ]);
-    expect(r.before.map((d: any) => d.deadline)).toEqual(['2020-09-10', '2020-09-07']);
+  it('docs/edit-many: one change, counts back (not the documents), one refresh; Undo puts them back', async () => {
+    const r = await ok('docs/edit-many', {
+      opId: 'op-test-0001',
+      ids: [MHLB, OUTCOMES, 'unknown-id-123'],
+      change: { shiftDays: -3 },
+    });
+    expect(r).toEqual({ opId: 'op-test-0001', kind: 'edit', total: 3, done: 3, changed: 2, state: 'done' });
     expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-07');
+    expect((await db.get('documents', OUTCOMES))!.deadline).toBe('2020-09-04');
     expect(deps.indexChanged).toHaveBeenCalledTimes(1);
-    await ok('docs/restore', { documents: r.before });
+    await ok('docs/undo', { opId: 'op-test-0002', of: 'op-test-0001' });
     expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-10');
   });
 
   it('a change that changes nothing writes nothing', async () => {
-    const r = await ok('docs/edit-many', { ids: [CONSOLIDATED], change: { status: 'final' } });
-    expect(r).toEqual({ documents: [], before: [] });
+    const r = await ok('docs/edit-many', { opId: 'op-test-0001', ids: [CONSOLIDATED], change: { status: 'final' } });
+    expect(r.changed).toBe(0);
     expect(deps.indexChanged).not.toHaveBeenCalled();
   });
 
   it('sets and clears the workstream; refuses one that does not exist', async () => {
-    await ok('docs/edit-many', { ids: [MHLB, SHEET], change: { workstreamId: 'ws-outcomes' } });
+    await ok('docs/edit-many', { opId: 'op-test-0001', ids: [MHLB, SHEET], change: { workstreamId: 'ws-outcomes' } });
     expect((await db.get('documents', SHEET))!.workstreamId).toBe('ws-outcomes');
-    await ok('docs/edit-many', { ids: [SHEET], change: { workstreamId: null } });
+    await ok('docs/edit-many', { opId: 'op-test-0002', ids: [SHEET], change: { workstreamId: null } });
     expect((await db.get('documents', SHEET))!.workstreamId).toBeUndefined();
-    const reply = await call('docs/edit-many', { ids: [MHLB], change: { workstreamId: 'nope' } });
+    const reply = await call('docs/edit-many', { opId: 'op-test-0003', ids: [MHLB], change: { workstreamId: 'nope' } });
     expect(reply).toEqual({ ok: false, error: 'There is no workstream “nope”.' });
   });
 
-  it('docs/delete-many: to the trash in one step; docs/restore brings them back out of it', async () => {
-    const r = await ok('docs/delete-many', { ids: [MHLB, SHEET] });
-    expect(r.documents.map((d: any) => d.id).sort()).toEqual([MHLB, SHEET].sort());
+  it('docs/delete-many: to the trash; Undo brings them back out of it', async () => {
+    const r = await ok('docs/delete-many', { opId: 'op-test-0001', ids: [MHLB, SHEET] });
+    expect(r.changed).toBe(2);
     expect(await db.count('documents')).toBe(4);
     expect(await db.count('trash')).toBe(2);
     expect((await table()).total).toBe(4);
-    await ok('docs/restore', { documents: r.documents });
+    await ok('docs/undo', { opId: 'op-test-0002', of: 'op-test-0001' });
     expect(await db.count('documents')).toBe(6);
     expect(await db.count('trash')).toBe(0);
     expect((await table()).total).toBe(6);
   });
 
-  it('a document restored after its workstream was deleted comes back without it', async () => {
-    const { documents } = await ok('docs/delete-many', { ids: [MHLB] });
-    await ok('ws/delete', { id: 'ws-hlb', reassignTo: null });
-    await ok('docs/restore', { documents });
-    expect((await db.get('documents', MHLB))!.workstreamId).toBeUndefined();
-  });
-
   it('a content script may send none of them; a read-only index refuses the writes', async () => {
     for (const [type, data] of [
       ['docs/table', { status: 'all', sort: 'deadline', dir: 'asc', group: 'none', offset: 0, limit: 10 }],
-      ['docs/edit-many', { ids: [MHLB], change: { status: 'final' } }],
-      ['docs/delete-many', { ids: [MHLB] }],
+      ['docs/edit-many', { opId: 'op-test-0001', ids: [MHLB], change: { status: 'final' } }],
+      ['docs/delete-many', { opId: 'op-test-0001', ids: [MHLB] }],
+      ['docs/undo', { opId: 'op-test-0001', of: 'op-test-0002' }],
+      ['trash/list', { offset: 0, limit: 10 }],
       ['docs/export', { ids: [MHLB], format: 'json' }],
     ] as const) {
       expect(await call(type, data, CONTENT)).toEqual({ ok: false, error: expect.stringMatching(/Only Docket’s own pages/) });
     }
     readOnly = 'The index could not be upgraded.';
-    expect(await call('docs/delete-many', { ids: [MHLB] })).toEqual({ ok: false, error: readOnly });
-    expect(await call('docs/restore', { documents: [] })).toEqual({ ok: false, error: readOnly });
+    expect(await call('docs/delete-many', { opId: 'op-test-0001', ids: [MHLB] })).toEqual({ ok: false, error: readOnly });
+    expect(await call('docs/undo', { opId: 'op-test-0001', of: 'op-test-0002' })).toEqual({ ok: false, error: readOnly });
+    expect(await call('trash/restore', { opId: 'op-test-0001', ids: [MHLB] })).toEqual({ ok: false, error: readOnly });
     expect(
       (await call('docs/table', { status: 'all', sort: 'deadline', dir: 'asc', group: 'none', offset: 0, limit: 1 })).ok,
     ).toBe(true);
