@@ -147,6 +147,10 @@ export const REQUEST_SCHEMAS = {
     ]),
   }),
   'docs/delete-many': v.strictObject({ opId: OP_ID, ids: DRIVE_IDS }),
+  'export/piece': v.strictObject({
+    exportId: v.pipe(v.string(), v.regex(/^ex-[A-Za-z0-9_-]{1,100}$/, 'not an export id')),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   'docs/undo': v.strictObject({ opId: OP_ID, of: OP_ID }),
   'trash/restore': v.strictObject({ opId: OP_ID, ids: DRIVE_IDS }),
   'ops/status': v.strictObject({ opId: OP_ID }),
@@ -192,6 +196,7 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'docs/edit-many': 'page',
   'docs/delete-many': 'page',
   'docs/undo': 'page',
+  'export/piece': 'page',
   'trash/restore': 'page',
   'ops/status': 'page',
   'trash/list': 'page',

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { type HandlersFor, type Sender, type ServiceDeps, handlerContext } from './handlers/context';
+import { createExportHandlers } from './handlers/exports';
 import { createImportHandlers } from './handlers/imports';
 import { createReadHandlers } from './handlers/reads';
 import { createSettingsHandlers } from './handlers/settings';
@@ -42,6 +43,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createReadHandlers(context),
     ...createWriteHandlers(context),
     ...createImportHandlers(context),
+    ...createExportHandlers(context),
     ...createSubscriptionHandlers(context),
     ...createSettingsHandlers(context),
     ...createTableHandlers(context),

@@ -39,6 +39,15 @@ export interface ExportFile {
   text: string;
 }
 
+/** An export the background is writing: its text comes with `export/piece`, in order, until `last`. */
+export interface ExportStarted {
+  exportId: string;
+  filename: string;
+  mime: string;
+  /** How many documents it holds. */
+  documents: number;
+}
+
 export interface SitesState {
   /** Origins Docket runs on without asking (CONTRACT §5), as match patterns. */
   defaults: string[];
@@ -139,7 +148,13 @@ export interface ProtocolMap {
   'status/get': Msg<Record<string, never>, IndexStatus, 'page'>;
   /** Forget the interrupted-operation notice. */
   'status/dismiss': Msg<Record<string, never>, IndexStatus, 'page'>;
-  export: Msg<{ format: 'json' | 'csv'; workstreamId?: string }, ExportFile, 'page'>;
+  /** Start an export of the index (or one workstream); its text then comes in pieces (`export/piece`). */
+  export: Msg<{ format: 'json' | 'csv'; workstreamId?: string }, ExportStarted, 'page'>;
+  /**
+   * The next piece of an export, in order (`index` from 0; the piece before, asked again, comes
+   * again): no message grows with the index (issue 28, item 2).
+   */
+  'export/piece': Msg<{ exportId: string; index: number }, { chunk: string; last: boolean }, 'page'>;
   'sites/get': Msg<Record<string, never>, SitesState, 'page'>;
   /** Called after the popup obtained the host permission: register the content script there. */
   'sites/enable': Msg<{ origin: string; tabId?: number }, SitesState, 'page'>;
@@ -171,8 +186,8 @@ export interface ProtocolMap {
   'ops/status': Msg<{ opId: string }, { operation: OpResult | null }, 'page'>;
   /** Recently deleted: one page of the trash, newest first, and the bulk deletes that can be undone whole. */
   'trash/list': Msg<{ offset: number; limit: number }, TrashPage, 'page'>;
-  /** Export these documents (and their workstreams) as an interchange file. */
-  'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportFile, 'page'>;
+  /** Export these documents (and their workstreams) as an interchange file (its text in pieces, as `export`). */
+  'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportStarted, 'page'>;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -222,6 +237,7 @@ const SAFE_TO_REPEAT = new Set<string>([
   'subscriptions/list',
   'status/get',
   'export',
+  'export/piece',
   'sites/get',
   // Operations carry the page's id: the background answers a second request from its record of the first.
   'docs/edit-many',

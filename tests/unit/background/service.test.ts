@@ -8,7 +8,7 @@ import { ACCESS } from '@/utils/background/protocol-schemas';
 import { IndexCache } from '@/utils/background/index-cache';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
 import { localToday } from '@/utils/shared/calendar';
-import { ID, POPUP, caller, fakeDeps, type Call } from '../support/service-fixture';
+import { ID, POPUP, caller, exported, fakeDeps, type Call } from '../support/service-fixture';
 
 const SAMPLE = readFileSync(new URL('../../fixtures/sample-index.json', import.meta.url), 'utf8');
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
@@ -225,11 +225,11 @@ describe('what messages do', () => {
 
   it('exports what it imported', async () => {
     await call('import/apply', { text: SAMPLE, filename: 'sample-index.json' });
-    const file = (await call('export', { format: 'json' })).result;
+    const file = await exported(call, 'export', { format: 'json' });
     const parsed = JSON.parse(file.text);
     expect(parsed).toMatchObject({ format: 'docket-index', version: 1 });
     expect(parsed.documents).toHaveLength(6);
-    const csv = (await call('export', { format: 'csv', workstreamId: 'ws-improve' })).result;
+    const csv = await exported(call, 'export', { format: 'csv', workstreamId: 'ws-improve' });
     expect(csv.text.trim().split('\n')).toHaveLength(3);
     // Both forms dated (the member's own date of the export); one workstream's file named after it.
     const day = localToday(new Date('2026-11-22T10:00:00.000Z'));
@@ -338,8 +338,8 @@ describe('docs/track (accepting a scan)', () => {
     });
     expect(reply).toEqual({ ok: true, result: { documents: 1, workstreams: 1 } });
     expect(deps.indexChanged).toHaveBeenCalledTimes(1);
-    const exported = JSON.parse((await call('export', { format: 'json' })).result.text);
-    expect(exported.documents[0]).toMatchObject({
+    const file = JSON.parse((await exported(call, 'export', { format: 'json' })).text);
+    expect(file.documents[0]).toMatchObject({
       sourceDate: '2020-09-24',
       deadlineSource: expect.stringContaining('October 1'),
     });

@@ -40,3 +40,21 @@ export function caller(deps: ServiceDeps, from: Sender = POPUP): Call {
   const handlers = createHandlers(deps);
   return (type, data, sender = from) => dispatch({ type, data }, sender, handlers, deps) as never;
 }
+
+/** An export as the page receives it: started, then its pieces (`export/piece`) joined. */
+export async function exported(
+  call: Call,
+  type: 'export' | 'docs/export',
+  data: unknown,
+): Promise<{ filename: string; text: string }> {
+  const started = await call(type, data);
+  if (!started.ok) throw new Error(started.error);
+  const parts: string[] = [];
+  for (let index = 0; ; index++) {
+    const piece = await call('export/piece', { exportId: started.result.exportId, index });
+    if (!piece.ok) throw new Error(piece.error);
+    parts.push(piece.result.chunk);
+    if (piece.result.last) break;
+  }
+  return { filename: started.result.filename, text: parts.join('') };
+}

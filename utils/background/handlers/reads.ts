@@ -5,7 +5,6 @@
  */
 import * as store from '../db/store';
 import { badgeAnswer } from '../badge-fields';
-import { exportCsv, exportJson } from '../interchange/export';
 import { DRIVE_ID_RE } from '../protocol-schemas';
 import { coldGroupedPage, queryDocs, summarizeIndex } from '../queries';
 import { createRateLimiter } from '../rate-limit';
@@ -30,17 +29,9 @@ export function validIds(ids: readonly string[]): string[] {
 }
 
 type ReadMessage =
-  | 'lookup'
-  | 'docs/find'
-  | 'workstreams/list'
-  | 'editor/open'
-  | 'index/get'
-  | 'docs/query'
-  | 'doc/get'
-  | 'index/summary'
-  | 'export';
+  'lookup' | 'docs/find' | 'workstreams/list' | 'editor/open' | 'index/get' | 'docs/query' | 'doc/get' | 'index/summary';
 
-export function createReadHandlers({ deps, db, cache, now, today }: HandlerContext): HandlersFor<ReadMessage> {
+export function createReadHandlers({ deps, db, cache, today }: HandlerContext): HandlersFor<ReadMessage> {
   /** After a cold start: read the index and build the default list and the search index, while the popup draws. */
   const warm = () =>
     cache.warm((view) => {
@@ -130,13 +121,6 @@ export function createReadHandlers({ deps, db, cache, now, today }: HandlerConte
     'index/summary': async ({ today: day }) => {
       await cache.check();
       return summarizeIndex(await cache.get(), day ?? today());
-    },
-    export: async ({ format, workstreamId }) => {
-      const index = await store.getIndex(await db());
-      if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
-        throw new Error(`There is no workstream “${workstreamId}” to export.`);
-      }
-      return format === 'json' ? exportJson(index, now(), workstreamId) : exportCsv(index, workstreamId, now());
     },
   };
 }

@@ -1,15 +1,12 @@
 /**
  * The background's answers to the full page (docket.html): the table (filtered, sorted, grouped,
- * one window of rows at a time), the deadline timeline, the deadlines for a calendar file, and the
- * selected documents' export. Writes to many documents at once are operations (./operations.ts).
+ * one window of rows at a time), the deadline timeline, and the deadlines for a calendar file. Writes to many documents at once are operations (./operations.ts).
  * Wired into the service's handlers (../service.ts), which checks senders and shapes first.
  */
 import type { DocketDB } from '../db/schema';
 import type { HandlerContext } from './context';
 import { coldGroupedPage, type IndexView } from '../queries';
-import { exportCsv, exportJson } from '../interchange/export';
 import { compareDocs, matchesStatus } from '../../shared/doc-order';
-import { localToday } from '../../shared/calendar';
 import { isDone } from '../../shared/urgency';
 import { orderTable, type TableGroup, type TablePage, type TableQuery } from '../../shared/doc-table';
 import { MAX_QUERY_LIMIT } from '../../shared/docs-query';
@@ -19,12 +16,7 @@ import type { MessageType, Req, Res } from '../../shared/protocol';
 import { parseQuery } from '../../shared/search';
 import { buildTimeline } from '../../shared/timeline';
 
-export const TABLE_MESSAGES = [
-  'docs/table',
-  'docs/timeline',
-  'docs/deadlines',
-  'docs/export',
-] as const satisfies readonly MessageType[];
+export const TABLE_MESSAGES = ['docs/table', 'docs/timeline', 'docs/deadlines'] as const satisfies readonly MessageType[];
 type TableMessage = (typeof TABLE_MESSAGES)[number];
 
 export type TableDeps = Pick<HandlerContext, 'db' | 'cache' | 'now' | 'today' | 'indexChanged'>;
@@ -95,7 +87,7 @@ async function coldTablePage(db: DocketDB, q: TableQuery, today: string): Promis
 }
 
 export function createTableHandlers(deps: TableDeps): Handlers {
-  const { db, cache, now } = deps;
+  const { db, cache } = deps;
   const view = async () => {
     await cache.check();
     return cache.get();
@@ -140,17 +132,6 @@ export function createTableHandlers(deps: TableDeps): Handlers {
         docs = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d?.deadline);
       } else docs = v.documents.filter((d) => d.deadline && !isDone(d));
       return { documents: docs.sort(compareDocs), workstreams: [...v.workstreams] };
-    },
-    'docs/export': async ({ ids, format }) => {
-      const v = await view();
-      const found = cache.lookup(ids) ?? {};
-      const documents = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d);
-      const used = new Set(documents.map((d) => d.workstreamId));
-      const index = { documents, workstreams: v.workstreams.filter((w) => used.has(w.id)) };
-      const at = now();
-      const file = format === 'json' ? exportJson(index, at) : exportCsv(index, undefined, at);
-      const n = documents.length;
-      return { ...file, filename: `docket-${n}-document${n === 1 ? '' : 's'}-${localToday(new Date(at))}.${format}` };
     },
   };
 }

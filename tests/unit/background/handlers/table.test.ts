@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import type { Sender, ServiceDeps } from '@/utils/background/service';
 import { localToday } from '@/utils/shared/calendar';
-import { ID, PAGE, caller, fakeDeps, type Call } from '../../support/service-fixture';
+import { ID, PAGE, caller, exported, fakeDeps, type Call } from '../../support/service-fixture';
 
 const SAMPLE = readFileSync(new URL('../../../fixtures/sample-index.json', import.meta.url), 'utf8');
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
@@ -174,14 +174,14 @@ describe('reading for the timeline and exports', () => {
   });
 
   it('docs/export: the chosen documents and their workstreams, as the interchange file', async () => {
-    const json = await ok('docs/export', { ids: [MHLB, SHEET], format: 'json' });
+    const json = await exported(call, 'docs/export', { ids: [MHLB, SHEET], format: 'json' });
     // Dated with the member's own date of the export (2026-11-23 in Kiritimati), as the index export is.
     const day = localToday(new Date('2026-11-22T10:00:00.000Z'));
     expect(json.filename).toBe(`docket-2-documents-${day}.json`);
     const file = JSON.parse(json.text);
     expect(file.documents.map((d: any) => d.id).sort()).toEqual([MHLB, SHEET].sort());
     expect(file.workstreams.map((w: any) => w.id).sort()).toEqual(['ws-hlb', 'ws-improve']);
-    const csv = await ok('docs/export', { ids: [MHLB], format: 'csv' });
+    const csv = await exported(call, 'docs/export', { ids: [MHLB], format: 'csv' });
     expect(csv.filename).toBe(`docket-1-document-${day}.csv`);
     expect(csv.text.trim().split('\n')).toHaveLength(2);
   });
