@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ACCOUNT_RE, DOC_KINDS, STATUSES } from '../shared/model';
-import type { MessageType, ProtocolMap } from '../shared/protocol';
+import { MAX_PAGE_DOCUMENTS, type MessageType, type ProtocolMap } from '../shared/protocol';
 import { MAX_QUERY_LIMIT } from '../shared/docs-query';
 import { TABLE_GROUPS, TABLE_SORTS } from '../shared/doc-table';
 import { OP_ID_RE } from '../shared/operations';
@@ -20,6 +20,8 @@ const EMPTY = v.strictObject({});
 /** The most documents one message of the full page acts on. */
 export const MAX_MANY = 100_000;
 const DRIVE_IDS = v.pipe(v.array(DRIVE_ID), v.maxLength(MAX_MANY));
+const OFFSET = v.pipe(v.number(), v.integer(), v.minValue(0));
+const PAGE_LIMIT = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE_DOCUMENTS));
 const OP_ID = v.pipe(v.string(), v.regex(OP_ID_RE, 'not an operation id'));
 const EXTRA = v.optional(v.record(v.string(), v.unknown()));
 export const WorkstreamSchema = v.object({
@@ -78,7 +80,7 @@ export const REQUEST_SCHEMAS = {
     wsGuess: v.optional(SHORT),
     sourceTitle: v.optional(SHORT),
   }),
-  'index/get': EMPTY,
+  'index/get': v.strictObject({ offset: v.optional(OFFSET), limit: v.optional(PAGE_LIMIT) }),
   'docs/query': v.strictObject({
     view: v.picklist(['grouped', 'search', 'upcoming']),
     text: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
@@ -135,7 +137,12 @@ export const REQUEST_SCHEMAS = {
     today: v.optional(ISO_DATE),
     weeks: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(52))),
   }),
-  'docs/deadlines': v.strictObject({ ids: v.optional(DRIVE_IDS), today: v.optional(ISO_DATE) }),
+  'docs/deadlines': v.strictObject({
+    ids: v.optional(DRIVE_IDS),
+    today: v.optional(ISO_DATE),
+    offset: v.optional(OFFSET),
+    limit: v.optional(PAGE_LIMIT),
+  }),
   'docs/edit-many': v.strictObject({
     opId: OP_ID,
     ids: DRIVE_IDS,

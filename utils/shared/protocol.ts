@@ -100,8 +100,15 @@ export interface ProtocolMap {
     'read'
   >;
 
-  /** The whole index (large: the popup asks the small queries below instead). */
-  'index/get': Msg<Record<string, never>, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
+  /**
+   * The index, one page of documents at a time (at most MAX_PAGE_DOCUMENTS: no answer grows with the
+   * index), in id order, with `total`; the popup asks the small queries below instead.
+   */
+  'index/get': Msg<
+    { offset?: number; limit?: number },
+    { documents: DocRecord[]; workstreams: Workstream[]; total: number },
+    'page'
+  >;
   /** One page of the grouped list, the search results or the Upcoming view. */
   'docs/query': Msg<DocsQuery, DocsPage, 'page'>;
   /** One document, by its id or an alias. */
@@ -165,8 +172,15 @@ export interface ProtocolMap {
   'docs/table': Msg<TableQuery, TablePage, 'page'>;
   /** Per workstream: overdue, due in each of the next weeks, later. */
   'docs/timeline': Msg<{ today?: string; weeks?: number }, Timeline, 'page'>;
-  /** Documents with a deadline (for a calendar file): these ids, or every one not done. */
-  'docs/deadlines': Msg<{ ids?: string[]; today?: string }, { documents: DocRecord[]; workstreams: Workstream[] }, 'page'>;
+  /**
+   * Documents with a deadline (for a calendar file): these ids, or every one not done; one page at
+   * a time (at most MAX_PAGE_DOCUMENTS), with `total` (utils/popup/all-deadlines.ts asks for every page).
+   */
+  'docs/deadlines': Msg<
+    { ids?: string[]; today?: string; offset?: number; limit?: number },
+    { documents: DocRecord[]; workstreams: Workstream[]; total: number },
+    'page'
+  >;
   /**
    * Changes to many documents at once, each an operation with an id the page chose (a request sent
    * again with it is answered from the background's record, never applied twice), written in chunks
@@ -189,6 +203,12 @@ export interface ProtocolMap {
   /** Export these documents (and their workstreams) as an interchange file (its text in pieces, as `export`). */
   'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportStarted, 'page'>;
 }
+
+/**
+ * The most whole documents one answer carries (about 3 MB at 1.4 kB each: a few milliseconds for
+ * the page to receive). Answers that would grow with the index come in pages of at most this many.
+ */
+export const MAX_PAGE_DOCUMENTS = 2_000;
 
 export type MessageType = keyof ProtocolMap;
 export type Req<K extends MessageType> = ProtocolMap[K]['req'];

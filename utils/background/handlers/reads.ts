@@ -11,7 +11,7 @@ import { createRateLimiter } from '../rate-limit';
 import type { HandlerContext, HandlersFor } from './context';
 import { titleFromLinkText } from '../../shared/link-title';
 import { parseDocLink } from '../../shared/links';
-import { DocketError } from '../../shared/protocol';
+import { DocketError, MAX_PAGE_DOCUMENTS } from '../../shared/protocol';
 import { isDefaultSite } from '../../shared/sites';
 
 /** How often a page's badges may open the editor. */
@@ -93,7 +93,20 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
       await deps.openEditorWindow(params, tabId);
       return { opened: true };
     },
-    'index/get': async () => store.getIndex(await db()),
+    'index/get': async ({ offset = 0, limit = MAX_PAGE_DOCUMENTS }) => {
+      const d = await db();
+      const tx = d.transaction(['documents', 'workstreams']);
+      const docs = tx.objectStore('documents');
+      const [total, keys, workstreams] = await Promise.all([
+        docs.count(),
+        docs.getAllKeys(null, offset + limit),
+        tx.objectStore('workstreams').getAll(),
+      ]);
+      const from = keys[offset];
+      const documents = from === undefined ? [] : await docs.getAll(IDBKeyRange.lowerBound(from), limit);
+      await tx.done;
+      return { documents, workstreams, total };
+    },
     'docs/query': async (q) => {
       // The first page of the list says which revision it is at least as new as (read before answering).
       const revision = q.view === 'grouped' && q.offset === 0 && deps.revision ? await deps.revision() : undefined;

@@ -12,7 +12,7 @@ import { orderTable, type TableGroup, type TablePage, type TableQuery } from '..
 import { MAX_QUERY_LIMIT } from '../../shared/docs-query';
 import type { DocsRow } from '../../shared/docs-query';
 import type { DocRecord } from '../../shared/model';
-import type { MessageType, Req, Res } from '../../shared/protocol';
+import { MAX_PAGE_DOCUMENTS, type MessageType, type Req, type Res } from '../../shared/protocol';
 import { parseQuery } from '../../shared/search';
 import { buildTimeline } from '../../shared/timeline';
 
@@ -124,14 +124,15 @@ export function createTableHandlers(deps: TableDeps): Handlers {
       const v = await view();
       return buildTimeline(v.documents, v.workstreams, today ?? deps.today(), weeks);
     },
-    'docs/deadlines': async ({ ids }) => {
+    'docs/deadlines': async ({ ids, offset = 0, limit = MAX_PAGE_DOCUMENTS }) => {
       const v = await view();
       let docs: DocRecord[];
       if (ids) {
         const found = cache.lookup(ids) ?? {};
         docs = [...new Set(ids)].map((id) => found[id]?.doc).filter((d): d is DocRecord => !!d?.deadline);
       } else docs = v.documents.filter((d) => d.deadline && !isDone(d));
-      return { documents: docs.sort(compareDocs), workstreams: [...v.workstreams] };
+      docs.sort(compareDocs);
+      return { documents: docs.slice(offset, offset + limit), workstreams: [...v.workstreams], total: docs.length };
     },
   };
 }

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import type { Sender, ServiceDeps } from '@/utils/background/service';
 import { localToday } from '@/utils/shared/calendar';
+import { allDeadlines } from '@/utils/popup/all-deadlines';
+import { MAX_PAGE_DOCUMENTS } from '@/utils/shared/protocol';
 import { ID, PAGE, caller, exported, fakeDeps, type Call } from '../../support/service-fixture';
 
 const SAMPLE = readFileSync(new URL('../../../fixtures/sample-index.json', import.meta.url), 'utf8');
@@ -160,6 +162,25 @@ describe('reading for the timeline and exports', () => {
     expect(all.workstreams).toHaveLength(4);
     const some = await ok('docs/deadlines', { ids: [DELIVERED, MHLB] });
     expect(some.documents.map((d: any) => d.id)).toEqual([MHLB, DELIVERED]);
+  });
+
+  it('docs/deadlines and index/get answer in pages (no answer grows with the index), and every page adds up', async () => {
+    const page = await ok('docs/deadlines', { offset: 1, limit: 2 });
+    expect(page.total).toBe(5);
+    expect(page.documents.map((d: any) => d.id)).toEqual([PROPOSALS, SHEET]);
+    const send = (_type: string, data: unknown) => ok('docs/deadlines', { ...(data as object), limit: 2 });
+    const every = await allDeadlines(send as never, {});
+    expect(every.documents.map((d) => d.id)).toEqual([CONSOLIDATED, PROPOSALS, SHEET, OUTCOMES, MHLB]);
+    expect((await call('docs/deadlines', { limit: MAX_PAGE_DOCUMENTS + 1 })).ok).toBe(false);
+
+    const first = await ok('index/get', { limit: 4 });
+    const rest = await ok('index/get', { offset: 4, limit: 4 });
+    expect(first.total).toBe(6);
+    expect(first.documents).toHaveLength(4);
+    expect([...first.documents, ...rest.documents].map((d: any) => d.id).sort()).toEqual(
+      [CONSOLIDATED, PROPOSALS, SHEET, OUTCOMES, MHLB, DELIVERED].sort(),
+    );
+    expect((await ok('index/get', {})).documents).toHaveLength(6);
   });
 
   it('docs/timeline: per workstream, overdue on the asker’s day', async () => {
