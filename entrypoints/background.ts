@@ -140,7 +140,7 @@ export default defineBackground(() => {
   optional('the chosen language', () =>
     startLanguage(() => {
       optional('context menus', createMenus);
-      omnibox?.redraw();
+      optional('the address bar (dk)', () => omnibox?.redraw());
       void toolbar?.refresh().catch(console.error);
     }),
   );
