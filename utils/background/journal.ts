@@ -4,9 +4,14 @@
  * it mid-way; the index's own record of the last operation written (meta `lastOp`, written in
  * the same transaction) tells whether it landed. If not, nothing of it was written: the member
  * is told, and a sync simply runs again at its next turn.
+ *
+ * The index keeps its own note too (meta `pendingOp`, written before the operation's transaction):
+ * when the storage note is gone (an in-place update from a build that kept none, storage cleared),
+ * what the database shows, a started import with no matching completion (`lastOp`), still tells the
+ * member that it did not land (issue 28, item 8).
  */
 import { browser } from 'wxt/browser';
-import { getMeta } from './db/store';
+import { PENDING_OP, getMeta, noteStarted } from './db/store';
 import { type DocketDB } from './db/schema';
 import type { IndexStatus } from '../shared/protocol';
 import type { Journal, JournalEntry } from './sync';
@@ -22,17 +27,22 @@ export const storageJournal: Journal = {
   },
 };
 
+export { noteStarted };
+
 /**
  * At start: turn a journal note of an operation that did not land into a notice for the popup.
  * One that landed may have stopped before open pages and the popup were told the index changed:
  * `landed` tells them now (a new index revision).
  */
 export async function recoverJournal(db: DocketDB, landed?: () => Promise<void>): Promise<JournalEntry | null> {
-  const entry = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
+  const stored = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
+  const pending = await getMeta<JournalEntry>(db, PENDING_OP);
+  const entry = stored ?? pending;
   if (!entry) return null;
-  await browser.storage.local.remove(JOURNAL_KEY);
+  if (stored) await browser.storage.local.remove(JOURNAL_KEY);
+  if (pending) await db.delete('meta', PENDING_OP);
   if ((await getMeta<string>(db, 'lastOp')) === entry.id) {
-    await landed?.();
+    if (stored) await landed?.();
     return null;
   }
   await browser.storage.local.set({ [INTERRUPTED_KEY]: { label: entry.label, startedAt: entry.startedAt } });

@@ -112,12 +112,15 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   const indexChanges = written.length > 0 || plan.workstreams.length > 0;
   const id = run.newId();
   const label = subscription ? `before syncing “${subscription.name}”` : `before importing ${run.filename}`;
-  await run.journal.begin({
+  const entry: JournalEntry = {
     id,
     op: subscription ? 'sync' : 'import',
     label: subscription ? `sync of “${subscription.name}”` : `import of ${run.filename}`,
     startedAt: now,
-  });
+  };
+  await run.journal.begin(entry);
+  // The index's own note: read at start if the storage note is gone (journal.ts).
+  await store.noteStarted(db, entry);
   try {
     await store.writeMerge(
       db,

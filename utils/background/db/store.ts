@@ -135,6 +135,17 @@ export async function getSharedVersions(db: DocketDB, ids: readonly string[]): P
   return out;
 }
 
+/** Meta key of the index's own note that an import or sync starts (its completion: `lastOp`). */
+export const PENDING_OP = 'pendingOp';
+
+/** Note in the index that an operation starts, before its transaction (read at start: ../journal.ts). */
+export async function noteStarted(
+  db: DocketDB,
+  entry: { id: string; op: string; label: string; startedAt: string },
+): Promise<void> {
+  await db.put('meta', { key: PENDING_OP, value: entry });
+}
+
 export async function getMeta<T>(db: DocketDB, key: string): Promise<T | undefined> {
   return (await db.get('meta', key))?.value as T | undefined;
 }
