@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { send } from '@/utils/shared/protocol';
+import { allDeadlines } from '@/utils/popup/all-deadlines';
 import { localToday } from '@/utils/shared/calendar';
 import { download } from '@/utils/popup/download';
 
@@ -25,7 +26,7 @@ export function IcsExportButton({
     try {
       const chosen = ids?.() ?? null;
       const [{ documents, workstreams }, { deadlinesIcs, icsFilename }] = await Promise.all([
-        send('docs/deadlines', chosen ? { ids: [...chosen] } : {}),
+        allDeadlines(send, chosen ? { ids: [...chosen] } : {}),
         import('@/utils/popup/ics'),
       ]);
       if (!documents.length) {

@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { DocRecord } from '@/utils/shared/model';
 import { displayTitle } from '@/utils/shared/doc-order';
 
-export const UNDO_MS = 10_000;
+/** At least a minute (issue 28, item 4); afterwards the document is in Recently deleted (Import / export). */
+export const UNDO_MS = 60_000;
 
-/** "Deleted …" with an Undo button, for about ten seconds. */
+/** "Deleted …" with an Undo button, for a minute. */
 export function UndoToast({ doc, onUndo, onClose }: { doc: DocRecord; onUndo: () => void; onClose: () => void }) {
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;

@@ -12,6 +12,10 @@ import { FullScan } from '@/components/scan/FullScan';
 import { TableView, type Undoable } from './TableView';
 import { TimelineView } from './TimelineView';
 import { useRevision } from '@/hooks/useRevision';
+import { RecentlyDeleted } from '@/components/common/RecentlyDeleted';
+import type { OpResult } from '@/utils/shared/operations';
+import { progressText, undoText } from '@/utils/popup/operation-text';
+import { runOperation } from '@/utils/popup/run-operation';
 import { useLatest } from '@/hooks/useLatest';
 import type { Subscription } from '@/utils/shared/reports';
 import type { Workstream } from '@/utils/shared/model';
@@ -25,6 +29,7 @@ const VIEW_LABELS: Record<FullView, MessageKey> = {
   table: 'view_documents',
   timeline: 'view_timeline',
   scan: 'view_scan_a_page',
+  deleted: 'view_recently_deleted',
 };
 
 /**
@@ -45,6 +50,7 @@ export function FullPage({
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [progress, setProgress] = useState<OpResult | null>(null);
   const [today, setToday] = useState(() => localToday());
   const { revision, bump } = useRevision();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -65,10 +71,8 @@ export function FullPage({
     setNote(null);
     setUndoable(u);
   }, []);
-  const onNote = useCallback((text: string) => {
-    setUndoable(null);
-    setNote(text);
-  }, []);
+  // A note (an export, a calendar file) never replaces the notice that holds Undo: both show.
+  const onNote = useCallback((text: string) => setNote(text), []);
 
   useEffect(() => {
     const timer = setInterval(() => setToday(localToday()), 60_000);
@@ -93,11 +97,13 @@ export function FullPage({
     setUndoable(null);
     if (!u) return;
     try {
-      await send('docs/restore', { documents: u.documents });
-      setNote(`Undone: ${u.text}`);
+      const result = await runOperation(send, 'docs/undo', { of: u.opId }, setProgress);
+      setNote(undoText(result));
       bump();
     } catch (e) {
       onError(e);
+    } finally {
+      setProgress(null);
     }
     document.querySelector<HTMLElement>('.table-scroll')?.focus();
   }
@@ -172,6 +178,7 @@ export function FullPage({
             onError={onError}
             onUndoable={onUndoable}
             onNote={onNote}
+            onProgress={setProgress}
             searchRef={searchRef}
             empty={
               <GettingStarted
@@ -187,27 +194,40 @@ export function FullPage({
           />
         </div>
         {view === 'timeline' && <TimelineView revision={revision} today={today} onError={onError} />}
+        {view === 'deleted' && <RecentlyDeleted revision={revision} onRestored={bump} />}
         {view === 'scan' && <FullScan tabId={params.tabId} revision={revision} onTracked={bump} onError={onError} />}
       </main>
+      {progress && (
+        <div className="toast op-progress" role="status">
+          <label>
+            <span>{progressText(progress)}</span> <progress value={progress.done} max={Math.max(1, progress.total)} />
+          </label>
+        </div>
+      )}
       {(undoable || note) && (
-        <div className="toast" role="status">
-          <span>{undoable ? undoable.text : note}</span>
-          {undoable && (
-            <button type="button" onClick={() => void undo()}>
-              Undo
-            </button>
+        <div className="toasts">
+          {note && (
+            <div className="toast" role="status">
+              <span>{note}</span>
+              <button type="button" className="link-button" onClick={() => setNote(null)}>
+                <span aria-hidden="true">×</span>
+                <span className="sr-only">Dismiss</span>
+              </button>
+            </div>
           )}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setUndoable(null);
-              setNote(null);
-            }}
-          >
-            <span aria-hidden="true">×</span>
-            <span className="sr-only">Dismiss</span>
-          </button>
+          {/* Undo stays until used or dismissed (never replaced by another notice); afterwards, Recently deleted. */}
+          {undoable && (
+            <div className="toast" role="status">
+              <span>{undoable.text}</span>
+              <button type="button" onClick={() => void undo()}>
+                Undo
+              </button>
+              <button type="button" className="link-button" onClick={() => setUndoable(null)}>
+                <span aria-hidden="true">×</span>
+                <span className="sr-only">Dismiss</span>
+              </button>
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -4,13 +4,17 @@ import type { DocRecord } from '@/utils/shared/model';
 import type { TablePage, TableSort } from '@/utils/shared/doc-table';
 import { TABLE_SORTS } from '@/utils/shared/doc-table';
 import { send } from '@/utils/shared/protocol';
+import type { OpResult } from '@/utils/shared/operations';
+import { receiveExport } from '@/utils/popup/receive-export';
+import { runOperation } from '@/utils/popup/run-operation';
+import { SCREENFUL, confirmDeleteText } from '@/utils/popup/operation-text';
 import { EMPTY_SELECTION, keepListed, selectAll, selectedInOrder, type Selection } from '@/utils/popup/selection';
 import { PREFS_KEY, changeText, deletedText, nextSort, tableKey, type TableKey, type TablePrefs } from '@/utils/popup/table-view';
-import { BulkBar } from './BulkBar';
-import { DocTable } from './DocTable';
+import { BulkBar } from '@/components/full-page/BulkBar';
+import { DocTable } from '@/components/full-page/DocTable';
 import { IcsExportButton } from '@/components/common/IcsExportButton';
 import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
-import { download } from '@/utils/popup/download';
+import { downloadBlob } from '@/utils/popup/download';
 import { useTable } from '@/hooks/useTable';
 
 const SORT_LABELS: Record<TableSort, string> = {
@@ -21,10 +25,10 @@ const SORT_LABELS: Record<TableSort, string> = {
   source: 'Source',
 };
 
-/** A change that can be undone: the documents as they were before it. */
+/** A change that can be undone: its operation (the background keeps what it changed). */
 export interface Undoable {
   text: string;
-  documents: DocRecord[];
+  opId: string;
 }
 
 /**
@@ -40,6 +44,7 @@ export function TableView({
   onError,
   onUndoable,
   onNote,
+  onProgress,
   searchRef,
   empty,
 }: {
@@ -51,6 +56,8 @@ export function TableView({
   onError: (e: unknown) => void;
   onUndoable: (u: Undoable) => void;
   onNote: (text: string) => void;
+  /** How far a change to many documents is (null: none running). */
+  onProgress: (progress: OpResult | null) => void;
   searchRef: React.RefObject<HTMLInputElement | null>;
   /** What an empty index shows (the ways to start). */
   empty?: React.ReactNode;
@@ -96,13 +103,14 @@ export function TableView({
     if (!ids.length) return;
     setBusy(true);
     try {
-      const { documents, before } = await send('docs/edit-many', { ids, change: c });
-      const text = changeText(c, documents.length, data?.workstreams ?? []);
-      if (before.length) onUndoable({ text, documents: before });
+      const result = await runOperation(send, 'docs/edit-many', { ids, change: c }, onProgress);
+      const text = changeText(c, result.changed, data?.workstreams ?? []);
+      if (result.changed) onUndoable({ text, opId: result.opId });
       else onNote(text);
     } catch (e) {
       onError(e);
     } finally {
+      onProgress(null);
       setBusy(false);
     }
   }
@@ -110,25 +118,28 @@ export function TableView({
   const remove = useCallback(
     async (ids: readonly string[]) => {
       if (!ids.length) return;
+      // More than a screenful: asked once, with the count.
+      if (ids.length > SCREENFUL && !window.confirm(confirmDeleteText(ids.length))) return;
       setBusy(true);
       try {
-        const { documents } = await send('docs/delete-many', { ids: [...ids] });
+        const result = await runOperation(send, 'docs/delete-many', { ids: [...ids] }, onProgress);
         setSelection((s) => ({ ...s, ids: new Set() }));
-        onUndoable({ text: deletedText(documents.length), documents });
+        onUndoable({ text: deletedText(result.changed), opId: result.opId });
       } catch (e) {
         onError(e);
       } finally {
+        onProgress(null);
         setBusy(false);
       }
     },
-    [onError, onUndoable],
+    [onError, onUndoable, onProgress],
   );
 
   async function exportSelected(format: 'json' | 'csv') {
     try {
-      const file = await send('docs/export', { ids: [...selectedIds()], format });
-      download(file.filename, file.mime, file.text);
-      onNote(`Downloading ${file.filename}.`);
+      const started = await send('docs/export', { ids: [...selectedIds()], format });
+      downloadBlob(started.filename, await receiveExport(send, started));
+      onNote(`Downloading ${started.filename}.`);
     } catch (e) {
       onError(e);
     }

@@ -27,6 +27,8 @@ import { LanguageSettings } from '@/components/common/LanguageSettings';
 import { StatusBanners } from './StatusBanners';
 import { ThisPage } from '@/components/documents/ThisPage';
 import { UndoToast } from '@/components/common/UndoToast';
+import { runOperation } from '@/utils/popup/run-operation';
+import { restoredText } from '@/utils/popup/operation-text';
 import { UpcomingPanel } from '@/components/upcoming/UpcomingView';
 import { ViewTabs, panelId, tabId } from './ViewTabs';
 import type { ViewId } from './ViewTabs';
@@ -200,7 +202,9 @@ export function App() {
     setDeleted(null);
     if (!doc) return;
     try {
-      await send('doc/put', { doc });
+      // Out of the trash, as it was (updatedAt moves forward); never over a document tracked again since.
+      const result = await runOperation(send, 'trash/restore', { ids: [doc.id] });
+      if (!result.changed) onError(new Error(restoredText(result)));
       reload();
     } catch (e) {
       onError(e);

@@ -12,7 +12,9 @@ import { errorMessage } from '@/utils/popup/errors';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { SharedSheets } from './SharedSheets';
 import { SnapshotList } from './SnapshotList';
-import { download } from '@/utils/popup/download';
+import { downloadBlob } from '@/utils/popup/download';
+import { receiveExport } from '@/utils/popup/receive-export';
+import { RecentlyDeleted } from '@/components/common/RecentlyDeleted';
 
 interface Pending {
   /** The file itself: it is sent again, in pieces, when applied. */
@@ -191,9 +193,10 @@ export function ImportExport({
   async function doExport(format: 'json' | 'csv') {
     setExportNote(null);
     try {
-      const file = await send('export', exportWs ? { format, workstreamId: exportWs } : { format });
-      download(file.filename, file.mime, file.text);
-      setExportNote(`Downloading ${file.filename}.`);
+      const started = await send('export', exportWs ? { format, workstreamId: exportWs } : { format });
+      // The text comes in pieces (no message grows with the index).
+      downloadBlob(started.filename, await receiveExport(send, started));
+      setExportNote(`Downloading ${started.filename}.`);
     } catch (err) {
       onError(err);
     }
@@ -311,6 +314,7 @@ export function ImportExport({
       {active && (
         <>
           <SharedSheets subscriptions={subscriptions} onChanged={(list) => onSubscriptionsChanged?.(list)} />
+          <RecentlyDeleted revision={revision} />
           <SnapshotList revision={revision} />
         </>
       )}

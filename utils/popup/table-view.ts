@@ -20,7 +20,7 @@ import { daysBetween } from '../shared/calendar';
 import { formatDate } from '../shared/format-date';
 import { parseStatusFilter } from './params';
 
-export const FULL_VIEWS = ['table', 'timeline', 'scan'] as const;
+export const FULL_VIEWS = ['table', 'timeline', 'scan', 'deleted'] as const;
 export type FullView = (typeof FULL_VIEWS)[number];
 
 export interface FullPageParams {

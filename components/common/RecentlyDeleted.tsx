@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { send, type TrashPage } from '@/utils/shared/protocol';
+import { formatInstant } from '@/utils/shared/format-date';
+import { errorMessage } from '@/utils/popup/errors';
+import { restoredText, undoText } from '@/utils/popup/operation-text';
+import { runOperation } from '@/utils/popup/run-operation';
+import { ErrorAlert } from './ErrorAlert';
+
+/** Rows of the trash shown at a time ("Show more" for the next ones). */
+const PAGE = 50;
+
+/**
+ * "Recently deleted" (issue 28, item 4), in the popup and the full page: the trash, newest first,
+ * each with Restore; and the deletes of many documents, each restorable whole (their documents
+ * are kept beyond the trash, and the index was snapshotted before the largest).
+ */
+export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; onRestored?: () => void }) {
+  const id = useId();
+  const [page, setPage] = useState<TrashPage | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    try {
+      const next = await send('trash/list', { offset: 0, limit });
+      if (n === seq.current) setPage(next);
+    } catch (err) {
+      if (n === seq.current) setError(errorMessage(err));
+    }
+  }, [limit]);
+
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  async function run(work: () => Promise<string>) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      setMessage(await work());
+      onRestored?.();
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const restore = (ids: string[]) => run(async () => restoredText(await runOperation(send, 'trash/restore', { ids })));
+  const restoreBulk = (opId: string) => run(async () => undoText(await runOperation(send, 'docs/undo', { of: opId })));
+
+  return (
+    <section className="recently-deleted" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Recently deleted</h2>
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      <p className="muted small" role="status">
+        {message}
+      </p>
+      {!page ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <>
+          {page.bulk.length > 0 && (
+            <ul className="bulk-deletes">
+              {page.bulk.map((b) => (
+                <li key={b.opId}>
+                  <span>
+                    {b.count.toLocaleString('en-US')} document{b.count === 1 ? '' : 's'} deleted together on {formatInstant(b.at)}
+                  </span>{' '}
+                  <button type="button" disabled={busy} onClick={() => void restoreBulk(b.opId)}>
+                    Restore all {b.count.toLocaleString('en-US')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {page.total === 0 ? (
+            <p className="muted">Nothing was deleted recently.</p>
+          ) : (
+            <>
+              <p className="muted small">
+                {page.total.toLocaleString('en-US')} document{page.total === 1 ? '' : 's'} in the trash (the newest are kept).
+              </p>
+              <ul className="trash-list">
+                {page.entries.map((e) => (
+                  <li key={e.id} data-docket-id={e.id}>
+                    <span className="title">{e.title}</span>{' '}
+                    <span className="muted small">deleted {formatInstant(e.deletedAt)}</span>{' '}
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-label={`Restore “${e.title}”`}
+                      onClick={() => void restore([e.id])}
+                    >
+                      Restore
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {page.entries.length < page.total && (
+                <button type="button" className="link-button" onClick={() => setLimit((l) => l + PAGE)}>
+                  Show more
+                </button>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
