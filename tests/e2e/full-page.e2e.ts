@@ -152,6 +152,26 @@ describe('Docket in a tab', () => {
     expect(await statusOf(SHEET)).toBe('Final');
   });
 
+  it('Recently deleted lists a deleted document, and Restore brings it back (issue 28, item 4)', async () => {
+    await row(SHEET).locator('td.col-ws').click();
+    await tab.locator('.table-scroll').focus();
+    await tab.keyboard.press('Delete');
+    await expect.poll(() => row(SHEET).count()).toBe(0);
+    // A later notice does not take Undo away.
+    await exportIcs('Export all deadlines (.ics)');
+    expect(await tab.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    await tab.getByRole('tab', { name: 'Recently deleted' }).click();
+    const entry = tab.locator(`.trash-list li[data-docket-id="${SHEET}"]`);
+    await expect.poll(() => entry.count()).toBe(1);
+    await entry.getByRole('button', { name: /^Restore/ }).click();
+    await expect.poll(() => tab.getByRole('status').filter({ hasText: 'Restored 1 document.' }).count()).toBe(1);
+    await expect.poll(() => entry.count()).toBe(0);
+    await tab.getByRole('tab', { name: 'Documents' }).click();
+    await expect.poll(() => row(SHEET).count()).toBe(1);
+    expect(await statusOf(SHEET)).toBe('Final');
+    await tab.getByRole('button', { name: 'Dismiss' }).first().click();
+  });
+
   it('exports every deadline not done; a second export after a change keeps each UID and raises its SEQUENCE', async () => {
     const first = await exportIcs('Export all deadlines (.ics)');
     expect(first).toHaveLength(5);
