@@ -27,7 +27,8 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
     const n = ++seq.current;
     try {
       const next = await send('trash/list', { offset: 0, limit });
-      if (n === seq.current) setPage(next);
+      // An answer without a list (an older background mid-update) shows as empty, never as a crash.
+      if (n === seq.current) setPage({ total: next?.total ?? 0, entries: next?.entries ?? [], bulk: next?.bulk ?? [] });
     } catch (err) {
       if (n === seq.current) setError(errorMessage(err));
     }
