@@ -115,8 +115,10 @@ export default defineBackground(() => {
   // First and synchronously: a message that wakes the worker finds its listener, whatever fails below.
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, deps));
   // Docket's pages in Firefox ask over a port (utils/shared/port-transport.ts), answered the same way.
-  browser.runtime.onConnect.addListener((port) =>
-    answerPort(port as unknown as PortLike, (message, sender) => dispatch(message, (sender ?? {}) as Sender, handlers, deps)),
+  optional('page ports', () =>
+    browser.runtime.onConnect.addListener((port) =>
+      answerPort(port as unknown as PortLike, (message, sender) => dispatch(message, (sender ?? {}) as Sender, handlers, deps)),
+    ),
   );
 
   // The sites subscriptions read are not sites Docket runs on (site-registry.ts).

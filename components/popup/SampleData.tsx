@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
+import { runOperation } from '@/utils/popup/run-operation';
 import { t } from '@/utils/shared/i18n';
 import { SAMPLE_DOC_IDS, isSampleWorkstream, sampleIndexText } from '@/utils/popup/sample';
 
@@ -49,7 +50,7 @@ export function useSample({
           .map((r) => r.doc)
           .filter((d) => !d.workstreamId || isSampleWorkstream({ id: d.workstreamId }))
           .map((d) => d.id);
-        if (ids.length) await send('docs/delete-many', { ids });
+        if (ids.length) await runOperation(send, 'docs/delete-many', { ids });
         for (const ws of workstreams.filter(isSampleWorkstream)) await send('ws/delete', { id: ws.id, reassignTo: null });
         setMessage(t('sample_removed'));
         onChanged();

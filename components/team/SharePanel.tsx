@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import { t, tn } from '@/utils/shared/i18n';
-import { download } from '@/utils/popup/download';
+import { downloadBlob } from '@/utils/popup/download';
+import { receiveExport } from '@/utils/popup/receive-export';
 import { errorMessage } from '@/utils/popup/errors';
 import { checkPublishedCsv, inviteText, parseSheetUrl } from '@/utils/popup/join';
 import type { CsvCheck } from '@/utils/popup/join';
@@ -30,7 +31,7 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
     setNote(null);
     try {
       const file = await send('export', scope ? { format: 'csv', workstreamId: scope } : { format: 'csv' });
-      download(file.filename, file.mime, file.text);
+      downloadBlob(file.filename, await receiveExport(send, file));
       setNote(file.filename);
     } catch (e) {
       onError(e);

@@ -7,7 +7,7 @@ import { OP_CHUNK, beginOperation, runChunk } from '@/utils/background/db/operat
 import type { DocRecord } from '@/utils/shared/model';
 import { laterThan } from '@/utils/shared/bulk-change';
 import { eventSequence } from '@/utils/popup/ics';
-import { PAGE, caller, fakeDeps, type Call } from './service-fixture';
+import { PAGE, caller, fakeDeps, type Call } from '../support/service-fixture';
 
 let db: DocketDB;
 let n = 0;

@@ -7,7 +7,7 @@ import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { EXPORT_PIECE_CHARS, exportCsvPieces, exportJsonPieces, type ExportPieces } from '@/utils/background/interchange/export';
 import { receiveExport } from '@/utils/popup/receive-export';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import { PAGE, caller, fakeDeps, type Call } from './service-fixture';
+import { PAGE, caller, fakeDeps, type Call } from '../support/service-fixture';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const WS: Workstream[] = [
