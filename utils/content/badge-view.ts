@@ -224,14 +224,14 @@ function setFresh(host: HTMLElement, name: string, value: string | undefined): v
   if (value !== undefined) host.setAttribute(name, value);
 }
 
-/** What the chip says, also its accessible name. */
-export function describe(state: BadgeState, rel?: string): string {
+/** What the chip means, its accessible name: in whole words ("due in 3 days"), without the chip's marks. */
+export function describe(state: BadgeState): string {
   const r = state.record;
   if (!r) return t('badge_untracked_name');
   const parts = [isolate(r.doc.title || t('badge_untitled'))];
   if (r.workstream) parts.push(isolate(r.workstream.name));
   if (r.doc.status) parts.push(STATUS_LABELS[r.doc.status]);
-  const deadline = rel ?? relativeDeadline(r.doc, state.today);
+  const deadline = relativeDeadline(r.doc, state.today, true);
   if (deadline) parts.push(deadline);
   return t('badge_name', { details: parts.join(t('list_separator')) });
 }
@@ -256,7 +256,7 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
 
   const chip = el(doc, 'button', `b${r ? ` u-${urgency}` : ' untracked'}${state.dark ? ' dark' : ''}`);
   chip.type = 'button';
-  chip.setAttribute('aria-label', describe(state, rel));
+  chip.setAttribute('aria-label', describe(state));
   chip.setAttribute('aria-expanded', 'false');
   chip.dir = uiDir();
   if (r) {
@@ -271,14 +271,16 @@ export function drawChip(host: HTMLElement, state: BadgeState, actions: BadgeAct
     const dl = done ? STATUS_MARKS[r.doc.status!] : rel ? urgencyIcon(urgency!) + rel : '';
     if (r.doc.status && !done) text.push(STATUS_MARKS[r.doc.status]);
     if (r.workstream && (text.length || dl)) text.unshift('');
-    if (text.length) chip.append(doc.createTextNode(text.join(' · ') + (dl ? ' · ' : '')));
-    else if (r.workstream && dl) chip.append(doc.createTextNode(' · '));
+    if (text.length) chip.append(el(doc, 'span', undefined, text.join(' · ') + (dl ? ' · ' : '')));
+    else if (r.workstream && dl) chip.append(el(doc, 'span', undefined, ' · '));
     if (dl) chip.append(el(doc, 'span', 'dl', dl));
-    if (!chip.firstChild) chip.append(`◆ ${t('badge_tracked')}`);
+    if (!chip.firstChild) chip.append(el(doc, 'span', undefined, `◆ ${t('badge_tracked')}`));
   } else {
     chip.title = t('badge_untracked_title');
-    chip.append('+');
+    chip.append(el(doc, 'span', undefined, '+'));
   }
+  // Heard as one thing, its name (describe()): not the letters, dots and marks the chip draws.
+  for (const child of chip.children) child.setAttribute('aria-hidden', 'true');
   shadow.append(chip);
   setController(host, { state, actions, link, chip, root: shadow });
 }

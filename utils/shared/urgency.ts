@@ -29,20 +29,23 @@ export function urgencyOf(doc: { status?: Status; deadline?: string }, today: st
   return 'upcoming';
 }
 
-/** Compact relative text for a badge: "due in 3 d", "due today", "2 d overdue", "done", or "" without a deadline. */
-export function relativeDeadline(doc: { status?: Status; deadline?: string }, today: string): string {
+/**
+ * Compact relative text for a badge: "due in 3 d", "due today", "2 d overdue", "done", or "" without a deadline.
+ * `spoken`: in whole words for a screen reader ("due in 3 days", "2 months overdue").
+ */
+export function relativeDeadline(doc: { status?: Status; deadline?: string }, today: string, spoken = false): string {
   if (urgencyOf(doc, today) === 'done') return t('rel_done');
   if (!doc.deadline) return '';
   const days = daysUntil(doc.deadline, today);
   if (days === 0) return t('rel_due_today');
   if (days === 1) return t('rel_due_tomorrow');
-  if (days > 0) return t('rel_due_in', { span: span(days) });
-  return t('rel_overdue', { span: span(-days) });
+  if (days > 0) return t('rel_due_in', { span: span(days, spoken) });
+  return t('rel_overdue', { span: span(-days, spoken) });
 }
 
-/** 3 d, 10 wk… no: days up to 59, months up to 23, then years. */
-function span(days: number): string {
-  if (days < 60) return tn('span_days', days);
-  if (days < 730) return tn('span_months', Math.round(days / 30.44));
-  return tn('span_years', Math.floor(days / 365.25));
+/** 3 d, 10 wk… no: days up to 59, months up to 23, then years ("3 days"… when `spoken`). */
+function span(days: number, spoken: boolean): string {
+  if (days < 60) return tn(spoken ? 'spoken_days' : 'span_days', days);
+  if (days < 730) return tn(spoken ? 'spoken_months' : 'span_months', Math.round(days / 30.44));
+  return tn(spoken ? 'spoken_years' : 'span_years', Math.floor(days / 365.25));
 }
