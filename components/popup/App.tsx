@@ -18,6 +18,8 @@ import { forgetEarly, typedEarly } from '@/utils/popup/first-screen';
 import { DocumentEditor } from '@/components/editor/DocumentEditor';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { t } from '@/utils/shared/i18n';
+import { displayTitle } from '@/utils/shared/doc-order';
 import { ImportExport } from '@/components/team/ImportExport';
 import { useLatest } from '@/hooks/useLatest';
 import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
@@ -66,6 +68,8 @@ export function App() {
   const [view, setView] = useState<ViewId>(scanParam ? 'scan' : 'documents');
   const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
   const [deleted, setDeleted] = useState<DocRecord | null>(null);
+  /** What the live region last said (saved, restored): heard by screen readers, not seen. */
+  const [announcement, setAnnouncement] = useState('');
   const [today, setToday] = useState(() => localToday());
   // Text typed in the early screen's search box (utils/popup/first-screen.ts) before React took over is not lost.
   const [filter, setFilter] = useState<DocFilter>(() => ({ status: 'active', text: params.q ?? typedEarly() ?? '' }));
@@ -180,6 +184,7 @@ export function App() {
       setError(null);
       closeEditor();
       reload();
+      setAnnouncement(t('a11y_saved', { title: displayTitle(doc) }));
       return true;
     } catch (e) {
       onError(e);
@@ -206,10 +211,19 @@ export function App() {
       const result = await runOperation(send, 'trash/restore', { ids: [doc.id] });
       if (!result.changed) onError(new Error(restoredText(result)));
       reload();
+      setAnnouncement(t('a11y_restored', { title: displayTitle(doc) }));
     } catch (e) {
       onError(e);
     }
-    if (view === 'documents') setFocusFilter(true);
+    // The toast and its Undo button are gone: focus goes to the search, never to the page's body.
+    setFocusFilter(true);
+  }
+
+  /** The toast closes (Dismiss, or its time is up): focus in it goes to the search, not lost. */
+  function closeToast() {
+    const hadFocus = !!document.activeElement?.closest('.toast');
+    setDeleted(null);
+    if (hadFocus) setFocusFilter(true);
   }
 
   async function chooseSync(doc: DocRecord, field: string, choice: SyncChoice) {
@@ -382,7 +396,11 @@ export function App() {
         />
       </div>
 
-      {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={() => setDeleted(null)} />}
+      {deleted && <UndoToast doc={deleted} onUndo={undo} onClose={closeToast} />}
+      {/* Always mounted, so that a screen reader hears each change of its text. */}
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <PopupFooter />
     </div>
   );
