@@ -53,12 +53,13 @@ const look = (urgency: Urgency, icon: string, color: string, darkColor: string):
   },
 });
 
+/** Text colours: each keeps 4.5:1 on every background it is drawn on (tests/unit/shared/states-contrast.test.ts). */
 export const URGENCY_LOOK: Record<Urgency, UrgencyLook> = {
-  overdue: look('overdue', '⚠', '#cf222e', '#ff7b72'),
-  'due-soon': look('due-soon', '◷', '#9a6700', '#e3b341'),
-  upcoming: look('upcoming', '', '#57606a', '#8b949e'),
-  none: look('none', '', '#57606a', '#8b949e'),
-  done: look('done', '✓', '#1a7f37', '#56d364'),
+  overdue: look('overdue', '⚠', '#b31d28', '#ff7b72'),
+  'due-soon': look('due-soon', '◷', '#805400', '#e3b341'),
+  upcoming: look('upcoming', '', '#57606a', '#9198a1'),
+  none: look('none', '', '#57606a', '#9198a1'),
+  done: look('done', '✓', '#116329', '#56d364'),
 };
 
 /** The urgency's icon followed by a space, or '' (for text that goes on after it). */

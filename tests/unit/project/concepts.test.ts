@@ -114,7 +114,7 @@ describe('states: one look for each', () => {
 
 describe('states: the same colour in badges, popup and toolbar, from the one table', () => {
   it('done (delivered or archived) is green with ✓', () => {
-    expect(URGENCY_LOOK.done).toMatchObject({ icon: '✓', color: '#1a7f37' });
+    expect(URGENCY_LOOK.done).toMatchObject({ icon: '✓', color: '#116329' });
     expect(statusUrgency('delivered')).toBe('done');
     expect(statusUrgency('archived')).toBe('done');
     expect(statusUrgency('final')).toBeUndefined();
