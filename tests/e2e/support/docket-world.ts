@@ -16,6 +16,8 @@ interface ExecutionContext {
 export interface DocketWorld {
   /** Evaluate `expression` (a JavaScript expression, awaited) in Docket's world of the page's main frame. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Run a script (statements, such as a library's source) in that world, as it is. */
+  run(script: string): Promise<void>;
   detach(): Promise<void>;
 }
 
@@ -64,6 +66,15 @@ export async function docketWorld(context: BrowserContext, page: Page, extension
         throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
       }
       return reply.result.value;
+    },
+    async run(script: string): Promise<void> {
+      const contextId = await docketContext();
+      const reply = (await cdp.send('Runtime.evaluate', { contextId, expression: script })) as {
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (reply.exceptionDetails) {
+        throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      }
     },
     detach: () => cdp.detach(),
   };
