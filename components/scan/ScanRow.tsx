@@ -84,7 +84,7 @@ export function ScanRow({
             rel="noopener noreferrer"
             className="scan-open"
             title={`Open the ${kind.toLowerCase()} ${r.c.id}`}
-            aria-label={`Open ${name} (${kind.toLowerCase()})`}
+            aria-label={`${KIND_SHORT[r.c.kind]}: open ${name} (${kind.toLowerCase()})`}
           >
             {KIND_SHORT[r.c.kind]}
           </a>

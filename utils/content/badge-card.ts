@@ -207,6 +207,8 @@ function sourceRow(doc: Document, d: BadgeFields['doc'], row: (label: string, ..
   const host = webHost(source);
   if (!host) return row(t('field_tracked_from'), drawn(doc, 'span', 'v gt', source));
   const a = drawn(doc, 'a', 'src v gt', d.sourceTitle || source);
+  // Its text is drawn from an attribute: the name says it too (a link without a name is not announced).
+  a.setAttribute('aria-label', d.sourceTitle ? `${d.sourceTitle} (${host})` : source);
   a.href = source;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
