@@ -18,7 +18,6 @@ import { forgetEarly, typedEarly } from '@/utils/popup/first-screen';
 import { DocumentEditor } from '@/components/editor/DocumentEditor';
 import { DocumentList } from '@/components/documents/DocumentList';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
-import { t } from '@/utils/shared/i18n';
 import { displayTitle } from '@/utils/shared/doc-order';
 import { ImportExport } from '@/components/team/ImportExport';
 import { useLatest } from '@/hooks/useLatest';
