@@ -181,6 +181,8 @@ export function drawFirstScreen(page: DocsPage, today: string, status = 'active'
         h('div', { class: 'documents' }, ...filters(status), ...results(page, today)),
       ),
     ),
+    // components/popup/App.tsx: the live region that says "Saved …", "Restored …" (always there, empty at first).
+    h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' }),
   );
 }
 
