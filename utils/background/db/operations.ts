@@ -21,6 +21,9 @@ import { threeWay } from '../interchange/merge';
 import { DOC_VALUE_FIELDS, type DocRecord } from '../../shared/model';
 import { applyChange, laterThan, type DocChange } from '../../shared/bulk-change';
 import type { NotDone, OpKind, OpResult } from '../../shared/operations';
+import type { OperationChange, OperationChunk, OperationRecord } from './operation-records';
+
+export type { OperationChange, OperationChunk, OperationRecord };
 
 /** Documents per transaction: a few tens of milliseconds of the background's time each. */
 export const OP_CHUNK = 1_000;
@@ -29,44 +32,6 @@ export const OPS_KEPT = 20;
 export const OPS_KEPT_DAYS = 7;
 /** Examples of what an operation could not do, kept with the count. */
 export const NOT_DONE_EXAMPLES = 20;
-
-export interface OperationRecord {
-  id: string;
-  kind: OpKind;
-  createdAt: string;
-  /** Edit: the change. */
-  change?: DocChange;
-  /** Undo: the operation it undoes. */
-  of?: string;
-  /** Edit, delete, restore: the documents asked for, in order, once each. Undo: empty (it follows `of`'s chunks). */
-  ids: string[];
-  /** Documents to go through (undo: the documents `of` changed). */
-  total: number;
-  /** Gone through so far, and the next chunk. */
-  done: number;
-  nextChunk: number;
-  /** Changed so far (edited, deleted, put back). */
-  changed: number;
-  state: 'running' | 'done';
-  notDone: { count: number; examples: NotDone[] };
-  /** The snapshot taken first (a delete larger than the trash holds). */
-  snapshotId?: number;
-  /** The operation that undid this one. */
-  undoneBy?: string;
-}
-
-/** One document an operation changed: as it was, and the values it wrote (null: deleted). */
-export interface OperationChange {
-  id: string;
-  before: DocRecord | null;
-  wrote: Partial<DocRecord> | null;
-}
-
-export interface OperationChunk {
-  opId: string;
-  chunk: number;
-  changes: OperationChange[];
-}
 
 export function resultOf(op: OperationRecord): OpResult {
   const out: OpResult = {

@@ -9,7 +9,7 @@ import type { MergeBase } from '../interchange/merge';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason, Subscription } from '../../shared/reports';
 import { estimateBytes, snapshotsToDrop } from '../history';
-import type { OperationChunk, OperationRecord } from './operations';
+import type { OperationChunk, OperationRecord } from './operation-records';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 4;
@@ -58,7 +58,7 @@ export interface DocketSchema extends DBSchema {
   /**
    * v4: changes to many documents at once (an edit, a delete, an undo, a restore from the trash),
    * by the operation id the page chose: a request sent again finds its operation and is not applied
-   * twice; its progress; what it changed (operationData) for Undo (./operations.ts).
+   * twice; its progress; what it changed (operationData) for Undo (./operation-records.ts).
    */
   operations: { key: string; value: OperationRecord; indexes: { byCreatedAt: string } };
   /** v4: one chunk of an operation's changes: each document as it was, and what the operation wrote. */
