@@ -7,9 +7,12 @@ import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { EXPORT_PIECE_CHARS, exportCsvPieces, exportJsonPieces, type ExportPieces } from '@/utils/background/interchange/export';
 import { receiveExport } from '@/utils/popup/receive-export';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
+import { localToday } from '@/utils/shared/calendar';
 import { PAGE, caller, fakeDeps, type Call } from '../support/service-fixture';
 
 const NOW = '2026-11-22T10:00:00.000Z';
+/** The member's own day of NOW (2026-11-23 in Kiritimati): export names carry it. */
+const DAY = localToday(new Date(NOW));
 const WS: Workstream[] = [
   { id: 'ws-a', name: 'A. Models', color: '#1f6feb', extra: { kept: true } },
   { id: 'ws-b', name: '=B', group: 'G' },
@@ -109,7 +112,7 @@ describe('export and export/piece', () => {
     const started = await ok('export', { format: 'json' });
     expect(started).toEqual({
       exportId: expect.any(String),
-      filename: 'docket-index-2026-11-22.json',
+      filename: `docket-index-${DAY}.json`,
       mime: 'application/json',
       documents: 3_000,
     });
@@ -132,7 +135,7 @@ describe('export and export/piece', () => {
   it('a piece out of order (the background restarted) is refused with what to do', async () => {
     await ok('docs/track', { documents: [doc(1)], workstreams: WS });
     const started = await ok('docs/export', { ids: [doc(1).id], format: 'csv' });
-    expect(started.filename).toBe('docket-1-document-2026-11-22.csv');
+    expect(started.filename).toBe(`docket-1-document-${DAY}.csv`);
     const reply = await call('export/piece', { exportId: started.exportId, index: 3 });
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Export again/) });
   });

@@ -114,7 +114,12 @@ describe('JoinForm', () => {
 
 describe('SharePanel', () => {
   it('writes the CSV through the export, then checks the published link and gives the text to send', async () => {
-    protocol.send.mockResolvedValue({ filename: 'docket.csv', mime: 'text/csv', text: 'url\n' });
+    // The export answers its name, then its text in pieces (export/piece).
+    protocol.send.mockImplementation(async (type: string) =>
+      type === 'export/piece'
+        ? { chunk: 'url\n', last: true }
+        : { exportId: 'ex-1', filename: 'docket.csv', mime: 'text/csv', documents: 0 },
+    );
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
     await render(
@@ -127,6 +132,7 @@ describe('SharePanel', () => {
     );
     await act(async () => button(/Download the CSV/).click());
     expect(protocol.send).toHaveBeenCalledWith('export', { format: 'csv' });
+    expect(protocol.send).toHaveBeenCalledWith('export/piece', { exportId: 'ex-1', index: 0 });
 
     vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
     const fetchMock = vi
