@@ -80,7 +80,7 @@ function startFeeds(): Promise<number> {
         // No length announced: chunked, far past 20 MB if nobody stops reading.
         res.writeHead(200, { 'content-type': 'text/csv' });
         res.write('url,title\n');
-        pour(res, path, 64 * MB);
+        pour(res, path, 256 * MB);
         return;
       case '/stall.csv':
         res.writeHead(200, { 'content-type': 'text/csv' });
@@ -176,7 +176,9 @@ describe('a feed is read within limits and only from sites the member allowed', 
     expect(sub.lastError).toMatch(error);
     expect(sub.lastAttemptAt).toBeTruthy();
     expect(sub.lastSuccessAt).toBeUndefined();
-    if (sent.has(path)) expect(sent.get(path)!).toBeLessThan(40 * MB);
+    // Reading stops: far less than the endless body's 256 MB is sent. How far past the 20 MB limit the server's
+    // writes get before the cancel lands depends on the machine's load (42 MB was seen at load 6), so the bound is wide.
+    if (sent.has(path)) expect(sent.get(path)!).toBeLessThan(path === '/endless.csv' ? 128 * MB : 40 * MB);
   });
 
   it('item 9: a body that stalls is given up and recorded; on the hourly path one failing feed does not stop the next', async () => {
