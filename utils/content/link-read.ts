@@ -7,19 +7,33 @@ import { parseMailLink, SAFE_REDIRECT_ATTR, type DocRef } from '../shared/links'
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+
 export function isEditable(el: Element): boolean {
   if (el.ownerDocument.designMode === 'on') return true;
-  return (
-    (el as HTMLElement).isContentEditable === true || el.closest('[contenteditable]:not([contenteditable="false" i])') !== null
-  );
+  return (el as HTMLElement).isContentEditable === true || el.closest(EDITABLE) !== null;
+}
+
+/**
+ * Whether anything in `doc` may be editable: asked once per pass over the page, so that a page with no
+ * editable content (nearly all) costs no per-link check. `isContentEditable` makes the browser bring the
+ * page's style up to date, and `closest()` walks the link's ancestors: on a page of 100,000 links the two
+ * were the largest part of Docket's longest tasks (S10). A page made editable by CSS alone
+ * (`-webkit-user-modify`) is not seen here: links there get badges, as they did before editing was checked.
+ */
+export function mayHoldEditable(doc: Document): boolean {
+  return doc.designMode === 'on' || doc.querySelector(EDITABLE) !== null;
 }
 
 function hrefOf(link: Element): string | null {
   return link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
 }
 
-/** The document a link on a page at `base` gives a badge to, or null. */
-export function badgedDocument(link: Element, base: string): DocRef | null {
+/**
+ * The document a link on a page at `base` gives a badge to, or null. `editable`: false when the page is
+ * known to hold no editable content (mayHoldEditable), which spares the per-link check.
+ */
+export function badgedDocument(link: Element, base: string, editable = true): DocRef | null {
   const href = hrefOf(link);
   const parsed =
     href && link.namespaceURI === XHTML
@@ -29,5 +43,5 @@ export function badgedDocument(link: Element, base: string): DocRef | null {
           saferedirect: () => link.getAttribute(SAFE_REDIRECT_ATTR),
         })
       : null;
-  return parsed && !isEditable(link) ? parsed : null;
+  return parsed && !(editable && isEditable(link)) ? parsed : null;
 }

@@ -10,11 +10,12 @@
  */
 import { linkSelectorFor } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
+import { formatGrouped, uiLang } from '../shared/i18n';
 import { BADGE_TAG, createHost, hasShadowRoot, removeStaleFixed, setAttributes, type BadgeActions } from './badge-view';
 import { ChipBatch } from './chip-batch';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 import { LOOKUP_CHUNK, lookupInChunks } from './lookup-chunks';
-import { badgedDocument } from './link-read';
+import { badgedDocument, mayHoldEditable } from './link-read';
 import { NOTICE_TAG, overflowNotice } from './overflow-notice';
 import { changedRoots, linksUnder } from './page-changes';
 import { freshReinserts, reinsertWait, type ReinsertState } from './reinsert';
@@ -83,6 +84,7 @@ export class Linker {
   /** Links whose lookup failed: looked at again at the next refresh. */
   private readonly unresolved = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
   /** Which elements sit on a dark background, as far as read (forgotten when the index changes). */
   private readonly chips: ChipBatch;
@@ -107,20 +109,20 @@ export class Linker {
   /** Badge the page as it is, then follow its changes. */
   async start(): Promise<void> {
     const { doc } = this.opts;
-    // Badges left by an earlier copy of Docket (an update or reload) are stale. They are found
-    // in the same walk over the page as the links (a large page costs ~0.5 ms a walk), and the
-    // notice where it is put (see removeStaleFixed).
-    const links: Element[] = [];
-    for (const el of doc.querySelectorAll(`${this.selector()}, ${BADGE_TAG}`)) {
-      if (el.localName === BADGE_TAG) el.remove();
-      else links.push(el);
-    }
+    // Badges left by an earlier copy of Docket (an update or reload) are stale, and so is its notice
+    // (see removeStaleFixed). The links are not copied out of the selector's answer here: on a page of
+    // 100,000 links, reading each one into an array in Docket's world took over 100 ms in one task (S10);
+    // process() reads them in slices.
+    const startedAt = Date.now();
+    for (const stale of [...doc.getElementsByTagName(BADGE_TAG)]) stale.remove();
     removeStaleFixed(doc, NOTICE_TAG);
+    const links = this.allLinks();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe();
     // A link reached with the keyboard gets its chip at once: the next Tab lands on it.
     doc.addEventListener('focusin', this.onFocus, true);
-    await this.process(links);
+    // The first slice counts from before the selector query, which is most of it on a huge page.
+    await this.process(links, startedAt);
   }
 
   private readonly onFocus = (event: Event) => {
@@ -177,10 +179,37 @@ export class Linker {
     }
   }
 
+  /**
+   * Say how many links went without a badge, in tasks of their own (once for a burst of calls): its first
+   * words need the extension's messages and the browser's number formats, whose first use in Docket's world
+   * took 45–70 ms together on the page of 100,000 links (S10), too much to add to a slice of reading or
+   * inserting, or to one task.
+   */
+  private sayOverflow(): void {
+    if (this.noticeTimer !== undefined) return;
+    // Each step a task: the messages' first read (~15–25 ms), the number format's making (~30–40 ms), the words.
+    const steps = [() => uiLang(), () => formatGrouped(0)];
+    const next = () => {
+      this.noticeTimer = setTimeout(() => {
+        if (this.disposed) return;
+        const step = steps.shift();
+        if (step) {
+          step();
+          next();
+          return;
+        }
+        this.noticeTimer = undefined;
+        this.notice.show(this.opts.maxBadges ?? MAX_BADGES, this.skippedCount);
+      }, 0);
+    };
+    next();
+  }
+
   /** Remove every badge and stop. */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.noticeTimer);
     this.observer?.disconnect();
     this.opts.doc.removeEventListener('focusin', this.onFocus, true);
     this.lazy.dispose();
@@ -199,8 +228,8 @@ export class Linker {
    * the page's `<a>` elements in script and testing each href was 1.3–2× slower in Docket's world
    * on the 20,000-element page of the benchmark: scripts/bench/ab-links.mjs.)
    */
-  private allLinks(): Element[] {
-    return [...this.opts.doc.querySelectorAll(this.selector())];
+  private allLinks(): ArrayLike<Element> {
+    return this.opts.doc.querySelectorAll(this.selector());
   }
 
   /** The link selector for this page, by its base (a `<base href>` may change it). */
@@ -241,7 +270,8 @@ export class Linker {
     }
   }
 
-  private async process(links: Element[]): Promise<void> {
+  /** `sliceFrom`: when the task this starts in began (its first slice is shorter by what came before). */
+  private async process(links: ArrayLike<Element>, sliceFrom = Date.now()): Promise<void> {
     if (this.disposed) return;
     this.stats.flushes++;
     if (this.entries.size > 2 * this.sweptAt + 1000) this.sweep();
@@ -253,15 +283,21 @@ export class Linker {
     const max = this.opts.maxBadges ?? MAX_BADGES;
     let room = max - this.entries.size;
     let skipped = 0;
-    let slice = Date.now();
-    for (const link of new Set(links)) {
+    let slice = sliceFrom;
+    // Asked once for the pass: a page with nothing editable spares every link the check.
+    const editable = mayHoldEditable(doc);
+    const seen = new Set<Element>();
+    for (let k = 0; k < links.length; k++) {
       if (Date.now() - slice > SLICE_MS) {
         await yieldToPage();
         if (this.disposed) return;
         slice = Date.now();
       }
+      const link = links[k]!;
+      if (seen.has(link)) continue;
+      seen.add(link);
       const entry = this.entries.get(link);
-      const ref = badgedDocument(link, base);
+      const ref = badgedDocument(link, base, editable);
       if (!ref) {
         if (entry) this.remove(link, entry);
         continue;
@@ -280,9 +316,13 @@ export class Linker {
     }
     if (skipped) {
       this.skippedCount += skipped;
-      this.notice.show(max, this.skippedCount);
+      this.sayOverflow();
     }
-    if (missing.size) await this.fetch([...missing]);
+    if (missing.size) {
+      await this.fetch([...missing]);
+      // The reply was read and checked in the task that resumed here: the insertions start in a new one.
+      if (found.length > CHIP_BATCH) await yieldToPage();
+    }
     if (this.disposed) return;
     // What the links whose chips are drawn at once sit on is read now, before any badge goes in: the page's
     // style is still clean, so reading it costs no style pass of Docket's (the chips drawn later, as they come
@@ -339,7 +379,7 @@ export class Linker {
       if (!this.skipped.has(link)) {
         this.skipped.add(link);
         this.skippedCount++;
-        this.notice.show(this.opts.maxBadges ?? MAX_BADGES, this.skippedCount);
+        this.sayOverflow();
       }
       return;
     }

@@ -4,7 +4,7 @@
 // link to a document (link-read.ts) and the notice for a page with too many links (overflow-notice.ts).
 import { describe, expect, it } from 'vitest';
 import { badgeRoot, BADGE_TAG } from '@/utils/content/badge-view';
-import { badgedDocument, isEditable } from '@/utils/content/link-read';
+import { badgedDocument, isEditable, mayHoldEditable } from '@/utils/content/link-read';
 import { lookupInChunks } from '@/utils/content/lookup-chunks';
 import { NOTICE_TAG, overflowNotice } from '@/utils/content/overflow-notice';
 import { changedRoots, linksUnder } from '@/utils/content/page-changes';
@@ -140,11 +140,25 @@ describe('link-read: which element gets a badge', () => {
     expect(badgedDocument(link, document.baseURI)?.id ?? null).toBe(expected);
   });
 
+  it.each([
+    ['nothing editable', `<p><a href="${DOC_URL}">x</a></p>`, false],
+    ['an editable block', `<div contenteditable="true"><a href="${DOC_URL}">x</a></div>`, true],
+    ['an editable block, the attribute without value', '<div contenteditable></div>', true],
+    ['only blocks made not editable', '<div contenteditable="false"><p contenteditable="false"></p></div>', false],
+  ])('mayHoldEditable: %s', (_name, html, expected) => {
+    document.body.innerHTML = html;
+    expect(mayHoldEditable(document)).toBe(expected);
+    // Whatever it says, the answer for a link stays the one of the per-link check where it says yes.
+    const link = document.body.querySelector('a');
+    if (link) expect(badgedDocument(link, document.baseURI, mayHoldEditable(document))?.id ?? null).toBe(expected ? null : DOC);
+  });
+
   it('a document in design mode is all editable', () => {
     document.body.innerHTML = `<a href="${DOC_URL}">x</a>`;
     document.designMode = 'on';
     try {
       expect(isEditable(document.body.querySelector('a')!)).toBe(true);
+      expect(mayHoldEditable(document)).toBe(true);
     } finally {
       document.designMode = 'off';
     }
