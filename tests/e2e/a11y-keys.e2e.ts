@@ -4,6 +4,9 @@
  * targets are at least 24 × 24 CSS px (2.5.8); Docket in a tab at 200% zoom and at a 20 px minimum font size
  * loses nothing and never scrolls sideways; reduced motion and forced colours (Windows high contrast) are honoured.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
@@ -146,33 +149,48 @@ describe('zoom, font size, motion and forced colours in Docket in a tab', () => 
   });
 
   it('a 20 px minimum font size: no sideways scrolling, text not cut', async () => {
-    const tab = await docket.context.newPage();
-    await tab.setViewportSize({ width: 1100, height: 800 });
-    await tab.goto(`chrome-extension://${docket.extensionId}/docket.html`);
-    await tab.locator('tr[data-doc-id]').first().waitFor();
-    // What the browser's "minimum font size" does: no text smaller than 20 px.
-    await tab.addStyleTag({ content: '* { font-size: max(20px, 1em) !important; }' }).catch(async () => {
-      const cdp = await tab.context().newCDPSession(tab);
-      await cdp.send('Runtime.evaluate', {
-        expression: `document.head.append(Object.assign(document.createElement('style'), { textContent: '* { font-size: max(20px, 1em) !important; }' }))`,
-      });
-      await cdp.detach();
-    });
-    expect(
-      await tab.evaluate(() => parseFloat(getComputedStyle(document.querySelector('tr[data-doc-id] td')!).fontSize)),
-    ).toBeGreaterThanOrEqual(20);
-    expect(await reflow(tab)).toMatchObject({ sideways: false });
-    // Buttons' text is not clipped: each button's content fits its box.
-    const clipped = await tab.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('button')]
-        .filter(
-          (b) =>
-            b.getBoundingClientRect().width > 0 && (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1),
-        )
-        .map((b) => b.textContent?.trim()),
+    // The browser's own setting (Settings → Appearance → Customize fonts → Minimum font size), written into a
+    // profile before the browser starts: no text in any page is drawn smaller than 20 px.
+    const profile = mkdtempSync(join(tmpdir(), 'docket-min-font-'));
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(
+      join(profile, 'Default/Preferences'),
+      JSON.stringify({ webkit: { webprefs: { minimum_font_size: 20, minimum_logical_font_size: 20 } } }),
     );
-    expect(clipped).toEqual([]);
-    await tab.close();
+    const big = await startDocket({}, {}, {}, {}, undefined, profile);
+    try {
+      const setup = await big.popup();
+      await importThroughPopup(setup, SAMPLE_INDEX);
+      await setup.close();
+      const tab = await big.context.newPage();
+      await tab.setViewportSize({ width: 1100, height: 800 });
+      await tab.goto(`chrome-extension://${big.extensionId}/docket.html`);
+      await tab.locator('tr[data-doc-id]').first().waitFor();
+      // The setting holds: every text Docket shows in the tab is drawn at 20 px or more.
+      const smallest = await tab.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll<HTMLElement>('#root *')]
+            .filter((e) => e.getClientRects().length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+            .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+        ),
+      );
+      expect(smallest).toBeGreaterThanOrEqual(20);
+      expect(await reflow(tab)).toMatchObject({ sideways: false });
+      // Buttons' text is not clipped: each button's content fits its box.
+      const clipped = await tab.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button')]
+          .filter(
+            (b) =>
+              b.getBoundingClientRect().width > 0 && (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1),
+          )
+          .map((b) => b.textContent?.trim()),
+      );
+      expect(clipped).toEqual([]);
+      await tab.close();
+    } finally {
+      await big.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('prefers-reduced-motion: nothing moves (the undo toast, the scan spinner)', async () => {

@@ -37,10 +37,12 @@ export async function startDocket(
   hosts: Record<string, number> = {},
   /** The member's time zone (an IANA name), for the browser and its pages. */
   timezoneId?: string,
+  /** A browser profile to start on (its settings written beforehand: tests/e2e/a11y-keys.e2e.ts); kept. */
+  userDataDir?: string,
 ): Promise<Docket> {
   const server = await startServer(routes as Record<string, { type: string; body: string }>);
   const google = await startGoogleStandIn(googleTitles, googleExports);
-  const browser = await launchWithDocket({ port: server.port, googlePort: google.port, hosts, timezoneId });
+  const browser = await launchWithDocket({ port: server.port, googlePort: google.port, hosts, timezoneId, userDataDir });
   const docket: Docket = {
     context: browser.context,
     worker: browser.worker,
