@@ -9,7 +9,6 @@ import { startReminders } from '@/utils/background/reminders';
 import { browserFetcher, scheduleSync } from '@/utils/background/subscriptions';
 import { startToolbar } from '@/utils/background/toolbar';
 import { openDocketDbSafely, type DocketDB } from '@/utils/background/db/schema';
-import { REVISION_KEY } from '@/utils/shared/protocol';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
 import type { Sender } from '@/utils/background/handlers/context';
 import { answerPort, type PortLike } from '@/utils/shared/port-transport';
@@ -25,18 +24,15 @@ import {
   syncRegistration,
 } from '@/utils/background/site-registry';
 import { DEFAULT_SITE_PATTERNS, subscriptionOrigins } from '@/utils/shared/sites';
-import { IMPORT_PROGRESS_KEY } from '@/utils/shared/upload';
+import { importProgressItem, revisionItem } from '@/utils/shared/storage-items';
+import { editorWindowsItem } from '@/utils/background/storage-items';
 import { noteUpdate } from '@/utils/shared/whats-new';
 import { optional } from '@/utils/background/optional';
 
-/** A small record kept for the browser session (storage.session where there is one), across service worker starts. */
-function sessionMemory(key: string): WindowMemory | undefined {
-  const area = (browser.storage as { session?: typeof browser.storage.local }).session;
-  if (!area) return undefined;
-  return {
-    load: async () => ((await area.get(key))[key] as Record<string, number> | undefined) ?? {},
-    save: (pairs) => area.set({ [key]: pairs }),
-  };
+/** Editor windows kept for the browser session (storage.session where there is one), across service worker starts. */
+function sessionMemory(): WindowMemory | undefined {
+  if (!(browser.storage as { session?: unknown }).session) return undefined;
+  return { load: () => editorWindowsItem.get(), save: (pairs) => editorWindowsItem.set(pairs) };
 }
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
@@ -73,19 +69,16 @@ export default defineBackground(() => {
         return true;
       },
     },
-    optional('session storage', () => sessionMemory('docket:editor-windows')),
+    optional('session storage', () => sessionMemory()),
   );
 
   // The index revision as last written (read once after a start), for the first pages the popup keeps.
   let revision: Promise<string | null> | undefined;
   const readRevision = () =>
-    (revision ??= browser.storage.local.get(REVISION_KEY).then(
-      (r) => (typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null),
-      () => {
-        revision = undefined;
-        return null;
-      },
-    ));
+    (revision ??= revisionItem.get().catch(() => {
+      revision = undefined;
+      return null;
+    }));
 
   const deps: ServiceDeps = {
     db,
@@ -95,7 +88,7 @@ export default defineBackground(() => {
     indexChanged: async () => {
       omnibox?.invalidate();
       const next = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      await browser.storage.local.set({ [REVISION_KEY]: next });
+      await revisionItem.set(next);
       revision = Promise.resolve(next);
       void toolbar?.refresh().catch(console.error);
     },
@@ -106,10 +99,7 @@ export default defineBackground(() => {
     status: statusReader(() => readOnlyReason),
     readOnlyReason: () => readOnlyReason,
     revision: readRevision,
-    importProgress: (progress) =>
-      progress
-        ? browser.storage.local.set({ [IMPORT_PROGRESS_KEY]: progress })
-        : browser.storage.local.remove(IMPORT_PROGRESS_KEY),
+    importProgress: (progress) => importProgressItem.set(progress),
   };
   const handlers = createHandlers(deps);
   // First and synchronously: a message that wakes the worker finds its listener, whatever fails below.

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { REVISION_KEY } from '@/utils/shared/protocol';
+import { revisionItem } from '@/utils/shared/storage-items';
 
 /**
- * A number that changes whenever the index does: when the background bumps REVISION_KEY (any
+ * A number that changes whenever the index does: when the background bumps the index revision (`revisionItem`) (any
  * page's write, this one's included), or when `bump` is called. Views re-run their own small
  * query when it changes; nothing loads the whole index.
  */
@@ -11,11 +10,7 @@ export function useRevision(): { revision: number; bump: () => void } {
   const [revision, setRevision] = useState(0);
   const bump = useCallback(() => setRevision((n) => n + 1), []);
   useEffect(() => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && REVISION_KEY in changes) bump();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
+    return revisionItem.watch(bump);
   }, [bump]);
   return { revision, bump };
 }

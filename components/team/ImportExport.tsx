@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { browser } from 'wxt/browser';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '@/utils/shared/reports';
 import { defaultResolutions } from '@/utils/popup/conflicts';
 import { importButtonLabel, importProgressText, importSummary } from '@/utils/popup/report-text';
-import { IMPORT_PROGRESS_KEY, withUpload, type ImportProgress } from '@/utils/shared/upload';
+import { withUpload, type ImportProgress } from '@/utils/shared/upload';
+import { importProgressItem } from '@/utils/shared/storage-items';
 import { ConflictTable } from './ConflictTable';
 import { errorMessage } from '@/utils/popup/errors';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
@@ -117,13 +117,9 @@ export function ImportExport({
   const applying = running?.kind === 'applying';
   useEffect(() => {
     if (!applying) return;
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && IMPORT_PROGRESS_KEY in changes)
-        setWritten((changes[IMPORT_PROGRESS_KEY]!.newValue as ImportProgress | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(listener);
+    const stop = importProgressItem.watch(setWritten);
     return () => {
-      browser.storage.onChanged.removeListener(listener);
+      stop();
       setWritten(null);
     };
   }, [applying]);

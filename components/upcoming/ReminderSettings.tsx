@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_REMINDERS, SETTINGS_KEY } from '@/utils/shared/reminder-settings';
+import { DEFAULT_REMINDERS } from '@/utils/shared/reminder-settings';
+import { reminderSettingsItem } from '@/utils/shared/storage-items';
 import type { ReminderSettings as Settings } from '@/utils/shared/reminder-settings';
 import { MAX_REMINDER_DAYS, parseDaysBefore } from '@/utils/popup/inputs';
 import { errorMessage } from '@/utils/popup/errors';
@@ -11,7 +12,7 @@ function daysText(n: number): string {
 }
 
 /**
- * Local reminders (off by default), kept in storage.local under SETTINGS_KEY: at the top of the Upcoming view,
+ * Local reminders (off by default), kept in storage.local (`reminderSettingsItem`): at the top of the Upcoming view,
  * where deadlines are, as one line that says whether they are on and opens to change them. Turning them on
  * asks for the notifications permission in the change handler itself (the browser only asks
  * during the member's gesture); refused, they stay off.
@@ -26,10 +27,9 @@ export function ReminderSettings() {
 
   useEffect(() => {
     let cancelled = false;
-    browser.storage.local.get(SETTINGS_KEY).then(
-      (stored) => {
+    reminderSettingsItem.get().then(
+      (s) => {
         if (cancelled) return;
-        const s = { ...DEFAULT_REMINDERS, ...(stored[SETTINGS_KEY] as Partial<Settings> | undefined) };
         latest.current = s;
         setSettings(s);
         setDays(String(s.daysBefore));
@@ -44,7 +44,7 @@ export function ReminderSettings() {
   async function save(next: Settings) {
     latest.current = next;
     setSettings(next);
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    await reminderSettingsItem.set(next);
   }
 
   function onToggle(e: ChangeEvent<HTMLInputElement>) {

@@ -23,7 +23,7 @@ import { badgeAfter, importThroughPopup } from './support/harness';
 declare const chrome: any;
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/** WHATS_NEW_KEY of utils/shared/whats-new.ts (which imports the extension API, so not loaded here). */
+/** whatsNewItem's key in utils/shared/storage-items.ts (which imports the extension API, so not loaded here). */
 const WHATS_NEW_KEY = 'docket:whats-new';
 const BUILDS = resolve(ROOT, 'tests/fixtures/builds');
 const MHLB = '1zk8D2ub1D9yY4y5mznDbGuqZPDdZi6NjlV38Jsv4FkI';

@@ -1,5 +1,5 @@
 /**
- * The operation journal in storage.local: an import or sync notes itself before writing and
+ * The operation journal in storage.local (`journalItem`, storage-items.ts): an import or sync notes itself before writing and
  * clears the note after. A note found when the service worker starts means the browser stopped
  * it mid-way; the index's own record of the last operation written (meta `lastOp`, written in
  * the same transaction) tells whether it landed. If not, nothing of it was written: the member
@@ -10,20 +10,16 @@
  * what the database shows, a started import with no matching completion (`lastOp`), still tells the
  * member that it did not land (issue 28, item 8).
  */
-import { browser } from 'wxt/browser';
 import { PENDING_OP, getMeta, noteStarted } from './db/store';
 import { type DocketDB } from './db/schema';
 import type { IndexStatus } from '../shared/protocol';
 import type { Journal, JournalEntry } from './sync';
-
-export const JOURNAL_KEY = 'docket:journal';
-export const INTERRUPTED_KEY = 'docket:interrupted';
+import { interruptedItem, journalItem } from './storage-items';
 
 export const storageJournal: Journal = {
-  begin: (entry) => browser.storage.local.set({ [JOURNAL_KEY]: entry }),
+  begin: (entry) => journalItem.set(entry),
   async end(id) {
-    const current = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
-    if (current?.id === id) await browser.storage.local.remove(JOURNAL_KEY);
+    if ((await journalItem.get())?.id === id) await journalItem.remove();
   },
 };
 
@@ -35,17 +31,17 @@ export { noteStarted };
  * `landed` tells them now (a new index revision).
  */
 export async function recoverJournal(db: DocketDB, landed?: () => Promise<void>): Promise<JournalEntry | null> {
-  const stored = (await browser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY] as JournalEntry | undefined;
+  const stored = await journalItem.get();
   const pending = await getMeta<JournalEntry>(db, PENDING_OP);
   const entry = stored ?? pending;
   if (!entry) return null;
-  if (stored) await browser.storage.local.remove(JOURNAL_KEY);
+  if (stored) await journalItem.remove();
   if (pending) await db.delete('meta', PENDING_OP);
   if ((await getMeta<string>(db, 'lastOp')) === entry.id) {
     if (stored) await landed?.();
     return null;
   }
-  await browser.storage.local.set({ [INTERRUPTED_KEY]: { label: entry.label, startedAt: entry.startedAt } });
+  await interruptedItem.set({ label: entry.label, startedAt: entry.startedAt });
   return entry;
 }
 
@@ -54,14 +50,14 @@ export function statusReader(readOnlyReason: () => string | undefined) {
     const status: IndexStatus = {};
     const reason = readOnlyReason();
     if (reason) status.readOnlyReason = reason;
-    const interrupted = (await browser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY] as IndexStatus['interrupted'];
+    const interrupted = await interruptedItem.get();
     if (interrupted) status.interrupted = interrupted;
     return status;
   };
   return {
     get,
     async dismiss() {
-      await browser.storage.local.remove(INTERRUPTED_KEY);
+      await interruptedItem.remove();
       return get();
     },
   };

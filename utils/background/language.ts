@@ -5,7 +5,8 @@
  * files, so that no view keeps the old words.
  */
 import { browser } from 'wxt/browser';
-import { LANGUAGE_KEY, chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
+import { chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
+import { languageItem } from '../shared/storage-items';
 
 export function startLanguage(redraw: () => void): Promise<void> {
   onLanguageChange(redraw);
@@ -20,5 +21,5 @@ export async function refreshChosenLanguage(): Promise<void> {
   const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
   if (!res.ok) return;
   const messages = messagesOf((await res.json()) as Record<string, { message: string }>);
-  await browser.storage.local.set({ [LANGUAGE_KEY]: { lang, messages } });
+  await languageItem.set({ lang, messages });
 }

@@ -9,8 +9,6 @@ import { plainLine } from '../shared/plain-text';
 import { urgencyOf } from '../shared/urgency';
 import { formatDate } from '../shared/format-date';
 
-export const SENT_KEY = 'docket:reminders-sent';
-
 /** The days whose deadlines are due for a reminder today: from today to today + daysBefore. */
 export function reminderWindow(today: string, daysBefore: number): string[] {
   return Array.from({ length: Math.max(0, daysBefore) + 1 }, (_, i) => addDays(today, i));

@@ -2,15 +2,16 @@
 import { browser } from 'wxt/browser';
 import { dueOn } from './db/store';
 import { type DocketDB } from './db/schema';
-import { DEFAULT_REMINDERS, SETTINGS_KEY, type ReminderSettings } from '../shared/reminder-settings';
-import { SENT_KEY, reminderKey, reminderText, reminderWindow, remindersDue } from './reminder-rules';
+import { type ReminderSettings } from '../shared/reminder-settings';
+import { reminderSettingsItem } from '../shared/storage-items';
+import { remindersSentItem } from './storage-items';
+import { reminderKey, reminderText, reminderWindow, remindersDue } from './reminder-rules';
 import { daysUntil, localToday } from '../shared/calendar';
 
 const ALARM = 'docket-reminders';
 
 export async function readReminderSettings(): Promise<ReminderSettings> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<ReminderSettings> | undefined;
-  return { ...DEFAULT_REMINDERS, ...stored };
+  return reminderSettingsItem.get();
 }
 
 export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<number> } {
@@ -18,7 +19,7 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
     const settings = await readReminderSettings();
     if (!settings.enabled || !browser.notifications) return 0;
     const today = localToday();
-    const sent = new Set(((await browser.storage.local.get(SENT_KEY))[SENT_KEY] as string[] | undefined) ?? []);
+    const sent = new Set(await remindersSentItem.get());
     const due = remindersDue(await dueOn(await db(), reminderWindow(today, settings.daysBefore)), today, sent);
     for (const doc of due) {
       const { title, message } = reminderText(doc, today, daysUntil(doc.deadline!, today));
@@ -30,7 +31,7 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
       });
       sent.add(reminderKey(doc));
     }
-    if (due.length) await browser.storage.local.set({ [SENT_KEY]: [...sent].slice(-5000) });
+    if (due.length) await remindersSentItem.set([...sent].slice(-5000));
     return due.length;
   }
 
@@ -38,9 +39,7 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void check().catch(console.error);
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void check().catch(console.error);
-  });
+  reminderSettingsItem.watch(() => void check().catch(console.error));
   browser.notifications?.onClicked.addListener((id) => {
     if (id.startsWith('docket:'))
       void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?edit=${encodeURIComponent(id.slice(7))}`) });

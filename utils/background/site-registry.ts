@@ -1,12 +1,13 @@
 /**
  * Sites the member enabled (CONTRACT §5). A site is enabled when the member chose it (the list in
- * `storage.local`, SITES_KEY) and the browser still grants its permission; one dynamically
+ * `storage.local`, `sitesItem`) and the browser still grants its permission; one dynamically
  * registered content script follows exactly those. A permission granted for a subscription (a feed
  * Docket reads) is not a site Docket runs on (issue 13, item 11).
  */
 import { browser } from 'wxt/browser';
 import type { SitesState } from '../shared/protocol';
 import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '../shared/sites';
+import { sitesItem } from './storage-items';
 
 export const USER_SITES_SCRIPT_ID = 'docket-user-sites';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -22,9 +23,6 @@ async function granted(): Promise<string[]> {
   return userPatterns((await browser.permissions.getAll()).origins);
 }
 
-/** Key in `storage.local`: the sites the member enabled, as match patterns. */
-export const SITES_KEY = 'docket:sites';
-
 /** The origins subscriptions read (set by the background): their permissions are not sites. */
 let feedPatterns: () => Promise<string[]> = async () => [];
 export function setFeedPatterns(provider: () => Promise<string[]>): void {
@@ -32,12 +30,12 @@ export function setFeedPatterns(provider: () => Promise<string[]>): void {
 }
 
 async function chosen(): Promise<string[]> {
-  const value = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];
-  if (Array.isArray(value)) return userPatterns(value.filter((p): p is string => typeof p === 'string'));
+  const value = await sitesItem.get();
+  if (value) return userPatterns(value);
   // The first start of a version that keeps the list: every granted site except what subscriptions read.
   const feeds = new Set(await feedPatterns());
   const list = (await granted()).filter((p) => !feeds.has(p));
-  await browser.storage.local.set({ [SITES_KEY]: list });
+  await sitesItem.set(list);
   return list;
 }
 
@@ -95,7 +93,7 @@ export async function enableSite(pattern: string, tabId?: number): Promise<Sites
     throw new Error(`Docket has no permission for ${pattern} yet: allow it when the browser asks.`);
   }
   const list = await chosen();
-  if (!list.includes(pattern)) await browser.storage.local.set({ [SITES_KEY]: userPatterns([...list, pattern]) });
+  if (!list.includes(pattern)) await sitesItem.set(userPatterns([...list, pattern]));
   await syncRegistration();
   if (tabId !== undefined) {
     // Badge the page that is open now, without a reload.
@@ -107,7 +105,7 @@ export async function enableSite(pattern: string, tabId?: number): Promise<Sites
 }
 
 export async function disableSite(pattern: string): Promise<SitesState> {
-  await browser.storage.local.set({ [SITES_KEY]: (await chosen()).filter((p) => p !== pattern) });
+  await sitesItem.set((await chosen()).filter((p) => p !== pattern));
   // The permission goes too, unless a subscription reads that site.
   if (!(await feedPatterns()).includes(pattern)) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
   await syncRegistration();

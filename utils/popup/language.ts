@@ -15,6 +15,7 @@ import {
   type ChosenLanguage,
   type LanguageCode,
 } from '../shared/i18n';
+import { languageItem } from '../shared/storage-items';
 
 function mirror(): Storage | null {
   try {
@@ -58,9 +59,8 @@ export function startLanguage(onChange: () => void): () => void {
     applyDocumentLanguage();
     onChange();
   };
-  void browser.storage.local.get(LANGUAGE_KEY).then(
-    (got) => {
-      const real = (got[LANGUAGE_KEY] as ChosenLanguage | undefined) ?? null;
+  void languageItem.get().then(
+    (real) => {
       if (JSON.stringify(real) === JSON.stringify(kept)) return;
       setLanguage(real);
       keepMirror(real);
@@ -85,12 +85,12 @@ export async function fetchMessages(lang: LanguageCode): Promise<Record<string, 
 export async function chooseLanguage(lang: LanguageCode | null): Promise<void> {
   if (!lang) {
     keepMirror(null);
-    await browser.storage.local.remove(LANGUAGE_KEY);
+    await languageItem.remove();
     return;
   }
   const value: ChosenLanguage = { lang, messages: await fetchMessages(lang) };
   keepMirror(value);
-  await browser.storage.local.set({ [LANGUAGE_KEY]: value });
+  await languageItem.set(value);
 }
 
 let started = false;

@@ -5,10 +5,9 @@
  * no round trip) and its first screen drawn at once with plain DOM (utils/popup/first-screen.ts).
  * `ready` resolves when that has been decided (or could not be, quickly).
  */
-import { browser } from 'wxt/browser';
 import { dropKept, keptAnswer, keptAnswers, parseKept, readKept } from './first-page';
 import { drawFirstScreen, showFirstScreen } from './first-screen';
-import { REVISION_KEY } from '../shared/protocol';
+import { revisionItem } from '../shared/storage-items';
 import type { DocsQuery } from '../shared/docs-query';
 import { localToday } from '../shared/calendar';
 import { askEarly, keepAnswersTo, offerKept } from './early';
@@ -62,7 +61,7 @@ export function start(): Start {
   // Opened for something else (an address-bar search, the editor, a scan): no list first.
   if (['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) return nothing;
   // Asked first: the browser answers while the kept answer is read.
-  const revision = browser.storage.local.get(REVISION_KEY);
+  const revision = revisionItem.get();
   revision.catch(() => undefined);
   const q: DocsQuery = { ...FIRST_QUERY, today: localToday() };
   let store: Storage | null = null;
@@ -101,10 +100,9 @@ export function start(): Start {
   let late = false;
   let shown = false;
   const checked = revision.then(
-    (r) => {
+    (now) => {
       performance.mark('docket:revision');
       if (late) return;
-      const now = typeof r[REVISION_KEY] === 'string' ? (r[REVISION_KEY] as string) : null;
       // Only at the revision it was kept at: a stale answer is never shown.
       const page = keptAnswer(kept, q, now);
       if (!page) return;

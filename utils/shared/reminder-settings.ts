@@ -1,4 +1,4 @@
-/** The member's reminder settings, kept in `storage.local`: read by the background, set in the popup. */
+/** The member's reminder settings, kept in `storage.local` (`reminderSettingsItem`, storage-items.ts): read by the background, set in the popup. */
 export interface ReminderSettings {
   enabled: boolean;
   /** Days before the deadline (0 = on the day). */
@@ -6,4 +6,3 @@ export interface ReminderSettings {
 }
 
 export const DEFAULT_REMINDERS: ReminderSettings = { enabled: false, daysBefore: 2 };
-export const SETTINGS_KEY = 'docket:reminders';

@@ -9,9 +9,7 @@ import { errorCode, type Req, type Res } from './protocol';
 /** Characters per `import/upload` message. */
 export const UPLOAD_CHUNK_CHARS = 256 * 1024;
 
-/** Key in `storage.local` where the background says how far the import being written is (removed when done). */
-export const IMPORT_PROGRESS_KEY = 'docket:import-progress';
-
+/** How far the import being written is: the background says so in storage (`importProgressItem`, storage-items.ts). */
 export interface ImportProgress {
   filename: string;
   /** Documents written so far, of `total`. */

@@ -4,23 +4,14 @@
  * dismisses them. Never a tab opened uninvited.
  */
 import { browser } from 'wxt/browser';
+import { whatsNewItem, type WhatsNew } from './storage-items';
 
-export const WHATS_NEW_KEY = 'docket:whats-new';
-
-export interface WhatsNew {
-  from: string;
-  to: string;
-}
+export { isWhatsNew, type WhatsNew } from './storage-items';
 
 /** What to note for an onInstalled event: only a real update to another version. */
 export function whatsNewFor(details: { reason: string; previousVersion?: string }, current: string): WhatsNew | null {
   if (details.reason !== 'update' || !details.previousVersion || details.previousVersion === current) return null;
   return { from: details.previousVersion, to: current };
-}
-
-export function isWhatsNew(value: unknown): value is WhatsNew {
-  const v = value as WhatsNew | null;
-  return !!v && typeof v === 'object' && typeof v.from === 'string' && typeof v.to === 'string';
 }
 
 /** This build's version ('' where the extension API has none, as in a test's fake browser). */
@@ -34,18 +25,18 @@ export function currentVersion(): string {
 
 export async function noteUpdate(details: { reason: string; previousVersion?: string }): Promise<void> {
   const note = whatsNewFor(details, currentVersion());
-  if (note) await browser.storage.local.set({ [WHATS_NEW_KEY]: note });
+  if (note) await whatsNewItem.set(note);
 }
 
 /** The pending note for the version that runs now (an older one is stale: dropped). */
 export async function pendingWhatsNew(): Promise<WhatsNew | null> {
-  const value = (await browser.storage.local.get(WHATS_NEW_KEY))[WHATS_NEW_KEY];
-  if (!isWhatsNew(value)) return null;
+  const value = await whatsNewItem.get();
+  if (!value) return null;
   if (value.to !== currentVersion()) {
-    await browser.storage.local.remove(WHATS_NEW_KEY);
+    await whatsNewItem.remove();
     return null;
   }
   return value;
 }
 
-export const dismissWhatsNew = () => browser.storage.local.remove(WHATS_NEW_KEY);
+export const dismissWhatsNew = () => whatsNewItem.remove();

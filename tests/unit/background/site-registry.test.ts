@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import {
   disableSite,
@@ -8,29 +9,22 @@ import {
   mayRunOn,
   releaseOrigins,
   setFeedPatterns,
-  SITES_KEY,
   syncRegistration,
   userPatterns,
   USER_SITES_SCRIPT_ID,
 } from '@/utils/background/site-registry';
+import { sitesItem } from '@/utils/background/storage-items';
 import { DEFAULT_SITE_PATTERNS, feedOrigins, isDefaultSite, originPattern, subscriptionOrigins } from '@/utils/shared/sites';
 
-// A small stand-in for the permissions and scripting APIs the registry uses.
+// A small stand-in for the permissions and scripting APIs the registry uses (its list is in the fake browser's storage).
 const state = vi.hoisted(() => ({
   origins: [] as string[],
   registered: [] as Array<{ id: string; matches: string[]; js: string[] }>,
   injected: [] as number[],
   tabs: [] as Array<{ id: number; url: string; discarded?: boolean }>,
-  storage: {} as Record<string, unknown>,
 }));
 vi.mock('wxt/browser', () => ({
   browser: {
-    storage: {
-      local: {
-        get: async (key: string) => (key in state.storage ? { [key]: structuredClone(state.storage[key]) } : {}),
-        set: async (items: Record<string, unknown>) => void Object.assign(state.storage, structuredClone(items)),
-      },
-    },
     permissions: {
       getAll: async () => ({ origins: [...state.origins], permissions: [] }),
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.origins.includes(o)),
@@ -67,12 +61,12 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-beforeEach(() => {
+beforeEach(async () => {
+  await fakeBrowser.storage.local.clear();
   state.origins = [...DEFAULT_SITE_PATTERNS];
   state.registered = [];
   state.injected = [];
   state.tabs = [];
-  state.storage = {};
   setFeedPatterns(async () => []);
 });
 
@@ -149,7 +143,7 @@ describe('sites (CONTRACT §5)', () => {
   });
 
   it('a permission granted for a subscription is not a site: no content script there (issue 13, item 11)', async () => {
-    state.storage[SITES_KEY] = [];
+    await sitesItem.set([]);
     state.origins.push('https://sheets.example/*');
     setFeedPatterns(async () => ['https://sheets.example/*']);
     await syncRegistration();
@@ -162,7 +156,7 @@ describe('sites (CONTRACT §5)', () => {
     state.origins.push('https://lists.example.org/*', 'https://sheets.example/*');
     setFeedPatterns(async () => ['https://sheets.example/*']);
     expect((await getSites()).enabled).toEqual(['https://lists.example.org/*']);
-    expect(state.storage[SITES_KEY]).toEqual(['https://lists.example.org/*']);
+    expect(await sitesItem.get()).toEqual(['https://lists.example.org/*']);
   });
 
   it('Docket runs on default sites and on enabled sites that are still granted', async () => {
@@ -177,7 +171,7 @@ describe('sites (CONTRACT §5)', () => {
   });
 
   it('gives back a removed subscription’s permission unless a site or another subscription needs it', async () => {
-    state.storage[SITES_KEY] = [];
+    await sitesItem.set([]);
     state.origins.push('https://a.example/*', 'https://b.example/*', 'https://c.example/*');
     await enableSite('https://a.example/*');
     setFeedPatterns(async () => ['https://b.example/*']);

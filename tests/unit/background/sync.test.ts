@@ -1,14 +1,8 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  INTERRUPTED_KEY,
-  JOURNAL_KEY,
-  noteStarted,
-  recoverJournal,
-  statusReader,
-  storageJournal,
-} from '@/utils/background/journal';
+import { interruptedItem, journalItem } from '@/utils/background/storage-items';
+import { noteStarted, recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { getIndex, listSnapshots, writeMerge } from '@/utils/background/db/store';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { type Subscription } from '@/utils/shared/reports';
@@ -174,7 +168,7 @@ describe('the operation journal', () => {
     const landed = vi.fn(async () => undefined);
     expect(await recoverJournal(db, landed)).toMatchObject({ id: 'op-x' });
     expect(landed).not.toHaveBeenCalled();
-    expect((await fakeBrowser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY]).toBeUndefined();
+    expect(await journalItem.get()).toBeNull();
     const status = statusReader(() => undefined);
     expect(await status.get()).toEqual({ interrupted: { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' } });
     expect(await status.dismiss()).toEqual({});
@@ -193,7 +187,7 @@ describe('the operation journal', () => {
     });
     const landed = vi.fn(async () => undefined);
     expect(await recoverJournal(db, landed)).toBeNull();
-    expect((await fakeBrowser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY]).toBeUndefined();
+    expect(await interruptedItem.get()).toBeNull();
     // It may have stopped before pages were told: they are told now.
     expect(landed).toHaveBeenCalledTimes(1);
   });
@@ -201,13 +195,13 @@ describe('the operation journal', () => {
   it('an import cut short is reported from the database alone when the storage journal is gone (an update)', async () => {
     // The import noted itself in the index too; the storage note was lost (an update from a build that kept none).
     await noteStarted(db, { id: 'op-z', op: 'import', label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' });
-    expect((await fakeBrowser.storage.local.get(JOURNAL_KEY))[JOURNAL_KEY]).toBeUndefined();
+    expect(await journalItem.get()).toBeNull();
     expect(await recoverJournal(db)).toMatchObject({ id: 'op-z' });
     expect(await statusReader(() => undefined).get()).toEqual({
       interrupted: { label: 'import of big.json', startedAt: '2026-11-22T10:00:00.000Z' },
     });
     // Reported once.
-    await fakeBrowser.storage.local.remove(INTERRUPTED_KEY);
+    await interruptedItem.remove();
     expect(await recoverJournal(db)).toBeNull();
   });
 
@@ -215,7 +209,7 @@ describe('the operation journal', () => {
     await noteStarted(db, { id: 'op-w', op: 'import', label: 'import of ok.json', startedAt: 'T' });
     await writeMerge(db, { documents: [], workstreams: [], bases: new Map(), source: 's', opId: 'op-w', now: 'T' });
     expect(await recoverJournal(db)).toBeNull();
-    expect((await fakeBrowser.storage.local.get(INTERRUPTED_KEY))[INTERRUPTED_KEY]).toBeUndefined();
+    expect(await interruptedItem.get()).toBeNull();
   });
 
   it('a read-only index is reported', async () => {

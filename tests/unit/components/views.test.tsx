@@ -10,7 +10,7 @@ import { button, host, labelled, render, setUpReact, setValue } from '../support
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import { SETTINGS_KEY } from '@/utils/shared/reminder-settings';
+import { reminderSettingsItem } from '@/utils/shared/storage-items';
 import { UpcomingView } from '@/components/upcoming/UpcomingView';
 import { ReminderSettings } from '@/components/upcoming/ReminderSettings';
 import { WorkstreamForm } from '@/components/workstreams/WorkstreamForm';
@@ -90,7 +90,7 @@ describe('Upcoming', () => {
 
 describe('Reminders', () => {
   const checkbox = () => labelled('Remind me before deadlines');
-  const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const stored = async () => (await fakeBrowser.storage.local.get(reminderSettingsItem.key))[reminderSettingsItem.key];
 
   it('is off by default; turning it on asks for notifications first, then stores it', async () => {
     const order: string[] = [];
@@ -123,7 +123,7 @@ describe('Reminders', () => {
   });
 
   it('stores days before (0–30) and refuses others', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { enabled: true, daysBefore: 3 } });
+    await fakeBrowser.storage.local.set({ [reminderSettingsItem.key]: { enabled: true, daysBefore: 3 } });
     await render(<ReminderSettings />);
     expect(checkbox().checked).toBe(true);
     const days = labelled('Days before');
