@@ -23,6 +23,11 @@ const zones = [
     message: 'The content script runs on web pages: it imports only utils/shared (and utils/content).',
   },
   {
+    target: ['./utils/content', './entrypoints/content.ts', './entrypoints/content-badges.ts'],
+    from: './utils/shared/storage-items.ts',
+    message: 'The content script stays light: it reads storage raw, without WXT storage (see utils/shared/storage-items.ts).',
+  },
+  {
     target: ['./utils/popup', ...PAGES],
     from: ['./utils/background', './utils/content', './entrypoints/background.ts', './entrypoints/content.ts'],
     message: 'Extension pages ask the background through utils/shared/protocol; they never import its code.',

@@ -23,6 +23,8 @@ describe('import boundaries', { timeout: 120_000 }, () => {
     ['utils/shared/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
     ['utils/background/x.ts', "import { startContent } from '../content/start';", 'import-x/no-restricted-paths'],
     ['utils/popup/x.ts', "import { openDB } from 'idb';", 'no-restricted-imports'],
+    // The content script reads storage raw: WXT's storage items would add their weight to every page.
+    ['utils/content/x.ts', "import { revisionItem } from '../shared/storage-items';", 'import-x/no-restricted-paths'],
     // The full page is an extension page like the popup.
     ['entrypoints/docket/x.ts', "import { createHandlers } from '@/utils/background/service';", 'import-x/no-restricted-paths'],
     ['entrypoints/docket/x.ts', "import { startContent } from '@/utils/content/start';", 'import-x/no-restricted-paths'],
