@@ -4,7 +4,7 @@ import { parseDocLink } from '@/utils/shared/links';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import { sameVersion } from '@/utils/popup/conflicts';
-import type { PopupParams } from '@/utils/popup/params';
+import type { PopupParams } from '@/utils/shared/page-urls';
 import { trackDraft, type TrackExtras } from '@/utils/popup/track';
 import type { EditorTarget, Underneath } from '@/components/editor/DocumentEditor';
 import { useLatest } from './useLatest';

@@ -10,7 +10,7 @@ import { openUrl } from '@/utils/shared/open-url';
 import type { SearchHit } from '@/utils/shared/search';
 
 import { applySyncChoice } from '@/utils/popup/conflicts';
-import { parsePopupParams } from '@/utils/popup/params';
+import { parsePopupParams } from '@/utils/shared/page-urls';
 import type { DocFilter } from '@/utils/shared/doc-order';
 import type { SyncChoice } from '@/utils/popup/conflicts';
 import { localToday } from '@/utils/shared/calendar';

@@ -6,7 +6,8 @@ import { readRevision } from '@/utils/popup/index-revision';
 import { localToday } from '../../utils/shared/calendar';
 import { applyStateColors } from '../../utils/popup/state-colors';
 import { initLanguage } from '../../utils/popup/language';
-import { PREFS_KEY, TABLE_BLOCK, parseFullPageParams, parsePrefs, tableKey } from '../../utils/popup/table-view';
+import { PREFS_KEY, TABLE_BLOCK, parsePrefs, tableKey } from '../../utils/popup/table-view';
+import { parseFullPageParams } from '../../utils/shared/page-urls';
 import '@/assets/full-page.css';
 
 performance.mark('docket:start');

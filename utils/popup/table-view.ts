@@ -1,6 +1,6 @@
 /**
- * The full page's settings and words: its URL (`docket.html?view=…&tab=…&q=…`), the table's
- * sort, grouping and status kept between visits, group headings, and what a bulk action did. Pure.
+ * The full page's settings and words (its URL: utils/shared/page-urls.ts): the table's sort, grouping and
+ * status kept between visits, group headings, and what a bulk action did. Pure.
  */
 import { t, tn } from '../shared/i18n';
 import type { DocChange } from '../shared/bulk-change';
@@ -19,28 +19,6 @@ import { STATUS_LABELS } from '../shared/states';
 import { daysBetween } from '../shared/calendar';
 import { formatDate } from '../shared/format-date';
 import { parseStatusFilter } from './params';
-
-export const FULL_VIEWS = ['table', 'timeline', 'scan', 'deleted'] as const;
-export type FullView = (typeof FULL_VIEWS)[number];
-
-export interface FullPageParams {
-  view: FullView;
-  /** The tab to scan (`?tab=`), when opened from the popup's Scan view. */
-  tabId?: number;
-  /** The search box (`?q=`). */
-  q?: string;
-}
-
-export function parseFullPageParams(search: string): FullPageParams {
-  const p = new URLSearchParams(search);
-  const view = p.get('view');
-  const out: FullPageParams = { view: (FULL_VIEWS as readonly string[]).includes(view ?? '') ? (view as FullView) : 'table' };
-  const tab = p.get('tab');
-  if (tab && /^\d+$/.test(tab)) out.tabId = Number(tab);
-  const q = p.get('q');
-  if (q?.trim()) out.q = q;
-  return out;
-}
 
 export interface TablePrefs {
   sort: TableSort;

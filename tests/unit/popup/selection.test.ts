@@ -13,15 +13,7 @@ import {
   type Selection,
 } from '@/utils/popup/selection';
 import { blocksFor, layoutOf, lineAt, lineOfOffset, offsetsIn, windowOf } from '@/utils/popup/virtual-rows';
-import {
-  DEFAULT_PREFS,
-  changeText,
-  groupLabel,
-  nextSort,
-  parseFullPageParams,
-  parsePrefs,
-  tableKey,
-} from '@/utils/popup/table-view';
+import { DEFAULT_PREFS, changeText, groupLabel, nextSort, parsePrefs, tableKey } from '@/utils/popup/table-view';
 import { TABLE_FIRST_KEY, keepTableFirst, keptTableFirst } from '@/utils/popup/table-first';
 
 const ORDER = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -173,13 +165,6 @@ describe('drawing only the lines in view', () => {
 });
 
 describe('the full page’s settings and words', () => {
-  it.each([
-    ['', { view: 'table' }],
-    ['?view=timeline', { view: 'timeline' }],
-    ['?view=scan&tab=12', { view: 'scan', tabId: 12 }],
-    ['?view=nope&tab=x&q=ws:B%20overdue', { view: 'table', q: 'ws:B overdue' }],
-  ])('docket.html%s', (search, want) => expect(parseFullPageParams(search)).toEqual(want));
-
   it.each([
     [null, DEFAULT_PREFS],
     ['not json', DEFAULT_PREFS],

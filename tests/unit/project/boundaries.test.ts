@@ -16,11 +16,11 @@ async function problems(file: string, code: string): Promise<string[]> {
 describe('import boundaries', { timeout: 120_000 }, () => {
   it.each<[string, string, string]>([
     ['utils/content/x.ts', "import { openDocketDb } from '../background/db/store';", 'import-x/no-restricted-paths'],
-    ['utils/content/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
+    ['utils/content/x.ts', "import { parseStatusFilter } from '../popup/params';", 'import-x/no-restricted-paths'],
     ['entrypoints/content.ts', "import { createHandlers } from '@/utils/background/service';", 'import-x/no-restricted-paths'],
     ['utils/popup/x.ts', "import { queryDocs } from '../background/queries';", 'import-x/no-restricted-paths'],
     ['components/X.tsx', "import { planMerge } from '../utils/background/interchange/merge';", 'import-x/no-restricted-paths'],
-    ['utils/shared/x.ts', "import { parsePopupParams } from '../popup/params';", 'import-x/no-restricted-paths'],
+    ['utils/shared/x.ts', "import { parseStatusFilter } from '../popup/params';", 'import-x/no-restricted-paths'],
     ['utils/background/x.ts', "import { startContent } from '../content/start';", 'import-x/no-restricted-paths'],
     ['utils/popup/x.ts', "import { openDB } from 'idb';", 'no-restricted-imports'],
     // The content script reads storage raw: WXT's storage items would add their weight to every page.
@@ -42,7 +42,7 @@ describe('import boundaries', { timeout: 120_000 }, () => {
     // The content script still may not open the database (its rule also lists React).
     ['utils/content/x.ts', "import { openDB } from 'idb';", 'no-restricted-imports'],
     // The scanner takes only utils/shared and its own modules.
-    ['utils/popup/scan/x.ts', "import { parsePopupParams } from '../params';", 'import-x/no-restricted-paths'],
+    ['utils/popup/scan/x.ts', "import { parseStatusFilter } from '../params';", 'import-x/no-restricted-paths'],
     ['utils/popup/scan/x.ts', "import { sourceInfo } from '@/utils/popup/doc-text';", 'import-x/no-restricted-paths'],
     ['utils/popup/scan/x.ts', "import { ErrorAlert } from '@/components/common/ErrorAlert';", 'import-x/no-restricted-paths'],
   ])('%s may not: %s', async (file, line, rule) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePopupParams } from '@/utils/popup/params';
+import { parseFullPageParams, parsePopupParams } from '@/utils/shared/page-urls';
 
 describe('parsePopupParams', () => {
   it.each([
@@ -45,4 +45,13 @@ describe('parsePopupParams', () => {
   ])('%s', (search, expected) => {
     expect(parsePopupParams(search)).toEqual(expected);
   });
+});
+
+describe('parseFullPageParams', () => {
+  it.each([
+    ['', { view: 'table' }],
+    ['?view=timeline', { view: 'timeline' }],
+    ['?view=scan&tab=12', { view: 'scan', tabId: 12 }],
+    ['?view=nope&tab=x&q=ws:B%20overdue', { view: 'table', q: 'ws:B overdue' }],
+  ])('docket.html%s', (search, want) => expect(parseFullPageParams(search)).toEqual(want));
 });
