@@ -28,6 +28,7 @@ import { importProgressItem, revisionItem } from '@/utils/shared/storage-items';
 import { editorWindowsItem } from '@/utils/background/storage-items';
 import { noteUpdate } from '@/utils/shared/whats-new';
 import { optional } from '@/utils/background/optional';
+import { popupSearch, type PopupLink } from '@/utils/shared/page-urls';
 
 /** Editor windows kept for the browser session (storage.session where there is one), across service worker starts. */
 function sessionMemory(): WindowMemory | undefined {
@@ -53,9 +54,9 @@ export default defineBackground(() => {
         throw error;
       }));
 
-  const popupUrl = (params: Record<string, string>) => `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
-  const openPopupWindow = async (params: Record<string, string>) => {
-    await browser.windows.create({ url: popupUrl(params), type: 'popup', width: 460, height: 680 });
+  const popupUrl = (link: PopupLink) => `${browser.runtime.getURL('/popup.html')}${popupSearch(link)}`;
+  const openPopupWindow = async (link: PopupLink) => {
+    await browser.windows.create({ url: popupUrl(link), type: 'popup', width: 460, height: 680 });
   };
   // Badges' editor windows: one per tab, reused (editor-windows.ts).
   const editors = createEditorWindows(
@@ -92,7 +93,7 @@ export default defineBackground(() => {
       revision = Promise.resolve(next);
       void toolbar?.refresh().catch(console.error);
     },
-    openEditorWindow: (params, tabId) => editors.open(popupUrl(params), tabId),
+    openEditorWindow: (link, tabId) => editors.open(popupUrl(link), tabId),
     sites: { get: getSites, enable: enableSite, disable: disableSite, mayRun: mayRunOn, release: releaseOrigins },
     journal: storageJournal,
     fetcher: browserFetcher,

@@ -63,7 +63,7 @@ export function App() {
   const { revision, bump: reload } = useRevision();
   const page = useCurrentPage(params.tabId);
   // `?scan=1` (the "Scan this page with Docket" menu): open on the Scan view.
-  const scanParam = useMemo(() => /^(?:1|true)$/.test(new URLSearchParams(window.location.search).get('scan') ?? ''), []);
+  const scanParam = params.scan === true;
   const [view, setView] = useState<ViewId>(scanParam ? 'scan' : 'documents');
   const [focusFilter, setFocusFilter] = useState(!params.edit && !params.track && !scanParam);
   const [deleted, setDeleted] = useState<DocRecord | null>(null);

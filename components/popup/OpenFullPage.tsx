@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { fullPageSearch, type FullPageParams } from '@/utils/shared/page-urls';
 
-/** Open Docket in a tab (docket.html, with `params`), and close the toolbar popup if that is where this runs. */
-export async function openDocketTab(params: Record<string, string> = {}, closePopup = false): Promise<void> {
-  const query = new URLSearchParams(params).toString();
-  await browser.tabs.create({ url: browser.runtime.getURL(`/docket.html${query ? `?${query}` : ''}` as '/docket.html') });
+/** Open Docket in a tab (docket.html, as `link` says), and close the toolbar popup if that is where this runs. */
+export async function openDocketTab(link: Partial<FullPageParams> = {}, closePopup = false): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/docket.html')}${fullPageSearch(link)}` });
   if (closePopup) window.close();
 }
 
@@ -37,7 +37,7 @@ export function FullWidthScanButton({
       <button
         type="button"
         className="link-button"
-        onClick={() => void openDocketTab({ view: 'scan', tab: String(tabId) }, closePopup).catch(onError)}
+        onClick={() => void openDocketTab({ view: 'scan', tabId }, closePopup).catch(onError)}
       >
         Review this scan at full width
       </button>

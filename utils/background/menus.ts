@@ -8,6 +8,7 @@ import { titleFromLinkText } from '../shared/link-title';
 import { t } from '../shared/i18n';
 import { sendToTab } from '../shared/protocol';
 import { CONTENT_SCRIPT_FILE } from './site-registry';
+import type { PopupLink } from '../shared/page-urls';
 
 export const MENU = {
   trackLink: 'docket-track-link',
@@ -37,23 +38,23 @@ export function createMenus(): void {
   });
 }
 
-export function handleMenus(openPopupWindow: (params: Record<string, string>) => Promise<void>): void {
+export function handleMenus(openPopupWindow: (link: PopupLink) => Promise<void>): void {
   browser.contextMenus.onClicked.addListener(async (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
     const tabId = tab?.id;
     if (info.menuItemId === MENU.trackLink && info.linkUrl && parseDocLink(info.linkUrl)) {
-      const params: Record<string, string> = { close: '1', track: info.linkUrl };
+      const track: NonNullable<PopupLink['track']> = { url: info.linkUrl };
       // The link's text and the heading it stands under, from the page (title and workstream guesses).
       const context =
         tabId !== undefined ? await sendToTab(tabId, 'page/link-context', { url: info.linkUrl }).catch(() => null) : null;
       // The page's answer, or without it (Docket not running there) the browser's link text; never a bare address.
       const text = titleFromLinkText(context ? context.text : (info as { linkText?: string }).linkText, info.linkUrl);
-      if (text) params.title = text;
-      if (context?.heading) params.wsGuess = context.heading;
-      if (tab?.url) params.source = tab.url;
-      if (tab?.title) params.sourceTitle = tab.title;
-      await openPopupWindow(params);
+      if (text) track.title = text;
+      if (context?.heading) track.wsGuess = context.heading;
+      if (tab?.url) track.source = tab.url;
+      if (tab?.title) track.sourceTitle = tab.title;
+      await openPopupWindow({ close: true, track });
     } else if (info.menuItemId === MENU.trackPage && tab?.url && parseDocLink(tab.url)) {
-      await openPopupWindow({ close: '1', track: tab.url, title: tab.title ?? '' });
+      await openPopupWindow({ close: true, track: { url: tab.url, title: tab.title } });
     } else if (info.menuItemId === MENU.scanPage && tabId !== undefined) {
       // Docket may not run on this site: the menu click grants activeTab, so run it here now.
       const alive = await sendToTab(tabId, 'page/info', {}).then(
@@ -63,7 +64,7 @@ export function handleMenus(openPopupWindow: (params: Record<string, string>) =>
       if (!alive) {
         await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
       }
-      await openPopupWindow({ tab: String(tabId), scan: '1' });
+      await openPopupWindow({ tabId, scan: true });
     }
   });
 }

@@ -7,6 +7,7 @@ import { reminderSettingsItem } from '../shared/storage-items';
 import { remindersSentItem } from './storage-items';
 import { reminderKey, reminderText, reminderWindow, remindersDue } from './reminder-rules';
 import { daysUntil, localToday } from '../shared/calendar';
+import { popupSearch } from '../shared/page-urls';
 
 const ALARM = 'docket-reminders';
 
@@ -42,7 +43,7 @@ export function startReminders(db: () => Promise<DocketDB>): { check(): Promise<
   reminderSettingsItem.watch(() => void check().catch(console.error));
   browser.notifications?.onClicked.addListener((id) => {
     if (id.startsWith('docket:'))
-      void browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?edit=${encodeURIComponent(id.slice(7))}`) });
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}${popupSearch({ edit: id.slice(7) })}` });
   });
   return { check };
 }

@@ -6,6 +6,7 @@
 import { t, tn } from '../shared/i18n';
 import type { Subscription } from '../shared/reports';
 import { safeHttpUrl } from './doc-text';
+import { parsePopupParams } from '../shared/page-urls';
 
 /** The address as a web address Docket may subscribe to, or a message saying why not. */
 export function parseSheetUrl(value: string): { url: string; origin: string; host: string } | { problem: string } {
@@ -51,7 +52,7 @@ export function inviteText(url: string): string {
 
 /** `?join=<address>` on popup.html / docket.html: the join view with the address filled in (the member confirms). */
 export function joinParam(search: string): string | null {
-  const v = new URLSearchParams(search).get('join')?.trim();
+  const v = parsePopupParams(search).join;
   return v && safeHttpUrl(v) ? v : null;
 }
 

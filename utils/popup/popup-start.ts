@@ -12,6 +12,7 @@ import type { DocsQuery } from '../shared/docs-query';
 import { localToday } from '../shared/calendar';
 import { askEarly, keepAnswersTo, offerKept } from './early';
 import { FIRST_QUERY } from './first-query';
+import { parsePopupParams } from '../shared/page-urls';
 
 /** Longest wait for the revision before rendering without the kept answer. */
 const REVISION_WAIT_MS = 60;
@@ -57,9 +58,9 @@ const nothing: Start = { ready: Promise.resolve(), shown: Promise.resolve(), tak
 
 export function start(): Start {
   performance.mark('docket:start');
-  const p = new URLSearchParams(window.location.search);
+  const p = parsePopupParams(window.location.search);
   // Opened for something else (an address-bar search, the editor, a scan): no list first.
-  if (['q', 'edit', 'track', 'scan'].some((k) => p.has(k))) return nothing;
+  if (p.q || p.edit || p.track || p.scan) return nothing;
   // Asked first: the browser answers while the kept answer is read.
   const revision = revisionItem.get();
   revision.catch(() => undefined);

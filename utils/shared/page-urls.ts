@@ -17,7 +17,14 @@ export interface PopupParams {
   close: boolean;
   /** `?q=`: prefill the search box (the address bar's `dk` when nothing matched). */
   q?: string;
+  /** `?scan=1`: open on the Scan view ("Scan this page with Docket"). */
+  scan?: boolean;
+  /** `?join=`: the join view with this address filled in (utils/popup/join.ts checks it). */
+  join?: string;
 }
+
+/** What a link to popup.html says: any of its parameters (`close` false when absent). */
+export type PopupLink = Partial<PopupParams>;
 
 /** Reads popup.html's URL parameters (`location.search`). */
 export function parsePopupParams(search: string): PopupParams {
@@ -43,7 +50,37 @@ export function parsePopupParams(search: string): PopupParams {
   }
   const q = p.get('q');
   if (q?.trim()) out.q = q;
+  if (/^(?:1|true)$/.test(p.get('scan') ?? '')) out.scan = true;
+  const join = p.get('join')?.trim();
+  if (join) out.join = join;
   return out;
+}
+
+/** A query string with its `?`, or '' when empty. */
+const query = (p: URLSearchParams) => {
+  const text = p.toString();
+  return text ? `?${text}` : '';
+};
+
+/** popup.html's query string for `link` (with its `?`; '' for none): what `parsePopupParams` reads back. */
+export function popupSearch(link: PopupLink): string {
+  const p = new URLSearchParams();
+  if (link.close) p.set('close', '1');
+  if (link.tabId !== undefined) p.set('tab', String(link.tabId));
+  if (link.edit) p.set('edit', link.edit);
+  const track = link.track;
+  if (track) {
+    p.set('track', track.url);
+    if (track.title) p.set('title', track.title);
+    if (track.source) p.set('source', track.source);
+    if (track.workstreamId) p.set('ws', track.workstreamId);
+    if (track.wsGuess) p.set('wsGuess', track.wsGuess);
+    if (track.sourceTitle) p.set('sourceTitle', track.sourceTitle);
+  }
+  if (link.q) p.set('q', link.q);
+  if (link.scan) p.set('scan', '1');
+  if (link.join) p.set('join', link.join);
+  return query(p);
 }
 
 export const FULL_VIEWS = ['table', 'timeline', 'scan', 'deleted'] as const;
@@ -66,4 +103,13 @@ export function parseFullPageParams(search: string): FullPageParams {
   const q = p.get('q');
   if (q?.trim()) out.q = q;
   return out;
+}
+
+/** docket.html's query string for `link` (with its `?`; '' for the table with nothing else). */
+export function fullPageSearch(link: Partial<FullPageParams>): string {
+  const p = new URLSearchParams();
+  if (link.view && link.view !== 'table') p.set('view', link.view);
+  if (link.tabId !== undefined) p.set('tab', String(link.tabId));
+  if (link.q) p.set('q', link.q);
+  return query(p);
 }

@@ -127,7 +127,7 @@ describe('item 2: editor windows', () => {
     expect(await open()).toMatchObject({ ok: false, error: expect.stringMatching(/at most a few times a minute/) });
     // Another tab has its own allowance; the tab id goes along so that its window is reused.
     expect((await call('editor/open', { id: MHLB }, ENABLED_PAGE)).ok).toBe(true);
-    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: '1', edit: MHLB }, 8);
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: true, edit: MHLB }, 8);
   });
 });
 

@@ -191,10 +191,8 @@ describe('what messages do', () => {
     expect(ok).toEqual({ ok: true, result: { opened: true } });
     expect(deps.openEditorWindow).toHaveBeenCalledWith(
       {
-        close: '1',
-        track: `https://docs.google.com/document/d/${MHLB}/edit`,
-        title: 'MHLB',
-        source: CONTENT.url,
+        close: true,
+        track: { url: `https://docs.google.com/document/d/${MHLB}/edit`, title: 'MHLB', source: CONTENT.url },
       },
       7,
     );
@@ -209,18 +207,15 @@ describe('what messages do', () => {
     );
     expect(deps.openEditorWindow).toHaveBeenLastCalledWith(
       {
-        close: '1',
-        track: url,
-        source: CONTENT.url,
-        wsGuess: 'A. Possible models',
-        sourceTitle: 'Minutes — 27 August 2020',
+        close: true,
+        track: { url, source: CONTENT.url, wsGuess: 'A. Possible models', sourceTitle: 'Minutes — 27 August 2020' },
       },
       7,
     );
     expect((await call('editor/open', { url, wsGuess: 'x'.repeat(2_001) }, CONTENT)).ok).toBe(false);
     // A link written as its address gives no title.
     await call('editor/open', { url, title: url }, CONTENT);
-    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: '1', track: url }, 7);
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ close: true, track: { url } }, 7);
   });
 
   it('exports what it imported', async () => {

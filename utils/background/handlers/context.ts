@@ -9,6 +9,7 @@ import type { Fetcher, Journal } from '../sync';
 import { localToday } from '../../shared/calendar';
 import type { IndexStatus, MessageType, Req, Res, SitesState } from '../../shared/protocol';
 import type { ImportProgress } from '../../shared/upload';
+import type { PopupLink } from '../../shared/page-urls';
 
 export interface Sender {
   id?: string;
@@ -25,10 +26,10 @@ export interface ServiceDeps {
   /** Tell open pages that the index changed (bumps the revision key). */
   indexChanged: () => Promise<void>;
   /**
-   * Open popup.html with these query parameters in a small window. `tabId`: the tab a badge asked
+   * Open popup.html with these parameters in a small window. `tabId`: the tab a badge asked
    * from; its editor window is reused (one at a time per tab).
    */
-  openEditorWindow: (params: Record<string, string>, tabId?: number) => Promise<void>;
+  openEditorWindow: (link: PopupLink, tabId?: number) => Promise<void>;
   sites: {
     get: () => Promise<SitesState>;
     enable: (pattern: string, tabId?: number) => Promise<SitesState>;

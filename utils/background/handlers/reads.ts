@@ -13,6 +13,7 @@ import { titleFromLinkText } from '../../shared/link-title';
 import { parseDocLink } from '../../shared/links';
 import { DocketError, MAX_PAGE_DOCUMENTS } from '../../shared/protocol';
 import { isDefaultSite } from '../../shared/sites';
+import type { PopupLink } from '../../shared/page-urls';
 
 /** How often a page's badges may open the editor. */
 export const EDITOR_OPENS_PER_MINUTE = 6;
@@ -76,21 +77,21 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
       if (tabId !== undefined && !editorLimit.take(String(tabId))) {
         throw new Error('Docket opens its editor at most a few times a minute from one page. Wait a moment, then try again.');
       }
-      const params: Record<string, string> = { close: '1' };
-      if (id) params.edit = id;
+      const link: PopupLink = { close: true };
+      if (id) link.edit = id;
       else {
         const ref = url ? parseDocLink(url) : null;
         if (!ref || !url) throw new Error('That link is not a Google document.');
-        params.track = url;
+        const track: NonNullable<PopupLink['track']> = (link.track = { url });
         // The link's text is a title unless it is only an address (the same rule as "Track in Docket…").
         const named = titleFromLinkText(title, url);
-        if (named) params.title = named;
-        if (source) params.source = source;
-        if (workstreamId) params.ws = workstreamId;
-        if (wsGuess) params.wsGuess = wsGuess;
-        if (sourceTitle) params.sourceTitle = sourceTitle;
+        if (named) track.title = named;
+        if (source) track.source = source;
+        if (workstreamId) track.workstreamId = workstreamId;
+        if (wsGuess) track.wsGuess = wsGuess;
+        if (sourceTitle) track.sourceTitle = sourceTitle;
       }
-      await deps.openEditorWindow(params, tabId);
+      await deps.openEditorWindow(link, tabId);
       return { opened: true };
     },
     'index/get': async ({ offset = 0, limit = MAX_PAGE_DOCUMENTS }) => {
