@@ -112,6 +112,28 @@ export function isStatus(value: unknown): value is Status {
 /** A workstream's Google account: an account number (`/u/N/`) or an e-mail address (`authuser=`). Checked by the popup and the background alike. */
 export const ACCOUNT_RE = /^(?:\d{1,2}|[^\s@/?#&]+@[^\s@/?#&]+\.[^\s@/?#&]+)$/;
 
+/** A document's fields as Docket's files carry them, in the order an export writes them. */
+export const DOC_FIELDS = [
+  'id',
+  'kind',
+  'title',
+  'url',
+  'aliases',
+  'workstreamId',
+  'deadline',
+  'deadlineNote',
+  'status',
+  'notes',
+  'source',
+  'sourceTitle',
+  'sourceDate',
+  'deadlineSource',
+  'updatedAt',
+] as const;
+
+/** A workstream's fields as Docket's files carry them, in the order an export writes them. */
+export const WS_FIELDS = ['id', 'name', 'group', 'color', 'account'] as const;
+
 /** A document's own values: what a file or a sheet may set, what a merge compares field by field. */
 export const DOC_VALUE_FIELDS = [
   'kind',

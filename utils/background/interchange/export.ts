@@ -1,6 +1,7 @@
 /** Writing the index (or one workstream) as the JSON and CSV forms. */
 import { CSV_COLUMNS, type CsvColumn, neutralise } from './csv';
-import { DOC_FIELDS, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Index, WS_FIELDS } from './records';
+import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type Index } from './records';
+import { DOC_FIELDS, WS_FIELDS } from '../../shared/model';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../shared/protocol';
 import { localToday } from '../../shared/calendar';

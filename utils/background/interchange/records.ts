@@ -24,7 +24,7 @@
  *   one `'` from such a cell.
  */
 import * as v from 'valibot';
-import { DOC_KINDS, STATUSES, isIsoDate, ACCOUNT_RE } from '../../shared/model';
+import { DOC_FIELDS, DOC_KINDS, STATUSES, WS_FIELDS, isIsoDate, ACCOUNT_RE } from '../../shared/model';
 import type { DocKind, DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
 import { parseDocLink } from '../../shared/links';
@@ -66,25 +66,6 @@ const HEX_COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 const MAX_ID = 200;
 export const MAX_SHORT = 2_000;
 const MAX_LONG = 100_000;
-
-export const DOC_FIELDS = [
-  'id',
-  'kind',
-  'title',
-  'url',
-  'aliases',
-  'workstreamId',
-  'deadline',
-  'deadlineNote',
-  'status',
-  'notes',
-  'source',
-  'sourceTitle',
-  'sourceDate',
-  'deadlineSource',
-  'updatedAt',
-] as const;
-export const WS_FIELDS = ['id', 'name', 'group', 'color', 'account'] as const;
 
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
