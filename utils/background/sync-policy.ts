@@ -14,7 +14,7 @@
  *   what the sheet would change is kept as a proposal for the member to apply. A workstream the
  *   sheet creates gets its name, colour and group, but not an account (proposed too).
  */
-import type { DocRecord, Workstream } from '../shared/model';
+import { WS_VALUE_FIELDS, type DocRecord, type Workstream } from '../shared/model';
 import type { MergeConflict, WorkstreamProposal } from '../shared/reports';
 import { baseOf, type MergeBase } from './interchange/merge';
 import type { ParsedImport } from './interchange/records';
@@ -43,8 +43,6 @@ export interface SyncSplit {
 export const subscriptionSource = (subscriptionId: string) => `subscription:${subscriptionId}`;
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-const WS_FIELDS = ['name', 'color', 'group', 'account'] as const;
 
 export function splitForSync(
   parsed: ParsedImport,
@@ -101,7 +99,7 @@ export function splitForSync(
       if (account !== undefined) proposals.push({ id: incoming.id, name: incoming.name, field: 'account', theirs: account });
       continue;
     }
-    for (const field of WS_FIELDS) {
+    for (const field of WS_VALUE_FIELDS) {
       const theirs = incoming[field];
       if (theirs === undefined || same(theirs, old[field])) continue;
       const proposal: WorkstreamProposal = { id: old.id, name: old.name, field, theirs };

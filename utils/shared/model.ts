@@ -134,18 +134,18 @@ export const DOC_FIELDS = [
 /** A workstream's fields as Docket's files carry them, in the order an export writes them. */
 export const WS_FIELDS = ['id', 'name', 'group', 'color', 'account'] as const;
 
-/** A document's own values: what a file or a sheet may set, what a merge compares field by field. */
-export const DOC_VALUE_FIELDS = [
-  'kind',
-  'title',
-  'url',
-  'workstreamId',
-  'deadline',
-  'deadlineNote',
-  'status',
-  'notes',
-  'source',
-  'sourceTitle',
-  'sourceDate',
-  'deadlineSource',
-] as const;
+/**
+ * A document's own values: what a file or a sheet may set, what a merge compares field by field. The file's
+ * fields without `id` (the key, never a value to merge), `aliases` (joined from every source, never
+ * overwritten) and `updatedAt` (when this index last changed it, not a value of the document). Marked pure so
+ * that a bundle that does not use it (the content script's) drops it.
+ */
+export const DOC_VALUE_FIELDS = /* @__PURE__ */ DOC_FIELDS.filter(
+  (f): f is Exclude<(typeof DOC_FIELDS)[number], 'id' | 'aliases' | 'updatedAt'> =>
+    f !== 'id' && f !== 'aliases' && f !== 'updatedAt',
+);
+
+/** A workstream's values a shared sheet may propose changing: the file's fields without `id`, the key. */
+export const WS_VALUE_FIELDS = /* @__PURE__ */ WS_FIELDS.filter(
+  (f): f is Exclude<(typeof WS_FIELDS)[number], 'id'> => f !== 'id',
+);

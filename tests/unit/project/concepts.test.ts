@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_MARK, LETTER_ITEM_MARK, isItemLine, itemLabel, shortLabel, withoutItemMark } from '@/utils/shared/agenda-item';
 import { addDays, daysBetween, daysUntil, isoDate, localToday, noonOf } from '@/utils/shared/calendar';
-import { STATUSES } from '@/utils/shared/model';
+import { DOC_FIELDS, DOC_VALUE_FIELDS, STATUSES, WS_FIELDS, WS_VALUE_FIELDS } from '@/utils/shared/model';
 import { dayText, formatDate, formatInstant, formatMonthDay, mentionsDay } from '@/utils/shared/format-date';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, statusUrgency, urgencyIcon } from '@/utils/shared/states';
 import { stateColorProperties } from '@/utils/popup/state-colors';
@@ -212,4 +212,41 @@ describe('dates: one format, the locale’s, the month as a word', () => {
   ])('mentionsDay(%j, %s) = %s', (text, iso, yes) =>
     expect(mentionsDay(text, iso, text.includes('août') ? 'fr' : 'en')).toBe(yes),
   );
+});
+
+describe('field lists', () => {
+  it.each<[string, readonly string[], readonly string[]]>([
+    [
+      'a document’s values: the file’s fields but its key, its aliases and its change time',
+      DOC_VALUE_FIELDS,
+      [
+        'kind',
+        'title',
+        'url',
+        'workstreamId',
+        'deadline',
+        'deadlineNote',
+        'status',
+        'notes',
+        'source',
+        'sourceTitle',
+        'sourceDate',
+        'deadlineSource',
+      ],
+    ],
+    [
+      'a workstream’s values a sheet may propose: the file’s fields but its key',
+      WS_VALUE_FIELDS,
+      ['name', 'group', 'color', 'account'],
+    ],
+  ])('%s', (_, derived, expected) => expect(derived).toEqual(expected));
+
+  it('files carry every value field, and the fields that are not values', () => {
+    expect(DOC_FIELDS.filter((f) => !(DOC_VALUE_FIELDS as readonly string[]).includes(f))).toEqual([
+      'id',
+      'aliases',
+      'updatedAt',
+    ]);
+    expect(WS_FIELDS.filter((f) => !(WS_VALUE_FIELDS as readonly string[]).includes(f))).toEqual(['id']);
+  });
 });
