@@ -5,12 +5,14 @@ import type { SitesState } from '@/utils/shared/protocol';
 import { isDefaultSite, originPattern } from '@/utils/shared/sites';
 import { patternLabel } from '@/utils/popup/doc-text';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
+import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 
 /** The Sites view: where Docket runs, enabling or disabling it on the current tab's site. */
 export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: unknown) => void }) {
   const [sites, setSites] = useState<SitesState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const ask = usePermissionRequest();
 
   useEffect(() => {
     let cancelled = false;
@@ -34,7 +36,7 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
     let granted: boolean;
     try {
       // First, before any other await: the browser only asks during the click's user gesture.
-      granted = await browser.permissions.request({ origins: [pattern] });
+      granted = await ask({ origins: [pattern] });
     } catch (e) {
       onError(e);
       return;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
+import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { send } from '@/utils/shared/protocol';
 import type { Subscription, WorkstreamProposal } from '@/utils/shared/reports';
 import { errorMessage } from '@/utils/popup/errors';
@@ -37,6 +37,7 @@ export function SheetProposals({
   onError: (message: string) => void;
 }) {
   const [working, setWorking] = useState(false);
+  const ask = usePermissionRequest();
   const proposals = sub.proposals ?? [];
   const without = (p: WorkstreamProposal): Subscription => {
     const rest = proposals.filter((x) => x !== p);
@@ -62,14 +63,7 @@ export function SheetProposals({
 
   function allow(pattern: string) {
     // During the click: the browser asks only during the member's gesture.
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ origins: [pattern] });
-    } catch (err) {
-      onError(errorMessage(err));
-      return;
-    }
-    void asked.then(
+    void ask({ origins: [pattern] }).then(
       (granted) => granted && onAllowed(sub),
       (err: unknown) => onError(errorMessage(err)),
     );

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { DEFAULT_REMINDERS } from '@/utils/shared/reminder-settings';
 import { reminderSettingsItem } from '@/utils/shared/storage-items';
 import type { ReminderSettings as Settings } from '@/utils/shared/reminder-settings';
@@ -19,6 +19,7 @@ function daysText(n: number): string {
  */
 export function ReminderSettings() {
   const id = useId();
+  const ask = usePermissionRequest();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [days, setDays] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,13 +58,7 @@ export function ReminderSettings() {
       return;
     }
     // First, before any other await: the browser only asks during the member's gesture.
-    let asked: Promise<boolean>;
-    try {
-      asked = browser.permissions.request({ permissions: ['notifications'] });
-    } catch (err) {
-      setProblem(errorMessage(err));
-      return;
-    }
+    const asked = ask({ permissions: ['notifications'] });
     setProblem(null);
     setMessage(null);
     void (async () => {

@@ -4,7 +4,7 @@
  * gesture, so the permission is asked synchronously, before any await; then `subscriptions/add` subscribes and
  * syncs once. A page cannot call this: it runs in Docket's own pages only, on the member's click.
  */
-import { browser } from 'wxt/browser';
+import { requestInGesture } from './permissions';
 import { send } from '../shared/protocol';
 import type { Subscription } from '../shared/reports';
 import { feedOrigins } from '../shared/sites';
@@ -14,7 +14,7 @@ export type SubscribeOutcome = { refused: true; host: string } | { refused: fals
 /** Call from the click or submit handler itself (not after an await). Throws if the browser refuses to ask. */
 export function subscribeWithAccess(parsed: { url: string; host: string }, name: string): Promise<SubscribeOutcome> {
   // The sheet's own site, and where Google serves a published sheet from (it redirects there).
-  const asked = browser.permissions.request({ origins: feedOrigins(parsed.url) });
+  const asked = requestInGesture({ origins: feedOrigins(parsed.url) });
   return (async () => {
     if (!(await asked)) return { refused: true, host: parsed.host };
     const { subscription } = await send('subscriptions/add', { url: parsed.url, name: name.trim() });
@@ -29,7 +29,7 @@ export function fetchWithAccess(parsed: {
 }): Promise<
   { refused: true; host: string } | { refused: false; status: number; finalUrl: string; contentType: string; text: string }
 > {
-  const asked = browser.permissions.request({ origins: feedOrigins(parsed.url) });
+  const asked = requestInGesture({ origins: feedOrigins(parsed.url) });
   return (async () => {
     if (!(await asked)) return { refused: true, host: parsed.host };
     try {
