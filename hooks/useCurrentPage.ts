@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/shared/protocol';
+import { useLatest } from './useLatest';
 
 export interface CurrentPage {
   /** False until the tab has been looked up. */
@@ -18,9 +19,8 @@ export interface CurrentPage {
 export function useCurrentPage(tabIdParam: number | undefined): CurrentPage {
   const [page, setPage] = useState<CurrentPage>({ ready: false });
 
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
+  useLatest(
+    async (): Promise<CurrentPage> => {
       let tab: { id?: number; url?: string; title?: string } | undefined;
       try {
         if (tabIdParam !== undefined) tab = await browser.tabs.get(tabIdParam);
@@ -40,12 +40,12 @@ export function useCurrentPage(tabIdParam: number | undefined): CurrentPage {
           // No content script on that page (not a Docket site, or not loaded yet): keep the tab's own data.
         }
       }
-      if (!cancelled) setPage({ ready: true, tabId, url, title });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [tabIdParam]);
+      return { ready: true, tabId, url, title };
+    },
+    setPage,
+    () => undefined,
+    [tabIdParam],
+  );
 
   return page;
 }

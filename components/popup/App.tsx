@@ -113,19 +113,12 @@ export function App() {
   );
 
   // The toolbar popup has no tab of its own.
-  useEffect(() => {
-    if (params.tabId !== undefined || params.close) return;
-    let cancelled = false;
-    Promise.resolve()
-      .then(() => browser.tabs.getCurrent())
-      .then(
-        (tab) => !cancelled && setToolbarPopup(!tab),
-        () => undefined,
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [params]);
+  useLatest(
+    () => (params.tabId !== undefined || params.close ? null : Promise.resolve().then(() => browser.tabs.getCurrent())),
+    (tab) => setToolbarPopup(!tab),
+    () => undefined,
+    [params],
+  );
 
   // Workstreams (small), for the editor, the scan and the import view; again after every change.
   useLatest(

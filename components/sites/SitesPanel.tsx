@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '@/utils/shared/protocol';
 import type { SitesState } from '@/utils/shared/protocol';
@@ -6,6 +6,7 @@ import { isDefaultSite, originPattern } from '@/utils/shared/sites';
 import { patternLabel } from '@/utils/popup/doc-text';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { usePermissionRequest } from '@/hooks/usePermissionRequest';
+import { useLatest } from '@/hooks/useLatest';
 
 /** The Sites view: where Docket runs, enabling or disabling it on the current tab's site. */
 export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: unknown) => void }) {
@@ -14,16 +15,7 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
   const [busy, setBusy] = useState(false);
   const ask = usePermissionRequest();
 
-  useEffect(() => {
-    let cancelled = false;
-    send('sites/get', {}).then(
-      (s) => !cancelled && setSites(s),
-      (e) => !cancelled && onError(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [onError]);
+  useLatest(() => send('sites/get', {}), setSites, onError, [onError]);
 
   const url = page.url;
   const pattern = url ? originPattern(url) : null;

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { usePermissionRequest } from '@/hooks/usePermissionRequest';
+import { useLatest } from '@/hooks/useLatest';
 import { DEFAULT_REMINDERS } from '@/utils/shared/reminder-settings';
 import { reminderSettingsItem } from '@/utils/shared/storage-items';
 import type { ReminderSettings as Settings } from '@/utils/shared/reminder-settings';
@@ -26,21 +27,16 @@ export function ReminderSettings() {
   const [message, setMessage] = useState<string | null>(null);
   const latest = useRef<Settings>(DEFAULT_REMINDERS);
 
-  useEffect(() => {
-    let cancelled = false;
-    reminderSettingsItem.get().then(
-      (s) => {
-        if (cancelled) return;
-        latest.current = s;
-        setSettings(s);
-        setDays(String(s.daysBefore));
-      },
-      (e) => !cancelled && setProblem(errorMessage(e)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  useLatest(
+    () => reminderSettingsItem.get(),
+    (s) => {
+      latest.current = s;
+      setSettings(s);
+      setDays(String(s.daysBefore));
+    },
+    (e) => setProblem(errorMessage(e)),
+    [],
+  );
 
   async function save(next: Settings) {
     latest.current = next;

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useLatest } from '@/hooks/useLatest';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import type { IndexSummary } from '@/utils/shared/docs-query';
@@ -33,16 +34,12 @@ export function WorkstreamManager({
   const [summary, setSummary] = useState<IndexSummary | null>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
-  useEffect(() => {
-    let cancelled = false;
-    send('index/summary', { today }).then(
-      (s) => !cancelled && setSummary(s),
-      (e) => !cancelled && onErrorRef.current(e),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [revision, today]);
+  useLatest(
+    () => send('index/summary', { today }),
+    setSummary,
+    (e) => onErrorRef.current(e),
+    [revision, today],
+  );
   const loaded = !!summary;
   const workstreams = useMemo(() => summary?.workstreams ?? [], [summary]);
   const counts = useMemo(() => new Map(Object.entries(summary?.counts ?? {})), [summary]);
