@@ -1,6 +1,7 @@
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { displayTitle } from '@/utils/shared/doc-order';
 import { googleCalendarUrl } from '@/utils/popup/google-calendar';
+import { t } from '@/utils/shared/i18n';
 
 /** "Add to Google Calendar" for a document with a deadline (nothing without one); opens in a new tab. */
 export function CalendarLink({
@@ -26,16 +27,17 @@ export function CalendarLink({
       target="_blank"
       rel="noopener noreferrer"
       tabIndex={tabIndex}
-      title="Add the deadline to Google Calendar"
+      title={t('calendar_title')}
     >
       {compact ? (
         <>
-          <span aria-hidden="true">+ Calendar</span>
-          <span className="sr-only">Add to Google Calendar: {displayTitle(doc)}</span>
+          <span aria-hidden="true">{t('calendar_short')}</span>
+          <span className="sr-only">{t('calendar_name', { title: displayTitle(doc) })}</span>
         </>
       ) : (
         <>
-          Add to Google Calendar<span className="sr-only">: {displayTitle(doc)}</span>
+          {t('calendar_add')}
+          <span className="sr-only">{t('calendar_add_more', { title: displayTitle(doc) })}</span>
         </>
       )}
     </a>

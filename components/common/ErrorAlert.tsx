@@ -1,3 +1,5 @@
+import { t } from '@/utils/shared/i18n';
+
 /** Errors from the background, shown until dismissed or replaced; never swallowed. */
 export function ErrorAlert({ message, onDismiss }: { message: string | null; onDismiss?: () => void }) {
   if (!message) return null;
@@ -9,7 +11,7 @@ export function ErrorAlert({ message, onDismiss }: { message: string | null; onD
       <span className="alert-text">{message}</span>
       {onDismiss && (
         <button type="button" className="link-button" onClick={onDismiss}>
-          Dismiss
+          {t('common_dismiss')}
         </button>
       )}
     </div>

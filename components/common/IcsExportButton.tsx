@@ -3,6 +3,7 @@ import { send } from '@/utils/shared/protocol';
 import { allDeadlines } from '@/utils/popup/all-deadlines';
 import { localToday } from '@/utils/shared/calendar';
 import { download } from '@/utils/popup/download';
+import { t, tn } from '@/utils/shared/i18n';
 
 /**
  * Export deadlines as an `.ics` file: the documents `ids` gives (the selection), or every document
@@ -30,12 +31,12 @@ export function IcsExportButton({
         import('@/utils/popup/ics'),
       ]);
       if (!documents.length) {
-        onDone?.('No deadline to export: none of these documents has one.');
+        onDone?.(t('common_ics_none'));
         return;
       }
       const filename = icsFilename(localToday());
       download(filename, 'text/calendar', deadlinesIcs(documents, workstreams, new Date()));
-      onDone?.(`Downloading ${filename}: ${documents.length} deadline${documents.length === 1 ? '' : 's'}.`);
+      onDone?.(tn('common_ics_downloading', documents.length, { file: filename }));
     } catch (e) {
       onError(e);
     } finally {

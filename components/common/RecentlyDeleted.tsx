@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { send, type TrashPage } from '@/utils/shared/protocol';
 import { formatInstant } from '@/utils/shared/format-date';
+import { formatGrouped, t, tn } from '@/utils/shared/i18n';
 import { errorMessage } from '@/utils/popup/errors';
 import { restoredText, undoText } from '@/utils/popup/operation-text';
 import { runOperation } from '@/utils/popup/run-operation';
@@ -59,13 +60,13 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
 
   return (
     <section className="recently-deleted" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Recently deleted</h2>
+      <h2 id={`${id}-h`}>{t('view_recently_deleted')}</h2>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <p className="muted small" role="status">
         {message}
       </p>
       {!page ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('common_loading')}</p>
       ) : (
         <>
           {page.bulk.length > 0 && (
@@ -73,41 +74,41 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
               {page.bulk.map((b) => (
                 <li key={b.opId}>
                   <span>
-                    {b.count.toLocaleString('en-US')} document{b.count === 1 ? '' : 's'} deleted together on {formatInstant(b.at)}
+                    {tn('common_trash_bulk', b.count, { count: formatGrouped(b.count), date: formatInstant(b.at) })}
                   </span>{' '}
                   <button type="button" disabled={busy} onClick={() => void restoreBulk(b.opId)}>
-                    Restore all {b.count.toLocaleString('en-US')}
+                    {t('common_trash_restore_all', { count: formatGrouped(b.count) })}
                   </button>
                 </li>
               ))}
             </ul>
           )}
           {page.total === 0 ? (
-            <p className="muted">Nothing was deleted recently.</p>
+            <p className="muted">{t('common_trash_empty')}</p>
           ) : (
             <>
               <p className="muted small">
-                {page.total.toLocaleString('en-US')} document{page.total === 1 ? '' : 's'} in the trash (the newest are kept).
+                {tn('common_trash_total', page.total, { count: formatGrouped(page.total) })}
               </p>
               <ul className="trash-list">
                 {page.entries.map((e) => (
                   <li key={e.id} data-docket-id={e.id}>
                     <span className="title">{e.title}</span>{' '}
-                    <span className="muted small">deleted {formatInstant(e.deletedAt)}</span>{' '}
+                    <span className="muted small">{t('common_trash_deleted_at', { date: formatInstant(e.deletedAt) })}</span>{' '}
                     <button
                       type="button"
                       disabled={busy}
-                      aria-label={`Restore “${e.title}”`}
+                      aria-label={t('common_trash_restore_named', { title: e.title })}
                       onClick={() => void restore([e.id])}
                     >
-                      Restore
+                      {t('common_trash_restore')}
                     </button>
                   </li>
                 ))}
               </ul>
               {page.entries.length < page.total && (
                 <button type="button" className="link-button" onClick={() => setLimit((l) => l + PAGE)}>
-                  Show more
+                  {t('common_show_more')}
                 </button>
               )}
             </>

@@ -1,5 +1,6 @@
 import type { DocRecord } from '@/utils/shared/model';
 import { sourceInfo } from '@/utils/popup/doc-text';
+import { t } from '@/utils/shared/i18n';
 
 /**
  * Where a document was found: "From: <page title> (meeting 24 Sep 2020)", a link back to the
@@ -12,7 +13,7 @@ export function SourceLine({ doc, quote = true }: { doc: DocRecord; quote?: bool
     <div className="doc-source">
       {info.text && (
         <span className="source-from">
-          From:{' '}
+          {t('source_from')}
           {info.href ? (
             <a href={info.href} target="_blank" rel="noopener noreferrer">
               {info.text}
@@ -24,7 +25,7 @@ export function SourceLine({ doc, quote = true }: { doc: DocRecord; quote?: bool
       )}
       {quote && info.quote && (
         <blockquote className="source-quote" cite={info.href}>
-          “{info.quote}”
+          {t('common_quote', { text: info.quote })}
         </blockquote>
       )}
     </div>

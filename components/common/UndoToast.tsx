@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { DocRecord } from '@/utils/shared/model';
 import { displayTitle } from '@/utils/shared/doc-order';
+import { t } from '@/utils/shared/i18n';
 
 /** At least a minute (issue 28, item 4); afterwards the document is in Recently deleted (Import / export). */
 export const UNDO_MS = 60_000;
@@ -17,14 +18,14 @@ export function UndoToast({ doc, onUndo, onClose }: { doc: DocRecord; onUndo: ()
 
   return (
     <div className="toast" role="status">
-      <span>Deleted “{displayTitle(doc)}”.</span>
+      <span>{t('common_deleted_named', { title: displayTitle(doc) })}</span>
       {/* Focus lands here: the deleted row's buttons are gone. */}
       <button type="button" onClick={onUndo} autoFocus>
-        Undo
+        {t('common_undo')}
       </button>
       <button type="button" className="link-button" onClick={onClose}>
         <span aria-hidden="true">×</span>
-        <span className="sr-only">Dismiss</span>
+        <span className="sr-only">{t('common_dismiss')}</span>
       </button>
     </div>
   );
