@@ -7,6 +7,7 @@ import { sameVersion } from '@/utils/popup/conflicts';
 import type { PopupParams } from '@/utils/shared/page-urls';
 import { trackDraft, type TrackExtras } from '@/utils/popup/track';
 import type { EditorTarget, Underneath } from '@/components/editor/DocumentEditor';
+import { t } from '@/utils/shared/i18n';
 import { useLatest } from './useLatest';
 
 /**
@@ -74,12 +75,12 @@ export function useEditor(opts: {
       const id = params.edit;
       send('doc/get', { id }).then(({ doc }) => {
         if (doc) openEditor({ mode: 'edit', doc });
-        else onParamsProblem(`The document ${id} is not in Docket’s index.`);
+        else onParamsProblem(t('editor_param_unknown', { id }));
       }, onError);
     } else if (params.track) {
       const ref = parseDocLink(params.track.url);
       if (ref) void trackRef(ref, params.track, workstreamList);
-      else onParamsProblem('That link does not point at a Google document, so Docket cannot track it.');
+      else onParamsProblem(t('editor_param_bad_link'));
     }
   }, [workstreamList, params, openEditor, trackRef, onError, onParamsProblem]);
 

@@ -8,6 +8,7 @@ import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '@/utils/share
 import { displayTitle } from '@/utils/shared/doc-order';
 import { openUrl } from '@/utils/shared/open-url';
 import { SourceLine } from '@/components/common/SourceLine';
+import { t } from '@/utils/shared/i18n';
 
 export interface EditorTarget {
   /** `edit`: a tracked record; `track`: a new one, prefilled. */
@@ -68,7 +69,7 @@ export function DocumentEditor({
     if (wsChoice === NEW_WS) {
       const name = newWsName.trim();
       if (!name) {
-        setProblem('Give the new workstream a name.');
+        setProblem(t('editor_new_ws_needed'));
         document.getElementById(`${id}-newws`)?.focus();
         return;
       }
@@ -90,7 +91,7 @@ export function DocumentEditor({
       }
     }
     if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) {
-      setProblem('The deadline must be a date (YYYY-MM-DD).');
+      setProblem(t('editor_deadline_invalid'));
       return;
     }
     setProblem(null);
@@ -121,7 +122,7 @@ export function DocumentEditor({
     }
   }
 
-  const heading = mode === 'edit' ? 'Edit document' : 'Track a document';
+  const heading = mode === 'edit' ? t('editor_heading_edit') : t('editor_heading_track');
 
   return (
     <form className="editor" aria-labelledby={`${id}-heading`} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
@@ -130,27 +131,27 @@ export function DocumentEditor({
         <div className="notice-warn" role="status">
           <span>
             {underneath.kind === 'deleted'
-              ? 'This document was deleted in another window. Save puts it back.'
+              ? t('editor_deleted_elsewhere')
               : underneath.kind === 'tracked'
-                ? 'This document was tracked in another window.'
-                : 'This document was changed in another window.'}
+                ? t('editor_tracked_elsewhere')
+                : t('editor_changed_elsewhere')}
           </span>
           {underneath.kind !== 'deleted' && onLoadLatest && (
             <button type="button" onClick={onLoadLatest}>
-              Load the new version
+              {t('editor_load_latest')}
             </button>
           )}
         </div>
       )}
       <p className="editor-id">
         <span className="doc-kind">{KIND_LABELS[doc.kind] ?? doc.kind}</span>{' '}
-        <a href={url} target="_blank" rel="noopener noreferrer" title="Open the document">
+        <a href={url} target="_blank" rel="noopener noreferrer" title={t('editor_open_title')}>
           {doc.id}
         </a>
       </p>
 
       <div className="field">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t('field_title')}</label>
         <input
           id={`${id}-title`}
           type="text"
@@ -163,12 +164,12 @@ export function DocumentEditor({
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-ws`}>Workstream</label>
+        <label htmlFor={`${id}-ws`}>{t('field_workstream')}</label>
         <WorkstreamSelect id={`${id}-ws`} value={wsChoice} workstreams={workstreams} onChange={setWsChoice} />
       </div>
       {wsChoice === NEW_WS && (
         <div className="field">
-          <label htmlFor={`${id}-newws`}>New workstream name</label>
+          <label htmlFor={`${id}-newws`}>{t('editor_new_ws_name')}</label>
           <input
             id={`${id}-newws`}
             type="text"
@@ -183,29 +184,29 @@ export function DocumentEditor({
 
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-deadline`}>Deadline</label>
+          <label htmlFor={`${id}-deadline`}>{t('field_deadline')}</label>
           <input id={`${id}-deadline`} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
+          <label htmlFor={`${id}-status`}>{t('field_status')}</label>
           <StatusSelect id={`${id}-status`} value={status} allowUnset={!doc.status} onChange={setStatus} />
         </div>
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-dnote`}>Deadline note</label>
+        <label htmlFor={`${id}-dnote`}>{t('field_deadline_note')}</label>
         <input
           id={`${id}-dnote`}
           type="text"
           dir="auto"
           value={deadlineNote}
-          placeholder="e.g. feedback before the next WG meeting"
+          placeholder={t('editor_note_placeholder')}
           onChange={(e) => setDeadlineNote(e.target.value)}
         />
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-notes`}>Notes</label>
+        <label htmlFor={`${id}-notes`}>{t('field_notes')}</label>
         <textarea dir="auto" id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
 
@@ -217,10 +218,10 @@ export function DocumentEditor({
 
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('common_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>
