@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { Workstream } from '@/utils/shared/model';
+import { t, tn } from '@/utils/shared/i18n';
 
 /** Asks what happens to a workstream's documents, then deletes it. */
 export function WorkstreamDeletePanel({
@@ -45,23 +46,21 @@ export function WorkstreamDeletePanel({
     }
   }
 
-  const docs = `${count} ${count === 1 ? 'document' : 'documents'}`;
-
   return (
     <form
       ref={panelRef}
       className="confirm-panel"
-      aria-label={`Delete workstream ${workstream.name}`}
+      aria-label={t('ws_delete_label', { name: workstream.name })}
       onSubmit={submit}
       onKeyDown={onKeyDown}
     >
       <p className="confirm-question">
-        Delete the workstream “{workstream.name}”?
-        {count === 0 && ' It has no documents.'}
+        {t('ws_delete_question', { name: workstream.name })}
+        {count === 0 && t('ws_delete_no_docs')}
       </p>
       {count > 0 && (
         <fieldset>
-          <legend>What should happen to its {docs}?</legend>
+          <legend>{tn('ws_delete_what', count)}</legend>
           {others.length > 0 && (
             <div className="radio-line">
               <input
@@ -73,7 +72,7 @@ export function WorkstreamDeletePanel({
                 onChange={() => setMode('move')}
               />
               <label id={`${id}-move-label`} htmlFor={`${id}-move`}>
-                Move them to
+                {t('ws_delete_move')}
               </label>
               <select
                 aria-labelledby={`${id}-move-label`}
@@ -100,16 +99,16 @@ export function WorkstreamDeletePanel({
               checked={mode === 'leave'}
               onChange={() => setMode('leave')}
             />
-            <label htmlFor={`${id}-leave`}>Leave them without a workstream</label>
+            <label htmlFor={`${id}-leave`}>{t('ws_delete_leave')}</label>
           </div>
         </fieldset>
       )}
       <div className="actions">
         <button type="submit" className="danger" disabled={busy}>
-          Delete workstream
+          {t('ws_delete_button')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

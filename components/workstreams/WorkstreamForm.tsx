@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { accountProblem } from '@/utils/popup/inputs';
+import { t } from '@/utils/shared/i18n';
 
 export interface WorkstreamValues {
   name: string;
@@ -37,7 +38,7 @@ export function WorkstreamForm({
     if (busy) return;
     const name = values.name.trim();
     if (!name) {
-      setProblem('A workstream needs a name.');
+      setProblem(t('ws_form_name_needed'));
       document.getElementById(`${id}-name`)?.focus();
       return;
     }
@@ -68,7 +69,7 @@ export function WorkstreamForm({
   return (
     <form className="ws-form" aria-label={heading} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('ws_form_name')}</label>
         <input
           id={`${id}-name`}
           type="text"
@@ -82,7 +83,7 @@ export function WorkstreamForm({
       </div>
       <div className="field-row">
         <div className="field grow">
-          <label htmlFor={`${id}-group`}>Group</label>
+          <label htmlFor={`${id}-group`}>{t('ws_form_group')}</label>
           <input
             id={`${id}-group`}
             type="text"
@@ -98,7 +99,7 @@ export function WorkstreamForm({
           </datalist>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-color`}>Colour</label>
+          <label htmlFor={`${id}-color`}>{t('ws_form_colour')}</label>
           <input
             id={`${id}-color`}
             type="color"
@@ -108,7 +109,7 @@ export function WorkstreamForm({
         </div>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-account`}>Google account (number or address)</label>
+        <label htmlFor={`${id}-account`}>{t('ws_form_account')}</label>
         <input
           id={`${id}-account`}
           type="text"
@@ -117,7 +118,7 @@ export function WorkstreamForm({
           autoComplete="off"
           spellCheck={false}
           value={values.account}
-          placeholder="e.g. 1, or name@example.org"
+          placeholder={t('ws_form_account_placeholder')}
           aria-invalid={accountError ? true : undefined}
           aria-describedby={`${id}-account-hint ${id}-account-error`}
           onChange={(e) => {
@@ -126,8 +127,7 @@ export function WorkstreamForm({
           }}
         />
         <span id={`${id}-account-hint`} className="muted small">
-          Its documents open with this account: 1 as in /u/1/ in Google’s addresses, or your address there. Empty: the browser’s
-          default.
+          {t('ws_form_account_hint')}
         </span>
         <p id={`${id}-account-error`} className="field-error" aria-live="polite">
           {accountError}
@@ -141,7 +141,7 @@ export function WorkstreamForm({
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import { send } from '@/utils/shared/protocol';
 import type { IndexSummary } from '@/utils/shared/docs-query';
 import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '@/utils/shared/workstreams';
 import { Swatch } from '@/components/common/Swatch';
+import { t, tn } from '@/utils/shared/i18n';
 import { WorkstreamDeletePanel } from './WorkstreamDeletePanel';
 import { WorkstreamForm } from './WorkstreamForm';
 import type { WorkstreamValues } from './WorkstreamForm';
@@ -94,10 +95,9 @@ export function WorkstreamManager({
     try {
       const { moved } = await send('ws/delete', { id: ws.id, reassignTo });
       const target = reassignTo ? workstreams.find((w) => w.id === reassignTo)?.name : null;
-      setNotice(
-        `Deleted “${ws.name}”.` +
-          (moved ? (target ? ` ${moved} moved to “${target}”.` : ` ${moved} left without a workstream.`) : ''),
-      );
+      const deleted = t('ws_deleted', { name: ws.name });
+      const documents = !moved ? '' : target ? tn('ws_deleted_moved', moved, { name: target }) : tn('ws_deleted_left', moved);
+      setNotice(documents ? `${deleted} ${documents}` : deleted);
       close('[data-ws-new]');
       return true;
     } catch (e) {
@@ -109,10 +109,10 @@ export function WorkstreamManager({
   return (
     <div className="workstreams">
       <div className="section-head">
-        <h2>Workstreams</h2>
+        <h2>{t('view_workstreams')}</h2>
         {panel?.kind !== 'new' && (
           <button type="button" data-ws-new onClick={() => setPanel({ kind: 'new' })}>
-            New workstream
+            {t('ws_new')}
           </button>
         )}
       </div>
@@ -120,8 +120,8 @@ export function WorkstreamManager({
 
       {panel?.kind === 'new' && (
         <WorkstreamForm
-          heading="New workstream"
-          submitLabel="Create workstream"
+          heading={t('ws_new')}
+          submitLabel={t('ws_create')}
           groups={groups}
           initial={{ name: '', group: commonGroup(workstreams), color: nextWorkstreamColor(workstreams), account: '' }}
           onSubmit={create}
@@ -130,9 +130,9 @@ export function WorkstreamManager({
       )}
 
       {!loaded ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('common_loading')}</p>
       ) : sorted.length === 0 ? (
-        <p className="muted">No workstreams yet.</p>
+        <p className="muted">{t('ws_none')}</p>
       ) : (
         <ul className="ws-list">
           {sorted.map((ws) => {
@@ -147,8 +147,15 @@ export function WorkstreamManager({
                     <span className="ws-name">{ws.name}</span>
                     <span className="doc-meta">
                       {ws.group && <>{ws.group} · </>}
-                      {n} {n === 1 ? 'document' : 'documents'}
-                      {ws.account && <> · opens as {/^\d+$/.test(ws.account) ? `account ${ws.account}` : ws.account}</>}
+                      {tn('count_documents', n)}
+                      {ws.account && (
+                        <>
+                          {' · '}
+                          {t('ws_opens_as', {
+                            account: /^\d+$/.test(ws.account) ? t('ws_account_number', { number: ws.account }) : ws.account,
+                          })}
+                        </>
+                      )}
                     </span>
                   </div>
                   <div className="doc-actions">
@@ -158,7 +165,8 @@ export function WorkstreamManager({
                       aria-expanded={editing}
                       onClick={() => setPanel(editing ? null : { kind: 'edit', id: ws.id })}
                     >
-                      Edit<span className="sr-only"> {ws.name}</span>
+                      {t('action_edit')}
+                      <span className="sr-only"> {ws.name}</span>
                     </button>
                     <button
                       type="button"
@@ -167,14 +175,15 @@ export function WorkstreamManager({
                       aria-expanded={deleting}
                       onClick={() => setPanel(deleting ? null : { kind: 'delete', id: ws.id })}
                     >
-                      Delete<span className="sr-only"> {ws.name}</span>
+                      {t('action_delete')}
+                      <span className="sr-only"> {ws.name}</span>
                     </button>
                   </div>
                 </div>
                 {editing && (
                   <WorkstreamForm
-                    heading={`Edit workstream ${ws.name}`}
-                    submitLabel="Save"
+                    heading={t('ws_edit_label', { name: ws.name })}
+                    submitLabel={t('common_save')}
                     groups={groups}
                     initial={{
                       name: ws.name,
