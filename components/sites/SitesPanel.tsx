@@ -7,6 +7,7 @@ import { patternLabel } from '@/utils/popup/doc-text';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { useLatest } from '@/hooks/useLatest';
+import { t } from '@/utils/shared/i18n';
 
 /** The Sites view: where Docket runs, enabling or disabling it on the current tab's site. */
 export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: unknown) => void }) {
@@ -34,7 +35,7 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
       return;
     }
     if (!granted) {
-      setMessage(`Nothing changed: Docket was not given access to ${host}. You can ask again any time.`);
+      setMessage(t('sites_not_granted', { host }));
       return;
     }
     setBusy(true);
@@ -42,7 +43,7 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
       setSites(
         await send('sites/enable', page.tabId !== undefined ? { origin: pattern, tabId: page.tabId } : { origin: pattern }),
       );
-      setMessage(`Docket now runs on ${host}.`);
+      setMessage(t('sites_now_runs', { host }));
     } catch (e) {
       onError(e);
     } finally {
@@ -55,7 +56,7 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
     try {
       await browser.permissions.remove({ origins: [p] });
       setSites(await send('sites/disable', { origin: p }));
-      setMessage(`Docket no longer runs on ${patternLabel(p)}.`);
+      setMessage(t('sites_no_longer_runs', { host: patternLabel(p) }));
     } catch (e) {
       onError(e);
     } finally {
@@ -66,27 +67,24 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
   return (
     <div className="sites">
       <section aria-labelledby="sites-current">
-        <h2 id="sites-current">This site</h2>
+        <h2 id="sites-current">{t('sites_this_site')}</h2>
         {!page.ready ? (
-          <p className="muted">Looking at the current tab…</p>
+          <p className="muted">{t('sites_looking')}</p>
         ) : !url ? (
-          <p className="muted">Docket cannot see which site the current tab shows.</p>
+          <p className="muted">{t('sites_no_url')}</p>
         ) : !pattern || !host ? (
-          <p className="muted">Docket cannot run on this kind of page.</p>
+          <p className="muted">{t('sites_cannot_run')}</p>
         ) : isDefault ? (
-          <p>Docket runs on {host} by default.</p>
+          <p>{t('sites_default_on', { host })}</p>
         ) : isEnabled ? (
-          <p>Docket runs on {host}: you enabled it.</p>
+          <p>{t('sites_enabled_on', { host })}</p>
         ) : !sites ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common_loading')}</p>
         ) : (
           <>
-            <p className="muted small">
-              Your browser will ask you to let Docket read pages on {host}, so it can show badges next to document links there;
-              nothing leaves your browser.
-            </p>
+            <p className="muted small">{t('sites_ask_hint', { host })}</p>
             <button type="button" className="primary" onClick={enable} disabled={busy}>
-              Enable Docket on {host}
+              {t('sites_enable', { host })}
             </button>
           </>
         )}
@@ -94,20 +92,21 @@ export function SitesPanel({ page, onError }: { page: CurrentPage; onError: (e: 
       </section>
 
       <section aria-labelledby="sites-list">
-        <h2 id="sites-list">Docket runs on</h2>
+        <h2 id="sites-list">{t('sites_runs_on')}</h2>
         {sites && (
           <ul className="site-list">
             {sites.defaults.map((p) => (
               <li key={p}>
                 <span className="site-host">{patternLabel(p)}</span>
-                <span className="muted small">default</span>
+                <span className="muted small">{t('sites_default')}</span>
               </li>
             ))}
             {sites.enabled.map((p) => (
               <li key={p}>
                 <span className="site-host">{patternLabel(p)}</span>
                 <button type="button" onClick={() => disable(p)} disabled={busy}>
-                  Disable<span className="sr-only"> {patternLabel(p)}</span>
+                  {t('sites_disable')}
+                  <span className="sr-only"> {patternLabel(p)}</span>
                 </button>
               </li>
             ))}
