@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { parseDocLink } from '@/utils/shared/links';
 import type { DocRef } from '@/utils/shared/links';
+import { t } from '@/utils/shared/i18n';
 
 /** "Add a document by link": any link form Docket understands (CONTRACT §1). */
 export function AddByLink({ onLink }: { onLink: (ref: DocRef, href: string) => void }) {
@@ -13,13 +14,13 @@ export function AddByLink({ onLink }: { onLink: (ref: DocRef, href: string) => v
     e.preventDefault();
     const href = value.trim();
     if (!href) {
-      setProblem('Paste the link of a Google document first.');
+      setProblem(t('docs_add_link_empty'));
       return;
     }
     // Also take a link pasted without its scheme ("docs.google.com/document/d/…").
     const ref = parseDocLink(href) ?? (/^[\w-]+(\.[\w-]+)+\//.test(href) ? parseDocLink(`https://${href}`) : null);
     if (!ref) {
-      setProblem('That is not a link to a Google document (Docs, Sheets, Slides, Forms, Drawings or a Drive file or folder).');
+      setProblem(t('docs_add_link_invalid'));
       return;
     }
     setProblem(null);
@@ -29,7 +30,7 @@ export function AddByLink({ onLink }: { onLink: (ref: DocRef, href: string) => v
 
   return (
     <form className="add-by-link" onSubmit={onSubmit} noValidate>
-      <label htmlFor={`${id}-link`}>Add a document by link</label>
+      <label htmlFor={`${id}-link`}>{t('add_by_link_label')}</label>
       <div className="inline-fields">
         <input
           id={`${id}-link`}
@@ -44,7 +45,7 @@ export function AddByLink({ onLink }: { onLink: (ref: DocRef, href: string) => v
             if (problem) setProblem(null);
           }}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('add_by_link_button')}</button>
       </div>
       <p id={`${id}-problem`} className="field-error" aria-live="polite">
         {problem}

@@ -19,6 +19,7 @@ import { FIRST_ROWS, ROW_PAGE } from '@/utils/popup/first-query';
 import { useDocsQuery } from '@/hooks/useDocsQuery';
 import { useFirstPaintDone } from '@/hooks/useFirstPaintDone';
 import type { QueryKey, QueryRunner } from '@/hooks/useDocsQuery';
+import { t, tn } from '@/utils/shared/i18n';
 
 export { SEARCH_LIMIT, FIRST_ROWS };
 
@@ -170,13 +171,13 @@ export function DocumentList({
     <div className="documents">
       <div className="filters">
         <div className="field grow">
-          <label htmlFor={`${id}-filter`}>Filter documents</label>
+          <label htmlFor={`${id}-filter`}>{t('filter_label')}</label>
           <input
             id={`${id}-filter`}
             ref={filterRef}
             type="search"
             value={text}
-            placeholder="Title, workstream, notes, id…"
+            placeholder={t('filter_placeholder')}
             dir="auto"
             autoComplete="off"
             spellCheck={false}
@@ -188,15 +189,14 @@ export function DocumentList({
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
+          <label htmlFor={`${id}-status`}>{t('field_status')}</label>
           <StatusFilterSelect id={`${id}-status`} value={status} onChange={(next) => onFilterChange({ text, status: next })} />
         </div>
       </div>
       <p id={`${id}-hint`} className="search-hint muted small">
-        Filters: <code>overdue</code> <code>due:week</code> <code>due:14</code> <code>ws:name</code> <code>status:draft</code>
-        <span className="sr-only">
-          . Up and down arrows choose a result; Enter opens it; Alt+A shows matches in every status.
-        </span>
+        {t('filter_hint_intro')}
+        <code>overdue</code> <code>due:week</code> <code>due:14</code> <code>ws:name</code> <code>status:draft</code>
+        <span className="sr-only">{t('filter_hint_keys')}</span>
       </p>
 
       <AddByLink onLink={onLink} />
@@ -290,7 +290,7 @@ const Results = memo(function Results({
     });
   }, [page, search, wsById]);
 
-  if (!page) return <p className="muted">Loading…</p>;
+  if (!page) return <p className="muted">{t('common_loading')}</p>;
   const summary = page.summary;
   const shown = page.rows.length;
   const notShown = page.partial ? null : page.total - shown;
@@ -310,7 +310,7 @@ const Results = memo(function Results({
 
       {page.indexSize === 0 ? (
         (empty ?? (
-          <p className="muted">No documents yet. Add one by its link, track one from a page’s badge, or import a file.</p>
+          <p className="muted">{t('docs_empty')}</p>
         ))
       ) : search ? (
         <>
@@ -320,14 +320,14 @@ const Results = memo(function Results({
               <>
                 {' '}
                 <button type="button" className="link-button" aria-keyshortcuts="Alt+A" onClick={onShowAllStatuses}>
-                  Show them
+                  {t('docs_show_them')}
                 </button>{' '}
                 <kbd aria-hidden="true">Alt+A</kbd>
               </>
             )}
           </p>
           {hits.length > 0 && (
-            <ul id={`${id}-results`} className="doc-list results" aria-label="Search results">
+            <ul id={`${id}-results`} className="doc-list results" aria-label={t('docs_results_label')}>
               {hits.slice(0, rowBudget).map((h, i) => (
                 <DocumentRow
                   key={h.doc.id}
@@ -343,7 +343,7 @@ const Results = memo(function Results({
           )}
         </>
       ) : page.total === 0 && !page.partial ? (
-        <p className="muted">No documents match this filter.</p>
+        <p className="muted">{t('docs_no_match_filter')}</p>
       ) : (
         <>
           {visible.map((g) => {
@@ -351,7 +351,7 @@ const Results = memo(function Results({
             if (rowBudget <= 0) return null;
             const docs = rowBudget >= g.docs.length ? g.docs : g.docs.slice(0, Math.max(0, rowBudget));
             rowBudget -= docs.length;
-            const name = g.workstream?.name ?? 'No workstream';
+            const name = g.workstream?.name ?? t('group_no_workstream');
             const headingId = `${id}-g-${g.workstream?.id ?? 'none'}`;
             return (
               <section key={g.workstream?.id ?? ''} className="doc-group" aria-labelledby={headingId}>
@@ -363,7 +363,7 @@ const Results = memo(function Results({
                   {g.count !== null && (
                     <span className="group-count">
                       <span className="sr-only">, </span>
-                      {g.count} {g.count === 1 ? 'document' : 'documents'}
+                      {tn('count_documents', g.count)}
                     </span>
                   )}
                 </h2>
@@ -379,13 +379,15 @@ const Results = memo(function Results({
                     ))}
                   </ul>
                 )}
-                {g.hidden !== null && g.hidden > 0 && <p className="muted small more-rows">{g.hidden} more in this workstream</p>}
+                {g.hidden !== null && g.hidden > 0 && (
+                  <p className="muted small more-rows">{tn('more_in_workstream', g.hidden)}</p>
+                )}
               </section>
             );
           })}
           {notShown !== null && notShown > 0 && rowBudget > 0 && (
             <button type="button" className="show-more" disabled={loadingMore} onClick={onMore}>
-              Show {Math.min(ROW_PAGE, notShown)} more of {notShown} not shown
+              {tn('common_show_more_rows', notShown, { n: Math.min(ROW_PAGE, notShown) })}
             </button>
           )}
         </>

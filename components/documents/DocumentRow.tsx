@@ -12,6 +12,7 @@ import type { SyncChoice } from '@/utils/popup/conflicts';
 import { SourceLine } from '@/components/common/SourceLine';
 import { CalendarLink } from '@/components/common/CalendarLink';
 import { Swatch } from '@/components/common/Swatch';
+import { t, uiLang } from '@/utils/shared/i18n';
 
 /**
  * One tracked document: title, kind, deadline (icon + text, not colour alone), status, where it
@@ -65,7 +66,7 @@ export const DocumentRow = memo(function DocumentRow({
         <span className="doc-meta">
           {showWorkstream && (
             <span className="doc-ws">
-              <Swatch color={workstream?.color} /> {workstream?.name ?? 'No workstream'}
+              <Swatch color={workstream?.color} /> {workstream?.name ?? t('group_no_workstream')}
             </span>
           )}
           <span className="doc-kind">{KIND_LABELS[doc.kind] ?? doc.kind}</span>
@@ -83,7 +84,9 @@ export const DocumentRow = memo(function DocumentRow({
           )}
           {doc.deadline && <CalendarLink doc={doc} workstream={workstream} compact look="link" />}
           {doc.subscriptionId && (
-            <span className="doc-sheet">{subscriptionName ? `From sheet “${subscriptionName}”` : 'From a shared sheet'}</span>
+            <span className="doc-sheet">
+              {subscriptionName ? t('docs_from_sheet', { name: subscriptionName }) : t('from_shared_sheet')}
+            </span>
           )}
         </span>
         {doc.deadlineNote && <span className="doc-note">{doc.deadlineNote}</span>}
@@ -100,17 +103,15 @@ export const DocumentRow = memo(function DocumentRow({
             {onSyncChoice && (
               <span className="sync-flag-actions">
                 <button type="button" onClick={() => onSyncChoice(doc, c.field, 'theirs')}>
-                  Use the sheet’s
+                  {t('sync_use_theirs')}
                   <span className="sr-only">
-                    {' '}
-                    {fieldLabel(c.field).toLowerCase()} for {title}
+                    {t('sync_use_theirs_more', { field: fieldLabel(c.field).toLocaleLowerCase(uiLang()), title })}
                   </span>
                 </button>
                 <button type="button" onClick={() => onSyncChoice(doc, c.field, 'mine')}>
-                  Keep mine
+                  {t('sync_keep_mine')}
                   <span className="sr-only">
-                    {' '}
-                    ({fieldLabel(c.field).toLowerCase()} of {title})
+                    {t('sync_keep_mine_more', { field: fieldLabel(c.field).toLocaleLowerCase(uiLang()), title })}
                   </span>
                 </button>
               </span>
@@ -120,13 +121,16 @@ export const DocumentRow = memo(function DocumentRow({
       </div>
       <div className="doc-actions">
         <a className="button-like" href={url} target="_blank" rel="noopener noreferrer">
-          Open<span className="sr-only"> {title}</span>
+          {t('action_open')}
+          <span className="sr-only"> {title}</span>
         </a>
         <button type="button" data-edit-for={doc.id} onClick={() => onEdit(doc)}>
-          Edit<span className="sr-only"> {title}</span>
+          {t('action_edit')}
+          <span className="sr-only"> {title}</span>
         </button>
         <button type="button" className="danger" onClick={() => onDelete(doc)}>
-          Delete<span className="sr-only"> {title}</span>
+          {t('action_delete')}
+          <span className="sr-only"> {title}</span>
         </button>
       </div>
     </li>

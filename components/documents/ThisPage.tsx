@@ -8,6 +8,7 @@ import { displayTitle } from '@/utils/shared/doc-order';
 import { formatDate } from '@/utils/shared/format-date';
 import { relativeDeadline } from '@/utils/shared/urgency';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
+import { t } from '@/utils/shared/i18n';
 
 /** The strip at the top: when the current tab is a Google document, track it or edit its record. */
 export function ThisPage({
@@ -33,9 +34,9 @@ export function ThisPage({
   const pageTitle = titleFromTab(page.title);
 
   return (
-    <section className="this-page" aria-label="This page">
+    <section className="this-page" aria-label={t('docs_this_page')}>
       <div className="this-page-text">
-        <span className="this-page-label">This page</span>
+        <span className="this-page-label">{t('docs_this_page')}</span>
         <span className="this-page-title">{tracked ? displayTitle(tracked) : pageTitle || ref.id}</span>
         <span className="doc-meta">
           {KIND_LABELS[ref.kind]}
@@ -50,17 +51,17 @@ export function ThisPage({
               )}
             </>
           ) : (
-            ' · not tracked'
+            ` · ${t('docs_not_tracked')}`
           )}
         </span>
       </div>
       {tracked ? (
         <button type="button" onClick={() => onEdit(tracked)}>
-          Edit
+          {t('action_edit')}
         </button>
       ) : (
         <button type="button" className="primary" onClick={() => onTrack(ref, pageTitle)}>
-          Track this document
+          {t('docs_track_this')}
         </button>
       )}
     </section>
