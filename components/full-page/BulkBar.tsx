@@ -4,6 +4,7 @@ import type { Workstream } from '@/utils/shared/model';
 import { isIsoDate, isStatus } from '@/utils/shared/model';
 import { StatusSelect } from '@/components/common/StatusSelect';
 import { IcsExportButton } from '@/components/common/IcsExportButton';
+import { t, tn } from '@/utils/shared/i18n';
 
 /**
  * What to do with the selected rows: set their workstream, status or deadline, move their deadlines
@@ -47,16 +48,16 @@ export function BulkBar({
   const sorted = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   if (!count) return null;
   return (
-    <section className="bulk-bar" aria-label="Selected documents">
+    <section className="bulk-bar" aria-label={t('bulk_label')}>
       <p className="bulk-count" role="status">
-        <strong>{count}</strong> selected
+        <strong>{tn('bulk_selected', count)}</strong>
         {count < total && (
           <button type="button" className="link-button" onClick={onSelectAll}>
-            Select all {total}
+            {t('bulk_select_all', { count: total })}
           </button>
         )}
         <button type="button" className="link-button" onClick={onClear}>
-          Clear selection
+          {t('bulk_clear')}
         </button>
       </p>
       <form
@@ -66,9 +67,9 @@ export function BulkBar({
           onChange({ workstreamId: ws || null });
         }}
       >
-        <label htmlFor={`${id}-ws`}>Workstream</label>
+        <label htmlFor={`${id}-ws`}>{t('field_workstream')}</label>
         <select id={`${id}-ws`} value={ws} onChange={(e) => setWs(e.target.value)}>
-          <option value="">No workstream</option>
+          <option value="">{t('group_no_workstream')}</option>
           {sorted.map((w) => (
             <option key={w.id} value={w.id}>
               {w.name}
@@ -76,7 +77,7 @@ export function BulkBar({
           ))}
         </select>
         <button type="submit" disabled={busy}>
-          Set workstream
+          {t('bulk_set_ws')}
         </button>
       </form>
       <form
@@ -86,10 +87,10 @@ export function BulkBar({
           onChange({ status: isStatus(status) ? status : null });
         }}
       >
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>{t('field_status')}</label>
         <StatusSelect id={`${id}-status`} value={isStatus(status) ? status : ''} allowUnset onChange={setStatus} />
         <button type="submit" disabled={busy}>
-          Set status
+          {t('bulk_set_status')}
         </button>
       </form>
       <form
@@ -99,13 +100,13 @@ export function BulkBar({
           if (isIsoDate(deadline)) onChange({ deadline });
         }}
       >
-        <label htmlFor={`${id}-deadline`}>Deadline</label>
+        <label htmlFor={`${id}-deadline`}>{t('field_deadline')}</label>
         <input id={`${id}-deadline`} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         <button type="submit" disabled={busy || !isIsoDate(deadline)}>
-          Set deadline
+          {t('bulk_set_deadline')}
         </button>
         <button type="button" disabled={busy} onClick={() => onChange({ deadline: null })}>
-          Clear deadline
+          {t('bulk_clear_deadline')}
         </button>
       </form>
       <form
@@ -115,7 +116,7 @@ export function BulkBar({
           if (shiftOk) onChange({ shiftDays });
         }}
       >
-        <label htmlFor={`${id}-shift`}>Move deadlines by</label>
+        <label htmlFor={`${id}-shift`}>{t('bulk_shift_label')}</label>
         <input
           id={`${id}-shift`}
           type="number"
@@ -127,21 +128,21 @@ export function BulkBar({
           onChange={(e) => setShift(e.target.value)}
           aria-describedby={`${id}-shift-unit`}
         />
-        <span id={`${id}-shift-unit`}>days</span>
+        <span id={`${id}-shift-unit`}>{tn('bulk_shift_days', Number.isFinite(shiftDays) ? Math.abs(shiftDays) : 0)}</span>
         <button type="submit" disabled={busy || !shiftOk}>
-          Move
+          {t('bulk_move')}
         </button>
       </form>
       <div className="bulk-action">
-        <IcsExportButton ids={selectedIds} label="Export deadlines (.ics)" onError={onError} onDone={onNote} />
+        <IcsExportButton ids={selectedIds} label={t('common_ics_export')} onError={onError} onDone={onNote} />
         <button type="button" disabled={busy} onClick={() => onExport('csv')}>
-          Export CSV
+          {t('bulk_export_csv')}
         </button>
         <button type="button" disabled={busy} onClick={() => onExport('json')}>
-          Export JSON
+          {t('bulk_export_json')}
         </button>
         <button type="button" className="danger" disabled={busy} onClick={onDelete}>
-          Delete {count}
+          {t('bulk_delete', { count })}
         </button>
       </div>
     </section>

@@ -19,16 +19,17 @@ import { layoutOf, lineAt, lineOfOffset, offsetsIn, windowOf } from '@/utils/pop
 import { googleCalendarUrl } from '@/utils/popup/google-calendar';
 import { DocTableRow, rowDomId } from './DocTableRow';
 import type { TableData } from '@/hooks/useTable';
+import { t, tn, type MessageKey } from '@/utils/shared/i18n';
 
 /** Every line is this tall (CSS `.doc-table tr`), so a scroll position says which lines show. */
 export const LINE_PX = 34;
 
-const COLUMNS: ReadonlyArray<{ sort: TableSort; label: string; className: string }> = [
-  { sort: 'title', label: 'Title', className: 'col-title' },
-  { sort: 'workstream', label: 'Workstream', className: 'col-ws' },
-  { sort: 'deadline', label: 'Deadline', className: 'col-deadline' },
-  { sort: 'status', label: 'Status', className: 'col-status' },
-  { sort: 'source', label: 'Source', className: 'col-source' },
+const COLUMNS: ReadonlyArray<{ sort: TableSort; label: MessageKey; className: string }> = [
+  { sort: 'title', label: 'field_title', className: 'col-title' },
+  { sort: 'workstream', label: 'field_workstream', className: 'col-ws' },
+  { sort: 'deadline', label: 'field_deadline', className: 'col-deadline' },
+  { sort: 'status', label: 'field_status', className: 'col-status' },
+  { sort: 'source', label: 'field_source', className: 'col-source' },
 ];
 
 const MOVES: Record<string, Move> = {
@@ -187,9 +188,7 @@ export function DocTable({
         <tr key={`g:${g.key}`} role="row" aria-rowindex={i + 2} className="group-line" data-group={g.key}>
           <th role="rowheader" colSpan={7} scope="colgroup">
             <span className="group-name">{groupLabel(g.key, wsById, today)}</span>{' '}
-            <span className="group-count">
-              {g.count} document{g.count === 1 ? '' : 's'}
-            </span>
+            <span className="group-count">{tn('count_documents', g.count)}</span>
           </th>
         </tr>,
       );
@@ -200,7 +199,7 @@ export function DocTable({
       lines.push(
         <tr key={`o:${line.offset}`} role="row" aria-rowindex={i + 2} className="doc-line loading-line" aria-busy="true">
           <td role="gridcell" colSpan={7}>
-            <span className="muted">Loading…</span>
+            <span className="muted">{t('common_loading')}</span>
           </td>
         </tr>,
       );
@@ -227,7 +226,7 @@ export function DocTable({
       ref={scroller}
       className="table-scroll"
       role="grid"
-      aria-label="Documents"
+      aria-label={t('view_documents')}
       aria-multiselectable="true"
       aria-rowcount={layout.lines + 1}
       aria-activedescendant={selection.cursor !== null && selection.cursor ? rowDomId(selection.cursor) : undefined}
@@ -248,7 +247,7 @@ export function DocTable({
         <thead role="rowgroup">
           <tr role="row" aria-rowindex={1}>
             <th role="columnheader" className="col-check">
-              <span className="sr-only">Selected</span>
+              <span className="sr-only">{t('table_col_selected')}</span>
             </th>
             {COLUMNS.map((c) => (
               <th
@@ -258,13 +257,13 @@ export function DocTable({
                 aria-sort={prefs.sort === c.sort ? (prefs.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
                 <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(c.sort)}>
-                  {c.label}
+                  {t(c.label)}
                   <span aria-hidden="true">{prefs.sort === c.sort ? (prefs.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                 </button>
               </th>
             ))}
             <th role="columnheader" className="col-actions">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('table_col_actions')}</span>
             </th>
           </tr>
         </thead>

@@ -10,6 +10,7 @@ import { sourceInfo } from '@/utils/popup/doc-text';
 import { KIND_LABELS } from '@/utils/shared/kind-labels';
 import { CalendarLink } from '@/components/common/CalendarLink';
 import { Swatch } from '@/components/common/Swatch';
+import { t } from '@/utils/shared/i18n';
 
 export const rowDomId = (id: string) => `doc-row-${id}`;
 
@@ -61,7 +62,7 @@ export const DocTableRow = memo(function DocTableRow({
           type="checkbox"
           tabIndex={-1}
           checked={selected}
-          aria-label={`Select ${title}`}
+          aria-label={t('table_select_row', { title })}
           onClick={(e) => {
             e.stopPropagation();
             onCheck(doc.id, e.shiftKey);
@@ -124,7 +125,8 @@ export const DocTableRow = memo(function DocTableRow({
       <td role="gridcell" className="col-actions">
         <CalendarLink doc={doc} workstream={workstream} compact tabIndex={-1} />
         <button type="button" tabIndex={-1} onClick={() => onEdit(doc)}>
-          Edit<span className="sr-only"> {title}</span>
+          {t('action_edit')}
+          <span className="sr-only"> {title}</span>
         </button>
       </td>
     </tr>

@@ -212,7 +212,7 @@ export function FullPage({
               <span>{note}</span>
               <button type="button" className="link-button" onClick={() => setNote(null)}>
                 <span aria-hidden="true">×</span>
-                <span className="sr-only">Dismiss</span>
+                <span className="sr-only">{t('common_dismiss')}</span>
               </button>
             </div>
           )}
@@ -221,11 +221,11 @@ export function FullPage({
             <div className="toast" role="status">
               <span>{undoable.text}</span>
               <button type="button" onClick={() => void undo()}>
-                Undo
+                {t('common_undo')}
               </button>
               <button type="button" className="link-button" onClick={() => setUndoable(null)}>
                 <span aria-hidden="true">×</span>
-                <span className="sr-only">Dismiss</span>
+                <span className="sr-only">{t('common_dismiss')}</span>
               </button>
             </div>
           )}

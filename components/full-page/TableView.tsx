@@ -16,13 +16,14 @@ import { IcsExportButton } from '@/components/common/IcsExportButton';
 import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
 import { downloadBlob } from '@/utils/popup/download';
 import { useTable } from '@/hooks/useTable';
+import { t, tn, type MessageKey } from '@/utils/shared/i18n';
 
-const SORT_LABELS: Record<TableSort, string> = {
-  title: 'Title',
-  workstream: 'Workstream',
-  deadline: 'Deadline',
-  status: 'Status',
-  source: 'Source',
+const SORT_LABELS: Record<TableSort, MessageKey> = {
+  title: 'field_title',
+  workstream: 'field_workstream',
+  deadline: 'field_deadline',
+  status: 'field_status',
+  source: 'field_source',
 };
 
 /** A change that can be undone: its operation (the background keeps what it changed). */
@@ -139,7 +140,7 @@ export function TableView({
     try {
       const started = await send('docs/export', { ids: [...selectedIds()], format });
       downloadBlob(started.filename, await receiveExport(send, started));
-      onNote(`Downloading ${started.filename}.`);
+      onNote(t('table_downloading', { file: started.filename }));
     } catch (e) {
       onError(e);
     }
@@ -152,14 +153,14 @@ export function TableView({
     <div className="table-view">
       <div className="table-toolbar" role="search">
         <div className="field grow">
-          <label htmlFor={`${id}-q`}>Filter</label>
+          <label htmlFor={`${id}-q`}>{t('table_filter')}</label>
           <input
             ref={searchRef}
             id={`${id}-q`}
             type="search"
             dir="auto"
             value={text}
-            placeholder="words, overdue, due:week, due:14, ws:B, status:final"
+            placeholder={t('table_filter_placeholder')}
             aria-describedby={`${id}-count`}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
@@ -171,23 +172,23 @@ export function TableView({
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
+          <label htmlFor={`${id}-status`}>{t('field_status')}</label>
           <StatusFilterSelect id={`${id}-status`} value={prefs.status} onChange={(status) => setPrefs({ ...prefs, status })} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-group`}>Group by</label>
+          <label htmlFor={`${id}-group`}>{t('table_group_by')}</label>
           <select
             id={`${id}-group`}
             value={prefs.group}
             onChange={(e) => setPrefs({ ...prefs, group: e.target.value as TablePrefs['group'] })}
           >
-            <option value="workstream">Workstream</option>
-            <option value="week">Week of the deadline</option>
-            <option value="none">Nothing</option>
+            <option value="workstream">{t('field_workstream')}</option>
+            <option value="week">{t('table_group_week')}</option>
+            <option value="none">{t('table_group_none')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-sort`}>Sort by</label>
+          <label htmlFor={`${id}-sort`}>{t('table_sort_by')}</label>
           <select
             id={`${id}-sort`}
             value={prefs.sort}
@@ -195,31 +196,31 @@ export function TableView({
           >
             {TABLE_SORTS.map((s) => (
               <option key={s} value={s}>
-                {SORT_LABELS[s]}
+                {t(SORT_LABELS[s])}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-dir`}>Order</label>
+          <label htmlFor={`${id}-dir`}>{t('table_order')}</label>
           <select
             id={`${id}-dir`}
             value={prefs.dir}
             onChange={(e) => setPrefs({ ...prefs, dir: e.target.value === 'desc' ? 'desc' : 'asc' })}
           >
-            <option value="asc">Ascending</option>
-            <option value="desc">Descending</option>
+            <option value="asc">{t('table_ascending')}</option>
+            <option value="desc">{t('table_descending')}</option>
           </select>
         </div>
         <div className="field">
-          <IcsExportButton label="Export all deadlines (.ics)" onError={onError} onDone={onNote} />
+          <IcsExportButton label={t('common_ics_export_all')} onError={onError} onDone={onNote} />
         </div>
       </div>
       <p id={`${id}-count`} className="result-count" aria-live="polite">
-        {data ? `${count} of ${data.indexSize} document${data.indexSize === 1 ? '' : 's'}` : 'Loading…'}
+        {data ? tn('table_count', data.indexSize, { shown: count }) : t('common_loading')}
         <span className="muted key-help">
-          {' '}
-          · In the table: ↑/↓ move, Space or Shift+↑/↓ select, Ctrl+A all, Enter open, E edit, C calendar, Delete delete
+          {' · '}
+          {t('table_key_help')}
         </span>
       </p>
       <BulkBar
@@ -255,7 +256,7 @@ export function TableView({
         empty
       ) : data ? (
         <p className="muted empty-table">
-          {data.indexSize ? 'No document matches.' : 'No documents yet: track some from the popup, or import a file there.'}
+          {data.indexSize ? t('table_no_match') : t('table_empty')}
         </p>
       ) : null}
     </div>

@@ -10,6 +10,7 @@ import { URGENCY_LOOK } from '@/utils/shared/states';
 import { CalendarLink } from '@/components/common/CalendarLink';
 import { Swatch } from '@/components/common/Swatch';
 import { useLatest } from '@/hooks/useLatest';
+import { formatNumber, t, tn } from '@/utils/shared/i18n';
 
 /** A bar's height for `count` when the tallest is `max` (a count of one is always visible). */
 function barPercent(count: number, max: number): number {
@@ -28,51 +29,50 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
     () => new Map<string, Workstream>((timeline?.workstreams ?? []).map((w) => [w.id, w] as const)),
     [timeline],
   );
-  if (!timeline) return <p className="muted">Loading…</p>;
-  if (!timeline.rows.length) return <p className="muted">No deadline waiting: every document is done or has no deadline.</p>;
+  if (!timeline) return <p className="muted">{t('common_loading')}</p>;
+  if (!timeline.rows.length) return <p className="muted">{t('tl_empty')}</p>;
   const max = Math.max(1, ...timeline.rows.flatMap((r) => [r.overdue, r.later, ...r.weeks]));
   return (
     <div className="timeline">
-      <p className="muted">
-        {timeline.dated} deadline{timeline.dated === 1 ? '' : 's'} not done, by workstream and week (weeks start on Monday).
-      </p>
+      <p className="muted">{tn('tl_intro', timeline.dated)}</p>
       <div className="tl-scroll">
         <table className="tl-chart">
-          <caption className="sr-only">Deadlines not done per workstream: overdue, each of the next weeks, and later</caption>
+          <caption className="sr-only">{t('tl_caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Workstream</th>
+              <th scope="col">{t('field_workstream')}</th>
               <th scope="col" className="tl-overdue">
-                <span aria-hidden="true">{URGENCY_LOOK.overdue.icon} </span>Overdue
+                <span aria-hidden="true">{URGENCY_LOOK.overdue.icon} </span>
+                {t('urgency_overdue')}
               </th>
               {timeline.weeks.map((w, i) => (
                 <th scope="col" key={w}>
-                  {i === 0 ? 'This week' : i === 1 ? 'Next week' : `Week of ${formatMonthDay(w)}`}
+                  {i === 0 ? t('tl_this_week') : i === 1 ? t('tl_next_week') : t('tl_week_of', { date: formatMonthDay(w) })}
                 </th>
               ))}
-              <th scope="col">Later</th>
+              <th scope="col">{t('tl_later')}</th>
             </tr>
           </thead>
           <tbody>
             {timeline.rows.map((r) => {
               const ws = r.workstreamId ? wsById.get(r.workstreamId) : undefined;
-              const name = ws?.name ?? 'No workstream';
+              const name = ws?.name ?? t('group_no_workstream');
               return (
                 <tr key={r.workstreamId ?? ''} data-workstream={r.workstreamId ?? ''}>
                   <th scope="row" className="tl-name" title={name}>
                     <Swatch color={ws?.color} /> {name}
                   </th>
-                  <Cell count={r.overdue} max={max} kind="overdue" label="overdue" />
+                  <Cell count={r.overdue} max={max} kind="overdue" label={t('tl_cell_overdue')} />
                   {r.weeks.map((n, i) => (
                     <Cell
                       key={timeline.weeks[i]}
                       count={n}
                       max={max}
                       kind="week"
-                      label={`due in the week of ${formatDate(timeline.weeks[i]!)}`}
+                      label={t('tl_cell_week', { date: formatDate(timeline.weeks[i]!) })}
                     />
                   ))}
-                  <Cell count={r.later} max={max} kind="later" label="due later" />
+                  <Cell count={r.later} max={max} kind="later" label={t('tl_cell_later')} />
                 </tr>
               );
             })}
@@ -82,7 +82,7 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
       <div className="tl-next">
         {timeline.rows.map((r) => {
           const ws = r.workstreamId ? wsById.get(r.workstreamId) : undefined;
-          const name = ws?.name ?? 'No workstream';
+          const name = ws?.name ?? t('group_no_workstream');
           return (
             <section key={r.workstreamId ?? ''} className="tl-ws" aria-label={name}>
               <h3>
@@ -108,7 +108,7 @@ export function TimelineView({ revision, today, onError }: { revision: number; t
               </ol>
               {(() => {
                 const all = r.overdue + r.later + r.weeks.reduce((a, b) => a + b, 0);
-                return all > r.next.length ? <p className="muted small">and {all - r.next.length} more</p> : null;
+                return all > r.next.length ? <p className="muted small">{tn('tl_and_more', all - r.next.length)}</p> : null;
               })()}
             </section>
           );
@@ -122,7 +122,7 @@ function Cell({ count, max, kind, label }: { count: number; max: number; kind: s
   return (
     <td className={`tl-cell tl-${kind}`} data-count={count}>
       <span className="tl-bar" style={{ height: `${barPercent(count, max)}%` }} aria-hidden="true" />
-      <span className="tl-count">{count || <span className="sr-only">none</span>}</span>
+      <span className="tl-count">{count ? formatNumber(count) : <span className="sr-only">{t('tl_none')}</span>}</span>
       <span className="sr-only"> {label}</span>
     </td>
   );
