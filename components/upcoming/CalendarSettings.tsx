@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { CALENDAR_SOURCE_KEY, calendarSourceOn } from '@/utils/popup/google-calendar';
+import { t } from '@/utils/shared/i18n';
 
 /**
  * What "Add to Google Calendar" and the .ics export send with a deadline (issue 28, item 10): the page the
@@ -18,29 +19,25 @@ export function CalendarSettings() {
       if (next) localStorage.setItem(CALENDAR_SOURCE_KEY, '1');
       else localStorage.removeItem(CALENDAR_SOURCE_KEY);
       setOn(next);
-      setMessage(
-        next
-          ? 'Calendar events will include the page each deadline was found on, without its query or fragment.'
-          : 'Calendar events will not include the page a deadline was found on.',
-      );
+      setMessage(next ? t('cal_source_on') : t('cal_source_off'));
     } catch {
-      setMessage('This setting could not be saved.');
+      setMessage(t('cal_not_saved'));
     }
   }
 
   return (
     <details className="settings calendar-settings">
       <summary>
-        <span className="reminders-title">Calendar</span>
-        <span className="muted small">{on ? ': with the source page' : ': document, workstream and note only'}</span>
+        <span className="reminders-title">{t('cal_title')}</span>
+        <span className="muted small">
+          {t('settings_summary_sep')}
+          {on ? t('cal_summary_on') : t('cal_summary_off')}
+        </span>
       </summary>
-      <p className="muted small">
-        Add to Google Calendar sends the document’s title, workstream, deadline, link and deadline note to Google Calendar, only
-        when you click it.
-      </p>
+      <p className="muted small">{t('cal_explain')}</p>
       <div className="check-line">
         <input id={`${id}-source`} type="checkbox" checked={on} onChange={onToggle} />
-        <label htmlFor={`${id}-source`}>Also send the page the deadline was found on (without its query or fragment)</label>
+        <label htmlFor={`${id}-source`}>{t('cal_source_label')}</label>
       </div>
       <p className="muted small" aria-live="polite">
         {message}

@@ -7,9 +7,10 @@ import { reminderSettingsItem } from '@/utils/shared/storage-items';
 import type { ReminderSettings as Settings } from '@/utils/shared/reminder-settings';
 import { MAX_REMINDER_DAYS, parseDaysBefore } from '@/utils/popup/inputs';
 import { errorMessage } from '@/utils/popup/errors';
+import { t, tn } from '@/utils/shared/i18n';
 
 function daysText(n: number): string {
-  return n === 0 ? 'on the day of each deadline' : `${n} ${n === 1 ? 'day' : 'days'} before each deadline`;
+  return n === 0 ? t('rem_on_the_day') : tn('rem_days_before', n);
 }
 
 /**
@@ -48,7 +49,7 @@ export function ReminderSettings() {
     if (!e.target.checked) {
       setProblem(null);
       save({ ...latest.current, enabled: false }).then(
-        () => setMessage('Reminders are off.'),
+        () => setMessage(t('rem_off_message')),
         (err) => setProblem(errorMessage(err)),
       );
       return;
@@ -62,19 +63,17 @@ export function ReminderSettings() {
       try {
         granted = await asked;
       } catch (err) {
-        setMessage(`Reminders stay off: ${errorMessage(err)}`);
+        setMessage(t('rem_stay_off_error', { error: errorMessage(err) }));
         return;
       }
       if (!granted) {
-        setMessage(
-          'Reminders stay off: Docket needs your permission to show notifications. You can turn them on again any time.',
-        );
+        setMessage(t('rem_stay_off_denied'));
         return;
       }
       try {
         const next = { ...latest.current, enabled: true };
         await save(next);
-        setMessage(`Docket will remind you ${daysText(next.daysBefore)}.`);
+        setMessage(t('rem_will_remind', { when: daysText(next.daysBefore) }));
       } catch (err) {
         setProblem(errorMessage(err));
       }
@@ -85,12 +84,12 @@ export function ReminderSettings() {
     setDays(e.target.value);
     const n = parseDaysBefore(e.target.value);
     if (n === null) {
-      setProblem(`Days before must be a whole number from 0 to ${MAX_REMINDER_DAYS}.`);
+      setProblem(t('rem_days_invalid', { min: 0, max: MAX_REMINDER_DAYS }));
       return;
     }
     setProblem(null);
     save({ ...latest.current, daysBefore: n }).then(
-      () => setMessage(latest.current.enabled ? `Docket will remind you ${daysText(n)}.` : null),
+      () => setMessage(latest.current.enabled ? t('rem_will_remind', { when: daysText(n) }) : null),
       (err) => setProblem(errorMessage(err)),
     );
   }
@@ -98,19 +97,19 @@ export function ReminderSettings() {
   return (
     <details className="settings reminders">
       <summary>
-        <span className="reminders-title">Reminders</span>
+        <span className="reminders-title">{t('rem_title')}</span>
         <span className="muted small">
-          {': '}
-          {!settings ? '…' : settings.enabled ? daysText(settings.daysBefore) : 'off'}
+          {t('settings_summary_sep')}
+          {!settings ? '…' : settings.enabled ? daysText(settings.daysBefore) : t('rem_off')}
         </span>
       </summary>
-      <p className="muted small">A notification on this computer before a document is due; nothing leaves your browser.</p>
+      <p className="muted small">{t('rem_explain')}</p>
       <div className="check-line">
         <input id={`${id}-on`} type="checkbox" checked={!!settings?.enabled} disabled={!settings} onChange={onToggle} />
-        <label htmlFor={`${id}-on`}>Remind me before deadlines</label>
+        <label htmlFor={`${id}-on`}>{t('rem_toggle')}</label>
       </div>
       <div className="field days-field">
-        <label htmlFor={`${id}-days`}>Days before</label>
+        <label htmlFor={`${id}-days`}>{t('rem_days_label')}</label>
         <input
           id={`${id}-days`}
           type="number"
@@ -125,7 +124,7 @@ export function ReminderSettings() {
           onChange={onDays}
         />
         <span id={`${id}-days-hint`} className="muted small">
-          0 to {MAX_REMINDER_DAYS}; 0 reminds you on the day.
+          {t('rem_days_hint', { min: 0, max: MAX_REMINDER_DAYS })}
         </span>
       </div>
       <p id={`${id}-problem`} className="field-error" aria-live="polite">

@@ -11,9 +11,19 @@ import { IcsExportButton } from '@/components/common/IcsExportButton';
 import { Swatch } from '@/components/common/Swatch';
 import { useDocsQuery } from '@/hooks/useDocsQuery';
 import type { QueryKey, QueryRunner } from '@/hooks/useDocsQuery';
+import { t, tn, type MessageKey } from '@/utils/shared/i18n';
 
 /** Rows asked for at once; "Show more" asks for as many again. */
 const UPCOMING_PAGE = 200;
+
+/** Each section's heading. */
+const SECTION_LABELS: Record<UpcomingKey, MessageKey> = {
+  overdue: 'urgency_overdue',
+  'this-week': 'upcoming_this_week',
+  'next-week': 'upcoming_next_week',
+  later: 'upcoming_later',
+  none: 'group_no_deadline',
+};
 
 /** The Upcoming view over the background's `docs/query` (one page at a time). */
 export function UpcomingPanel({
@@ -38,7 +48,7 @@ export function UpcomingPanel({
     <>
       {!!page?.total && (
         <div className="upcoming-tools">
-          <IcsExportButton label="Export deadlines (.ics)" onError={onError} onDone={setExported} />
+          <IcsExportButton label={t('common_ics_export')} onError={onError} onDone={setExported} />
           <span className="muted small" role="status">
             {exported}
           </span>
@@ -54,7 +64,7 @@ export function UpcomingPanel({
         footer={
           notShown > 0 ? (
             <button type="button" className="show-more" disabled={loadingMore} onClick={more}>
-              Show {Math.min(UPCOMING_PAGE, notShown)} more of {notShown} not shown
+              {tn('common_show_more_rows', notShown, { n: Math.min(UPCOMING_PAGE, notShown) })}
             </button>
           ) : null
         }
@@ -106,11 +116,11 @@ export function UpcomingView({
     links[next]!.focus();
   }
 
-  if (!loaded) return <p className="muted">Loading…</p>;
+  if (!loaded) return <p className="muted">{t('common_loading')}</p>;
   if (sections.length === 0) {
     return (
       <p className="muted">
-        {(indexSize ?? documents.length) ? 'Nothing waiting: every document is delivered or archived.' : 'No documents yet.'}
+        {(indexSize ?? documents.length) ? t('upcoming_nothing') : t('upcoming_no_docs')}
       </p>
     );
   }
@@ -123,10 +133,10 @@ export function UpcomingView({
         return (
           <section key={s.key} className={`doc-group upcoming-${s.key}`} aria-labelledby={headingId} data-upcoming={s.key}>
             <h2 id={headingId} className="group-heading">
-              <span className="group-name">{s.label}</span>
+              <span className="group-name">{t(SECTION_LABELS[s.key])}</span>
               <span className="group-count">
                 <span className="sr-only">, </span>
-                {count} {count === 1 ? 'document' : 'documents'}
+                {tn('count_documents', count)}
               </span>
             </h2>
             <ul className="doc-list">
@@ -155,11 +165,11 @@ export function UpcomingView({
                             <span className="sr-only">,</span> · <time dateTime={d.deadline}>{dayText(d.deadline)}</time>
                           </span>
                         ) : (
-                          <span>no deadline</span>
+                          <span>{t('upcoming_no_deadline')}</span>
                         )}
                         <span className="sr-only">,</span>
                         <span className="doc-ws">
-                          <Swatch color={ws?.color} /> {ws?.name ?? 'No workstream'}
+                          <Swatch color={ws?.color} /> {ws?.name ?? t('group_no_workstream')}
                         </span>
                         {d.status && (
                           <>
