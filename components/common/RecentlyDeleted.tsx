@@ -73,9 +73,7 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
             <ul className="bulk-deletes">
               {page.bulk.map((b) => (
                 <li key={b.opId}>
-                  <span>
-                    {tn('common_trash_bulk', b.count, { count: formatGrouped(b.count), date: formatInstant(b.at) })}
-                  </span>{' '}
+                  <span>{tn('common_trash_bulk', b.count, { count: formatGrouped(b.count), date: formatInstant(b.at) })}</span>{' '}
                   <button type="button" disabled={busy} onClick={() => void restoreBulk(b.opId)}>
                     {t('common_trash_restore_all', { count: formatGrouped(b.count) })}
                   </button>
@@ -87,9 +85,7 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
             <p className="muted">{t('common_trash_empty')}</p>
           ) : (
             <>
-              <p className="muted small">
-                {tn('common_trash_total', page.total, { count: formatGrouped(page.total) })}
-              </p>
+              <p className="muted small">{tn('common_trash_total', page.total, { count: formatGrouped(page.total) })}</p>
               <ul className="trash-list">
                 {page.entries.map((e) => (
                   <li key={e.id} data-docket-id={e.id}>

@@ -309,9 +309,7 @@ const Results = memo(function Results({
       )}
 
       {page.indexSize === 0 ? (
-        (empty ?? (
-          <p className="muted">{t('docs_empty')}</p>
-        ))
+        (empty ?? <p className="muted">{t('docs_empty')}</p>)
       ) : search ? (
         <>
           <p className="result-count muted small" aria-live="polite">

@@ -255,9 +255,7 @@ export function TableView({
       ) : data && !data.indexSize && empty ? (
         empty
       ) : data ? (
-        <p className="muted empty-table">
-          {data.indexSize ? t('table_no_match') : t('table_empty')}
-        </p>
+        <p className="muted empty-table">{data.indexSize ? t('table_no_match') : t('table_empty')}</p>
       ) : null}
     </div>
   );

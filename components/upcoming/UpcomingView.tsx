@@ -118,11 +118,7 @@ export function UpcomingView({
 
   if (!loaded) return <p className="muted">{t('common_loading')}</p>;
   if (sections.length === 0) {
-    return (
-      <p className="muted">
-        {(indexSize ?? documents.length) ? t('upcoming_nothing') : t('upcoming_no_docs')}
-      </p>
-    );
+    return <p className="muted">{(indexSize ?? documents.length) ? t('upcoming_nothing') : t('upcoming_no_docs')}</p>;
   }
 
   return (
