@@ -1,11 +1,12 @@
 /** What the member types, checked: a workstream's account, reminder days. */
 import { ACCOUNT_RE } from '../shared/model';
+import { t } from '../shared/i18n';
 
 /** Why a workstream's account is not usable, or null (empty is fine: no account). */
 export function accountProblem(value: string): string | null {
   const v = value.trim();
   if (!v || ACCOUNT_RE.test(v)) return null;
-  return 'Enter an account number (0 to 99, as in /u/1/ in Google’s addresses) or an e-mail address such as name@example.org.';
+  return t('ws_form_account_invalid', { min: 0, max: 99 });
 }
 
 export const MAX_REMINDER_DAYS = 30;

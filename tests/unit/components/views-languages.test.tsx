@@ -16,6 +16,7 @@ import { WorkstreamDeletePanel } from '@/components/workstreams/WorkstreamDelete
 import { WorkstreamForm } from '@/components/workstreams/WorkstreamForm';
 import { BulkBar } from '@/components/full-page/BulkBar';
 import { DocumentEditor } from '@/components/editor/DocumentEditor';
+import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
 
 const LOCALES = join(import.meta.dirname, '../../../public/_locales');
 const use = (lang: LanguageCode) =>
@@ -137,5 +138,19 @@ describe('the views in other languages', () => {
     );
     expect(host.textContent).toContain('Google 账号（编号或地址）');
     expect(host.textContent).toContain('取消');
+  });
+
+  it('the status filter follows the language chosen after the lists were built', async () => {
+    use('ru');
+    await render(<StatusFilterSelect id="s" value="active" onChange={noop} />);
+    expect([...host.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Активные',
+      'Все',
+      'Черновик',
+      'Открыт для комментариев',
+      'Окончательный',
+      'Представлен',
+      'В архиве',
+    ]);
   });
 });
