@@ -11,12 +11,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '@/public/_locales/en/messages.json';
 import { messagesOf, setFallbackMessages, setLanguage, type LanguageCode } from '@/utils/shared/i18n';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
+import type { OpResult } from '@/utils/shared/operations';
 import { UpcomingView } from '@/components/upcoming/UpcomingView';
 import { WorkstreamDeletePanel } from '@/components/workstreams/WorkstreamDeletePanel';
 import { WorkstreamForm } from '@/components/workstreams/WorkstreamForm';
 import { BulkBar } from '@/components/full-page/BulkBar';
 import { DocumentEditor } from '@/components/editor/DocumentEditor';
 import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
+import { confirmDeleteText, progressText, undoText } from '@/utils/popup/operation-text';
 
 const LOCALES = join(import.meta.dirname, '../../../public/_locales');
 const use = (lang: LanguageCode) =>
@@ -152,5 +154,25 @@ describe('the views in other languages', () => {
       'Представлен',
       'В архиве',
     ]);
+  });
+
+  it('what an operation on many documents says, in Russian and Arabic', () => {
+    use('ru');
+    expect(progressText({ done: 2, total: 3 })).toBe('Запись 2 из 3 документов…');
+    expect(confirmDeleteText(51)).toMatch(/^Удалить 51 документ\? Он попадёт/);
+    const result: OpResult = {
+      opId: 'op',
+      kind: 'undo',
+      total: 3,
+      done: 3,
+      changed: 1,
+      state: 'done',
+      notDone: { count: 2, examples: [{ id: 'a', title: 'X', reason: 'r' }] },
+    };
+    expect(undoText(result)).toBe('Отменено для 1 документа. 2 документа оставлены как есть: «X» (r) и ещё 1.');
+    use('ar');
+    expect(latinDigits(undoText({ ...result, changed: 2 }))).toBe(
+      'تم التراجع عن مستندين. تُرك مستندان كما هما: «X» (r)، ومستند آخر.',
+    );
   });
 });
