@@ -350,7 +350,7 @@ export function App() {
               )}
               {view === 'scan' && <FullWidthScanButton tabId={page.tabId} closePopup={toolbarPopup} onError={onError} />}
               {view === 'scan' && (
-                <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Suspense fallback={<p className="muted">{t('popup_loading')}</p>}>
                   <ScanPanel page={page} workstreams={workstreams} loaded={wsLoaded} revision={revision} onTracked={reload} />
                 </Suspense>
               )}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fullPageSearch, type FullPageParams } from '@/utils/shared/page-urls';
+import { t } from '@/utils/shared/i18n';
 
 /** Open Docket in a tab (docket.html, as `link` says), and close the toolbar popup if that is where this runs. */
 export async function openDocketTab(link: Partial<FullPageParams> = {}, closePopup = false): Promise<void> {
@@ -13,10 +14,10 @@ export function OpenFullPageButton({ closePopup, onError }: { closePopup: boolea
     <button
       type="button"
       className="open-full-page"
-      title="Every document in a table, bulk changes, the deadline timeline"
+      title={t('open_full_page_title')}
       onClick={() => void openDocketTab({}, closePopup).catch(onError)}
     >
-      Open in a tab
+      {t('open_full_page')}
     </button>
   );
 }
@@ -39,7 +40,7 @@ export function FullWidthScanButton({
         className="link-button"
         onClick={() => void openDocketTab({ view: 'scan', tabId }, closePopup).catch(onError)}
       >
-        Review this scan at full width
+        {t('popup_scan_full_width')}
       </button>
     </p>
   );

@@ -1,5 +1,6 @@
 import type { IndexStatus } from '@/utils/shared/protocol';
 import { interruptedText } from '@/utils/popup/report-text';
+import { t } from '@/utils/shared/i18n';
 
 /**
  * What the background says about the index as a whole: read-only (a persistent alert: every
@@ -30,10 +31,9 @@ export function StatusBanners({
           </span>
           <span className="alert-text">{interruptedText(status.interrupted)}</span>
           <button type="button" className="link-button" onClick={onDismissInterrupted}>
-            Dismiss
+            {t('popup_dismiss')}
             <span className="sr-only">
-              {' '}
-              the notice about the interrupted {/^sync\b/i.test(status.interrupted.label) ? 'sync' : 'import'}
+              {t(/^sync\b/i.test(status.interrupted.label) ? 'popup_dismiss_sync_more' : 'popup_dismiss_import_more')}
             </span>
           </button>
         </div>

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 
 import { VIEWS, panelId, tabId } from '@/utils/popup/views';
 import type { ViewId } from '@/utils/popup/views';
+import { t } from '@/utils/shared/i18n';
 
 export { VIEWS, panelId, tabId };
 export type { ViewId };
@@ -25,7 +26,7 @@ export function ViewTabs({ active, onChange }: { active: ViewId; onChange: (view
   }
 
   return (
-    <div className="tabs" role="tablist" aria-label="Docket views" onKeyDown={onKeyDown}>
+    <div className="tabs" role="tablist" aria-label={t('views_label')} onKeyDown={onKeyDown}>
       {VIEWS.map((v, i) => (
         <button
           key={v.id}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Workstream } from '@/utils/shared/model';
 import type { MergeConflict, Resolutions } from '@/utils/shared/reports';
 import { conflictKey, fieldLabel, formatFieldValue } from '@/utils/popup/conflicts';
+import { t, tn } from '@/utils/shared/i18n';
 
 /** Short values (dates, statuses) stay on one line. */
 const short = (text: string) => (text.length <= 20 ? ' nowrap' : '');
@@ -31,18 +32,16 @@ export function ConflictTable({
   const n = conflicts.length;
   return (
     <div className="conflicts">
-      <h4 id={`${id}-heading`}>
-        {n} {n === 1 ? 'field was' : 'fields were'} changed both here and in the file
-      </h4>
-      <p className="muted small">Choose which to keep for each: yours (this index) or theirs (the file).</p>
+      <h4 id={`${id}-heading`}>{tn('team_conflicts_heading', n)}</h4>
+      <p className="muted small">{t('team_conflicts_hint')}</p>
       <div className="table-scroll">
         <table className="conflict-table" aria-labelledby={`${id}-heading`}>
           <thead>
             <tr>
-              <th scope="col">Document, field</th>
-              <th scope="col">Before</th>
-              <th scope="col">Yours</th>
-              <th scope="col">Theirs</th>
+              <th scope="col">{t('team_conflicts_col_field')}</th>
+              <th scope="col">{t('team_conflicts_col_before')}</th>
+              <th scope="col">{t('team_conflicts_col_yours')}</th>
+              <th scope="col">{t('team_conflicts_theirs')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +57,7 @@ export function ConflictTable({
                 <tr key={key} data-conflict={key}>
                   <th scope="row" className="conflict-doc">
                     <span id={`${rowId}-doc`}>{c.title}</span>
-                    <span className="sr-only">, </span>
+                    <span className="sr-only">{t('list_separator')}</span>
                     <span id={`${rowId}-field`} className="conflict-field">
                       {fieldLabel(c.field)}
                     </span>
@@ -75,7 +74,7 @@ export function ConflictTable({
                         aria-describedby={`${rowId}-doc ${rowId}-field ${rowId}-local`}
                         onChange={() => onChoose(key, 'local')}
                       />
-                      Mine
+                      {t('team_conflicts_mine')}
                     </label>
                     <span id={`${rowId}-local`} className={`conflict-value${short(local)}`}>
                       {local}
@@ -92,7 +91,7 @@ export function ConflictTable({
                         aria-describedby={`${rowId}-doc ${rowId}-field ${rowId}-incoming`}
                         onChange={() => onChoose(key, 'incoming')}
                       />
-                      Theirs
+                      {t('team_conflicts_theirs')}
                     </label>
                     <span id={`${rowId}-incoming`} className={`conflict-value${short(incoming)}`}>
                       {incoming}
@@ -104,7 +103,7 @@ export function ConflictTable({
           </tbody>
         </table>
       </div>
-      {n > shown.length && <p className="muted small">And {n - shown.length} more, not listed: they keep the newer side.</p>}
+      {n > shown.length && <p className="muted small">{tn('team_conflicts_more', n - shown.length)}</p>}
     </div>
   );
 }

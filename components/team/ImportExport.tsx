@@ -15,6 +15,8 @@ import { SnapshotList } from './SnapshotList';
 import { downloadBlob } from '@/utils/popup/download';
 import { receiveExport } from '@/utils/popup/receive-export';
 import { RecentlyDeleted } from '@/components/common/RecentlyDeleted';
+import { t, tn } from '@/utils/shared/i18n';
+import { progressText } from '@/utils/popup/operation-text';
 
 interface Pending {
   /** The file itself: it is sent again, in pieces, when applied. */
@@ -30,14 +32,17 @@ function RefusedList({ rows }: { rows: RefusedRow[] }) {
   if (rows.length === 0) return null;
   return (
     <details className="refused" open={rows.length <= 5}>
-      <summary>
-        {rows.length} refused {rows.length === 1 ? 'row' : 'rows'}
-      </summary>
+      <summary>{tn('team_refused_rows', rows.length)}</summary>
       <ul>
         {rows.map((r, i) => (
           <li key={i}>
-            {r.what === 'document' ? 'Document' : 'Workstream'} {r.row}
-            {r.id ? ` (${r.id})` : ''}: {r.reason}
+            {t('field_label', {
+              label: t(r.what === 'document' ? 'team_refused_document' : 'team_refused_workstream', {
+                row: r.row,
+                id: r.id ? ` (${r.id})` : '',
+              }),
+            })}
+            {r.reason}
           </li>
         ))}
       </ul>
@@ -65,12 +70,14 @@ function progressOf(
 ): { text: string; value?: number } {
   if (running.kind === 'reading') {
     return sent !== null && sent < 1
-      ? { text: `Reading ${running.filename}… ${Math.floor(sent * 100)}%`, value: sent }
-      : { text: `Reading ${running.filename}…` };
+      ? { text: t('team_reading_percent', { file: running.filename, percent: Math.floor(sent * 100) }), value: sent }
+      : { text: t('team_reading', { file: running.filename }) };
   }
   if (written && written.filename === running.filename && written.total > 0) {
-    const n = (x: number) => x.toLocaleString('en');
-    return { text: `Writing ${n(written.written)} of ${n(written.total)} documents…`, value: written.written / written.total };
+    return {
+      text: progressText({ done: written.written, total: written.total }),
+      value: written.written / written.total,
+    };
   }
   return { text: importProgressText(running.report, running.filename) };
 }
@@ -140,13 +147,13 @@ export function ImportExport({
         ({ uploadId, chars }) => send('import/preview', { uploadId, chars, filename: file.name }),
         setSent,
       );
-      if (report.error) setFileError(`${file.name}: ${report.error} Nothing was imported.`);
+      if (report.error) setFileError(t('team_import_refused', { file: file.name, error: report.error }));
       else {
         setChoices(defaultResolutions(report.conflicts));
         setPending({ file, filename: file.name, report });
       }
     } catch (err) {
-      setFileError(`${file.name}: ${errorMessage(err)} Nothing was imported.`);
+      setFileError(t('team_import_refused', { file: file.name, error: errorMessage(err) }));
     } finally {
       setRunning(null);
       setSent(null);
@@ -173,14 +180,14 @@ export function ImportExport({
         ),
       );
       if (report.error) {
-        setFileError(`${pending.filename}: ${report.error} Nothing was imported.`);
+        setFileError(t('team_import_refused', { file: pending.filename, error: report.error }));
       } else {
         setResult(report);
       }
       reset();
       fileRef.current?.focus();
     } catch (err) {
-      setFileError(`${pending.filename}: ${errorMessage(err)}`);
+      setFileError(t('team_file_error', { file: pending.filename, error: errorMessage(err) }));
     } finally {
       setRunning(null);
     }
@@ -192,7 +199,7 @@ export function ImportExport({
       const started = await send('export', exportWs ? { format, workstreamId: exportWs } : { format });
       // The text comes in pieces (no message grows with the index).
       downloadBlob(started.filename, await receiveExport(send, started));
-      setExportNote(`Downloading ${started.filename}.`);
+      setExportNote(t('team_downloading', { file: started.filename }));
     } catch (err) {
       onError(err);
     }
@@ -203,12 +210,10 @@ export function ImportExport({
   return (
     <div className="import-export">
       <section aria-labelledby={`${id}-import`}>
-        <h2 id={`${id}-import`}>Import</h2>
-        <p className="muted small">
-          A Docket JSON file, or a CSV with url or id, title, workstream, group, color, deadline, status, notes.
-        </p>
+        <h2 id={`${id}-import`}>{t('team_import_heading')}</h2>
+        <p className="muted small">{t('team_import_hint')}</p>
         <div className="field">
-          <label htmlFor={`${id}-file`}>Choose a file to import (JSON or CSV)</label>
+          <label htmlFor={`${id}-file`}>{t('team_import_choose')}</label>
           <input id={`${id}-file`} ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" onChange={onChoose} />
         </div>
         {/* The work happens in the background: the popup stays responsive meanwhile. */}
@@ -232,20 +237,20 @@ export function ImportExport({
 
         {active && pending && (
           <div className="preview" aria-labelledby={`${id}-preview`} role="group">
-            <h3 id={`${id}-preview`}>Preview of {pending.filename}</h3>
+            <h3 id={`${id}-preview`}>{t('team_preview_of', { file: pending.filename })}</h3>
             <table className="counts">
               <thead>
                 <tr>
                   <td />
-                  <th scope="col">Added</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">Unchanged</th>
-                  <th scope="col">Refused</th>
+                  <th scope="col">{t('team_col_added')}</th>
+                  <th scope="col">{t('team_col_updated')}</th>
+                  <th scope="col">{t('team_col_unchanged')}</th>
+                  <th scope="col">{t('team_col_refused')}</th>
                 </tr>
               </thead>
               <tbody>
-                <CountsRow label="Documents" c={pending.report.documents} />
-                <CountsRow label="Workstreams" c={pending.report.workstreams} />
+                <CountsRow label={t('team_row_documents')} c={pending.report.documents} />
+                <CountsRow label={t('team_row_workstreams')} c={pending.report.workstreams} />
               </tbody>
             </table>
             {!!pending.report.conflicts?.length && (
@@ -263,7 +268,7 @@ export function ImportExport({
                 {importButtonLabel(pending.report)}
               </button>
               <button type="button" onClick={reset} disabled={busy}>
-                Cancel
+                {t('team_cancel')}
               </button>
             </div>
           </div>
@@ -272,23 +277,18 @@ export function ImportExport({
         {result && (
           <div className="import-result">
             <p role="status">{importSummary(result)}</p>
-            {!!result.conflicts?.length && (
-              <p className="muted small">
-                {result.conflicts.length} {result.conflicts.length === 1 ? 'field' : 'fields'} changed on both sides: kept as
-                chosen.
-              </p>
-            )}
+            {!!result.conflicts?.length && <p className="muted small">{tn('team_conflicts_kept', result.conflicts.length)}</p>}
             <RefusedList rows={result.refused} />
           </div>
         )}
       </section>
 
       <section aria-labelledby={`${id}-export`}>
-        <h2 id={`${id}-export`}>Export</h2>
+        <h2 id={`${id}-export`}>{t('team_export_heading')}</h2>
         <div className="field">
-          <label htmlFor={`${id}-ws`}>Export what</label>
+          <label htmlFor={`${id}-ws`}>{t('team_export_what')}</label>
           <select id={`${id}-ws`} value={exportWs} onChange={(e) => setExportWs(e.target.value)}>
-            <option value="">Whole index</option>
+            <option value="">{t('team_export_whole')}</option>
             {sortedWs.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
@@ -298,10 +298,10 @@ export function ImportExport({
         </div>
         <div className="actions">
           <button type="button" onClick={() => doExport('json')}>
-            Export JSON
+            {t('team_export_json')}
           </button>
           <button type="button" onClick={() => doExport('csv')}>
-            Export CSV
+            {t('team_export_csv')}
           </button>
         </div>
         {exportNote && <p className="muted small">{exportNote}</p>}

@@ -3,18 +3,19 @@ import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { send } from '@/utils/shared/protocol';
 import type { Subscription, WorkstreamProposal } from '@/utils/shared/reports';
 import { errorMessage } from '@/utils/popup/errors';
+import { t, type MessageKey } from '@/utils/shared/i18n';
 
-const FIELD_WORDS: Record<WorkstreamProposal['field'], string> = {
-  name: 'rename it to',
-  color: 'change its colour to',
-  group: 'move it to the group',
-  account: 'open its documents with the Google account',
+const PROPOSALS: Record<WorkstreamProposal['field'], MessageKey> = {
+  name: 'team_proposal_name',
+  color: 'team_proposal_color',
+  group: 'team_proposal_group',
+  account: 'team_proposal_account',
 };
 
 /** “The sheet would rename it to …”: one proposal in words. */
 export function proposalText(p: WorkstreamProposal): string {
-  const yours = p.local ? ` (yours: ${p.local})` : '';
-  return `The sheet would ${FIELD_WORDS[p.field]} “${p.theirs}”${yours}.`;
+  const yours = p.local ? t('team_proposal_yours', { local: p.local }) : '';
+  return t(PROPOSALS[p.field], { theirs: p.theirs, yours });
 }
 
 /**
@@ -51,7 +52,7 @@ export function SheetProposals({
     try {
       const { workstreams } = await send('workstreams/list', {});
       const ws = workstreams.find((w) => w.id === p.id);
-      if (!ws) throw new Error(`The workstream “${p.name}” is no longer in your index.`);
+      if (!ws) throw new Error(t('team_proposal_gone', { name: p.name }));
       await send('ws/put', { workstream: { ...ws, [p.field]: p.theirs } });
       onApplied(without(p));
     } catch (err) {
@@ -75,21 +76,18 @@ export function SheetProposals({
     <div className="sheet-proposals">
       {sub.needsOrigin && (
         <button type="button" onClick={() => allow(sub.needsOrigin!)} disabled={busy || working}>
-          Allow Docket to read {host}
+          {t('team_allow_host', { host: host ?? '' })}
         </button>
       )}
+      {proposals.length > 0 && <p className="muted small">{t('team_proposals_hint')}</p>}
       {proposals.length > 0 && (
-        <p className="muted small">Docket leaves your workstreams as they are unless you apply a change here.</p>
-      )}
-      {proposals.length > 0 && (
-        <ul className="proposal-list" aria-label={`Workstream changes “${sub.name}” asks for`}>
+        <ul className="proposal-list" aria-label={t('team_proposals_label', { name: sub.name })}>
           {proposals.map((p, i) => (
             <li key={`${p.id}:${p.field}:${i}`} className="proposal">
-              <span>
-                Workstream “{p.name}”: {proposalText(p)}
-              </span>{' '}
+              <span>{t('team_proposal_line', { name: p.name, proposal: proposalText(p) })}</span>{' '}
               <button type="button" onClick={() => void apply(p)} disabled={busy || working}>
-                Apply<span className="sr-only"> to {p.name}</span>
+                {t('team_apply')}
+                <span className="sr-only">{t('team_apply_more', { name: p.name })}</span>
               </button>
             </li>
           ))}

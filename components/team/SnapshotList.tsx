@@ -6,6 +6,7 @@ import { formatInstant } from '@/utils/shared/format-date';
 import { historyText, snapshotCounts } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { errorMessage } from '@/utils/popup/errors';
+import { t } from '@/utils/shared/i18n';
 
 /**
  * "History": the index as it was before each import, sync, upgrade and restore. Restore asks
@@ -53,10 +54,7 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
     try {
       const { restored } = await send('snapshots/restore', { id: s.id });
       setConfirming(null);
-      setMessage(
-        `Restored the index as it was on ${formatInstant(restored.createdAt)} (${snapshotCounts(restored)}). ` +
-          'The index as it was just before is kept in this list.',
-      );
+      setMessage(t('team_restored', { when: formatInstant(restored.createdAt), counts: snapshotCounts(restored) }));
       await load();
     } catch (err) {
       setError(errorMessage(err));
@@ -75,9 +73,9 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
 
   return (
     <section aria-labelledby={`${id}-heading`} className="history">
-      <h2 id={`${id}-heading`}>History</h2>
+      <h2 id={`${id}-heading`}>{t('team_history_heading')}</h2>
       <p className="muted small">
-        The index as it was before each import, restore, upgrade and each sync that changed something.
+        {t('team_history_intro')}
         {snapshots?.length ? ` ${historyText(snapshots)}` : ''}
       </p>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
@@ -87,9 +85,9 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
         </p>
       )}
       {snapshots === null ? (
-        !error && <p className="muted">Loading…</p>
+        !error && <p className="muted">{t('popup_loading')}</p>
       ) : snapshots.length === 0 ? (
-        <p className="muted small">No snapshots yet: Docket takes one before each import or sync.</p>
+        <p className="muted small">{t('team_no_snapshots')}</p>
       ) : (
         <ul className="snapshot-list">
           {snapshots.map((s) => {
@@ -112,25 +110,24 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
                     disabled={busy}
                     onClick={() => (open ? cancel(s.id) : setConfirming(s.id))}
                   >
-                    Restore<span className="sr-only"> the index as it was on {when}</span>
+                    {t('team_restore')}
+                    <span className="sr-only">{t('team_restore_more', { when })}</span>
                   </button>
                 </div>
                 {open && (
                   <div
                     className="confirm-panel"
                     role="group"
-                    aria-label={`Restore the snapshot of ${when}`}
+                    aria-label={t('team_restore_label', { when })}
                     onKeyDown={(e) => onKeyDown(e, s.id)}
                   >
-                    <p className="confirm-question">
-                      Restore the index as it was on {when}? The current index is kept as a snapshot first.
-                    </p>
+                    <p className="confirm-question">{t('team_restore_question', { when })}</p>
                     <div className="actions">
                       <button type="button" className="primary" ref={confirmRef} disabled={busy} onClick={() => restore(s)}>
-                        Yes, restore
+                        {t('team_restore_yes')}
                       </button>
                       <button type="button" onClick={() => cancel(s.id)} disabled={busy}>
-                        Cancel
+                        {t('team_cancel')}
                       </button>
                     </div>
                   </div>

@@ -16,6 +16,7 @@ import { OPERATION_WRITES, createOperationHandlers } from './handlers/operations
 import { createWriteHandlers } from './handlers/writes';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { errorCode } from '../shared/protocol';
+import { said, saidOf, say, type Said } from '../shared/said';
 import type { Envelope, MessageType, ProtocolMap, Reply } from '../shared/protocol';
 
 export type { Sender, ServiceDeps };
@@ -93,19 +94,28 @@ export async function dispatch(
     return { ok: true, result: await handler(parsed.output, sender) };
   } catch (error) {
     const code = errorCode(error);
-    return code ? { ok: false, error: describeError(error), code } : { ok: false, error: describeError(error) };
+    const s = saidError(error);
+    const reply: Reply<unknown> = { ok: false, error: s ? say(s) : describeError(error) };
+    if (code) reply.code = code;
+    if (s) reply.said = s;
+    return reply;
   }
+}
+
+/** What the page says in its own language, for the errors Docket words itself. */
+function saidError(error: unknown): Said | undefined {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return said('error_disk_full');
+  if (name === 'AbortError' || name === 'UnknownError') {
+    return said('error_write_stopped', { why: (error as Error).message || name });
+  }
+  return saidOf(error);
 }
 
 /** Errors in words a member can act on. */
 export function describeError(error: unknown): string {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return 'The browser has no more room for Docket’s index, so nothing of this change was written and every document is as it was. Free some disk space (or export the index and delete old documents), then try again.';
-  }
-  if (name === 'AbortError' || name === 'UnknownError') {
-    return `The browser stopped the write (${(error as Error).message || name}); nothing of it was written. Try again.`;
-  }
+  const s = saidError(error);
+  if (s) return say(s);
   return error instanceof Error ? error.message : String(error);
 }
 

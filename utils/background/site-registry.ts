@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { SitesState } from '../shared/protocol';
 import { DEFAULT_SITE_PATTERNS, isDefaultSite, originPattern } from '../shared/sites';
 import { sitesItem } from './storage-items';
+import { SaidError, said } from '../shared/said';
 
 export const USER_SITES_SCRIPT_ID = 'docket-user-sites';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -90,7 +91,7 @@ export async function getSites(): Promise<SitesState> {
 
 export async function enableSite(pattern: string, tabId?: number): Promise<SitesState> {
   if (!(await browser.permissions.contains({ origins: [pattern] }))) {
-    throw new Error(`Docket has no permission for ${pattern} yet: allow it when the browser asks.`);
+    throw new SaidError(said('error_no_permission_yet', { pattern }));
   }
   const list = await chosen();
   if (!list.includes(pattern)) await sitesItem.set(userPatterns([...list, pattern]));

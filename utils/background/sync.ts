@@ -12,6 +12,7 @@ import { planMerge } from './interchange/merge';
 import { contentLength, readBody } from '../shared/read-body';
 import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
+import { formatGrouped, t } from '../shared/i18n';
 
 export interface Journal {
   /** Note an operation before it writes. */
@@ -57,9 +58,7 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   const parsed = parseImport(run.text, run.filename, { existingWorkstreams: index.workstreams, now });
   if (!parsed.ok) return refusedReport(parsed.error);
   if (subscription && parsed.value.documents.length === 0 && parsed.value.refused.length > 0) {
-    return refusedReport(
-      `No row of the sheet could be read (the first problem: ${parsed.value.refused[0]!.reason}). Did its columns change?`,
-    );
+    return refusedReport(t('error_sheet_no_row', { problem: parsed.value.refused[0]!.reason }));
   }
   const existing = {
     documents: new Map(index.documents.map((d) => [d.id, d] as const)),
@@ -170,7 +169,7 @@ export type FetchOutcome =
   | { text: string; filename: string; /** The origin a redirect led to, when not the subscription's own. */ via?: string }
   | { error: string; needsOrigin?: string };
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+const kb = (bytes: number) => t('size_kb_exact', { size: formatGrouped(Math.round(bytes / 1024)) });
 
 /** Fetch a subscription's contents, or say in words why not. Never throws. */
 export async function fetchSubscription(
@@ -181,7 +180,7 @@ export async function fetchSubscription(
   const asked = new URL(sub.url);
   const host = asked.host;
   if (!(await fetcher.allowed(sub.url).catch(() => false))) {
-    return { error: `Docket no longer has permission to read ${host}. Remove the subscription and add it again to allow it.` };
+    return { error: t('error_sheet_no_permission', { host }) };
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.headersMs ?? FEED_HEADERS_MS);
@@ -189,8 +188,8 @@ export async function fetchSubscription(
   try {
     response = await fetcher.fetch(sub.url, controller.signal);
   } catch (error) {
-    const why = controller.signal.aborted ? 'it did not answer in time' : (error as Error)?.message || String(error);
-    return { error: `Could not reach ${host} (offline, or the address is wrong): ${why}` };
+    const why = controller.signal.aborted ? t('error_sheet_no_answer') : (error as Error)?.message || String(error);
+    return { error: t('error_sheet_unreachable', { host, why }) };
   } finally {
     clearTimeout(timer);
   }
@@ -205,15 +204,15 @@ export async function fetchSubscription(
     // A redirect to a site the member never allowed: its rows are not read (issue 13, item 10).
     await cancel();
     return {
-      error: `${host} sent Docket on to ${answered.host}, which Docket has no permission to read, so nothing was imported. Allow ${answered.host} only if you trust it to serve this sheet.`,
+      error: t('error_sheet_redirect', { host, other: answered.host }),
       needsOrigin: `${answered.protocol}//${answered.host}/*`,
     };
   }
   const where = answered.host;
   if (!response.ok) {
     await cancel();
-    const hint = response.status === 404 ? ' The sheet may no longer be published, or its address changed.' : '';
-    return { error: `${where} answered ${response.status} ${response.statusText}.${hint}` };
+    const said = t('error_sheet_http', { host: where, status: `${response.status} ${response.statusText}`.trim() });
+    return { error: response.status === 404 ? `${said} ${t('error_sheet_404')}` : said };
   }
   const max = MAX_IMPORT_BYTES;
   const body = await readBody(response.body, contentLength(response.contentLength), {
@@ -224,10 +223,10 @@ export async function fetchSubscription(
   if (!body.ok) {
     const error =
       body.reason === 'too-large'
-        ? `The sheet at ${where} is larger than ${max / 1024 / 1024} MB, the most Docket reads; nothing was imported.`
+        ? t('error_sheet_too_large', { host: where, size: max / 1024 / 1024 })
         : body.reason === 'stalled'
-          ? `${where} stopped sending the sheet (after ${kb(body.bytes)}); nothing was imported. Docket tries again at the next sync.`
-          : `The connection to ${where} was cut before the whole sheet arrived (after ${kb(body.bytes)}); nothing was imported. Docket tries again at the next sync.`;
+          ? t('error_sheet_stalled', { host: where, size: kb(body.bytes) })
+          : t('error_sheet_cut', { host: where, size: kb(body.bytes) });
     return { error };
   }
   const text = body.text;
@@ -283,7 +282,7 @@ export async function syncSubscription(
       }
     }
   } catch (error) {
-    next.lastError = `The sync could not be written: ${(error as Error)?.message ?? String(error)}`;
+    next.lastError = t('error_sync_not_written', { why: (error as Error)?.message ?? String(error) });
   }
   try {
     await deps.db.put('subscriptions', next);

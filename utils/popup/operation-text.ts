@@ -2,12 +2,12 @@
 import type { OpResult } from '../shared/operations';
 import { formatGrouped, t, tn } from '../shared/i18n';
 
-/** "12,000", grouped as the language in use groups digits. */
-const n = (count: number) => formatGrouped(count);
+/** A count as the language groups it ("12,000", "12 000"): the plural form follows the number. */
+const grouped = (count: number) => ({ count: formatGrouped(count) });
 
 /** "Undone for 3 documents. 2 were left as they are: “Minutes” (its deadline was changed since), …" */
 export function undoText(result: OpResult): string {
-  const head = result.changed ? tn('op_undone', result.changed, { count: n(result.changed) }) : t('op_nothing_undone');
+  const head = result.changed ? tn('op_undone', result.changed, grouped(result.changed)) : t('op_nothing_undone');
   return `${head}${notDoneText(result)}`;
 }
 
@@ -15,29 +15,27 @@ export function undoText(result: OpResult): string {
 export function notDoneText(result: OpResult): string {
   const left = result.notDone;
   if (!left?.count) return '';
-  const shown = left.examples.slice(0, 3).map((e) => t('op_example', { title: e.title, reason: e.reason }));
+  const shown = left.examples.slice(0, 3).map((e) => t('op_left_example', { title: e.title, reason: e.reason }));
   const more = left.count - shown.length;
   const list = shown.join(t('list_separator'));
-  return tn('op_not_done', left.count, {
-    count: n(left.count),
-    list: more > 0 ? tn('op_list_more', more, { list, count: n(more) }) : list,
-  });
+  const examples = more > 0 ? t('op_left_and_more', { list, more: formatGrouped(more) }) : list;
+  return ` ${tn('op_left', left.count, { ...grouped(left.count), examples })}`;
 }
 
 /** "Restored 2 documents." and what was not. */
 export function restoredText(result: OpResult): string {
-  const head = result.changed ? tn('op_restored', result.changed, { count: n(result.changed) }) : t('op_nothing_restored');
+  const head = result.changed ? tn('op_restored', result.changed, grouped(result.changed)) : t('op_nothing_restored');
   return `${head}${notDoneText(result)}`;
 }
 
 /** "Writing 12,000 of 50,000 documents…" */
 export function progressText(progress: { done: number; total: number }): string {
-  return tn('op_progress', progress.total, { done: n(progress.done), count: n(progress.total) });
+  return tn('op_writing', progress.total, { ...grouped(progress.total), done: formatGrouped(progress.done) });
 }
 
 /** More rows than fit on a screen: a delete of more asks first, with the count. */
 export const SCREENFUL = 50;
 
 export function confirmDeleteText(count: number): string {
-  return tn('op_confirm_delete', count, { count: n(count) });
+  return tn('op_confirm_delete', count, grouped(count));
 }

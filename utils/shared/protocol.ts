@@ -19,6 +19,8 @@ import type { TablePage, TableQuery } from './doc-table';
 import type { Timeline } from './timeline';
 import type { DocChange } from './bulk-change';
 import type { OpResult } from './operations';
+import { say, type Said } from './said';
+import { t } from './i18n';
 
 /** What the popup should tell the member about the index as a whole. */
 export interface IndexStatus {
@@ -218,7 +220,11 @@ export interface Envelope<K extends MessageType = MessageType> {
   type: K;
   data: Req<K>;
 }
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; code?: ErrorCode };
+/**
+ * `error` is the refusal in the sender's words; `said`, when there is one, is the same sentence as a message key and
+ * values, which the page that shows it says in its own language.
+ */
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; code?: ErrorCode; said?: Said };
 
 /**
  * Refusals a sender acts on: `not-enabled` (a page of a site Docket no longer runs on: it removes
@@ -227,13 +233,18 @@ export type Reply<T> = { ok: true; result: T } | { ok: false; error: string; cod
  */
 export type ErrorCode = 'not-enabled' | 'upload-lost' | 'stopped';
 
-/** An error with a code the caller can act on (its message is a sentence for the member). */
+/**
+ * An error with a code the caller can act on (its message is a sentence for the member: given as words, or as a
+ * `Said` put into words in the language in use, which it keeps as `said`).
+ */
 export class DocketError extends Error {
+  readonly said?: Said;
   constructor(
-    message: string,
+    message: string | Said,
     readonly code?: ErrorCode,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : say(message));
+    if (typeof message !== 'string') this.said = message;
     this.name = 'DocketError';
   }
 }
@@ -272,9 +283,7 @@ const SAFE_TO_REPEAT = new Set<string>([
 const STOPPED = /message port closed|Receiving end does not exist|Could not establish connection|message channel closed/i;
 
 function stoppedMessage(type: string): string {
-  return type === 'lookup' || type === 'editor/open'
-    ? 'Docket’s background stopped before it answered. Try again.'
-    : 'Docket’s background stopped before it answered, so this may not have been done. Check, then try again.';
+  return type === 'lookup' || type === 'editor/open' ? t('error_stopped') : t('error_stopped_maybe_done');
 }
 
 let pagePort: PortTransport | null | undefined;
@@ -307,7 +316,8 @@ export async function send<K extends MessageType>(type: K, data: Req<K>): Promis
     }
   }
   if (!reply) throw new DocketError(stoppedMessage(type), 'stopped');
-  if (!reply.ok) throw new DocketError(reply.error, reply.code);
+  // In the page's language; the sender's words when this page does not know the key (an older page).
+  if (!reply.ok) throw new DocketError(reply.said && say(reply.said) ? reply.said : reply.error, reply.code);
   return reply.result;
 }
 
@@ -339,7 +349,7 @@ export async function sendToTab<K extends keyof ContentProtocolMap>(
   data: ContentProtocolMap[K]['req'],
 ): Promise<ContentProtocolMap[K]['res']> {
   const reply = (await browser.tabs.sendMessage(tabId, { type, data })) as Reply<ContentProtocolMap[K]['res']> | undefined;
-  if (!reply) throw new Error('The page did not answer.');
+  if (!reply) throw new Error(t('error_page_no_answer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;
 }

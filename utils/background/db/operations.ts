@@ -22,6 +22,7 @@ import { DOC_VALUE_FIELDS, type DocRecord } from '../../shared/model';
 import { applyChange, laterThan, type DocChange } from '../../shared/bulk-change';
 import type { NotDone, OpKind, OpResult } from '../../shared/operations';
 import type { OperationChange, OperationChunk, OperationRecord } from './operation-records';
+import { SaidError, said } from '../../shared/said';
 
 export type { OperationChange, OperationChunk, OperationRecord };
 
@@ -69,8 +70,8 @@ export async function beginOperation(
   let total = ids.length;
   if (start.kind === 'undo') {
     const target = start.of ? await db.get('operations', start.of) : undefined;
-    if (!target || target.kind === 'undo') throw new Error('That change is no longer kept, so it cannot be undone here.');
-    if (target.undoneBy && target.undoneBy !== start.id) throw new Error('That change was undone already.');
+    if (!target || target.kind === 'undo') throw new SaidError(said('error_change_gone'));
+    if (target.undoneBy && target.undoneBy !== start.id) throw new SaidError(said('error_change_undone_already'));
     total = target.changed;
   }
   const snapshot = start.kind === 'delete' && ids.length > TRASH_LIMIT;

@@ -10,6 +10,7 @@ import type { DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason, Subscription } from '../../shared/reports';
 import { estimateBytes, snapshotsToDrop } from '../history';
 import type { OperationChunk, OperationRecord } from './operation-records';
+import { t } from '../../shared/i18n';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 4;
@@ -177,7 +178,7 @@ export async function openDocketDbSafely(
     const why = error instanceof Error ? error.message : String(error);
     return {
       db,
-      readOnlyReason: `Docket could not upgrade its index (${why}). Your documents are safe and can be read and exported, but not changed, until Docket is updated again.`,
+      readOnlyReason: t('error_read_only', { why }),
     };
   }
 }

@@ -17,6 +17,7 @@ import type { MergeBase } from '../interchange/merge';
 import type { BadgeRecord, DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotReason } from '../../shared/reports';
 import { urgencyOf } from '../../shared/urgency';
+import { SaidError, said } from '../../shared/said';
 
 export async function listSnapshots(db: DocketDB): Promise<SnapshotInfo[]> {
   return (await db.getAll('snapshots')).reverse();
@@ -30,7 +31,7 @@ export async function restoreSnapshot(db: DocketDB, id: number, now: string): Pr
   if (!info || !data) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new Error('That snapshot is no longer kept.');
+    throw new SaidError(said('error_snapshot_gone'));
   }
   await snapshotIn(tx, 'restore', `before restoring the snapshot of ${info.createdAt} (${info.label})`, now);
   await Promise.all([tx.objectStore('documents').clear(), tx.objectStore('workstreams').clear()]);
@@ -256,7 +257,7 @@ export async function deleteWorkstream(
   if (reassignTo !== null && !(await wsStore.get(reassignTo))) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new Error(`There is no workstream “${reassignTo}” to move the documents to.`);
+    throw new SaidError(said('error_no_workstream_to_move', { id: reassignTo }));
   }
   const docs = tx.objectStore('documents');
   let moved = 0;

@@ -10,6 +10,7 @@ import type { HandlerContext, HandlersFor } from './context';
 import type { DocRecord } from '../../shared/model';
 import { DocketError } from '../../shared/protocol';
 import { localToday } from '../../shared/calendar';
+import { SaidError, said } from '../../shared/said';
 
 /** An export not asked for its next piece within this time is forgotten. */
 export const EXPORT_TTL_MS = 10 * 60_000;
@@ -38,7 +39,7 @@ export function createExportHandlers({ db, cache, now, newId }: HandlerContext):
     export: async ({ format, workstreamId }) => {
       const index = await store.getIndex(await db());
       if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
-        throw new Error(`There is no workstream “${workstreamId}” to export.`);
+        throw new SaidError(said('error_no_workstream_to_export', { id: workstreamId }));
       }
       return begin(
         format === 'json' ? exportJsonPieces(index, now(), workstreamId) : exportCsvPieces(index, workstreamId, now()),
@@ -62,7 +63,7 @@ export function createExportHandlers({ db, cache, now, newId }: HandlerContext):
       if (r?.last && index === r.next - 1) return r.last;
       if (!r || index !== r.next) {
         running.delete(exportId);
-        throw new DocketError('Docket’s background restarted while writing the file, so it is not complete. Export again.');
+        throw new DocketError(said('error_export_restarted'));
       }
       // One piece ahead, so that the last one says so.
       const piece = r.ahead ?? r.file.pieces.next();

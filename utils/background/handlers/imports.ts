@@ -8,16 +8,14 @@ import { MAX_IMPORT_BYTES } from '../interchange/records';
 import { runMerge } from '../sync';
 import type { HandlerContext, HandlersFor } from './context';
 import { DocketError, type ImportSource } from '../../shared/protocol';
+import { SaidError, said } from '../../shared/said';
 
 /** An upload not used within this time is forgotten (the popup sends its file again). */
 export const UPLOAD_TTL_MS = 10 * 60_000;
 
 /** The file's pieces did not all arrive (the background restarted meanwhile): the popup sends it again. */
 function uploadLost(): DocketError {
-  return new DocketError(
-    'Docket’s background restarted while receiving the file, so it did not get all of it. Choose the file again.',
-    'upload-lost',
-  );
+  return new DocketError(said('error_upload_lost'), 'upload-lost');
 }
 
 type ImportMessage = 'import/upload' | 'import/preview' | 'import/apply' | 'snapshots/list' | 'snapshots/restore';
@@ -49,7 +47,7 @@ export function createImportHandlers({ deps, db, cache, now, newId, indexChanged
       // Characters never outnumber UTF-8 bytes: past the limit it is too large either way.
       if (upload.chars + chunk.length > MAX_IMPORT_BYTES) {
         uploads.delete(uploadId);
-        throw new Error(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Docket imports at once.`);
+        throw new SaidError(said('error_file_too_large', { size: MAX_IMPORT_BYTES / 1024 / 1024 }));
       }
       upload.parts.push(chunk);
       upload.chars += chunk.length;

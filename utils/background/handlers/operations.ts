@@ -9,6 +9,7 @@ import type { HandlerContext, HandlersFor } from './context';
 import type { OpKind, OpResult } from '../../shared/operations';
 import type { DocChange } from '../../shared/bulk-change';
 import { DocketError } from '../../shared/protocol';
+import { SaidError, said, saidN } from '../../shared/said';
 
 type OperationMessage = 'docs/edit-many' | 'docs/delete-many' | 'docs/undo' | 'trash/restore' | 'ops/status' | 'trash/list';
 
@@ -43,8 +44,8 @@ export function createOperationHandlers({ db, cache, now, indexChanged }: Handle
         const why = error instanceof Error ? error.message : String(error);
         throw new DocketError(
           got?.changed
-            ? `The browser stopped this change (${why}) after ${plural(got.changed, 'document')} of ${got.total.toLocaleString('en-US')}: those are changed and can be undone, the others are as they were. Try again to finish it.`
-            : `The browser stopped this change (${why}); nothing of it was written. Try again.`,
+            ? saidN('error_change_stopped_after', got.changed, { why, total: got.total })
+            : said('error_change_stopped', { why }),
         );
       }
       if (wrote) await indexChanged();
@@ -59,7 +60,7 @@ export function createOperationHandlers({ db, cache, now, indexChanged }: Handle
       const d = await db();
       if ('workstreamId' in change && change.workstreamId !== null && !(await d.get('workstreams', change.workstreamId))) {
         // Unless it is a retry of an operation that was recorded (its workstream deleted since).
-        if (!(await getOperation(d, opId))) throw new Error(`There is no workstream “${change.workstreamId}”.`);
+        if (!(await getOperation(d, opId))) throw new SaidError(said('error_no_workstream', { id: change.workstreamId }));
       }
       return run({ id: opId, kind: 'edit', ids, change, label: 'change' });
     },

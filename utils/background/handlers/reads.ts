@@ -14,6 +14,7 @@ import { parseDocLink } from '../../shared/links';
 import { DocketError, MAX_PAGE_DOCUMENTS } from '../../shared/protocol';
 import { isDefaultSite } from '../../shared/sites';
 import type { PopupLink } from '../../shared/page-urls';
+import { SaidError, said } from '../../shared/said';
 
 /** How often a page's badges may open the editor. */
 export const EDITOR_OPENS_PER_MINUTE = 6;
@@ -75,13 +76,13 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
       // Badges ask for the editor on the member's clicks only; even so, never a flood of windows.
       const tabId = sender.tab?.id;
       if (tabId !== undefined && !editorLimit.take(String(tabId))) {
-        throw new Error('Docket opens its editor at most a few times a minute from one page. Wait a moment, then try again.');
+        throw new SaidError(said('error_editor_too_often'));
       }
       const link: PopupLink = { close: true };
       if (id) link.edit = id;
       else {
         const ref = url ? parseDocLink(url) : null;
-        if (!ref || !url) throw new Error('That link is not a Google document.');
+        if (!ref || !url) throw new SaidError(said('error_not_google_link'));
         const track: NonNullable<PopupLink['track']> = (link.track = { url });
         // The link's text is a title unless it is only an address (the same rule as "Track in Docket…").
         const named = titleFromLinkText(title, url);

@@ -7,6 +7,7 @@ import { syncSubscription } from '../sync';
 import type { HandlerContext, HandlersFor } from './context';
 import type { Subscription } from '../../shared/reports';
 import { subscriptionOrigins } from '../../shared/sites';
+import { SaidError, said } from '../../shared/said';
 
 type SubscriptionMessage = 'subscriptions/list' | 'subscriptions/add' | 'subscriptions/remove' | 'subscriptions/sync';
 
@@ -58,7 +59,7 @@ export function createSubscriptionHandlers({
     'subscriptions/sync': async ({ id }) => {
       const all = await (await db()).getAll('subscriptions');
       const chosen = id ? all.filter((s) => s.id === id) : all;
-      if (id && !chosen.length) throw new Error('There is no such subscription.');
+      if (id && !chosen.length) throw new SaidError(said('error_no_subscription'));
       const out: Subscription[] = [];
       // One subscription failing never stops the next one (each records its own outcome).
       for (const sub of chosen) out.push(await sync(sub));

@@ -8,6 +8,7 @@ import * as store from '../db/store';
 import { mergeEdit } from '../doc-edit';
 import type { HandlerContext, HandlersFor } from './context';
 import { DOC_VALUE_FIELDS, type DocRecord } from '../../shared/model';
+import { SaidError, said } from '../../shared/said';
 
 type WriteMessage = 'doc/put' | 'doc/delete' | 'docs/track' | 'ws/put' | 'ws/delete';
 
@@ -18,7 +19,7 @@ export function createWriteHandlers({ db, cache, now, indexChanged }: HandlerCon
       // From an editor: only what it changed since it opened, onto the document as it is now.
       const doc = base ? mergeEdit(await d.get('documents', sent.id), base, sent) : sent;
       const ws = doc.workstreamId;
-      if (ws && !(await d.get('workstreams', ws))) throw new Error(`There is no workstream “${ws}”.`);
+      if (ws && !(await d.get('workstreams', ws))) throw new SaidError(said('error_no_workstream', { id: ws }));
       const saved = await store.putDocument(d, normaliseDoc(doc));
       cache.putDocuments([saved]);
       await indexChanged();
@@ -36,7 +37,9 @@ export function createWriteHandlers({ db, cache, now, indexChanged }: HandlerCon
       const d = await db();
       const known = new Set([...(await d.getAllKeys('workstreams')), ...workstreams.map((w) => w.id)]);
       const orphan = documents.find((doc) => doc.workstreamId && !known.has(doc.workstreamId));
-      if (orphan) throw new Error(`There is no workstream “${orphan.workstreamId}” for ${orphan.title || orphan.id}.`);
+      if (orphan) {
+        throw new SaidError(said('error_no_workstream_for', { id: orphan.workstreamId!, doc: orphan.title || orphan.id }));
+      }
       const docs = documents.map(normaliseDoc);
       await store.writeAll(d, docs, workstreams);
       cache.putWorkstreams(workstreams);

@@ -10,6 +10,7 @@ import type { DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
 import { parseDocLink } from '../../shared/links';
 import { newWorkstreamId, nextWorkstreamColor } from '../../shared/workstreams';
+import { t } from '../../shared/i18n';
 
 export const CSV_COLUMNS = [
   'id',
@@ -107,17 +108,19 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (broken) {
-    const row = typeof broken.row === 'number' ? ` (data row ${broken.row})` : '';
-    return { ok: false, error: `The CSV cannot be read: a quoted cell${row} never ends.` };
+    return {
+      ok: false,
+      error: typeof broken.row === 'number' ? t('error_csv_quote_in_row', { row: broken.row }) : t('error_csv_quote'),
+    };
   }
   const [header, ...rows] = parsed.data;
-  if (!header || header.every((cell) => !cell.trim())) return { ok: false, error: 'The CSV has no header row.' };
+  if (!header || header.every((cell) => !cell.trim())) return { ok: false, error: t('error_csv_no_header') };
   const columns = headerColumns(header);
   if (!columns.has('url') && !columns.has('id')) {
     if (header.some(looksLikeData)) {
       return {
         ok: false,
-        error: `The CSV has no header row: its first row should name the columns (url or id, title, workstream, group, deadline, status, notes).`,
+        error: t('error_csv_header_is_data'),
       };
     }
     const found = header
@@ -126,7 +129,7 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
       .slice(0, 8)
       .map((h) => `"${clip(h, 30)}"`)
       .join(', ');
-    return { ok: false, error: `The CSV needs a url or id column (its header row has ${found || 'no names'}).` };
+    return { ok: false, error: found ? t('error_csv_no_id_column', { found }) : t('error_csv_no_names') };
   }
 
   const cell = (row: readonly string[], column: CsvColumn): string | undefined => {

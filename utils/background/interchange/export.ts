@@ -5,11 +5,12 @@ import { DOC_FIELDS, WS_FIELDS } from '../../shared/model';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../shared/protocol';
 import { localToday } from '../../shared/calendar';
+import { SaidError, said } from '../../shared/said';
 
 function select(index: Index, workstreamId?: string): Index {
   if (workstreamId === undefined) return index;
   const ws = index.workstreams.find((w) => w.id === workstreamId);
-  if (!ws) throw new Error(`There is no workstream '${workstreamId}' to export.`);
+  if (!ws) throw new SaidError(said('error_no_workstream_to_export', { id: workstreamId }));
   return { workstreams: [ws], documents: index.documents.filter((d) => d.workstreamId === workstreamId) };
 }
 

@@ -11,6 +11,7 @@ import {
 import * as v from 'valibot';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
+import { t } from '../../shared/i18n';
 
 function jsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -20,9 +21,9 @@ function jsonError(error: unknown, text: string): string {
     const before = text.slice(0, Number(at[1]));
     const line = before.split('\n').length;
     const column = Number(at[1]) - before.lastIndexOf('\n');
-    where = ` (line ${line}, column ${column})`;
+    where = t('error_json_where', { line, column });
   }
-  return `The file is not valid JSON${where}: ${message}.`;
+  return t('error_json_invalid', { where, message });
 }
 
 export function parseJson(text: string, ctx: ImportContext): ParseResult {
@@ -33,7 +34,7 @@ export function parseJson(text: string, ctx: ImportContext): ParseResult {
     return { ok: false, error: jsonError(error, text) };
   }
   const file = v.safeParse(FileSchema, data, { abortEarly: true });
-  if (!file.success) return { ok: false, error: file.issues[0]?.message ?? 'The file is not a Docket index.' };
+  if (!file.success) return { ok: false, error: file.issues[0]?.message ?? t('error_not_docket_index') };
   const rawWorkstreams = file.output.workstreams ?? [];
   const rawDocuments = file.output.documents ?? [];
 

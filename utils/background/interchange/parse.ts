@@ -3,6 +3,7 @@ import { parseCsv } from './csv';
 import { parseJson } from './json';
 import { MAX_IMPORT_BYTES, type ParseResult, isTooBig } from './records';
 import type { Workstream } from '../../shared/model';
+import { t } from '../../shared/i18n';
 
 /** JSON (docket-index) or CSV, chosen by content (a JSON object starts with `{` after whitespace/BOM) with the filename as a hint. */
 export function parseImport(
@@ -10,21 +11,21 @@ export function parseImport(
   filename: string,
   ctx: { existingWorkstreams: Workstream[]; now: string },
 ): ParseResult {
-  if (typeof text !== 'string' || text.length === 0) return { ok: false, error: 'The file is empty.' };
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, error: t('error_file_empty') };
   if (isTooBig(text)) {
-    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Docket imports at once.` };
+    return { ok: false, error: t('error_file_too_large', { size: MAX_IMPORT_BYTES / 1024 / 1024 }) };
   }
   if (text.includes('\0')) {
-    return { ok: false, error: 'The file holds binary data, not text: Docket imports a JSON or CSV file.' };
+    return { ok: false, error: t('error_file_binary') };
   }
   const body = text.replace(/^\uFEFF/, '');
   const start = body.trimStart();
-  if (!start) return { ok: false, error: 'The file is empty.' };
+  if (!start) return { ok: false, error: t('error_file_empty') };
   const name = (filename ?? '').toLowerCase();
   const isJson = start.startsWith('{') || name.endsWith('.json') || (start.startsWith('[') && !name.endsWith('.csv'));
   try {
     return isJson ? parseJson(body, ctx) : parseCsv(body, ctx);
   } catch (error) {
-    return { ok: false, error: `The file cannot be read: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: t('error_file_unreadable', { why: error instanceof Error ? error.message : String(error) }) };
   }
 }
