@@ -7,6 +7,7 @@ import { historyText, snapshotCounts } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { errorMessage } from '@/utils/popup/errors';
 import { t } from '@/utils/shared/i18n';
+import { labelText } from '@/utils/popup/snapshot-label';
 
 /**
  * "History": the index as it was before each import, sync, upgrade and restore. Restore asks
@@ -100,7 +101,7 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
                     <time dateTime={s.createdAt} className="snapshot-when">
                       {when}
                     </time>
-                    <span className="snapshot-label">{s.label}</span>
+                    <span className="snapshot-label">{labelText(s.label)}</span>
                     <span className="doc-meta">{snapshotCounts(s)}</span>
                   </div>
                   <button

@@ -4,6 +4,7 @@ import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
 import { SEARCH_LIMIT } from '../shared/docs-query';
 import { formatGrouped, intlLocale, t, tn, uiLang } from '../shared/i18n';
+import { labelText } from './snapshot-label';
 
 /** "1 match. 2 more in other statuses." (`statusLabel`: what the Status list shows, "Active"). */
 export function resultCount(shown: number, other: number, statusLabel: string): string {
@@ -82,7 +83,7 @@ export function interruptedText(interrupted: { label: string; startedAt: string 
     : /^sync\b/i.test(label)
       ? ` ${t('interrupted_sync')}`
       : '';
-  return t('interrupted', { label, time: formatInstant(interrupted.startedAt, timeZone) }) + again;
+  return t('interrupted', { label: labelText(label), time: formatInstant(interrupted.startedAt, timeZone) }) + again;
 }
 
 /** "12 documents, 4 workstreams". */

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runOperation } from '@/utils/popup/run-operation';
 import { SCREENFUL, confirmDeleteText, progressText, undoText } from '@/utils/popup/operation-text';
 import type { OpResult } from '@/utils/shared/operations';
+import { messagesOf, setLanguage } from '@/utils/shared/i18n';
+import ru from '@/public/_locales/ru/messages.json';
 
 const result = (more: Partial<OpResult> = {}): OpResult => ({
   opId: 'op-x',
@@ -73,5 +75,30 @@ describe('what the member reads', () => {
     expect(progressText({ done: 12_000, total: 50_000 })).toBe('Writing 12,000 of 50,000 documents…');
     expect(confirmDeleteText(2_000)).toBe('Delete 2,000 documents? They go to Recently deleted, where you can restore them.');
     expect(SCREENFUL).toBeLessThan(2_000);
+  });
+
+  it('in Russian: the plural forms and the background’s reasons in Russian (issue 21)', () => {
+    setLanguage({ lang: 'ru', messages: messagesOf(ru) });
+    try {
+      const text = undoText(
+        result({
+          changed: 3,
+          notDone: {
+            count: 2,
+            examples: [
+              { id: 'a', title: 'Minutes', reason: 'its deadline was changed since', field: 'deadline' },
+              { id: 'b', title: 'Draft', reason: 'it was deleted since' },
+            ],
+          },
+        }),
+      );
+      expect(text).toBe(
+        'Отменено для 3 документов. 2 документа оставлены как есть: «Minutes» (с тех пор его поле «срок» было изменено), «Draft» (с тех пор он был удалён).',
+      );
+      expect(confirmDeleteText(21)).toMatch(/^Удалить 21 документ\?/);
+      expect(undoText(result({ changed: 0 }))).toBe('Ничего не отменено.');
+    } finally {
+      setLanguage(null);
+    }
   });
 });

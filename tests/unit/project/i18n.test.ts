@@ -228,7 +228,8 @@ describe('no English literal in a component or an entrypoint', () => {
     return window.document as unknown as Document;
   };
   it.each(sources(join(ROOT, 'entrypoints'), /\.html$/).map((f) => relative(ROOT, f)))('%s: every text has its key', (f) => {
-    expect(untranslatedHtml(readFileSync(join(ROOT, f), 'utf8'), parse)).toEqual([]);
+    // "Docket" alone (a page's title): the product's name, the same in every language.
+    expect(untranslatedHtml(readFileSync(join(ROOT, f), 'utf8'), parse).filter((s) => s !== 'Docket')).toEqual([]);
   });
 
   it.each<[what: string, source: string, found: string[]]>([

@@ -2,6 +2,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorCode, send } from '@/utils/shared/protocol';
+import { messagesOf, setLanguage } from '@/utils/shared/i18n';
+import fr from '@/public/_locales/fr/messages.json';
 
 const CUT = 'The message port closed before a response was received.';
 
@@ -46,5 +48,23 @@ describe('send', () => {
     } as never);
     const error = await send('lookup', { ids: [] }).catch((e: unknown) => e);
     expect(errorCode(error)).toBe('not-enabled');
+  });
+
+  it('says a refusal given as a message key in the page’s language, and the sender’s words for a key it lacks', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({
+      ok: false,
+      error: 'There is no workstream “ws-x”.',
+      said: { key: 'error_no_workstream', vars: { id: 'ws-x' } },
+    } as never);
+    setLanguage({ lang: 'fr', messages: messagesOf(fr) });
+    try {
+      const error = await send('ws/delete', { id: 'ws-x', reassignTo: null }).catch((e: unknown) => e);
+      expect((error as Error).message).toBe('Il n’y a pas d’axe de travail « ws-x ».');
+      spy.mockResolvedValue({ ok: false, error: 'Older words.', said: { key: 'error_from_the_future' } } as never);
+      const older = await send('ws/delete', { id: 'ws-x', reassignTo: null }).catch((e: unknown) => e);
+      expect((older as Error).message).toBe('Older words.');
+    } finally {
+      setLanguage(null);
+    }
   });
 });

@@ -118,7 +118,12 @@ describe('changes to many documents', () => {
     await ok('docs/edit-many', { opId: 'op-test-0002', ids: [SHEET], change: { workstreamId: null } });
     expect((await db.get('documents', SHEET))!.workstreamId).toBeUndefined();
     const reply = await call('docs/edit-many', { opId: 'op-test-0003', ids: [MHLB], change: { workstreamId: 'nope' } });
-    expect(reply).toEqual({ ok: false, error: 'There is no workstream “nope”.' });
+    expect(reply).toEqual({
+      ok: false,
+      error: 'There is no workstream “nope”.',
+      // The page says it in its own language.
+      said: { key: 'error_no_workstream', vars: { id: 'nope' } },
+    });
   });
 
   it('docs/delete-many: to the trash; Undo brings them back out of it', async () => {
