@@ -11,8 +11,7 @@ import en from '@/public/_locales/en/messages.json';
 const HTML = readFileSync(join(import.meta.dirname, '../../../entrypoints/privacy/index.html'), 'utf8');
 const page = () => {
   const window = new Window();
-  window.document.write(HTML);
-  return window.document as unknown as Document;
+  return new window.DOMParser().parseFromString(HTML, 'text/html') as unknown as Document;
 };
 const words = (doc: Document) => doc.body.textContent!.replace(/\s+/g, ' ').trim();
 

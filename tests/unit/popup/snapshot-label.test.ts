@@ -14,7 +14,7 @@ describe('labelText', () => {
     [
       'before deleting 2,000 documents',
       'before deleting 2,000 documents',
-      'перед удалением 2000 документов',
+      'перед удалением 2 000 документов',
       '删除 2,000 个文档之前',
     ],
     ['before deleting 1 document', 'before deleting 1 document', 'перед удалением 1 документа', '删除 1 个文档之前'],
@@ -32,7 +32,7 @@ describe('labelText', () => {
   ])('%s', (label, en, inRu, inZh) => {
     expect(labelText(label)).toBe(en);
     setLanguage({ lang: 'ru', messages: messagesOf(ru) });
-    expect(labelText(label).replace(/\u00a0/g, ' ')).toBe(inRu);
+    expect(labelText(label).replace(/[\u00a0\u202f]/g, ' ')).toBe(inRu);
     setLanguage({ lang: 'zh_CN', messages: messagesOf(zh) });
     expect(labelText(label)).toBe(inZh);
   });

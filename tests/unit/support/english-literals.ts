@@ -49,11 +49,11 @@ export function literalsIn(fileName: string, source: string): string[] {
   const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, kind);
   const out: string[] = [];
-  const report = (node: ts.Node, text: string) => {
+  const report = (node: ts.Node, text: string, prop = '') => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (!hasWord(clean)) return;
     const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-    out.push(`${line}: ${clean}`);
+    out.push(`${line}: ${prop}${clean}`);
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) {
@@ -67,7 +67,7 @@ export function literalsIn(fileName: string, source: string): string[] {
           : ts.isJsxExpression(init) && init.expression
             ? literalTexts(init.expression)
             : [];
-        for (const text of texts) report(node, `${name}=${text}`);
+        for (const text of texts) report(node, text, `${name}=`);
       }
     } else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
       for (const text of literalTexts(node.expression)) report(node, text);
