@@ -137,6 +137,10 @@ describe('export and export/piece', () => {
     const started = await ok('docs/export', { ids: [doc(1).id], format: 'csv' });
     expect(started.filename).toBe(`docket-1-document-${DAY}.csv`);
     const reply = await call('export/piece', { exportId: started.exportId, index: 3 });
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Export again/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Export again/),
+      said: { key: 'error_export_restarted' },
+    });
   });
 });

@@ -178,7 +178,7 @@ describe('what messages do', () => {
 
   it('refuses a document in a workstream that does not exist', async () => {
     const doc = { id: MHLB, kind: 'document', aliases: [], workstreamId: 'ws-nope', updatedAt: '2026-11-22T10:00:00.000Z' };
-    expect(await call('doc/put', { doc })).toEqual({ ok: false, error: expect.stringMatching(/no workstream/) });
+    expect(await call('doc/put', { doc })).toMatchObject({ ok: false, error: expect.stringMatching(/no workstream/) });
   });
 
   it('opens the editor for a link only when it is a Google document', async () => {
@@ -255,6 +255,8 @@ describe('imports sent in pieces (import/upload)', () => {
         ok: false,
         error: expect.stringMatching(/did not get all of it.*Choose the file again/),
         code: 'upload-lost',
+        // The words again as a message key: the page says them in its own language.
+        said: { key: 'error_upload_lost' },
       });
       expect(await db.count('documents')).toBe(0);
 
@@ -283,6 +285,7 @@ describe('imports sent in pieces (import/upload)', () => {
     expect(await call('import/upload', { uploadId: 'up-big', chunk: piece })).toEqual({
       ok: false,
       error: expect.stringMatching(/larger than 20 MB/),
+      said: { key: 'error_file_too_large', vars: { size: 20 } },
     });
     expect((await call('import/preview', { uploadId: 'up-big', filename: 'big.json' })).error).toMatch(/did not get all of it/);
   });
@@ -348,7 +351,7 @@ describe('docs/track (accepting a scan)', () => {
         { id: MHLB, kind: 'document', aliases: [], workstreamId: 'ws-missing', updatedAt: now },
       ],
     });
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/ws-missing/) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/ws-missing/) });
     expect(await db.count('documents')).toBe(0);
   });
 });
@@ -394,7 +397,11 @@ describe('errors in words', () => {
       doc: { id: MHLB, kind: 'document', aliases: [], title: 'changed', updatedAt: '2026-11-22T10:00:00.000Z' },
     });
     put.mockRestore();
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no more room/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/no more room/),
+      said: { key: 'error_disk_full' },
+    });
     const index = (await call('index/get', {})).result;
     expect(index.documents).toHaveLength(6);
     expect(index.documents.find((d: DocRecord) => d.id === MHLB).title).toBe('Possible implementation models for the MHLB');

@@ -671,7 +671,7 @@ describe('exportJson', () => {
   });
 
   it('refuses to export a workstream that does not exist', () => {
-    expect(() => exportJson(index, NOW, 'ws-nope')).toThrow(/no workstream 'ws-nope'/);
+    expect(() => exportJson(index, NOW, 'ws-nope')).toThrow(/no workstream “ws-nope”/);
   });
 });
 
