@@ -20,8 +20,11 @@ export const SPOKEN_PROPS = new Set([
   'label',
 ]);
 
-/** Text with a word in it (two letters in a row, in any script): "×", "—", "3", "·" and "A" are not words. */
-export const hasWord = (text: string) => /\p{L}{2,}/u.test(text);
+/**
+ * Text with a word in it (two letters in a row, in any script): "×", "—", "3", "·" and "A" are not words, nor is
+ * an example address (`https://docs.google.com/…`), the same in every language.
+ */
+export const hasWord = (text: string) => /\p{L}{2,}/u.test(text) && !/^https?:\/\/\S+$/.test(text.trim());
 
 /** The literal text an expression can show: through `a ? 'x' : 'y'`, `a ?? 'x'`, `'x' + y` and templates, never into a call. */
 function literalTexts(node: ts.Node): string[] {
