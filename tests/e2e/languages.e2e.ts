@@ -110,6 +110,19 @@ describe('Docket in Arabic and in Chinese', () => {
     await page.close();
   });
 
+  it('the privacy policy and the Import / export view say themselves in Chinese', async () => {
+    const page = await docket.context.newPage();
+    await page.goto(`chrome-extension://${docket.extensionId}/privacy.html`);
+    await page.getByRole('heading', { level: 1, name: 'Docket 隐私政策' }).waitFor();
+    expect(await page.title()).toBe('Docket：隐私政策');
+    expect(await rootLanguage(page)).toEqual(['zh-CN', 'ltr']);
+    await page.close();
+    await popup.getByRole('tab', { name: '导入 / 导出' }).click();
+    await popup.getByRole('heading', { name: '导入', exact: true }).waitFor();
+    await popup.getByRole('heading', { name: '历史记录' }).waitFor();
+    await popup.getByRole('button', { name: '导出 JSON' }).waitFor();
+  });
+
   it('finds a Chinese title by any part of it', async () => {
     await popup.getByRole('tab', { name: '文档' }).click();
     await search(popup, '战略');
