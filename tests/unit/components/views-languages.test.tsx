@@ -158,7 +158,7 @@ describe('the views in other languages', () => {
 
   it('what an operation on many documents says, in Russian and Arabic', () => {
     use('ru');
-    expect(progressText({ done: 2, total: 3 })).toBe('Запись 2 из 3 документов…');
+    expect(progressText({ done: 2, total: 3 })).toBe('Запись: 2 из 3 документов…');
     expect(confirmDeleteText(51)).toMatch(/^Удалить 51 документ\? Он попадёт/);
     const result: OpResult = {
       opId: 'op',
@@ -172,7 +172,7 @@ describe('the views in other languages', () => {
     expect(undoText(result)).toBe('Отменено для 1 документа. 2 документа оставлены как есть: «X» (r) и ещё 1.');
     use('ar');
     expect(latinDigits(undoText({ ...result, changed: 2 }))).toBe(
-      'تم التراجع عن مستندين. تُرك مستندان كما هما: «X» (r)، ومستند آخر.',
+      'تم التراجع لمستندين. تُرك مستندان على حالهما: «X» (r)، و1 غيرها.',
     );
   });
 });
