@@ -1,46 +1,26 @@
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Subscription } from '@/utils/shared/reports';
 import { t } from '@/utils/shared/i18n';
 import { errorMessage } from '@/utils/popup/errors';
-import { parseSheetUrl } from '@/utils/popup/join';
 import { subscribeWithAccess } from '@/utils/popup/subscribe';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { SheetUrlForm } from '@/components/common/SheetUrlForm';
+import type { SheetUrl } from '@/components/common/SheetUrlForm';
 
 /**
  * "Join your group's index": paste the coordinator's link, Join. The browser asks for the sheet's site inside
  * that click (the same flow as Import / export → Shared sheets), then Docket subscribes and syncs once;
- * `onJoined` gets the subscription (its first sync's report or error). Prefilled from `?join=`: the member
- * still presses Join.
+ * `onJoined` gets the subscription (its first sync's report or error). Prefilled from `?join=` (or a join link on
+ * the group's page, which opens this view): the member still presses Join.
  */
 export function JoinForm({ initialUrl, onJoined }: { initialUrl?: string; onJoined: (sub: Subscription) => void }) {
   const id = useId();
-  const urlRef = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState(initialUrl ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const parsed = parseSheetUrl(url);
-    if ('problem' in parsed) {
-      setProblem(parsed.problem);
-      urlRef.current?.focus();
-      return;
-    }
-    let asked: ReturnType<typeof subscribeWithAccess>;
-    try {
-      asked = subscribeWithAccess(parsed, '');
-    } catch (err) {
-      setError(errorMessage(err));
-      return;
-    }
-    setProblem(null);
+  function join(parsed: SheetUrl) {
+    const asked = subscribeWithAccess(parsed, '');
     setError(null);
-    setBusy(true);
-    void (async () => {
+    return (async () => {
       try {
         const outcome = await asked;
         if (outcome.refused) {
@@ -49,12 +29,10 @@ export function JoinForm({ initialUrl, onJoined }: { initialUrl?: string; onJoin
         }
         if (outcome.subscription.lastError)
           setError(t('join_failed', { name: outcome.subscription.name, error: outcome.subscription.lastError }));
-        setUrl('');
         onJoined(outcome.subscription);
+        return { clear: true };
       } catch (err) {
         setError(errorMessage(err));
-      } finally {
-        setBusy(false);
       }
     })();
   }
@@ -63,31 +41,15 @@ export function JoinForm({ initialUrl, onJoined }: { initialUrl?: string; onJoin
     <section className="join" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('welcome_join_heading')}</h2>
       <p className="muted small">{t('welcome_join_hint')}</p>
-      <form className="inline-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-heading`}>
-        <label htmlFor={`${id}-url`}>{t('welcome_join_label')}</label>
-        <div className="inline-fields">
-          <input
-            id={`${id}-url`}
-            ref={urlRef}
-            type="url"
-            inputMode="url"
-            placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv"
-            value={url}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-problem`}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              if (problem) setProblem(null);
-            }}
-          />
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('welcome_joining') : t('welcome_join_button')}
-          </button>
-        </div>
-        <p id={`${id}-problem`} className="field-error" aria-live="polite">
-          {problem}
-        </p>
-      </form>
+      <SheetUrlForm
+        label={t('welcome_join_label')}
+        formLabel={t('welcome_join_heading')}
+        button={t('welcome_join_button')}
+        pendingButton={t('welcome_joining')}
+        primary
+        initialUrl={initialUrl}
+        action={join}
+      />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
     </section>
   );

@@ -1,15 +1,15 @@
-import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import { t, tn } from '@/utils/shared/i18n';
 import { downloadBlob } from '@/utils/popup/download';
 import { receiveExport } from '@/utils/popup/receive-export';
-import { errorMessage } from '@/utils/popup/errors';
-import { checkPublishedCsv, inviteText, parseSheetUrl } from '@/utils/popup/join';
+import { checkPublishedCsv, inviteText } from '@/utils/popup/join';
 import type { CsvCheck } from '@/utils/popup/join';
 import { fetchWithAccess } from '@/utils/popup/subscribe';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { SheetUrlForm } from '@/components/common/SheetUrlForm';
+import type { SheetUrl } from '@/components/common/SheetUrlForm';
 
 /**
  * "Share this index with your group" (the coordinator): writes the index, or one workstream, as the CSV a Google
@@ -18,14 +18,11 @@ import { ErrorAlert } from '@/components/common/ErrorAlert';
  */
 export function SharePanel({ workstreams, onError }: { workstreams: readonly Workstream[]; onError: (e: unknown) => void }) {
   const id = useId();
-  const linkRef = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState('');
   const [note, setNote] = useState<string | null>(null);
-  const [link, setLink] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const [check, setCheck] = useState<{ url: string; result: CsvCheck } | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [copied, setCopied] = useState(false);
+  /** Which text was copied last. */
+  const [copied, setCopied] = useState<'invite' | 'link' | null>(null);
 
   async function writeCsv() {
     setNote(null);
@@ -38,43 +35,21 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
     }
   }
 
-  function onCheck(e: FormEvent) {
-    e.preventDefault();
-    if (checking) return;
-    const parsed = parseSheetUrl(link);
-    if ('problem' in parsed) {
-      setProblem(parsed.problem);
-      linkRef.current?.focus();
-      return;
-    }
-    let fetched: ReturnType<typeof fetchWithAccess>;
-    try {
-      fetched = fetchWithAccess(parsed);
-    } catch (err) {
-      setProblem(errorMessage(err));
-      return;
-    }
-    setProblem(null);
+  function checkLink(parsed: SheetUrl) {
+    const fetched = fetchWithAccess(parsed);
     setCheck(null);
-    setCopied(false);
-    setChecking(true);
-    void (async () => {
-      try {
-        const got = await fetched;
-        if (got.refused) setProblem(t('join_no_access', { host: got.host }));
-        else setCheck({ url: parsed.url, result: checkPublishedCsv(parsed.url, got) });
-      } catch (err) {
-        setProblem(errorMessage(err));
-      } finally {
-        setChecking(false);
-      }
+    setCopied(null);
+    return (async () => {
+      const got = await fetched;
+      if (got.refused) return { problem: t('join_no_access', { host: got.host }) };
+      setCheck({ url: parsed.url, result: checkPublishedCsv(parsed.url, got) });
     })();
   }
 
-  async function copy(text: string) {
+  async function copy(text: string, which: 'invite' | 'link') {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(true);
+      setCopied(which);
     } catch (e) {
       onError(e);
     }
@@ -115,32 +90,14 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
         <li>{t('share_step_4')}</li>
         <li>{t('share_step_5')}</li>
       </ol>
-      <form className="inline-form" onSubmit={onCheck} noValidate aria-label={t('share_check_button')}>
-        <label htmlFor={`${id}-link`}>{t('share_check_label')}</label>
-        <div className="inline-fields">
-          <input
-            id={`${id}-link`}
-            ref={linkRef}
-            type="url"
-            inputMode="url"
-            placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv"
-            value={link}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-problem`}
-            onChange={(e) => {
-              setLink(e.target.value);
-              setCheck(null);
-              if (problem) setProblem(null);
-            }}
-          />
-          <button type="submit" disabled={checking}>
-            {checking ? t('share_checking') : t('share_check_button')}
-          </button>
-        </div>
-        <p id={`${id}-problem`} className="field-error" aria-live="polite">
-          {problem}
-        </p>
-      </form>
+      <SheetUrlForm
+        label={t('share_check_label')}
+        formLabel={t('share_check_button')}
+        button={t('share_check_button')}
+        pendingButton={t('share_checking')}
+        action={checkLink}
+        onEdit={() => setCheck(null)}
+      />
       {check && !check.result.ok && <ErrorAlert message={check.result.problem} onDismiss={() => setCheck(null)} />}
       {check?.result.ok && (
         <p className="notice share-ok" role="status">
@@ -155,10 +112,10 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
           <label htmlFor={`${id}-invite`}>{t('share_invite_label')}</label>
           <textarea id={`${id}-invite`} readOnly rows={3} value={invite} onFocus={(e) => e.currentTarget.select()} />
           <div className="actions">
-            <button type="button" onClick={() => void copy(invite)}>
+            <button type="button" onClick={() => void copy(invite, 'invite')}>
               {t('share_copy')}
             </button>
-            {copied && (
+            {copied === 'invite' && (
               <span className="muted small" role="status">
                 {t('share_copied')}
               </span>

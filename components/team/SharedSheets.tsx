@@ -1,14 +1,15 @@
 import { useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { send } from '@/utils/shared/protocol';
+import { t } from '@/utils/shared/i18n';
 import type { Subscription } from '@/utils/shared/reports';
 import { formatInstant } from '@/utils/shared/format-date';
 import { safeHttpUrl } from '@/utils/popup/doc-text';
 import { syncCountsText } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { SheetUrlForm } from '@/components/common/SheetUrlForm';
+import type { SheetUrl } from '@/components/common/SheetUrlForm';
 import { SheetProposals } from './SheetProposals';
 import { errorMessage } from '@/utils/popup/errors';
-import { parseSheetUrl } from '@/utils/popup/join';
 import { subscribeWithAccess } from '@/utils/popup/subscribe';
 
 function upsert(list: readonly Subscription[], sub: Subscription): Subscription[] {
@@ -30,60 +31,37 @@ export function SharedSheets({
 }) {
   const id = useId();
   const urlRef = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState('');
   const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   /** 'add', or the id of the subscription being synced or removed. */
   const [busy, setBusy] = useState<string | null>(null);
   const list = subscriptions ?? [];
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const parsed = parseSheetUrl(url);
-    if ('problem' in parsed) {
-      setProblem(parsed.problem);
-      urlRef.current?.focus();
-      return;
-    }
+  /** After a sync: what it did, in words. */
+  const counts = (sub: Subscription) => (sub.lastReport ? ` ${syncCountsText(sub.lastReport)}` : '');
+
+  function subscribe(parsed: SheetUrl) {
     // First, before any other await: the browser only asks during the member's gesture.
-    let asked: ReturnType<typeof subscribeWithAccess>;
-    try {
-      asked = subscribeWithAccess(parsed, name);
-    } catch (err) {
-      setError(errorMessage(err));
-      return;
-    }
-    setProblem(null);
+    const asked = subscribeWithAccess(parsed, name);
     setError(null);
     setMessage(null);
-    setBusy('add');
-    void (async () => {
+    return (async () => {
       try {
         const outcome = await asked;
         if (outcome.refused) {
-          setError(
-            `Nothing changed: Docket was not given access to ${outcome.host}, so it cannot read the sheet. You can ask again any time.`,
-          );
+          setError(t('join_no_access', { host: outcome.host }));
           return;
         }
         const { subscription } = outcome;
         onChanged(upsert(list, subscription));
-        setUrl('');
         setName('');
         if (subscription.lastError)
-          setError(`Subscribed to “${subscription.name}”, but the first sync failed: ${subscription.lastError}`);
-        else {
-          setMessage(
-            `Subscribed to “${subscription.name}”.${subscription.lastReport ? ` ${syncCountsText(subscription.lastReport)}` : ''}`,
-          );
-        }
+          setError(t('sheets_subscribed_failed', { name: subscription.name, error: subscription.lastError }));
+        else setMessage(t('sheets_subscribed', { name: subscription.name }) + counts(subscription));
+        return { clear: true };
       } catch (err) {
         setError(errorMessage(err));
-      } finally {
-        setBusy(null);
       }
     })();
   }
@@ -98,8 +76,8 @@ export function SharedSheets({
       const next = synced.find((s) => s.id === sub.id);
       if (next) {
         onChanged(upsert(list, next));
-        if (next.lastError) setError(`The sync of “${next.name}” failed: ${next.lastError}`);
-        else setMessage(`Synced “${next.name}”.${next.lastReport ? ` ${syncCountsText(next.lastReport)}` : ''}`);
+        if (next.lastError) setError(t('sheets_sync_failed', { name: next.name, error: next.lastError }));
+        else setMessage(t('sheets_synced', { name: next.name }) + counts(next));
       }
     } catch (err) {
       setError(errorMessage(err));
@@ -116,7 +94,7 @@ export function SharedSheets({
     try {
       await send('subscriptions/remove', { id: sub.id });
       onChanged(list.filter((s) => s.id !== sub.id));
-      setMessage(`Unsubscribed from “${sub.name}”. Its documents stay in your index; they no longer follow the sheet.`);
+      setMessage(t('sheets_unsubscribed', { name: sub.name }));
       urlRef.current?.focus();
     } catch (err) {
       setError(errorMessage(err));
@@ -127,17 +105,13 @@ export function SharedSheets({
 
   return (
     <section aria-labelledby={`${id}-heading`} className="shared-sheets">
-      <h2 id={`${id}-heading`}>Shared sheets</h2>
-      <p className="muted small">
-        Follow a team’s index: Docket reads it every hour and merges it into yours; your own edits are kept and flagged. To share
-        a Google Sheet, choose File → Share → Publish to web, pick the sheet and “Comma-separated values (.csv)”, publish, and
-        paste the address it gives here.
-      </p>
+      <h2 id={`${id}-heading`}>{t('sheets_heading')}</h2>
+      <p className="muted small">{t('sheets_intro')}</p>
 
       {subscriptions === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('sheets_loading')}</p>
       ) : list.length === 0 ? (
-        <p className="muted small">No shared sheets yet.</p>
+        <p className="muted small">{t('sheets_empty')}</p>
       ) : (
         <ul className="sheet-list">
           {list.map((s) => {
@@ -154,8 +128,12 @@ export function SharedSheets({
                     <span className="sheet-url">{s.url}</span>
                   )}
                   <span className="doc-meta">
-                    Last synced:{' '}
-                    {s.lastSuccessAt ? <time dateTime={s.lastSuccessAt}>{formatInstant(s.lastSuccessAt)}</time> : 'never'}
+                    {t('sheets_last_synced')}{' '}
+                    {s.lastSuccessAt ? (
+                      <time dateTime={s.lastSuccessAt}>{formatInstant(s.lastSuccessAt)}</time>
+                    ) : (
+                      t('sheets_never_synced')
+                    )}
                   </span>
                   {s.lastReport && <span className="sheet-report small">{syncCountsText(s.lastReport)}</span>}
                   {s.lastError && (
@@ -176,11 +154,12 @@ export function SharedSheets({
                 </div>
                 <div className="actions">
                   <button type="button" onClick={() => syncNow(s)} disabled={!!busy}>
-                    {busy === s.id ? 'Syncing…' : 'Sync now'}
+                    {busy === s.id ? t('sheets_syncing') : t('sheets_sync_now')}
                     <span className="sr-only"> {s.name}</span>
                   </button>
                   <button type="button" className="danger" onClick={() => unsubscribe(s)} disabled={!!busy}>
-                    Unsubscribe<span className="sr-only"> from {s.name}</span>
+                    {t('sheets_unsubscribe')}
+                    <span className="sr-only"> {t('sheets_unsubscribe_sr', { name: s.name })}</span>
                   </button>
                 </div>
               </li>
@@ -189,44 +168,29 @@ export function SharedSheets({
         </ul>
       )}
 
-      <form className="sheet-form" onSubmit={onSubmit} noValidate aria-label="Subscribe to a shared sheet">
+      <SheetUrlForm
+        stacked
+        label={t('sheets_url_label')}
+        formLabel={t('sheets_form_label')}
+        button={t('sheets_subscribe')}
+        pendingButton={t('sheets_subscribing')}
+        action={subscribe}
+        disabled={!!busy && busy !== 'add'}
+        onPendingChange={(pending) => setBusy(pending ? 'add' : null)}
+        inputRef={urlRef}
+      >
         <div className="field">
-          <label htmlFor={`${id}-url`}>Published sheet (CSV) or Docket file (JSON) address</label>
-          <input
-            id={`${id}-url`}
-            ref={urlRef}
-            type="url"
-            inputMode="url"
-            placeholder="https://docs.google.com/spreadsheets/d/e/…/pub?output=csv"
-            value={url}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-problem`}
-            onChange={(e) => {
-              setUrl(e.target.value);
-              if (problem) setProblem(null);
-            }}
-          />
-        </div>
-        <p id={`${id}-problem`} className="field-error" aria-live="polite">
-          {problem}
-        </p>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Sheet name</label>
+          <label htmlFor={`${id}-name`}>{t('sheets_name_label')}</label>
           <input
             id={`${id}-name`}
             type="text"
             dir="auto"
-            placeholder="e.g. WG-Strategy team sheet (optional)"
+            placeholder={t('sheets_name_placeholder')}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        <div className="actions">
-          <button type="submit" disabled={!!busy}>
-            {busy === 'add' ? 'Subscribing…' : 'Subscribe'}
-          </button>
-        </div>
-      </form>
+      </SheetUrlForm>
 
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       {message && (
