@@ -4,7 +4,7 @@ import { send } from '@/utils/shared/protocol';
 import { t, tn } from '@/utils/shared/i18n';
 import { downloadBlob } from '@/utils/popup/download';
 import { receiveExport } from '@/utils/popup/receive-export';
-import { checkPublishedCsv, inviteText } from '@/utils/popup/join';
+import { checkPublishedCsv, inviteText, joinLinkHtml } from '@/utils/popup/join';
 import type { CsvCheck } from '@/utils/popup/join';
 import { fetchWithAccess } from '@/utils/popup/subscribe';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
@@ -57,6 +57,7 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
 
   const sorted = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   const invite = check?.result.ok ? inviteText(check.url) : null;
+  const joinLink = check?.result.ok ? joinLinkHtml(check.url) : null;
 
   return (
     <section className="share-panel" aria-labelledby={`${id}-heading`}>
@@ -116,6 +117,33 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
               {t('share_copy')}
             </button>
             {copied === 'invite' && (
+              <span className="muted small" role="status">
+                {t('share_copied')}
+              </span>
+            )}
+          </div>
+        </div>
+      )}
+      {joinLink && (
+        <div className="field">
+          <label htmlFor={`${id}-join-link`}>{t('share_join_link_label')}</label>
+          <p id={`${id}-join-link-hint`} className="muted small">
+            {t('share_join_link_hint')}
+          </p>
+          <textarea
+            id={`${id}-join-link`}
+            readOnly
+            rows={3}
+            dir="ltr"
+            value={joinLink}
+            aria-describedby={`${id}-join-link-hint`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <div className="actions">
+            <button type="button" onClick={() => void copy(joinLink, 'link')}>
+              {t('share_copy_join_link')}
+            </button>
+            {copied === 'link' && (
               <span className="muted small" role="status">
                 {t('share_copied')}
               </span>

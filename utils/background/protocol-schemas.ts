@@ -80,6 +80,7 @@ export const REQUEST_SCHEMAS = {
     wsGuess: v.optional(SHORT),
     sourceTitle: v.optional(SHORT),
   }),
+  'join/open': v.strictObject({ url: v.pipe(SHORT, v.regex(/^https?:\/\/[^\s#]+$/i, 'not a web address')) }),
   'index/get': v.strictObject({ offset: v.optional(OFFSET), limit: v.optional(PAGE_LIMIT) }),
   'docs/query': v.strictObject({
     view: v.picklist(['grouped', 'search', 'upcoming']),
@@ -173,6 +174,7 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'docs/find': 'page',
   'workstreams/list': 'page',
   'editor/open': 'read',
+  'join/open': 'read',
   'index/get': 'page',
   'docs/query': 'page',
   'doc/get': 'page',

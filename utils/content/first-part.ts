@@ -7,9 +7,14 @@
  * No polyfill and no WXT context here: the extension API is the browser's own, reached through
  * `runtime` (tests give a fake one).
  *
+ * A join link (utils/shared/join-link.ts) is read on the member's click only, never looked for: its click asks
+ * the background to open the join view (issue 25). The page's own clicks (`link.click()`, dispatched events) are
+ * not the member's (`isTrusted`) and do nothing; the view only fills the address in, the member presses Join.
+ *
  * Issue 13, item 3: a copy ends only when its extension context is really gone (`runtime.id` no
  * longer answers), never on an event a page can send.
  */
+import { joinLinkAddress } from '../shared/join-link';
 import { isGoogleHost } from '../shared/links';
 import type { ContentProtocolMap, Reply } from '../shared/protocol';
 import { watchForDocumentLinks } from './finder';
@@ -18,6 +23,8 @@ import type { Badges, LaterPart } from './parts';
 /** The part of the browser's `runtime` the first part uses. */
 export interface FirstRuntime {
   readonly id?: string;
+  /** To the background (a join link's click: `join/open`). */
+  sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(fn: MessageListener): void;
     removeListener(fn: MessageListener): void;
@@ -80,6 +87,23 @@ export function startFirstPart({ doc, runtime, load }: FirstPartOptions): FirstP
   };
   doc.addEventListener('contextmenu', onContextMenu, { capture: true });
 
+  // A join link, on the member's own plain click (or Enter): the join view instead of the sheet's file.
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    // (An SVG link's `href` is not a string.)
+    const href: unknown = ((event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null)?.href;
+    const url = typeof href === 'string' ? joinLinkAddress(href) : null;
+    if (!url || !alive()) return;
+    event.preventDefault();
+    runtime.sendMessage({ type: 'join/open', data: { url } }).then(
+      (reply) => {
+        if (!(reply as { ok?: boolean } | undefined)?.ok) console.warn('[Docket]', (reply as { error?: string })?.error);
+      },
+      (error: unknown) => console.warn('[Docket]', String((error as Error)?.message ?? error)),
+    );
+  };
+  doc.addEventListener('click', onClick, { capture: true });
+
   const onMessage: MessageListener = (message, _sender, sendResponse) => {
     const type = (message as { type?: unknown } | null)?.type;
     const reply = (result: unknown) => sendResponse({ ok: true, result } satisfies Reply<unknown>);
@@ -121,6 +145,7 @@ export function startFirstPart({ doc, runtime, load }: FirstPartOptions): FirstP
     stopped = true;
     stopLooking();
     doc.removeEventListener('contextmenu', onContextMenu, true);
+    doc.removeEventListener('click', onClick, true);
     try {
       runtime.onMessage.removeListener(onMessage);
     } catch {

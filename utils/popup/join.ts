@@ -7,10 +7,11 @@ import { t, tn } from '../shared/i18n';
 import type { Subscription } from '../shared/reports';
 import { safeHttpUrl } from './doc-text';
 import { parsePopupParams } from '../shared/page-urls';
+import { JOIN_MARKER, withoutJoinMarker } from '../shared/join-link';
 
 /** The address as a web address Docket may subscribe to, or a message saying why not. */
 export function parseSheetUrl(value: string): { url: string; origin: string; host: string } | { problem: string } {
-  const v = value.trim();
+  const v = withoutJoinMarker(value.trim());
   if (!v) return { problem: t('join_problem_empty') };
   const href = safeHttpUrl(v);
   if (!href) return { problem: t('join_problem_not_web') };
@@ -50,9 +51,21 @@ export function inviteText(url: string): string {
   return t('share_invite_text', { url: url.trim() });
 }
 
+/** Where `<` `>` `&` `"` would end the HTML they stand in. */
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+
+/**
+ * The join link a coordinator puts on the group's pages (utils/shared/join-link.ts): a member with Docket who
+ * clicks it gets the join view with the address filled in.
+ */
+export function joinLinkHtml(url: string): string {
+  return `<a href="${escapeHtml(withoutJoinMarker(url.trim()) + JOIN_MARKER)}">${escapeHtml(t('share_join_link_text'))}</a>`;
+}
+
 /** `?join=<address>` on popup.html / docket.html: the join view with the address filled in (the member confirms). */
 export function joinParam(search: string): string | null {
-  const v = parsePopupParams(search).join;
+  const given = parsePopupParams(search).join?.trim();
+  const v = given && withoutJoinMarker(given);
   return v && safeHttpUrl(v) ? v : null;
 }
 

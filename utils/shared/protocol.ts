@@ -103,6 +103,12 @@ export interface ProtocolMap {
   >;
 
   /**
+   * A join link on a page (utils/shared/join-link.ts) the member clicked: open Docket's join view with the
+   * sheet's address filled in. It only opens the view; the member still presses Join (a page never subscribes).
+   */
+  'join/open': Msg<{ url: string }, { opened: boolean }, 'read'>;
+
+  /**
    * The index, one page of documents at a time (at most MAX_PAGE_DOCUMENTS: no answer grows with the
    * index), in id order, with `total`; the popup asks the small queries below instead.
    */

@@ -131,6 +131,34 @@ describe('item 2: editor windows', () => {
   });
 });
 
+describe('a join link on a page (issue 25): it opens the join view, never subscribes', () => {
+  const SHEET = 'https://docs.google.com/spreadsheets/d/e/2PACX-1/pub?output=csv';
+  it('opens popup.html?join= in the tab’s window, and nothing is subscribed', async () => {
+    expect(await call('join/open', { url: SHEET }, DEFAULT_PAGE)).toEqual({ ok: true, result: { opened: true } });
+    expect(deps.openEditorWindow).toHaveBeenLastCalledWith({ join: SHEET }, 7);
+    expect((await call('subscriptions/list', {})).result.subscriptions).toEqual([]);
+  });
+  it('a page may not subscribe, sync or list subscriptions itself', async () => {
+    for (const [type, data] of [
+      ['subscriptions/add', { url: SHEET, name: 'x' }],
+      ['subscriptions/sync', {}],
+      ['subscriptions/list', {}],
+    ] as const)
+      expect(await call(type, data, DEFAULT_PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/own pages/) });
+    expect((await call('subscriptions/list', {})).result.subscriptions).toEqual([]);
+  });
+  it('refuses an address that is not a web address, and a flood of opens from one tab', async () => {
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', `${SHEET}#x y`, ''])
+      expect((await call('join/open', { url }, DEFAULT_PAGE)).ok).toBe(false);
+    for (let i = 0; i < EDITOR_OPENS_PER_MINUTE; i++)
+      expect((await call('join/open', { url: SHEET }, DEFAULT_PAGE)).ok).toBe(true);
+    expect(await call('join/open', { url: SHEET }, DEFAULT_PAGE)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most a few times a minute/),
+    });
+  });
+});
+
 describe('item 11: unsubscribing gives back what nothing else needs', () => {
   it('asks the site registry to release the subscription’s origins', async () => {
     await db.put('subscriptions', {

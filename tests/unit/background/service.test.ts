@@ -75,7 +75,7 @@ describe('who may send what', () => {
         .filter(([, a]) => a === 'read')
         .map(([k]) => k)
         .sort(),
-    ).toEqual(['editor/open', 'lookup']);
+    ).toEqual(['editor/open', 'join/open', 'lookup']);
   });
 
   it.each<[string, unknown, RegExp]>([

@@ -49,6 +49,8 @@ function fakeRuntime() {
   const listeners = new Set<Listener>();
   const runtime = {
     id: 'docket' as string | undefined,
+    /** To the background: only a join link's click sends (`join/open`). */
+    sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => ({ ok: true, result: { opened: true } })),
     onMessage: { addListener: (fn: Listener) => listeners.add(fn), removeListener: (fn: Listener) => listeners.delete(fn) },
     /** Send a message as the popup does; the first listener's reply. */
     ask: (message: unknown) =>
@@ -175,5 +177,55 @@ describe('the first part only looks until a document link appears (issue 27)', (
       ok: true,
       result: { text: 'The plan', heading: 'Outcomes' },
     });
+  });
+});
+
+describe('a join link (issue 25): read on the member’s click only', () => {
+  const SHEET = 'https://docs.google.com/spreadsheets/d/e/2PACX-1vT/pub?output=csv';
+  let prevented: boolean[] = [];
+  // Record whether Docket kept the link from being followed, then keep happy-dom from navigating.
+  const stopNavigation = (e: Event) => {
+    prevented.push(e.defaultPrevented);
+    e.preventDefault();
+  };
+  beforeEach(() => {
+    prevented = [];
+    window.addEventListener('click', stopNavigation);
+    document.body.innerHTML = `<p><a id="join" href="${SHEET}#docket-join"><b>Join our index</b></a> <a id="plain" href="${SHEET}">sheet</a></p>`;
+  });
+  afterEach(() => window.removeEventListener('click', stopNavigation));
+  /** A click as the browser gives the member's (`isTrusted`), or as a page's script makes one. */
+  const click = (el: Element, trusted: boolean, init: MouseEventInit = {}) => {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init });
+    if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+    el.dispatchEvent(event);
+  };
+
+  it('the member’s click (on the link or inside it) asks the background to open the join view, not the file', () => {
+    const runtime = fakeRuntime();
+    startFirstPart({ doc: document, runtime, load: async () => laterPart });
+    click(document.querySelector('#join b')!, true);
+    expect(runtime.sendMessage).toHaveBeenCalledExactlyOnceWith({ type: 'join/open', data: { url: SHEET } });
+    expect(prevented).toEqual([true]);
+  });
+
+  it.each<[string, string, boolean, MouseEventInit]>([
+    ['the page’s own click (link.click(), a dispatched event)', '#join', false, {}],
+    ['a Ctrl-click (a new tab)', '#join', true, { ctrlKey: true }],
+    ['a middle-button click', '#join', true, { button: 1 }],
+    ['a plain link to the sheet', '#plain', true, {}],
+  ])('%s: nothing is sent, the link is left to the browser', (_name, selector, trusted, init) => {
+    const runtime = fakeRuntime();
+    startFirstPart({ doc: document, runtime, load: async () => laterPart });
+    click(document.querySelector(selector)!, trusted, init);
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+    expect(prevented).toEqual([false]);
+  });
+
+  it('a stopped copy no longer reads clicks', () => {
+    const runtime = fakeRuntime();
+    startFirstPart({ doc: document, runtime, load: async () => laterPart }).stop();
+    click(document.querySelector('#join')!, true);
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
   });
 });

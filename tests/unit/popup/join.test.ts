@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arrivedText, checkPublishedCsv, inviteText, joinParam, parseSheetUrl, syncedAgo } from '@/utils/popup/join';
+import {
+  arrivedText,
+  checkPublishedCsv,
+  inviteText,
+  joinLinkHtml,
+  joinParam,
+  parseSheetUrl,
+  syncedAgo,
+} from '@/utils/popup/join';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');
 const report = (docs: [number, number, number], ws: [number, number, number]) => ({
@@ -52,6 +60,23 @@ describe('parseSheetUrl and joinParam', () => {
   });
 
   it('has no address without ?join=', () => expect(joinParam('?q=x')).toBeNull());
+
+  it('takes a join link’s address without its #docket-join marker (a member may paste the link itself)', () => {
+    const sheet = 'https://docs.google.com/spreadsheets/d/e/X/pub?output=csv';
+    expect(parseSheetUrl(` ${sheet}#docket-join `)).toMatchObject({ url: sheet });
+    expect(joinParam(`?join=${encodeURIComponent(`${sheet}#docket-join`)}`)).toBe(sheet);
+  });
+});
+
+describe('joinLinkHtml', () => {
+  it('is a link to the sheet with the join marker, its words the member’s, the address escaped', () => {
+    expect(joinLinkHtml(' https://x.test/pub?a=1&output=csv ')).toBe(
+      '<a href="https://x.test/pub?a=1&amp;output=csv#docket-join">Join our group’s index in Docket</a>',
+    );
+    expect(joinLinkHtml('https://x.test/p"><script>#docket-join')).toBe(
+      '<a href="https://x.test/p&quot;&gt;&lt;script&gt;#docket-join">Join our group’s index in Docket</a>',
+    );
+  });
 });
 
 describe('inviteText', () => {

@@ -31,7 +31,15 @@ export function validIds(ids: readonly string[]): string[] {
 }
 
 type ReadMessage =
-  'lookup' | 'docs/find' | 'workstreams/list' | 'editor/open' | 'index/get' | 'docs/query' | 'doc/get' | 'index/summary';
+  | 'lookup'
+  | 'docs/find'
+  | 'workstreams/list'
+  | 'editor/open'
+  | 'join/open'
+  | 'index/get'
+  | 'docs/query'
+  | 'doc/get'
+  | 'index/summary';
 
 export function createReadHandlers({ deps, db, cache, today }: HandlerContext): HandlersFor<ReadMessage> {
   /** After a cold start: read the index and build the default list and the search index, while the popup draws. */
@@ -54,6 +62,8 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
 
   /** `editor/open` from a page: a few a minute per tab. */
   const editorLimit = createRateLimiter(EDITOR_OPENS_PER_MINUTE, 60_000);
+  /** `join/open` from a page: as few. */
+  const joinLimit = createRateLimiter(EDITOR_OPENS_PER_MINUTE, 60_000);
 
   return {
     lookup: async ({ ids }, sender) => {
@@ -93,6 +103,16 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
         if (sourceTitle) track.sourceTitle = sourceTitle;
       }
       await deps.openEditorWindow(link, tabId);
+      return { opened: true };
+    },
+    // A join link the member clicked: the join view in the tab's small window, the address filled in. Only
+    // the view: subscribing needs the member's Join and the browser's permission prompt, in Docket's own page.
+    'join/open': async ({ url }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && !joinLimit.take(String(tabId))) {
+        throw new Error('Docket opens its join view at most a few times a minute from one page. Wait a moment, then try again.');
+      }
+      await deps.openEditorWindow({ join: url }, tabId);
       return { opened: true };
     },
     'index/get': async ({ offset = 0, limit = MAX_PAGE_DOCUMENTS }) => {

@@ -155,6 +155,10 @@ describe('SharePanel', () => {
     expect(host.querySelector('textarea')!.value).toBe(
       `Install Docket, then paste this link in “Join your group’s index”: ${URL_CSV}`,
     );
+    // The join link for the group's own pages (utils/shared/join-link.ts).
+    expect(labelled('A join link for your group’s pages').value).toBe(
+      `<a href="${URL_CSV}#docket-join">Join our group’s index in Docket</a>`,
+    );
     vi.unstubAllGlobals();
   });
 });
