@@ -10,6 +10,13 @@ declare const chrome: any;
 /** The Playwright page under each Tab (for Session.inDocket). */
 const pages = new WeakMap<Tab, Page>();
 
+/** The Playwright page under a Tab of a Chromium session (what only Playwright does: downloads, screenshots). */
+export function pageOf(tab: Tab): Page {
+  const page = pages.get(tab);
+  if (!page) throw new Error(`Not a tab of a Chromium session: ${tab.url()}`);
+  return page;
+}
+
 export function playwrightTab(page: Page): Tab {
   const tab = tabOf<ElementHandle>({
     url: () => page.url(),

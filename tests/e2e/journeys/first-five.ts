@@ -1,0 +1,210 @@
+/**
+ * Issue 25, the first five minutes, in either browser. A member: from a fresh profile to tracked badges on the
+ * group's minutes in at most 3 actions (open the popup, paste the link, Join), counted; a `?join=` link and a join
+ * link on the group's own page only fill the address in (a page's own click does nothing at all), and nothing is
+ * subscribed until the member presses Join. The coordinator: the check of the published link names a web-page
+ * (pubhtml) link and a missing url column, and accepts the right one with the text to send and the join link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { role, type Session, type StartSession, type Tab, type Target } from '../support/session';
+import { MHLB, SHOWN, badgeAfter, expectBadge, linkTo } from './common';
+
+const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
+/** A document only the second group's sheet lists, on that group's page. */
+const OTHER_DOC = '1JoinLinkDocumentOnTheGroupPage0000000000';
+const SHEET = '/wg-strategy/published/pub.csv';
+const SHEET_B = '/wg-policy/published/pub.csv';
+const PUBHTML = '/wg-strategy/published/pubhtml';
+const NO_URL = '/wg-strategy/published/no-url.csv';
+const CSV = [
+  'url,title,workstream,deadline,status',
+  `https://docs.google.com/document/d/${MHLB}/edit,Possible implementation models for the MHLB,A. High-level body,2020-09-10,open-for-comments`,
+  `https://docs.google.com/document/d/${IMPROVE}/edit,Improvements to the IGF: proposals,B. Improvements to the IGF,2020-09-06,draft`,
+].join('\n');
+const CSV_B = [
+  'url,title,workstream,deadline,status',
+  `https://docs.google.com/document/d/${OTHER_DOC}/edit,Policy options,P. Policy,2020-10-01,draft`,
+].join('\n');
+
+const JOIN_FIELD = role.field('Link from your coordinator');
+const arrived: Target = role.status(/^\d+ documents? in \d+ workstreams? from the “.+” sheet, synced just now\./);
+
+/**
+ * Wait until React drew the popup: a popup opened before shows the screen kept from then first, whose controls
+ * React replaces (a control found before that would be gone when clicked).
+ */
+const drawn = (popup: Tab) =>
+  expect
+    .poll(
+      () =>
+        popup.evaluate(() => {
+          const tab = document.querySelector('[role="tab"]');
+          return !!tab && Object.keys(tab).some((k) => k.startsWith('__reactFiber'));
+        }),
+      SHOWN,
+    )
+    .toBe(true);
+
+export interface FirstFiveExtras {
+  /** Save a screenshot of a tab (the README's, Chromium only). */
+  shot?(tab: Tab, name: string): Promise<void>;
+}
+
+export function firstFiveJourney(start: StartSession, extras: FirstFiveExtras = {}) {
+  let docket: Session;
+  const shot = (tab: Tab, name: string) => extras.shot?.(tab, name) ?? Promise.resolve();
+  /** A page of Docket's own, to ask the background as the popup does. */
+  let probe: Tab;
+  /** The addresses subscribed to, as the background has them. */
+  const subscriptions = () =>
+    probe.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const reply = await api.runtime.sendMessage({ type: 'subscriptions/list', data: {} });
+      return (reply.result.subscriptions as { url: string }[]).map((s) => s.url);
+    });
+
+  beforeAll(async () => {
+    docket = await start({
+      [SHEET]: { type: 'text/csv; charset=utf-8', body: CSV },
+      [SHEET_B]: { type: 'text/csv; charset=utf-8', body: CSV_B },
+      [PUBHTML]: { type: 'text/html; charset=utf-8', body: '<!doctype html><html><body><table></table></body></html>' },
+      [NO_URL]: { type: 'text/csv', body: 'name,owner\nA,B\n' },
+    });
+    probe = await docket.popup(undefined, '?harness=1');
+  });
+  afterAll(async () => docket?.close());
+
+  describe('a member joins the group’s index', () => {
+    it('from a fresh profile to tracked badges on the minutes in 3 actions', async () => {
+      const minutes = await docket.open(docket.server.url('/wg-strategy/minutes-4.html'));
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
+
+      let actions = 0;
+      // 1. Click the toolbar: the popup (for the minutes' tab).
+      const popup = await docket.popup(minutes);
+      actions++;
+      await popup.waitFor(JOIN_FIELD);
+      await shot(popup, 'join-empty');
+      // 2. Paste the link the coordinator sent.
+      await popup.fill(JOIN_FIELD, docket.server.url(SHEET));
+      actions++;
+      // 3. Join.
+      await popup.click(role.button('Join'));
+      actions++;
+
+      expect(await popup.text(arrived)).toMatch(/^2 documents in 2 workstreams from the “.+” sheet, synced just now\./);
+      // The badges on the open page turn without a reload.
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'tracked');
+      await shot(popup, 'join-done');
+      expect(await minutes.attribute(badgeAfter(linkTo(MHLB)), 'data-docket-workstream')).toBe('A. High-level body');
+      expect(actions).toBeLessThanOrEqual(3);
+      await popup.close();
+      await minutes.close();
+    });
+
+    it('a ?join= link fills the address in; nothing is subscribed until the member presses Join', async () => {
+      const before = await subscriptions();
+      const url = docket.server.url('/wg-strategy/published/other.csv');
+      const popup = await docket.popup(undefined, `?join=${encodeURIComponent(url)}`);
+      await expect.poll(() => popup.value(JOIN_FIELD), SHOWN).toBe(url);
+      expect(await subscriptions()).toEqual(before);
+      await popup.close();
+    });
+  });
+
+  describe('a join link on the group’s own page', () => {
+    let page: Tab;
+    beforeAll(async () => {
+      const sheet = docket.server.url(SHEET_B);
+      // The form the coordinator's Share panel gives (checked below), as the group's page would hold it.
+      page = await docket.open(docket.server.url('/wg-strategy/minutes-4.html'));
+      await page.evaluate(
+        ([href, doc]) => {
+          const p = document.createElement('p');
+          p.innerHTML = `<a id="join" href="${href}#docket-join">Join our group’s index in Docket</a>
+            <a id="policy" href="https://docs.google.com/document/d/${doc}/edit">Policy options</a>`;
+          document.body.prepend(p);
+        },
+        [sheet, OTHER_DOC] as const,
+      );
+      await page.waitFor({ css: `${linkTo(OTHER_DOC)} + docket-badge[data-docket-state="untracked"]` });
+    });
+
+    it('the page’s own click (its script’s link.click()) opens nothing and subscribes nothing', async () => {
+      const before = await subscriptions();
+      const taken = await page.evaluate(() => {
+        const link = document.querySelector<HTMLAnchorElement>('#join')!;
+        const prevented: boolean[] = [];
+        // Keep the page where it is, after recording whether Docket took the click.
+        const keep = (e: Event) => {
+          prevented.push(e.defaultPrevented);
+          e.preventDefault();
+        };
+        window.addEventListener('click', keep);
+        link.click();
+        link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+        window.removeEventListener('click', keep);
+        return prevented;
+      });
+      // Docket left the page's clicks alone: they are not the member's.
+      expect(taken).toEqual([false, false]);
+      expect(await subscriptions()).toEqual(before);
+    });
+
+    it('the member’s click opens Docket’s join view with the address filled in; Join subscribes and the badges turn', async () => {
+      const sheet = docket.server.url(SHEET_B);
+      const before = await subscriptions();
+      const view = await docket.nextTab(() => page.click({ css: '#join' }));
+      expect(new URL(view.url()).searchParams.get('join')).toBe(sheet);
+      await expect.poll(() => view.value(JOIN_FIELD), SHOWN).toBe(sheet);
+      // Only the one view the member's click asked for (the page's clicks above opened none).
+      const views = await docket.extension(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        return ((await api.tabs.query({})) as { url?: string }[]).filter((t) => /[?&]join=/.test(t.url ?? '')).length;
+      });
+      expect(views).toBe(1);
+      // Nothing is subscribed until the member confirms.
+      expect(await subscriptions()).toEqual(before);
+      await expectBadge(page, OTHER_DOC, 'data-docket-state', 'untracked');
+
+      await view.click(role.button('Join'));
+      expect(await view.text(arrived)).toMatch(/^1 document in 1 workstream from the “.+” sheet, synced just now\./);
+      await expectBadge(page, OTHER_DOC, 'data-docket-state', 'tracked');
+      expect(await subscriptions()).toEqual([...before, sheet]);
+      await view.close();
+    });
+  });
+
+  describe('the coordinator shares the index', () => {
+    it('checks the published link: a pubhtml link and a missing url column are named, the right one gives the text and the join link', async () => {
+      const popup = await docket.popup();
+      await drawn(popup);
+      await popup.click(role.tab(/import/i));
+      await popup.waitFor({ css: 'h2', text: 'Share this index with your group' });
+      const link = role.field('Published link');
+      const check = role.button('Check the link');
+      const alert = (text: RegExp): Target => ({ css: '[role="alert"]', text });
+
+      await popup.fill(link, docket.server.url(PUBHTML));
+      await popup.click(check);
+      await popup.waitFor(alert(/pubhtml/));
+      await shot(popup, 'share-wrong-link');
+
+      await popup.fill(link, docket.server.url(NO_URL));
+      await popup.click(check);
+      await popup.waitFor(alert(/no url or id column/));
+
+      await popup.fill(link, docket.server.url(SHEET));
+      await popup.click(check);
+      await popup.waitFor(role.status(/reads as Docket’s CSV: 2 rows/));
+      expect(await popup.value(role.field('Text to send your group'))).toBe(
+        `Install Docket, then paste this link in “Join your group’s index”: ${docket.server.url(SHEET)}`,
+      );
+      expect(await popup.value(role.field('A join link for your group’s pages'))).toBe(
+        `<a href="${docket.server.url(SHEET)}#docket-join">Join our group’s index in Docket</a>`,
+      );
+      await shot(popup, 'share-checked');
+      await popup.close();
+    });
+  });
+}
