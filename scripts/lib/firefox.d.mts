@@ -10,6 +10,8 @@ export function launchFirefoxWithDocket(options?: {
   googlePort?: number;
   headless?: boolean;
   extensionDir?: string;
+  /** The member's time zone (an IANA name): TZ for the browser. */
+  timezoneId?: string;
 }): Promise<{
   browser: Browser;
   extensionUuid: string;

@@ -39,11 +39,18 @@ export function checkFirefoxVersion(path = firefoxPath()) {
 /**
  * Launch Firefox with Docket. `port`: the local server that answers for www.intgovforum.org (and
  * lists.example.org, a site Docket does not run on by default);
- * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional).
+ * `googlePort`: the HTTPS stand-in for docs.google.com and drive.google.com (optional);
+ * `timezoneId`: the member's time zone (an IANA name), for the browser and its pages (TZ).
  * Returns { browser, extensionUuid, popupUrl, output, close }; `output` collects the browser's
  * console output (stdout and stderr lines) from the start.
  */
-export async function launchFirefoxWithDocket({ port, googlePort, headless = true, extensionDir = FIREFOX_EXTENSION_DIR } = {}) {
+export async function launchFirefoxWithDocket({
+  port,
+  googlePort,
+  headless = true,
+  extensionDir = FIREFOX_EXTENSION_DIR,
+  timezoneId,
+} = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build:firefox\` first.`);
   }
@@ -61,6 +68,7 @@ export async function launchFirefoxWithDocket({ port, googlePort, headless = tru
     acceptInsecureCerts: true,
     // Without it, Firefox does not let a test navigate to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
+    ...(timezoneId ? { env: { ...process.env, TZ: timezoneId } } : {}),
     extraPrefsFirefox: {
       'network.proxy.type': 2,
       'network.proxy.autoconfig_url': proxy.pacUrl,

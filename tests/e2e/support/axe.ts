@@ -1,7 +1,7 @@
 /**
  * axe-core (Deque's accessibility engine) run on a page the way a test reads it: its script evaluated
- * through the DevTools protocol (an extension page's Content-Security-Policy refuses inline scripts and
- * eval, but not DevTools), then `axe.run` with the WCAG 2.2 AA tags. In Docket's own world (badges,
+ * through the browser's remote protocol (an extension page's Content-Security-Policy refuses inline scripts
+ * and eval, but not DevTools in Chromium nor WebDriver BiDi in Firefox), then `axe.run` with the WCAG 2.2 AA tags. In Docket's own world (badges,
  * the page chip) closed shadow roots are opened for axe: `shadowRoot` answers with the closed root
  * for Docket's hosts, in that world only (the page's scripts never see it).
  */
@@ -26,21 +26,27 @@ const REPORT = `(r) => r.violations.flatMap((v) => v.nodes.map((n) =>
 const runExpression = (context: string) =>
   `(async () => { const r = await axe.run(${context}, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_AA_TAGS)} }, resultTypes: ['violations'] }); return (${REPORT})(r); })()`;
 
-/** The violations axe finds in a Docket page (popup.html, docket.html): [] when it passes. */
+/**
+ * The violations axe finds in a page, given a way to evaluate an expression there (awaited, by value) that the
+ * page's Content-Security-Policy does not stop: [] when it passes.
+ */
+export async function axeWith(evaluate: (expression: string) => Promise<unknown>, context = 'document'): Promise<string[]> {
+  if ((await evaluate('typeof axe')) !== 'object') await evaluate(`${AXE_SOURCE}\n;void 0`);
+  return (await evaluate(runExpression(context))) as string[];
+}
+
+/** The violations axe finds in a Docket page in Chromium (popup.html, docket.html): [] when it passes. */
 export async function axeViolations(page: Page, context = 'document'): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const has = (await cdp.send('Runtime.evaluate', { expression: 'typeof axe', returnByValue: true })) as {
-      result: { value: string };
-    };
-    if (has.result.value !== 'object') await cdp.send('Runtime.evaluate', { expression: AXE_SOURCE });
-    const reply = (await cdp.send('Runtime.evaluate', {
-      expression: runExpression(context),
-      returnByValue: true,
-      awaitPromise: true,
-    })) as { result: { value: string[] }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
-    return reply.result.value;
+    return await axeWith(async (expression) => {
+      const reply = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as {
+        result: { value: unknown };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+      return reply.result.value;
+    }, context);
   } finally {
     await cdp.detach().catch(() => undefined);
   }

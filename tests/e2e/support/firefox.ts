@@ -26,9 +26,19 @@ function setValue(el: Element, value: string) {
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** The puppeteer page under each Tab (pageOf). */
+const pages = new WeakMap<Tab, Page>();
+
+/** The puppeteer page under a Tab of a Firefox session (what only puppeteer does: evaluate a script's text). */
+export function pageOf(tab: Tab): Page {
+  const page = pages.get(tab);
+  if (!page) throw new Error(`Not a tab of a Firefox session: ${tab.url()}`);
+  return page;
+}
+
 export function puppeteerTab(page: Page, known = page.url()): Tab {
   let address = known;
-  return tabOf<ElementHandle>({
+  const tab = tabOf<ElementHandle>({
     // puppeteer does not follow a BiDi navigation to an extension page: keep the address asked for.
     url: () => (page.url() === 'about:blank' ? address : page.url()),
     async goto(url) {
@@ -53,6 +63,8 @@ export function puppeteerTab(page: Page, known = page.url()): Tab {
     // A background tab gets no focus events and slowed timers in Firefox: act on the tab in front.
     beforeAction: () => page.bringToFront(),
   });
+  pages.set(tab, page);
+  return tab;
 }
 
 export interface FirefoxSession extends Session {
@@ -67,6 +79,13 @@ export interface FirefoxSession extends Session {
    * own (chrome) scope over BiDi, which --remote-allow-system-access allows.
    */
   grantActiveTab(tab: Tab): Promise<void>;
+  /** The colour scheme pages get (prefers-color-scheme), for every page at once, as the browser's setting would. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+}
+
+export interface FirefoxOptions {
+  /** The member's time zone (an IANA name): the browser runs with TZ set to it. */
+  timezoneId?: string;
 }
 
 /** The raw WebDriver BiDi session under puppeteer. */
@@ -74,9 +93,24 @@ function bidi(page: Page): { send(method: string, params: object): Promise<{ res
   return (page.mainFrame() as any).browsingContext.userContext.browser.session;
 }
 
-export const startFirefox = (async (routes, googleTitles) => {
+export const startFirefox = (async (routes, googleTitles, options: FirefoxOptions = {}) => {
   const servers = await startServers(routes, googleTitles);
-  const b = await launchFirefoxWithDocket({ port: servers.server.port, googlePort: servers.google.port });
+  const b = await launchFirefoxWithDocket({
+    port: servers.server.port,
+    googlePort: servers.google.port,
+    timezoneId: options.timezoneId,
+  });
+  /** Run JavaScript in the browser's own (chrome) scope over BiDi, which --remote-allow-system-access allows. */
+  const inChrome = async (expression: string): Promise<unknown> => {
+    const page = (await b.browser.pages())[0]!;
+    const { result } = await bidi(page).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const { result: answer } = await bidi(page).send('script.evaluate', {
+      expression,
+      target: { context: result.contexts[0].context },
+      awaitPromise: false,
+    });
+    return answer.result?.value;
+  };
   let extensionPage: Promise<Page> | undefined;
   const inExtension = () =>
     (extensionPage ??= (async () => {
@@ -150,21 +184,21 @@ export const startFirefox = (async (routes, googleTitles) => {
     },
     async grantActiveTab(tab) {
       await tab.bringToFront();
-      const page = (await b.browser.pages())[0]!;
-      const { result } = await bidi(page).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
       const url = tab.url();
-      const { result: answer } = await bidi(page).send('script.evaluate', {
-        expression: `(() => {
+      const answer = await inChrome(`(() => {
           const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
           const selected = gBrowser.selectedBrowser.currentURI.spec;
           if (selected !== ${JSON.stringify(url)}) return 'the selected tab shows ' + selected;
           ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ADDON_ID)}).tabManager.addActiveTabPermission(gBrowser.selectedTab);
           return 'granted';
-        })()`,
-        target: { context: result.contexts[0].context },
-        awaitPromise: false,
-      });
-      if (answer.result?.value !== 'granted') throw new Error(`activeTab not granted: ${JSON.stringify(answer)}`);
+        })()`);
+      if (answer !== 'granted') throw new Error(`activeTab not granted: ${JSON.stringify(answer)}`);
+    },
+    async setColorScheme(scheme) {
+      // Firefox's own setting for what pages are told: 0 dark, 1 light.
+      const pref = 'layout.css.prefers-color-scheme.content-override';
+      const answer = await inChrome(`(Services.prefs.setIntPref(${JSON.stringify(pref)}, ${scheme === 'dark' ? 0 : 1}), 'set')`);
+      if (answer !== 'set') throw new Error(`The colour scheme was not set: ${JSON.stringify(answer)}`);
     },
     async close() {
       await b.close();
@@ -172,4 +206,4 @@ export const startFirefox = (async (routes, googleTitles) => {
     },
   };
   return session;
-}) as (...args: Parameters<StartSession>) => Promise<FirefoxSession>;
+}) as (...args: [...Parameters<StartSession>, options?: FirefoxOptions]) => Promise<FirefoxSession>;
