@@ -1,9 +1,9 @@
 import type { Workstream } from '@/utils/shared/model';
-import { NEW_WORKSTREAM as NEW_WS } from '@/utils/popup/scan-records';
+import { NEW_WORKSTREAM as NEW_WS } from '@/utils/popup/scan/records';
 import { t } from '@/utils/shared/i18n';
 
 /** The value of the "New workstream…" choice (one home: the records it becomes are built in utils). */
-export { NEW_WORKSTREAM as NEW_WS } from '@/utils/popup/scan-records';
+export { NEW_WORKSTREAM as NEW_WS } from '@/utils/popup/scan/records';
 
 /** A workstream `<select>`: "No workstream", the workstreams by name, then "New workstream…". */
 export function WorkstreamSelect({

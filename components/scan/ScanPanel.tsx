@@ -4,20 +4,14 @@ import type { ScanRowState } from './ScanRow';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
-import { send, sendToTab } from '@/utils/shared/protocol';
-import { titleFromTab } from '@/utils/popup/doc-text';
+import { send } from '@/utils/shared/protocol';
 import { originPattern } from '@/utils/shared/sites';
 import { formatDate, mentionsDay } from '@/utils/shared/format-date';
-import { localToday } from '@/utils/shared/calendar';
-import { scanSteps } from '@/utils/popup/scan/scan';
-import { recordsFor } from '@/utils/popup/scan-records';
+import { recordsFor } from '@/utils/popup/scan/records';
 import type { ScanCandidate, ScanProgress, ScanResult } from '@/utils/popup/scan/scan';
-import { runInSlices } from '@/utils/popup/scan/slices';
-import { CANCELLED, SourceError, readTabSource } from '@/utils/popup/scan/source';
-import type { SourceDeps, SourceKind, SourceProgress } from '@/utils/popup/scan/source';
-import { inlineExportStyles } from '@/utils/popup/scan/gdoc';
-import { readPdf } from '@/utils/popup/scan/pdf';
-import { loadPdfJs } from '@/utils/popup/scan/pdf-loader';
+import { ScanFailure, lookupTracked, scanTab } from '@/utils/popup/scan/scan-tab';
+import { CANCELLED, SourceError } from '@/utils/popup/scan/source';
+import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { errorMessage } from '@/utils/popup/errors';
@@ -43,24 +37,6 @@ function progressText(p: SourceProgress | ScanProgress): string | undefined {
   if (p.phase === 'documents' && p.total > 50) return `Scanning: ${p.done} of ${p.total} documents…`;
   if (p.phase === 'outline' || p.phase === 'links') return 'Reading the page’s items…';
   return undefined;
-}
-
-/** What the popup may use to read the tab (the content script, fetch under the site's permission, pdf.js). */
-function sourceDeps(tabId: number): SourceDeps {
-  return {
-    snapshot: () => sendToTab(tabId, 'page/html', {}),
-    fetch: (url, init) => fetch(url, init),
-    hasOrigin: async (origin) => {
-      const pattern = originPattern(origin);
-      if (!pattern) return false;
-      try {
-        return await browser.permissions.contains({ origins: [pattern] });
-      } catch {
-        return false;
-      }
-    },
-    readPdf: async (bytes, onPage, signal) => readPdf(await loadPdfJs(), bytes, onPage, signal),
-  };
 }
 
 function plural(n: number, word: string): string {
@@ -91,13 +67,6 @@ function rowWorkstreamName(row: Row, workstreams: readonly Workstream[]): string
  * documents it links to with their proposed workstream, deadline and status, and tracks the
  * chosen ones in one step.
  */
-/** The tracked records among these ids (`lookup`: by id, then alias), keyed by the id asked for. */
-async function lookupTracked(ids: readonly string[]): Promise<Map<string, DocRecord>> {
-  if (!ids.length) return new Map();
-  const { records } = await send('docs/find', { ids: [...new Set(ids)] });
-  return new Map(Object.entries(records).map(([id, r]) => [id, r.doc] as const));
-}
-
 export function ScanPanel({
   page,
   workstreams,
@@ -141,53 +110,32 @@ export function ScanPanel({
       return;
     }
     setPhase({ kind: 'scanning' });
-    // Marks for `npm run bench` (S8): the whole scan, and its parse-and-scan part.
-    performance.mark('docket:scan-start');
     const showProgress = (p: SourceProgress | ScanProgress) => {
       const text = progressText(p);
       if (text && n === seq.current) setPhase({ kind: 'scanning', progress: text });
     };
-    let source;
     try {
-      source = await readTabSource({ url: page.url, title: page.title }, sourceDeps(page.tabId), showProgress, {
-        signal: controller.signal,
-      });
-    } catch (e) {
-      if (n !== seq.current) return;
-      setPhase({
-        kind: 'unreachable',
-        message: e instanceof SourceError ? e.message : `Docket could not read this page: ${errorMessage(e)}`,
-        ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
-        ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
-      });
-      return;
-    }
-    if (n !== seq.current) return;
-    try {
-      performance.mark('docket:scan-read');
-      const doc = new DOMParser().parseFromString(source.html, 'text/html');
-      if (source.kind === 'google-doc') inlineExportStyles(doc);
-      // In slices: a long page or mail keeps the popup answering, with progress on long pages.
-      const result = await runInSlices(
-        scanSteps(doc, {
-          url: source.url || page.url || '',
-          title: titleFromTab(source.title || page.title),
-          workstreams: workstreamsRef.current,
-          today: localToday(),
-        }),
-        { onProgress: showProgress, signal: controller.signal },
+      const done = await scanTab(
+        { tabId: page.tabId, url: page.url, title: page.title },
+        { workstreams: workstreamsRef.current, signal: controller.signal, onProgress: showProgress },
       );
-      performance.measure('docket:scan-parse-scan', 'docket:scan-read');
-      performance.measure('docket:scan', 'docket:scan-start');
-      const known = await lookupTracked(result.candidates.map((c) => c.id));
       if (n !== seq.current) return;
+      const { result, tracked: known } = done;
       setTracked(known);
       setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
       setShown(ROWS_SHOWN);
-      setPhase({ kind: 'done', result, source: source.kind, ...(source.pages ? { pages: source.pages } : {}) });
-    } catch (e) {
+      setPhase({ kind: 'done', result, source: done.source, ...(done.pages ? { pages: done.pages } : {}) });
+    } catch (failure) {
       if (n !== seq.current) return;
-      if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: CANCELLED, retry: true });
+      const e = failure instanceof ScanFailure ? failure.error : failure;
+      if (failure instanceof ScanFailure && failure.stage === 'read') {
+        setPhase({
+          kind: 'unreachable',
+          message: e instanceof SourceError ? e.message : `Docket could not read this page: ${errorMessage(e)}`,
+          ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
+          ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
+        });
+      } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: CANCELLED, retry: true });
       else setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
     }
   }, [page.tabId, page.url, page.title]);

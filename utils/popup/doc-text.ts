@@ -3,13 +3,8 @@ import { isIsoDate, type DocRecord } from '../shared/model';
 import { t } from '../shared/i18n';
 import { formatDate, mentionsDay } from '../shared/format-date';
 
-const TAB_SUFFIX = /\s+[-–—]\s+Google\s+(Docs|Sheets|Slides|Forms|Drive|Drawings)\s*$/i;
-
-/** A tab's title without Google's " - Google Docs" (Sheets, Slides, Forms, Drive, Drawings) suffix. */
-export function titleFromTab(title: string | undefined | null): string {
-  if (!title) return '';
-  return title.replace(TAB_SUFFIX, '').trim();
-}
+/** A tab's title without Google's suffix (in utils/shared: the scanner uses it too). */
+export { titleFromTab } from '../shared/tab-title';
 
 /** The record that tracks this id, directly or through an alias. */
 export function findTracked(docs: readonly DocRecord[], id: string): DocRecord | undefined {

@@ -4,9 +4,9 @@
  * deadline's sentence kept as its source and (clipped) its note, and where it was found (page,
  * title, meeting date). A row that cannot be written says which field to fix.
  */
-import type { DocRecord, Workstream } from '../shared/model';
-import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../shared/workstreams';
-import type { ScanResult, ScanCandidate } from './scan/scan';
+import type { DocRecord, Workstream } from '../../shared/model';
+import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../../shared/workstreams';
+import type { ScanResult, ScanCandidate } from './scan';
 
 export const NEW_WORKSTREAM = '__new__';
 const NOTE_MAX = 160;
