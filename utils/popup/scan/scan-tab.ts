@@ -1,7 +1,8 @@
 /**
  * "Scan this page" from end to end, for a tab: read its source (source.ts: the page through the
  * content script, a Google document's export, a PDF through pdf.js), scan it in slices (scan.ts,
- * slices.ts) and ask the index which of the documents found it already tracks. The popup's Scan
+ * slices.ts) with the member's earlier corrections on the site (learn.ts), and ask the index which
+ * of the documents found it already tracks (their items' other documents are proposed alongside). The popup's Scan
  * view and the full-page Scan tab both call it; they only draw what it returns.
  */
 import { browser } from 'wxt/browser';
@@ -9,7 +10,9 @@ import type { DocRecord, Workstream } from '../../shared/model';
 import { send, sendToTab } from '../../shared/protocol';
 import { originPattern } from '../../shared/sites';
 import { localToday } from '../../shared/calendar';
+import { correctionsFor, loadCorrections, siteOf } from '../../shared/scan-memory';
 import { titleFromTab } from '../../shared/tab-title';
+import { adoptTracked } from './learn';
 import { inlineExportStyles } from './gdoc';
 import { readPdf } from './pdf';
 import { loadPdfJs } from './pdf-loader';
@@ -81,6 +84,8 @@ export async function scanTab(
 ): Promise<TabScan> {
   // Marks for `npm run bench` (S8): the whole scan, and its parse-and-scan part.
   performance.mark('docket:scan-start');
+  // The member's earlier corrections (read while the tab is; a store that cannot be read: none).
+  const corrections = loadCorrections().catch(() => []);
   let source;
   try {
     source = await readTabSource({ url: page.url, title: page.title }, sourceDeps(page.tabId), ctx.onProgress, {
@@ -91,21 +96,26 @@ export async function scanTab(
   }
   try {
     performance.mark('docket:scan-read');
+    const url = source.url || page.url || '';
+    const remembered = correctionsFor(await corrections, siteOf(url));
     const doc = new DOMParser().parseFromString(source.html, 'text/html');
     if (source.kind === 'google-doc') inlineExportStyles(doc);
     // In slices: a long page or mail keeps the popup answering, with progress on long pages.
     const result = await runInSlices(
       scanSteps(doc, {
-        url: source.url || page.url || '',
+        url,
         title: titleFromTab(source.title || page.title),
         workstreams: ctx.workstreams,
         today: localToday(),
+        remembered,
       }),
       { onProgress: ctx.onProgress, signal: ctx.signal },
     );
     performance.measure('docket:scan-parse-scan', 'docket:scan-read');
     performance.measure('docket:scan', 'docket:scan-start');
     const tracked = await lookupTracked(result.candidates.map((c) => c.id));
+    // An item whose other documents the index already files under a workstream: that one.
+    adoptTracked(result.candidates, tracked, ctx.workstreams);
     return { result, source: source.kind, ...(source.pages ? { pages: source.pages } : {}), tracked };
   } catch (e) {
     throw new ScanFailure('scan', e);

@@ -6,8 +6,10 @@
  *   the occurrence with the most context wins: a paragraph with words besides links, under an
  *   item, outside quotes; then the first one. (Minutes copied from a PDF repeat every link as
  *   a bare footnote line further down, often under another item.)
- * - Workstream: the item (see structure.ts) the link stands under, matched to an existing
- *   workstream when one is close enough (workstreams.ts), else proposed under the item's name.
+ * - Workstream: the item (see structure.ts) the link stands under: the workstream the member chose
+ *   for it before on this site (learn.ts), else an existing workstream close enough by name
+ *   (workstreams.ts), else proposed under the item's name. When the scorer's item has no workstream
+ *   and another item the link stands under has one (a parent, a sub-heading), that one is taken.
  *   Two items of one page that match each other share the first one's name.
  * - Deadline: the best deadline sentence (deadlines.ts) of the item's blocks (without an
  *   item: of the three blocks either side, same quote zone), read from the meeting date.
@@ -34,8 +36,11 @@ import type { Block, Heading, Outline } from './structure';
 import { findDocLinks } from './text-links';
 import type { LinkHit } from './text-links';
 import { matchWorkstream } from './workstreams';
+import { recallItem } from './learn';
+import type { Remembered } from './learn';
 import type { ItemChoice } from './item-cues';
 import type { ItemModel } from './item-model';
+import { FITTED_MODEL, scoreChoice, weightVector } from './item-model';
 
 export interface ScanCandidate {
   id: string;
@@ -47,6 +52,8 @@ export interface ScanCandidate {
   workstreamName?: string;
   /** An existing workstream that matched. */
   workstreamId?: string;
+  /** The workstream is the one the member chose for this item before (learn.ts). */
+  remembered?: boolean;
   /** The item heading as the page writes it. */
   section?: string;
   /** `YYYY-MM-DD` */
@@ -82,6 +89,8 @@ export interface ScanOptions {
   model?: ItemModel;
   /** Keep each candidate's item choices (the fit step). */
   explain?: boolean;
+  /** The member's earlier choices of workstream for this site's items (learn.ts). */
+  remembered?: readonly Remembered[];
 }
 
 const GENERIC_LINK_TEXT =
@@ -241,8 +250,43 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
   );
   const ctx = attachContext(outline, flow, hits, ref, announced, { lang, meetingKnown: known !== undefined });
 
+  // An item choice the index already has a workstream for (or the member chose one for) beats the
+  // scorer's pick when that one has none: the highest-scoring such choice of the block.
+  const weights = weightVector(opts.model ?? FITTED_MODEL);
+  const knows = opts.workstreams.length > 0 || !!opts.remembered?.length;
+  const existingOf = new Map<Heading, { id: string; name: string; remembered?: boolean } | null>();
+  const existingFor = (h: Heading) => {
+    let got = existingOf.get(h);
+    if (got === undefined) {
+      const recalled = recallItem(h.text, opts.remembered, opts.workstreams);
+      const matched = recalled ? undefined : matchWorkstream(h.name, opts.workstreams)?.workstream;
+      got = recalled
+        ? { id: recalled.id, name: recalled.name, remembered: true }
+        : matched
+          ? { id: matched.id, name: matched.name }
+          : null;
+      existingOf.set(h, got);
+    }
+    return got;
+  };
+  const sectionOf = (block: Block): Heading | undefined => {
+    const chosen = block.section;
+    if (!knows || !block.choices || (chosen && existingFor(chosen))) return chosen;
+    let best: Heading | undefined;
+    let bestScore = -Infinity;
+    for (const choice of block.choices) {
+      if (!choice.heading || choice.heading === chosen || !existingFor(choice.heading)) continue;
+      const score = scoreChoice(weights, choice);
+      if (score > bestScore) {
+        best = choice.heading;
+        bestScore = score;
+      }
+    }
+    return best ?? chosen;
+  };
+
   const proposed: Array<{ name: string }> = [];
-  const wsOf = new Map<Heading, { id?: string; name: string }>();
+  const wsOf = new Map<Heading, { id?: string; name: string; remembered?: boolean }>();
   const candidates: ScanCandidate[] = [];
   const occurrences = pickOccurrences(hits, outline);
   for (const [i, { hit, block }] of occurrences.entries()) {
@@ -256,13 +300,13 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
     };
     if (hit.published) c.published = true;
     if (opts.explain && block?.choices) c.choices = block.choices;
-    const section = block?.section;
+    const section = block ? sectionOf(block) : undefined;
     if (section) {
       c.section = section.text;
       let ws = wsOf.get(section);
       if (!ws) {
-        const existing = matchWorkstream(section.name, opts.workstreams);
-        if (existing) ws = { id: existing.workstream.id, name: existing.workstream.name };
+        const existing = existingFor(section);
+        if (existing) ws = existing;
         else {
           // Two items of one page share a name only when they are the same item written twice.
           const earlier = matchWorkstream(section.name, proposed, 0.85);
@@ -272,6 +316,7 @@ export function* scanSteps(doc: Document, opts: ScanOptions): Generator<ScanProg
         wsOf.set(section, ws);
       }
       if (ws.id) c.workstreamId = ws.id;
+      if (ws.remembered) c.remembered = true;
       c.workstreamName = ws.name;
     }
     let near = block?.text ?? '';

@@ -69,14 +69,14 @@ export interface Block {
   liId: number;
   /** The block is a heading line. */
   heading: boolean;
-  /** The item choices the scorer weighed (only when the outline is built with `explain`). */
+  /** The item choices the scorer weighed, outside in (the scan weighs them again against the index's workstreams). */
   choices?: ItemChoice[];
 }
 
 export interface OutlineOptions {
   /** The item scorer's weights (default: item-model.json). */
   model?: ItemModel;
-  /** Keep each block's choices (for the fit step and the eval). */
+  /** The fit step and the eval ask for each block's choices (every block keeps them now). */
   explain?: boolean;
 }
 
@@ -413,7 +413,7 @@ export function buildOutline(flow: Flow, pageTitle = '', opts: OutlineOptions = 
       ...(label ? { label } : {}),
       liId: first.liId,
       heading,
-      ...(opts.explain ? { choices } : {}),
+      choices,
     };
   };
   const flush = () => {
