@@ -13,6 +13,7 @@ import { contentLength, readBody } from '../shared/read-body';
 import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
 import { formatGrouped, t } from '../shared/i18n';
+import { mergeCorrections, updateCorrections } from '../shared/scan-memory';
 
 export interface Journal {
   /** Note an operation before it writes. */
@@ -138,6 +139,9 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
     await run.journal.end(id);
   }
   if (indexChanges) run.onWritten?.(written, plan.workstreams);
+  // Scan's memory of corrections (an export's): merged with the member's, the later choice winning.
+  const memory = subscription ? undefined : parsed.value.scanMemory;
+  if (memory?.length) await updateCorrections((list) => mergeCorrections(list, memory)).catch(() => undefined);
   return report;
 }
 

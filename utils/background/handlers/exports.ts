@@ -5,7 +5,8 @@
  * no message grows with the index: 200,000 documents export as they do 20.
  */
 import * as store from '../db/store';
-import { exportCsvPieces, exportJsonPieces, type ExportPieces } from '../interchange/export';
+import { EXPORT_PIECE_CHARS, exportCsvPieces, exportJsonPieces, type ExportPieces } from '../interchange/export';
+import { loadCorrections } from '../../shared/scan-memory';
 import type { HandlerContext, HandlersFor } from './context';
 import type { DocRecord } from '../../shared/model';
 import { DocketError } from '../../shared/protocol';
@@ -41,9 +42,10 @@ export function createExportHandlers({ db, cache, now, newId }: HandlerContext):
       if (workstreamId && !index.workstreams.some((w) => w.id === workstreamId)) {
         throw new SaidError(said('error_no_workstream_to_export', { id: workstreamId }));
       }
-      return begin(
-        format === 'json' ? exportJsonPieces(index, now(), workstreamId) : exportCsvPieces(index, workstreamId, now()),
-      );
+      if (format !== 'json') return begin(exportCsvPieces(index, workstreamId, now()));
+      // The whole index carries Scan's memory too (a store that cannot be read: none).
+      const memory = workstreamId === undefined ? await loadCorrections().catch(() => []) : [];
+      return begin(exportJsonPieces(index, now(), workstreamId, EXPORT_PIECE_CHARS, memory));
     },
     'docs/export': async ({ ids, format }) => {
       await cache.check();

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import type { ExportFile } from '../../shared/protocol';
 import { localToday } from '../../shared/calendar';
 import { SaidError, said } from '../../shared/said';
+import type { Correction } from '../../shared/scan-memory';
 
 function select(index: Index, workstreamId?: string): Index {
   if (workstreamId === undefined) return index;
@@ -79,13 +80,21 @@ function* gather(parts: Iterable<string>, size: number): Generator<string, undef
  * `JSON.stringify(file, null, 2)`, each document written as its piece is asked for, so that an index
  * of 200,000 documents never becomes one string (nor one message).
  */
-export function exportJsonPieces(index: Index, now: string, workstreamId?: string, size = EXPORT_PIECE_CHARS): ExportPieces {
+export function exportJsonPieces(
+  index: Index,
+  now: string,
+  workstreamId?: string,
+  size = EXPORT_PIECE_CHARS,
+  /** The whole index's export also carries Scan's memory of corrections (utils/shared/scan-memory.ts). */
+  scanMemory: readonly Correction[] = [],
+): ExportPieces {
   const { workstreams, documents } = select(index, workstreamId);
   const head = JSON.stringify(
     {
       format: INTERCHANGE_FORMAT,
       version: INTERCHANGE_VERSION,
       exportedAt: now,
+      ...(workstreamId === undefined && scanMemory.length ? { scanMemory } : {}),
       workstreams: workstreams.map((w) => ordered(w, WS_FIELDS, w.extra)),
     },
     null,
@@ -113,8 +122,8 @@ export function exportJsonPieces(index: Index, now: string, workstreamId?: strin
 }
 
 /** The interchange file whole (small indexes and tests; the background sends pieces). */
-export function exportJson(index: Index, now: string, workstreamId?: string): ExportFile {
-  const file = exportJsonPieces(index, now, workstreamId);
+export function exportJson(index: Index, now: string, workstreamId?: string, scanMemory: readonly Correction[] = []): ExportFile {
+  const file = exportJsonPieces(index, now, workstreamId, EXPORT_PIECE_CHARS, scanMemory);
   return { filename: file.filename, mime: file.mime, text: joinPieces(file) };
 }
 

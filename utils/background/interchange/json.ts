@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
 import { t } from '../../shared/i18n';
+import { readCorrections } from '../../shared/scan-memory';
 
 function jsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -86,5 +87,7 @@ export function parseJson(text: string, ctx: ImportContext): ParseResult {
     documents.push(doc);
     if (r.implied.length) implied[doc.id] = r.implied;
   });
-  return { ok: true, value: { workstreams, documents, refused, implied } };
+  // Scan's memory: entries whose workstream is in the file or the index (older files have none).
+  const scanMemory = readCorrections((data as Record<string, unknown>).scanMemory).filter((c) => known.has(c.workstreamId));
+  return { ok: true, value: { workstreams, documents, refused, implied, ...(scanMemory.length ? { scanMemory } : {}) } };
 }

@@ -27,6 +27,7 @@ import * as v from 'valibot';
 import { DOC_FIELDS, DOC_KINDS, STATUSES, WS_FIELDS, isIsoDate, ACCOUNT_RE } from '../../shared/model';
 import type { DocKind, DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
+import type { Correction } from '../../shared/scan-memory';
 import { parseDocLink } from '../../shared/links';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -47,6 +48,8 @@ export interface ParsedImport {
    * Absent: every field counts as given.
    */
   implied?: Record<string, ImpliedField[]>;
+  /** Scan's memory of corrections the file carries (JSON form; absent in older files). */
+  scanMemory?: Correction[];
 }
 
 export type ParseResult = { ok: true; value: ParsedImport } | { ok: false; error: string };
