@@ -4,6 +4,7 @@ import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { useLatest } from '@/hooks/useLatest';
+import { t } from '@/utils/shared/i18n';
 
 const ScanPanel = lazy(() => import('./ScanPanel').then((m) => ({ default: m.ScanPanel })));
 
@@ -67,7 +68,7 @@ export function FullScan({
   return (
     <div className="full-scan">
       <div className="field">
-        <label htmlFor={`${id}-tab`}>Page to scan</label>
+        <label htmlFor={`${id}-tab`}>{t('scan_page_to_scan')}</label>
         <select
           id={`${id}-tab`}
           value={chosen?.tabId ?? ''}
@@ -77,10 +78,10 @@ export function FullScan({
           }}
         >
           <option value="" disabled>
-            {tabs.length ? 'Choose an open page…' : 'No open page Docket can read'}
+            {tabs.length ? t('scan_choose_page') : t('scan_no_page')}
           </option>
           {chosen && !tabs.some((t) => t.id === chosen.tabId) && (
-            <option value={chosen.tabId}>{chosen.title || 'The page'}</option>
+            <option value={chosen.tabId}>{chosen.title || t('scan_the_page')}</option>
           )}
           {tabs.map((t) => (
             <option key={t.id} value={t.id}>
@@ -90,7 +91,7 @@ export function FullScan({
         </select>
       </div>
       {chosen && workstreams && (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={<p className="muted">{t('scan_loading')}</p>}>
           <ScanPanel
             key={chosen.tabId}
             page={chosen}
@@ -101,7 +102,7 @@ export function FullScan({
           />
         </Suspense>
       )}
-      {!chosen && <p className="muted">Choose a page of minutes open in another tab: Docket lists the documents it links to.</p>}
+      {!chosen && <p className="muted">{t('scan_choose_hint')}</p>}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { NEW_WS } from '@/components/common/WorkstreamSelect';
 import { ScanRow } from './ScanRow';
+import { ScanMemory } from './ScanMemory';
+import { ScanGroup, groupRows } from './ScanGroup';
 import type { ScanRowState } from './ScanRow';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
@@ -10,11 +12,28 @@ import { formatDate, mentionsDay } from '@/utils/shared/format-date';
 import { recordsFor } from '@/utils/popup/scan/records';
 import type { ScanCandidate, ScanProgress, ScanResult } from '@/utils/popup/scan/scan';
 import { ScanFailure, lookupTracked, scanTab } from '@/utils/popup/scan/scan-tab';
+import { correctionsFrom } from '@/utils/popup/scan/learn';
+import { remember, siteOf, updateCorrections } from '@/utils/shared/scan-memory';
 import { CANCELLED, SourceError } from '@/utils/popup/scan/source';
 import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { errorMessage } from '@/utils/popup/errors';
+import { formatNumber, t, tn } from '@/utils/shared/i18n';
+
+/** A placeholder's mark, to put an element where a message says `{date}`. */
+const SLOT = '\u0000';
+/** The message's text around SLOT, with `node` in its place. */
+function around(message: string, node: ReactNode): ReactNode {
+  const [before, after = ''] = message.split(SLOT);
+  return (
+    <>
+      {before}
+      {node}
+      {after}
+    </>
+  );
+}
 
 /** Rows drawn at a time: a page of 3,000 links is listed in steps, all of them selected and tracked at once. */
 const ROWS_SHOWN = 100;
@@ -30,17 +49,16 @@ type Phase =
 /** What the member sees while a long page or PDF is read ("Reading the PDF: page 3 of 12…"). */
 function progressText(p: SourceProgress | ScanProgress): string | undefined {
   if (p.phase === 'fetching') {
-    if (!p.done) return 'Fetching the file…';
-    return `Fetching the file: ${megabytes(p.done)}${p.total ? ` of ${megabytes(p.total)}` : ''}…`;
+    if (!p.done) return t('scan_fetching');
+    return p.total
+      ? t('scan_fetching_of', { done: megabytes(p.done), total: megabytes(p.total) })
+      : t('scan_fetching_part', { done: megabytes(p.done) });
   }
-  if (p.phase === 'pdf') return `Reading the PDF: page ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')}…`;
-  if (p.phase === 'documents' && p.total > 50) return `Scanning: ${p.done} of ${p.total} documents…`;
-  if (p.phase === 'outline' || p.phase === 'links') return 'Reading the page’s items…';
+  if (p.phase === 'pdf') return t('scan_pdf_page', { done: formatNumber(p.done), total: formatNumber(p.total) });
+  if (p.phase === 'documents' && p.total > 50)
+    return t('scan_documents_progress', { done: formatNumber(p.done), total: formatNumber(p.total) });
+  if (p.phase === 'outline' || p.phase === 'links') return t('scan_items');
   return undefined;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function rowFor(c: ScanCandidate, tracked: boolean): Row {
@@ -106,7 +124,7 @@ export function ScanPanel({
     setReport(null);
     setProblem(null);
     if (page.tabId === undefined) {
-      setPhase({ kind: 'unreachable', message: 'Docket cannot tell which page to scan. Open the popup from the page’s tab.' });
+      setPhase({ kind: 'unreachable', message: t('scan_no_tab') });
       return;
     }
     setPhase({ kind: 'scanning' });
@@ -131,12 +149,12 @@ export function ScanPanel({
       if (failure instanceof ScanFailure && failure.stage === 'read') {
         setPhase({
           kind: 'unreachable',
-          message: e instanceof SourceError ? e.message : `Docket could not read this page: ${errorMessage(e)}`,
+          message: e instanceof SourceError ? e.message : t('scan_could_not_read', { error: errorMessage(e) }),
           ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
           ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
         });
       } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: CANCELLED, retry: true });
-      else setPhase({ kind: 'unreachable', message: `Docket could not scan this page: ${errorMessage(e)}` });
+      else setPhase({ kind: 'unreachable', message: t('scan_could_not_scan', { error: errorMessage(e) }) });
     }
   }, [page.tabId, page.url, page.title]);
 
@@ -166,7 +184,12 @@ export function ScanPanel({
   }, [candidateIds, revision]);
 
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const updateMany = (indices: readonly number[], patch: (r: Row) => Partial<Row>) => {
+    const set = new Set(indices);
+    setRows((rs) => rs.map((r, j) => (set.has(j) ? { ...r, ...patch(r) } : r)));
+  };
   const selectedCount = rows.filter((r) => r.selected).length;
+  const trackedCount = rows.filter((r) => findTracked(r.c.id)).length;
 
   async function track() {
     if (phase.kind !== 'done' || busy) return;
@@ -185,8 +208,23 @@ export function ScanPanel({
     setBusy(true);
     try {
       const res = await send('docs/track', { documents: docs, workstreams: newWorkstreams });
-      const wsPart = res.workstreams ? ` and created ${plural(res.workstreams, 'workstream')}` : '';
-      setReport(`Tracked ${plural(res.documents, 'document')}${wsPart}.`);
+      // An item given another workstream than the one proposed: remembered for this site's next scans.
+      const learned = correctionsFrom(
+        chosen.map(([r], k) => ({ c: r.c, workstreamId: docs[k]?.workstreamId })),
+        [...workstreams, ...newWorkstreams],
+        siteOf(result.pageUrl),
+        new Date().toISOString(),
+      );
+      if (learned.length)
+        await updateCorrections((list) => learned.reduce((l, e) => remember(l, e), list)).catch(() => undefined);
+      setReport(
+        res.workstreams
+          ? t('scan_tracked_created', {
+              documents: tn('count_documents', res.documents),
+              workstreams: tn('count_workstreams', res.workstreams),
+            })
+          : tn('scan_tracked', res.documents),
+      );
       setRows((rs) =>
         rs.map((r) => {
           if (!r.selected) return r;
@@ -219,7 +257,7 @@ export function ScanPanel({
     if (!granted) {
       setPhase({
         kind: 'unreachable',
-        message: `Docket was not given access to ${new URL(origin).hostname}; nothing was read.`,
+        message: t('scan_not_given', { host: new URL(origin).hostname }),
         origin,
       });
       return;
@@ -235,24 +273,24 @@ export function ScanPanel({
   return (
     <section className="scan" aria-labelledby={`${id}-heading`} aria-busy={phase.kind === 'scanning'}>
       <div className="section-head">
-        <h2 id={`${id}-heading`}>Scan this page</h2>
+        <h2 id={`${id}-heading`}>{t('scan_heading')}</h2>
         <button type="button" onClick={() => void scan()} disabled={phase.kind === 'scanning' || busy}>
-          {phase.kind === 'idle' ? 'Scan' : 'Scan again'}
+          {phase.kind === 'idle' ? t('scan_button') : t('scan_again')}
         </button>
       </div>
 
       {phase.kind === 'idle' && (
         <p className="muted" role="status">
-          {!page.ready || !loaded ? 'Looking at the current tab…' : 'Ready to scan.'}
+          {!page.ready || !loaded ? t('scan_looking') : t('scan_ready')}
         </p>
       )}
       {phase.kind === 'scanning' && (
         <div className="scan-progress-row">
           <p className="scan-progress" role="status">
-            <span className="spinner" aria-hidden="true" /> {phase.progress ?? 'Scanning this page for Google documents…'}
+            <span className="spinner" aria-hidden="true" /> {phase.progress ?? t('scan_scanning')}
           </p>
           <button type="button" className="link-button scan-cancel" onClick={() => stopper.current?.abort()}>
-            Cancel
+            {t('scan_cancel')}
           </button>
         </div>
       )}
@@ -261,12 +299,12 @@ export function ScanPanel({
           <p>{phase.message}</p>
           {phase.retry && (
             <button type="button" onClick={() => void scan()}>
-              Try again
+              {t('scan_try_again')}
             </button>
           )}
           {phase.origin && (
             <button type="button" onClick={() => void allow(phase.origin!)}>
-              Enable Docket on {new URL(phase.origin).hostname}
+              {t('scan_enable_on', { host: new URL(phase.origin).hostname })}
             </button>
           )}
         </div>
@@ -276,25 +314,28 @@ export function ScanPanel({
         <>
           <p className="scan-source small muted">
             {phase.source === 'pdf' && (
-              <span className="scan-kind">PDF{phase.pages ? `, ${plural(phase.pages, 'page')}` : ''} · </span>
+              <span className="scan-kind">{phase.pages ? tn('scan_kind_pdf_pages', phase.pages) : t('scan_kind_pdf')} · </span>
             )}
-            {phase.source === 'google-doc' && <span className="scan-kind">Google document, read through its export · </span>}
+            {phase.source === 'google-doc' && <span className="scan-kind">{t('scan_kind_gdoc')} · </span>}
             <span className="scan-page-title">{result.pageTitle || result.pageUrl}</span>
             {result.meetingDate && !mentionsDay(result.pageTitle, result.meetingDate) && (
               <>
-                {' · meeting of '}
-                <time dateTime={result.meetingDate}>{formatDate(result.meetingDate)}</time>
+                {' · '}
+                {around(
+                  t('scan_meeting_of', { date: SLOT }),
+                  <time dateTime={result.meetingDate}>{formatDate(result.meetingDate)}</time>,
+                )}
               </>
             )}
           </p>
           {rows.length === 0 ? (
             <p className="scan-message" role="status">
-              No Google documents found on this page.
+              {t('scan_none_found')}
             </p>
           ) : (
             <form
               className="scan-form"
-              aria-label="Documents found"
+              aria-label={t('scan_found_label')}
               onSubmit={(e) => {
                 e.preventDefault();
                 void track();
@@ -303,11 +344,9 @@ export function ScanPanel({
             >
               <div className="scan-head">
                 <p className="scan-count" role="status">
-                  {plural(rows.length, 'document')} found
-                  {rows.some((r) => findTracked(r.c.id))
-                    ? `, ${rows.filter((r) => findTracked(r.c.id)).length} already tracked`
-                    : ''}
-                  .
+                  {trackedCount
+                    ? tn('scan_found_tracked', rows.length, { tracked: formatNumber(trackedCount) })
+                    : tn('scan_found', rows.length)}
                 </p>
                 <div className="scan-select">
                   <button
@@ -315,35 +354,52 @@ export function ScanPanel({
                     className="link-button"
                     onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: true })))}
                   >
-                    Select all
+                    {t('scan_select_all')}
                   </button>
                   <button
                     type="button"
                     className="link-button"
                     onClick={() => setRows((rs) => rs.map((r) => ({ ...r, selected: false })))}
                   >
-                    Select none
+                    {t('scan_select_none')}
                   </button>
                 </div>
               </div>
               <ul className="scan-list">
-                {rows.slice(0, shown).map((r, i) => (
-                  <ScanRow
-                    key={r.c.id}
-                    row={r}
-                    index={i}
-                    idBase={id}
-                    tracked={!!findTracked(r.c.id)}
+                {groupRows(rows.slice(0, shown)).map((g) => (
+                  <ScanGroup
+                    key={g.indices[0]}
+                    item={g.item}
+                    rows={g.indices.map((i) => rows[i]!)}
+                    idBase={`${id}-g${g.indices[0]}`}
                     workstreams={workstreams}
-                    workstreamName={rowWorkstreamName(r, workstreams)}
-                    invalidName={!!problem && r.selected && r.ws === NEW_WS && !r.newWs.trim()}
-                    onChange={(patch) => update(i, patch)}
-                  />
+                    onChange={(patch) => updateMany(g.indices, patch)}
+                  >
+                    {g.indices.map((i) => {
+                      const r = rows[i]!;
+                      return (
+                        <ScanRow
+                          key={r.c.id}
+                          row={r}
+                          index={i}
+                          idBase={id}
+                          tracked={!!findTracked(r.c.id)}
+                          workstreams={workstreams}
+                          workstreamName={rowWorkstreamName(r, workstreams)}
+                          invalidName={!!problem && r.selected && r.ws === NEW_WS && !r.newWs.trim()}
+                          onChange={(patch) => update(i, patch)}
+                        />
+                      );
+                    })}
+                  </ScanGroup>
                 ))}
               </ul>
               {rows.length > shown && (
                 <button type="button" className="link-button scan-more" onClick={() => setShown((n) => n + ROWS_SHOWN)}>
-                  Show {Math.min(ROWS_SHOWN, rows.length - shown)} more (of {rows.length})
+                  {t('scan_show_more', {
+                    more: formatNumber(Math.min(ROWS_SHOWN, rows.length - shown)),
+                    total: formatNumber(rows.length),
+                  })}
                 </button>
               )}
               <p className="field-error" role="alert">
@@ -351,7 +407,7 @@ export function ScanPanel({
               </p>
               <div className="actions scan-actions">
                 <button type="submit" className="primary" disabled={busy || selectedCount === 0}>
-                  Track {selectedCount} selected
+                  {t('scan_track_selected', { count: formatNumber(selectedCount) })}
                 </button>
                 {/* Always there, so that "Tracked N documents" is announced when it appears. */}
                 <p className="scan-report" role="status">
@@ -362,6 +418,7 @@ export function ScanPanel({
           )}
         </>
       )}
+      <ScanMemory site={result ? siteOf(result.pageUrl) : undefined} />
     </section>
   );
 }

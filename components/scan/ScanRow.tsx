@@ -6,6 +6,7 @@ import { KIND_LABELS, KIND_SHORT } from '@/utils/shared/kind-labels';
 import { isGoogleDocsUrl } from '@/utils/shared/links';
 import type { ScanCandidate } from '@/utils/popup/scan/scan';
 import { formatZonedTime } from '@/utils/shared/format-date';
+import { t } from '@/utils/shared/i18n';
 
 /** One candidate as the member edits it. */
 export interface ScanRowState {
@@ -65,10 +66,10 @@ export function ScanRow({
           aria-describedby={tracked ? f('tracked') : undefined}
         />
         <label htmlFor={f('check')} className="sr-only">
-          {tracked ? 'Update' : 'Track'} {name}
+          {tracked ? t('scan_row_update', { name }) : t('scan_row_track', { name })}
         </label>
         <label htmlFor={f('title')} className="sr-only">
-          Title
+          {t('field_title')}
         </label>
         <GrowingInput
           id={f('title')}
@@ -83,8 +84,8 @@ export function ScanRow({
             target="_blank"
             rel="noopener noreferrer"
             className="scan-open"
-            title={`Open the ${kind.toLowerCase()} ${r.c.id}`}
-            aria-label={`${KIND_SHORT[r.c.kind]}: open ${name} (${kind.toLowerCase()})`}
+            title={t('scan_row_open_title', { kind: kind.toLowerCase(), id: r.c.id })}
+            aria-label={t('scan_row_open_label', { short: KIND_SHORT[r.c.kind], name, kind: kind.toLowerCase() })}
           >
             {KIND_SHORT[r.c.kind]}
           </a>
@@ -96,30 +97,30 @@ export function ScanRow({
       </div>
       <div className={`scan-line scan-line-ws${r.ws === NEW_WS ? ' new' : ''}`}>
         <label htmlFor={f('ws')} className="sr-only">
-          Workstream
+          {t('field_workstream')}
         </label>
         <WorkstreamSelect id={f('ws')} value={r.ws} workstreams={workstreams} onChange={(ws) => onChange({ ws })} />
         {r.ws === NEW_WS && (
           <>
             <label htmlFor={f('newws')} className="sr-only">
-              New workstream name
+              {t('scan_row_new_name')}
             </label>
             <GrowingInput
               id={f('newws')}
               className="scan-newws"
               value={r.newWs}
-              placeholder="New workstream name"
+              placeholder={t('scan_row_new_name')}
               aria-invalid={invalidName || undefined}
               onValue={(newWs) => onChange({ newWs })}
             />
           </>
         )}
         <label htmlFor={f('status')} className="sr-only">
-          Status
+          {t('field_status')}
         </label>
         <StatusSelect id={f('status')} value={r.status} allowUnset onChange={(status) => onChange({ status })} />
         <label htmlFor={f('deadline')} className="sr-only">
-          Deadline
+          {t('field_deadline')}
         </label>
         <input
           id={f('deadline')}
@@ -130,16 +131,17 @@ export function ScanRow({
           onChange={(e) => onChange({ deadline: e.target.value })}
         />
       </div>
-      {(r.c.deadlineSentence || tracked) && (
+      {(r.c.deadlineSentence || tracked || (r.c.remembered && r.ws === r.c.workstreamId)) && (
         <p className="scan-note">
+          {r.c.remembered && r.ws === r.c.workstreamId && <span className="scan-remembered">{t('scan_remembered')} </span>}
           {tracked && (
             <span id={f('tracked')} className="scan-tracked">
-              Already tracked{r.selected ? ': will be updated' : ''}
+              {r.selected ? t('scan_row_tracked_update') : t('scan_row_tracked')}
             </span>
           )}
           {r.c.deadlineSentence && (
             <span id={f('sentence')} className="scan-sentence" title={r.c.deadlineSentence}>
-              <span className="sr-only">Deadline from: </span>“{r.c.deadlineSentence}”
+              <span className="sr-only">{t('scan_row_deadline_from')} </span>“{r.c.deadlineSentence}”
               {r.c.deadlineTime && r.c.deadline && r.deadline === r.c.deadline && (
                 <span className="scan-zoned"> ({formatZonedTime(r.c.deadline, r.c.deadlineTime)})</span>
               )}

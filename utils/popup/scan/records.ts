@@ -7,6 +7,7 @@
 import type { DocRecord, Workstream } from '../../shared/model';
 import { commonGroup, newWorkstreamId, nextWorkstreamColor } from '../../shared/workstreams';
 import type { ScanResult, ScanCandidate } from './scan';
+import { t } from '../../shared/i18n';
 
 export const NEW_WORKSTREAM = '__new__';
 const NOTE_MAX = 160;
@@ -51,7 +52,7 @@ export function recordsFor(
       const name = r.newWs.trim();
       if (!name) {
         return {
-          problem: `Give the new workstream of “${r.title || r.c.id}” a name, or choose another workstream.`,
+          problem: t('scan_problem_name', { title: r.title || r.c.id }),
           index: i,
           field: 'newws',
         };
@@ -76,7 +77,7 @@ export function recordsFor(
       workstreamId = r.ws;
     }
     if (r.deadline && !/^\d{4}-\d{2}-\d{2}$/.test(r.deadline)) {
-      return { problem: `The deadline of “${r.title || r.c.id}” must be a date (YYYY-MM-DD).`, index: i, field: 'deadline' };
+      return { problem: t('scan_problem_deadline', { title: r.title || r.c.id }), index: i, field: 'deadline' };
     }
     const existing = ctx.tracked(r.c.id);
     const sentence = r.deadline ? r.c.deadlineSentence : undefined;

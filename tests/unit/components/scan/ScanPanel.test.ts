@@ -12,6 +12,8 @@ import type { DocRecord, Workstream } from '@/utils/shared/model';
 
 import { ScanPanel } from '@/components/scan/ScanPanel';
 import { answerRead } from '../../support/fake-backend';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadCorrections, saveCorrections } from '@/utils/shared/scan-memory';
 
 const protocol = vi.hoisted(() => ({
   send: vi.fn(),
@@ -256,5 +258,100 @@ describe('ScanPanel: the member can stop a scan (issue 28, item 12)', () => {
       });
     }
     expect(rows()).toHaveLength(5);
+  });
+});
+
+describe('ScanPanel: rows by item, and the corrections Scan remembers', () => {
+  const B1 = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
+  const B2 = '1UEBjVU45gsTL1tuNIH8m6Mk7pIczz3Ms';
+  const SURVEY: Workstream = { id: 'ws-d', name: 'D. Member survey', color: '#1f6feb' };
+  beforeEach(() => fakeBrowser.reset());
+
+  function choose(select: HTMLSelectElement, value: string) {
+    const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+    setter.call(select, value);
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  const groupSelect = () =>
+    [...host.querySelectorAll<HTMLSelectElement>('.scan-group-head select')].find((s) =>
+      s.labels?.[0]?.textContent?.startsWith('Workstream of the 2 documents under “B. Improvements to the IGF”'),
+    )!;
+
+  it('one choice gives the item’s documents another workstream; tracking remembers it for the site', async () => {
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'WG minutes — 27 August 2020', html: SEED_004 });
+    protocol.send.mockImplementation(async (_type: string, data: { documents: unknown[]; workstreams: unknown[] }) => ({
+      documents: data.documents.length,
+      workstreams: data.workstreams.length,
+    }));
+    await render({ workstreams: [SURVEY] });
+    // The items with one document have no choice of their own: only B (two documents).
+    expect(host.querySelectorAll('.scan-group-head select')).toHaveLength(1);
+    await act(async () => choose(groupSelect(), 'ws-d'));
+    const ws = () => Object.fromEntries(rows().map((r) => [r.dataset.docketId, r.dataset.docketWorkstream]));
+    expect([ws()[B1], ws()[B2]]).toEqual(['D. Member survey', 'D. Member survey']);
+    // The rows' own choices follow.
+    expect(
+      rows()
+        .find((r) => r.dataset.docketId === B2)!
+        .querySelector<HTMLSelectElement>('select')!.value,
+    ).toBe('ws-d');
+    await act(async () => button(/^Track 5 selected$/).click());
+    await expect
+      .poll(loadCorrections)
+      .toEqual([
+        expect.objectContaining({ site: 'www.intgovforum.org', item: 'B. Improvements to the IGF', workstreamId: 'ws-d' }),
+      ]);
+    // Listed under the review, with the item and its workstream.
+    expect(host.querySelector('.scan-memory summary')?.textContent).toBe('1 choice Scan remembers');
+    expect(host.querySelector('.scan-memory-entry')?.textContent).toContain('“B. Improvements to the IGF” → D. Member survey');
+  });
+
+  it('proposes a remembered choice on the next scan, says so, and forgets it on request', async () => {
+    await saveCorrections([
+      {
+        site: 'www.intgovforum.org',
+        item: 'C. Improvements to the IGF',
+        workstreamId: 'ws-d',
+        workstreamName: 'D. Member survey',
+        at: '2026-12-01T10:00:00.000Z',
+      },
+    ]);
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'WG minutes', html: SEED_004 });
+    await render({ workstreams: [SURVEY] });
+    const b1 = rows().find((r) => r.dataset.docketId === B1)!;
+    expect(b1.dataset.docketWorkstream).toBe('D. Member survey');
+    expect(b1.textContent).toContain('As you chose before.');
+    // The other items are not touched.
+    expect(rows()[0]!.dataset.docketWorkstream).toBe('A. Possible implementation models for the Roadmap’s High-level body');
+    const forgetOne = [...host.querySelectorAll<HTMLButtonElement>('.scan-memory button')].find(
+      (b) => b.getAttribute('aria-label') === 'Forget “C. Improvements to the IGF” on www.intgovforum.org',
+    )!;
+    await act(async () => forgetOne.click());
+    await expect.poll(loadCorrections).toEqual([]);
+    expect(host.querySelector('.scan-memory summary')?.textContent).toBe('0 choices Scan remembers');
+  });
+
+  it('Forget all asks once more, then empties the list', async () => {
+    const entry = (item: string) => ({
+      site: 's.org',
+      item,
+      workstreamId: 'w',
+      workstreamName: 'W',
+      at: '2026-12-01T10:00:00.000Z',
+    });
+    await saveCorrections([entry('One'), entry('Two')]);
+    protocol.sendToTab.mockResolvedValue({ url: PAGE_URL, title: 'WG minutes', html: SEED_004 });
+    await render();
+    await act(async () => button(/^Forget all$/).click());
+    expect(host.querySelector('.scan-memory-confirm')?.textContent).toContain('Forget all 2 remembered choices?');
+    await act(async () => button(/^Keep them$/).click());
+    expect(await loadCorrections()).toHaveLength(2);
+    await act(async () => button(/^Forget all$/).click());
+    const confirm = [...host.querySelectorAll<HTMLButtonElement>('.scan-memory-confirm button')].find(
+      (b) => b.textContent === 'Forget all',
+    )!;
+    await act(async () => confirm.click());
+    await expect.poll(loadCorrections).toEqual([]);
+    expect(host.textContent).toContain('No choice remembered yet.');
   });
 });
