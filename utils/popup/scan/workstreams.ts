@@ -7,7 +7,8 @@
  * sets of content words: lower case, accents and the item mark dropped, `’` = `'`, possessive
  * `'s` and stop words ("the", "to", "of"…) removed, plurals folded ("outcomes" = "outcome").
  * Similarity is the Dice coefficient of the two sets (2·shared / (|a| + |b|)); a name matches
- * a workstream at 0.6 or more with at least two shared words (one when both names are one word).
+ * a workstream at 0.6 or more with at least two shared words (one when both names are one word),
+ * either name also read without a trailing parenthesis ("Workshop (China friendly)" = "Workshop").
  * The best-scoring workstream wins; ties go to the first.
  */
 import { withoutItemMark } from '../../shared/agenda-item';
@@ -90,6 +91,25 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * shared) / (ta.length + tb.length);
 }
 
+/** A name without its trailing parenthesis ("Workshop (China friendly)" → "Workshop"), or '' when it has none. */
+function withoutAside(name: string): string {
+  const bare = name.replace(/\s*\([^()]*\)\s*$/, '');
+  return bare !== name && bare.trim() ? bare : '';
+}
+
+/**
+ * How well `name` matches a workstream's name: as written, or either without a trailing
+ * parenthesis (a presenter, a qualifier: "Workshop (China friendly)" is the item "Workshop").
+ */
+function matchScore(name: string, wsName: string): number {
+  let score = nameSimilarity(name, wsName);
+  const a = withoutAside(name);
+  const b = withoutAside(wsName);
+  if (a) score = Math.max(score, nameSimilarity(a, wsName));
+  if (b) score = Math.max(score, nameSimilarity(name, b));
+  return score;
+}
+
 /** The workstream whose name best matches `name` (at the threshold or above), if any. */
 export function matchWorkstream<W extends Pick<Workstream, 'name'>>(
   name: string,
@@ -98,7 +118,7 @@ export function matchWorkstream<W extends Pick<Workstream, 'name'>>(
 ): { workstream: W; score: number } | undefined {
   let best: { workstream: W; score: number } | undefined;
   for (const w of workstreams) {
-    const score = nameSimilarity(name, w.name);
+    const score = matchScore(name, w.name);
     if (score >= threshold && (!best || score > best.score)) best = { workstream: w, score };
   }
   return best;

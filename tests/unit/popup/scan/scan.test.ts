@@ -261,6 +261,10 @@ describe('workstreams: matching items across meetings', () => {
     ['Series of online discussions on IGF strategy and strengthening in 2020', undefined],
     ['Results of the questionnaire for the MAG', undefined],
     ['IGF', undefined],
+    // A trailing parenthesis (presenter, qualifier) is read without it, on either side.
+    ['C. Improvements to the IGF (Chengetai)', 'ws-improve'],
+    ['Response to the Options Paper (draft)', 'ws-response'],
+    ['IGF (all)', undefined],
   ] as const)('%s → %s', (name, id) => {
     expect(matchWorkstream(name, existing)?.workstream.id).toBe(id);
   });
@@ -271,6 +275,13 @@ describe('workstreams: matching items across meetings', () => {
       nameTokens('Possible implementation models for the Roadmap’s High-level body'),
     );
     expect(nameSimilarity('B. Improvements to the IGF', 'C. Strengthening the IGF outcomes')).toBeLessThan(0.6);
+  });
+
+  it('reads a workstream’s name without its trailing parenthesis too', () => {
+    const ws = [{ id: 'w', name: 'Z. Workshops' }];
+    expect(matchWorkstream('Workshop (China friendly)', ws)?.workstream.id).toBe('w');
+    expect(matchWorkstream('Workshop', [{ id: 'p', name: 'Workshop (China friendly)' }])?.workstream.id).toBe('p');
+    expect(matchWorkstream('Workshop (China friendly)', [{ id: 'x', name: 'China' }])).toBeUndefined();
   });
 
   it('the best match wins', () => {
