@@ -29,6 +29,7 @@ import type { FitExample } from '../utils/popup/scan/item-fit';
 import type { ItemModel } from '../utils/popup/scan/item-model';
 import { FITTED_MODEL } from '../utils/popup/scan/item-model';
 import type { Workstream } from '../utils/shared/model';
+import { nameTokens } from '../utils/popup/scan/workstreams';
 import { DESIGNS, SHIPPED_DESIGN } from './capture-designs';
 import {
   RULE_MODEL,
@@ -73,19 +74,27 @@ function warmIndex(group: string): { workstreams: Workstream[]; idOf: Map<string
     if (p.group === group) for (const r of p.rows) if (r.workstream && !items.includes(r.workstream)) items.push(r.workstream);
   const workstreams: Workstream[] = [];
   const idOf = new Map<string, string>();
+  // The key writes one item differently on two pages ("B. Improvements to the IGF", "C. Improvements to
+  // the IGF"; "Roadmap’s" and "Roadmap's"): an index has one workstream for it, not two.
+  const sameItem = new Map<string, string>();
   items.forEach((item, i) => {
+    const words = [...nameTokens(item)].sort().join(' ');
+    const earlier = sameItem.get(words);
+    if (earlier) return void idOf.set(item, earlier);
+    sameItem.set(words, `warm-${i}`);
     const letter = String.fromCharCode(90 - (i % 26)); // Z, Y, X…: never the page's own letters in order
-    const words = item
+    const renamed = item
       .replace(/^\s*(?:[A-Za-z]|[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+/, '')
       .replace(/\s*\([^()]*\)\s*$/, '')
       .split(/\s+/);
     // Slightly other wording: the last word's plural toggled, the first word's case changed.
-    const last = words.length - 1;
-    if (words.length > 1 && /^[A-Za-z]{4,}$/.test(words[last]!))
-      words[last] = words[last]!.endsWith('s') ? words[last]!.slice(0, -1) : `${words[last]}s`;
-    if (words[0]) words[0] = words[0] === words[0].toLowerCase() ? words[0][0]!.toUpperCase() + words[0].slice(1) : words[0];
+    const last = renamed.length - 1;
+    if (renamed.length > 1 && /^[A-Za-z]{4,}$/.test(renamed[last]!))
+      renamed[last] = renamed[last]!.endsWith('s') ? renamed[last]!.slice(0, -1) : `${renamed[last]}s`;
+    if (renamed[0])
+      renamed[0] = renamed[0] === renamed[0].toLowerCase() ? renamed[0][0]!.toUpperCase() + renamed[0].slice(1) : renamed[0];
     const id = `warm-${i}`;
-    workstreams.push({ id, name: `${letter}. ${words.join(' ')}` });
+    workstreams.push({ id, name: `${letter}. ${renamed.join(' ')}` });
     idOf.set(item, id);
   });
   return { workstreams, idOf };
