@@ -7,7 +7,7 @@ import { recoverJournal, statusReader, storageJournal } from '@/utils/background
 import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
 import { browserFetcher, scheduleSync } from '@/utils/background/subscriptions';
-import { startToolbar } from '@/utils/background/toolbar';
+import { startToolbar, type BadgeMemory } from '@/utils/background/toolbar';
 import { openDocketDbSafely, type DocketDB } from '@/utils/background/db/schema';
 import { createHandlers, dispatch, type ServiceDeps } from '@/utils/background/service';
 import type { Sender } from '@/utils/background/handlers/context';
@@ -34,6 +34,18 @@ import { popupSearch, type PopupLink } from '@/utils/shared/page-urls';
 function sessionMemory(): WindowMemory | undefined {
   if (!(browser.storage as { session?: unknown }).session) return undefined;
   return { load: () => editorWindowsItem.get(), save: (pairs) => editorWindowsItem.set(pairs) };
+}
+
+/** The toolbar badge's last drawing, noted for the browser session (none without storage.session: drawn at every start). */
+function badgeMemory(revision: () => Promise<string | null>): BadgeMemory | undefined {
+  const area = (browser.storage as { session?: typeof browser.storage.local }).session;
+  if (!area) return undefined;
+  const key = 'docket:badge-drawn';
+  return {
+    load: async () => (await area.get(key))[key],
+    save: (drawn) => area.set({ [key]: drawn }),
+    revision,
+  };
 }
 
 // The service worker owns the index. What it does lives in utils/ (service.ts for the
@@ -120,7 +132,7 @@ export default defineBackground(() => {
   // Each optional part on its own: one that is missing or throws costs only itself (optional.ts).
   optional('windows', () => browser.windows.onRemoved.addListener((windowId) => void editors.closed(windowId)));
   // Started after the listener, each on its own: without them the index still answers.
-  const toolbar = optional('the toolbar badge', () => startToolbar(db));
+  const toolbar = optional('the toolbar badge', () => startToolbar(db, badgeMemory(readRevision)));
   const omnibox = optional('the address bar (dk)', () =>
     startOmnibox(
       db,
