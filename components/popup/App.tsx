@@ -259,17 +259,21 @@ export function App() {
   const onLink = useCallback((ref: DocRef) => void trackRef(ref, {}, workstreams), [trackRef, workstreams]);
   const sample = useSample({ workstreams, today, onError, onChanged: reload });
   const canScan = page.ready && !!page.url && /^(https?|file):/.test(page.url);
-  const welcome = (
-    <GettingStarted
-      canScan={canScan}
-      hideJoin={!!joinUrl}
-      onJoined={onJoined}
-      onScan={() => setView('scan')}
-      onImport={() => setView('import-export')}
-      onAddLink={() => document.querySelector<HTMLInputElement>('.add-by-link input')?.focus()}
-      onSample={sample.add}
-      onHelp={() => setHelp(true)}
-    />
+  // The same element from one keystroke to the next: the list's rows (a memo) are then not drawn again while typing.
+  const welcome = useMemo(
+    () => (
+      <GettingStarted
+        canScan={canScan}
+        hideJoin={!!joinUrl}
+        onJoined={onJoined}
+        onScan={() => setView('scan')}
+        onImport={() => setView('import-export')}
+        onAddLink={() => document.querySelector<HTMLInputElement>('.add-by-link input')?.focus()}
+        onSample={sample.add}
+        onHelp={() => setHelp(true)}
+      />
+    ),
+    [canScan, joinUrl, onJoined, sample.add],
   );
 
   return (
