@@ -4,7 +4,6 @@ import { ScanMemory } from './ScanMemory';
 import { ScanGroup, groupRows } from './ScanGroup';
 import type { ScanRowState } from './ScanRow';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import { originPattern } from '@/utils/shared/sites';
@@ -18,6 +17,7 @@ import { CANCELLED, SourceError } from '@/utils/popup/scan/source';
 import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
+import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { errorMessage } from '@/utils/popup/errors';
 import { formatNumber, t, tn } from '@/utils/shared/i18n';
 
@@ -100,6 +100,7 @@ export function ScanPanel({
   onTracked: () => void;
 }) {
   const id = useId();
+  const askPermission = usePermissionRequest();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [rows, setRows] = useState<Row[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -249,7 +250,7 @@ export function ScanPanel({
     let granted = false;
     try {
       // First, before any other await: the browser only asks during the click's user gesture.
-      granted = await browser.permissions.request({ origins: [pattern] });
+      granted = await askPermission({ origins: [pattern] });
     } catch (e) {
       setProblem(errorMessage(e));
       return;
