@@ -28,11 +28,13 @@ interface Pending {
 /** What runs in the background now: reading a chosen file (preview) or writing it (apply). */
 type Running = { kind: 'reading'; filename: string } | { kind: 'applying'; filename: string; report: ImportReport } | null;
 
-function RefusedList({ rows }: { rows: RefusedRow[] }) {
+/** The refused rows a report lists (the first MAX_REFUSED_LISTED), under a summary that counts them all. */
+function RefusedList({ rows, total }: { rows: RefusedRow[]; total: number }) {
   if (rows.length === 0) return null;
+  const more = Math.max(0, total - rows.length);
   return (
     <details className="refused" open={rows.length <= 5}>
-      <summary>{tn('team_refused_rows', rows.length)}</summary>
+      <summary>{tn('team_refused_rows', Math.max(total, rows.length))}</summary>
       <ul>
         {rows.map((r, i) => (
           <li key={i}>
@@ -46,9 +48,12 @@ function RefusedList({ rows }: { rows: RefusedRow[] }) {
           </li>
         ))}
       </ul>
+      {more > 0 && <p className="muted">{tn('team_refused_more', more)}</p>}
     </details>
   );
 }
+
+const refusedTotal = (r: ImportReport) => r.documents.refused + r.workstreams.refused;
 
 function CountsRow({ label, c }: { label: string; c: ImportCounts }) {
   return (
@@ -262,7 +267,7 @@ export function ImportExport({
                 onChoose={(key, side) => setChoices((c) => ({ ...c, [key]: side }))}
               />
             )}
-            <RefusedList rows={pending.report.refused} />
+            <RefusedList rows={pending.report.refused} total={refusedTotal(pending.report)} />
             <div className="actions">
               <button type="button" className="primary" onClick={apply} disabled={busy}>
                 {importButtonLabel(pending.report)}
@@ -278,7 +283,7 @@ export function ImportExport({
           <div className="import-result">
             <p role="status">{importSummary(result)}</p>
             {!!result.conflicts?.length && <p className="muted small">{tn('team_conflicts_kept', result.conflicts.length)}</p>}
-            <RefusedList rows={result.refused} />
+            <RefusedList rows={result.refused} total={refusedTotal(result)} />
           </div>
         )}
       </section>

@@ -34,9 +34,16 @@ export interface MergeConflict {
 /** `docId:field` → the side to keep. */
 export type Resolutions = Record<string, 'local' | 'incoming'>;
 
+/**
+ * The most refused rows a report lists (issue 28: no reply grows with the file). The counts (`refused` in
+ * `documents` and `workstreams`) count them all; the member reads the first ones and how many more there are.
+ */
+export const MAX_REFUSED_LISTED = 500;
+
 export interface ImportReport {
   documents: ImportCounts;
   workstreams: ImportCounts;
+  /** The first MAX_REFUSED_LISTED refused rows, in file order. */
   refused: RefusedRow[];
   /** Set when the whole file was refused; nothing was written. */
   error?: string;

@@ -2,7 +2,13 @@
 import { DOC_VALUE_FIELDS } from '../../shared/model';
 import { type ParsedImport, deepEqual, unique } from './records';
 import type { DocRecord, Workstream } from '../../shared/model';
-import type { ImportCounts, ImportReport, MergeConflict, Resolutions } from '../../shared/reports';
+import {
+  MAX_REFUSED_LISTED,
+  type ImportCounts,
+  type ImportReport,
+  type MergeConflict,
+  type Resolutions,
+} from '../../shared/reports';
 
 function zeroCounts(): ImportCounts {
   return { added: 0, updated: 0, unchanged: 0, refused: 0 };
@@ -84,7 +90,7 @@ export function planMerge(
   const report: ImportReport = {
     documents: zeroCounts(),
     workstreams: zeroCounts(),
-    refused: [...parsed.refused],
+    refused: parsed.refused.slice(0, MAX_REFUSED_LISTED),
     applied: false,
     conflicts: [],
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseOf, planMerge, type MergeBase } from '@/utils/background/interchange/merge';
+import { MAX_REFUSED_LISTED } from '@/utils/shared/reports';
 import { parseImport } from '@/utils/background/interchange/parse';
 import type { DocRecord, Workstream } from '@/utils/shared/model';
 
@@ -97,5 +98,24 @@ describe('three-way merge against the last shared version', () => {
     const plan = merge(shared, { deadline: '2020-09-17' }, base);
     expect(plan.bases.get(ID)).toMatchObject({ deadline: '2020-09-17', title: 'MHLB models' });
     expect(plan.bases.get(ID)).not.toHaveProperty('updatedAt');
+  });
+});
+
+describe('a file with more refused rows than a report lists (issue 28: no reply grows with the file)', () => {
+  it.each([
+    [3, 3],
+    [MAX_REFUSED_LISTED, MAX_REFUSED_LISTED],
+    [MAX_REFUSED_LISTED + 250, MAX_REFUSED_LISTED],
+  ])('%i refused rows: all counted, %i listed, the first ones', (bad, listed) => {
+    const documents = [shared, ...Array.from({ length: bad }, (_, i) => ({ title: `no id ${i}` }))];
+    const parsed = parseImport(JSON.stringify({ format: 'docket-index', version: 1, workstreams: [WS], documents }), 'x.json', {
+      existingWorkstreams: [WS],
+      now: NOW,
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { report } = planMerge(parsed.value, { documents: new Map(), workstreams: new Map([[WS.id, WS]]) }, NOW);
+    expect(report.documents).toMatchObject({ added: 1, refused: bad });
+    expect(report.refused).toHaveLength(listed);
+    expect(report.refused.map((r) => r.row)).toEqual(parsed.value.refused.slice(0, listed).map((r) => r.row));
   });
 });

@@ -65,6 +65,26 @@ const PREVIEW: ImportReport = {
   conflicts: CONFLICTS,
 };
 
+describe('a report with more refused rows than it lists (issue 28)', () => {
+  it('counts them all and says how many are not listed', async () => {
+    const listed = Array.from({ length: 3 }, (_, i) => ({ row: i + 1, what: 'document' as const, reason: 'id missing' }));
+    protocol.send.mockImplementation((type: string) => {
+      if (type === 'import/upload') return Promise.resolve({ received: 1 });
+      if (type === 'import/preview')
+        return Promise.resolve({ ...PREVIEW, conflicts: [], documents: counts(1, 0, 0, 700), refused: listed });
+      if (type === 'subscriptions/list') return Promise.resolve({ subscriptions: [] });
+      if (type === 'snapshots/list') return Promise.resolve({ snapshots: [] });
+      return Promise.reject(new Error(`unexpected ${type}`));
+    });
+    await render(<ImportExport workstreams={WS} onError={vi.fn()} subscriptions={[]} />);
+    await chooseFile('team.json', '{"format":"docket-index"}');
+    const list = host.querySelector('details.refused')!;
+    expect(list.querySelector('summary')!.textContent).toBe('700 refused rows');
+    expect(list.querySelectorAll('li')).toHaveLength(3);
+    expect(list.querySelector('p')!.textContent).toBe('…and 697 more rows, not listed.');
+  });
+});
+
 describe('import with conflicts', () => {
   it('lists the conflicts with the merge’s side chosen, and sends the member’s choices', async () => {
     const applied = deferred<ImportReport>();
