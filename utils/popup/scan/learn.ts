@@ -13,7 +13,7 @@
 import type { DocRecord, Workstream } from '../../shared/model';
 import { itemKey } from '../../shared/scan-memory';
 import type { Correction } from '../../shared/scan-memory';
-import type { ScanCandidate } from './scan';
+import type { ScanCandidate } from './candidate';
 import { nameSimilarity } from './workstreams';
 
 /** How close an item's name must be to a remembered one (higher than a workstream's match: it overrides it). */

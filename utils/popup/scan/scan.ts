@@ -20,15 +20,15 @@
  *   "<Kind> from <page title>". Titles that would repeat get the kind, then a number.
  */
 import { docUrl } from '../../shared/links';
-import type { DocKind, Status, Workstream } from '../../shared/model';
+import type { Workstream } from '../../shared/model';
 import { KIND_LABELS } from '../../shared/kind-labels';
 import { localToday } from '../../shared/calendar';
 import { attachContext, findDeadline } from './attach';
 import { nextMeetingDate, splitSentences } from './deadlines';
 import { flowOf } from './flow';
 import type { Flow } from './flow';
+import type { ScanCandidate } from './candidate';
 import { findMeetingDate, pageDate } from './meeting-date';
-import type { ZonedTime } from './relative-dates';
 import { dateLanguage } from './dates';
 import { proposeStatus } from './status';
 import { buildOutline, headingSubject } from './structure';
@@ -38,38 +38,10 @@ import type { LinkHit } from './text-links';
 import { matchWorkstream } from './workstreams';
 import { recallItem } from './learn';
 import type { Remembered } from './learn';
-import type { ItemChoice } from './item-cues';
 import type { ItemModel } from './item-model';
 import { FITTED_MODEL, scoreChoice, weightVector } from './item-model';
 
-export interface ScanCandidate {
-  id: string;
-  kind: DocKind;
-  /** Canonical URL (docUrl). */
-  url: string;
-  title: string;
-  /** The proposed workstream's name: the matched workstream's, or the item's (a new one). */
-  workstreamName?: string;
-  /** An existing workstream that matched. */
-  workstreamId?: string;
-  /** The workstream is the one the member chose for this item before (learn.ts). */
-  remembered?: boolean;
-  /** The item heading as the page writes it. */
-  section?: string;
-  /** `YYYY-MM-DD` */
-  deadline?: string;
-  /** The sentence the deadline came from. */
-  deadlineSentence?: string;
-  /** The time and zone the sentence writes with the day ("11am ET"): the day is that zone's. */
-  deadlineTime?: ZonedTime;
-  status?: Status;
-  /** The link's text (an `<a>`'s text, or the URL as written). */
-  linkText?: string;
-  /** Published-to-web or form responder id. */
-  published?: boolean;
-  /** The item choices weighed for the link's block (only with `explain`: the fit step's examples). */
-  choices?: ItemChoice[];
-}
+export type { ScanCandidate } from './candidate';
 
 export interface ScanResult {
   pageUrl: string;
