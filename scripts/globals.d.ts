@@ -26,6 +26,8 @@ declare global {
     __firstRow: Promise<{ dom: number; painted: number; rows: number; marks?: Record<string, number> }>;
     /** Bench S8: the longest task the popup ran (PerformanceObserver longtask). */
     __longest: number;
+    /** Bench S9: the durations of the tab's long tasks during the bulk status change (PerformanceObserver longtask). */
+    __longTasks: number[];
     /** The latency of the next keystroke (ms), once its frame is painted. */
     __latP: Promise<number>;
     __latResolve?: (ms: number) => void;
