@@ -68,6 +68,8 @@ const SLICE_MS = 16;
  * spent ~280 ms in those layouts, 32 ms slices ~150 ms (S2); every task stays under 50 ms.
  */
 const INSERT_SLICE_MS = 32;
+/** Links in a pass from which asking the whole page once whether it holds editable content beats asking per link. */
+const WHOLE_PAGE_EDITABLE_CHECK = 64;
 /** Chips drawn together in an insertion slice (their backgrounds read together, then all drawn). */
 const CHIP_BATCH = 16;
 /** Let the page run (input, rendering) before going on: a new task, behind the page's own. */
@@ -284,8 +286,9 @@ export class Linker {
     let room = max - this.entries.size;
     let skipped = 0;
     let slice = sliceFrom;
-    // Asked once for the pass: a page with nothing editable spares every link the check.
-    const editable = mayHoldEditable(doc);
+    // Asked once for a long pass: a page with nothing editable spares every link the check. A short pass (a
+    // mutation's few links) checks its links one by one, rather than query the whole page for each batch.
+    const editable = links.length > WHOLE_PAGE_EDITABLE_CHECK ? mayHoldEditable(doc) : true;
     const seen = new Set<Element>();
     for (let k = 0; k < links.length; k++) {
       if (Date.now() - slice > SLICE_MS) {
