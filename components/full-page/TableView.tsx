@@ -13,10 +13,11 @@ import { PREFS_KEY, changeText, deletedText, nextSort, tableKey, type TableKey, 
 import { BulkBar } from '@/components/full-page/BulkBar';
 import { DocTable } from '@/components/full-page/DocTable';
 import { IcsExportButton } from '@/components/common/IcsExportButton';
+import { useConfirm } from '@/components/common/ConfirmDialog';
 import { StatusFilterSelect } from '@/components/common/StatusFilterSelect';
 import { downloadBlob } from '@/utils/popup/download';
 import { useTable } from '@/hooks/useTable';
-import { t, tn, type MessageKey } from '@/utils/shared/i18n';
+import { formatGrouped, t, tn, type MessageKey } from '@/utils/shared/i18n';
 
 const SORT_LABELS: Record<TableSort, MessageKey> = {
   title: 'field_title',
@@ -68,6 +69,7 @@ export function TableView({
   const [text, setText] = useState(initialText);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   useEffect(() => {
     try {
       localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
@@ -116,11 +118,20 @@ export function TableView({
     }
   }
 
+  const { ask } = confirm;
   const remove = useCallback(
     async (ids: readonly string[]) => {
       if (!ids.length) return;
-      // More than a screenful: asked once, with the count.
-      if (ids.length > SCREENFUL && !window.confirm(confirmDeleteText(ids.length))) return;
+      // More than a screenful: asked once, with the count, in the page (focus back to the table after a Yes).
+      if (
+        ids.length > SCREENFUL &&
+        !(await ask({
+          text: confirmDeleteText(ids.length),
+          confirm: t('bulk_delete', { count: formatGrouped(ids.length) }),
+          afterConfirm: () => document.querySelector<HTMLElement>('.table-scroll'),
+        }))
+      )
+        return;
       setBusy(true);
       try {
         const result = await runOperation(send, 'docs/delete-many', { ids: [...ids] }, onProgress);
@@ -133,7 +144,7 @@ export function TableView({
         setBusy(false);
       }
     },
-    [onError, onUndoable, onProgress],
+    [ask, onError, onUndoable, onProgress],
   );
 
   async function exportSelected(format: 'json' | 'csv') {
@@ -257,6 +268,7 @@ export function TableView({
       ) : data ? (
         <p className="muted empty-table">{data.indexSize ? t('table_no_match') : t('table_empty')}</p>
       ) : null}
+      {confirm.dialog}
     </div>
   );
 }
