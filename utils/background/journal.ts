@@ -32,12 +32,14 @@ export { noteStarted };
  */
 export async function recoverJournal(db: DocketDB, landed?: () => Promise<void>): Promise<JournalEntry | null> {
   const stored = await journalItem.get();
-  const pending = await getMeta<JournalEntry>(db, PENDING_OP);
+  // An index left at the first format by a failed upgrade has no meta store (and no note in it).
+  const hasMeta = db.objectStoreNames.contains('meta');
+  const pending = hasMeta ? await getMeta<JournalEntry>(db, PENDING_OP) : undefined;
   const entry = stored ?? pending;
   if (!entry) return null;
   if (stored) await journalItem.remove();
   if (pending) await db.delete('meta', PENDING_OP);
-  if ((await getMeta<string>(db, 'lastOp')) === entry.id) {
+  if (hasMeta && (await getMeta<string>(db, 'lastOp')) === entry.id) {
     if (stored) await landed?.();
     return null;
   }
