@@ -7,7 +7,7 @@ import { t, tn } from '@/utils/shared/i18n';
 /** Short values (dates, statuses) stay on one line. */
 const short = (text: string) => (text.length <= 20 ? ' nowrap' : '');
 
-/** How many conflicts the table lists; the rest keep the side the merge chose. */
+/** How many conflicts the table lists; the rest (and those the background did not list) keep the side the merge chose. */
 export const CONFLICT_ROWS = 200;
 
 /**
@@ -16,12 +16,15 @@ export const CONFLICT_ROWS = 200;
  */
 export function ConflictTable({
   conflicts,
+  total = conflicts.length,
   choices,
   workstreams,
   disabled,
   onChoose,
 }: {
   conflicts: readonly MergeConflict[];
+  /** How many there are in all (the background lists the first MAX_CONFLICTS_LISTED; the rest keep the merge's side). */
+  total?: number;
   choices: Resolutions;
   workstreams: readonly Workstream[];
   disabled?: boolean;
@@ -29,7 +32,7 @@ export function ConflictTable({
 }) {
   const id = useId();
   const shown = conflicts.slice(0, CONFLICT_ROWS);
-  const n = conflicts.length;
+  const n = Math.max(total, conflicts.length);
   return (
     <div className="conflicts">
       <h4 id={`${id}-heading`}>{tn('team_conflicts_heading', n)}</h4>

@@ -261,6 +261,7 @@ export function ImportExport({
             {!!pending.report.conflicts?.length && (
               <ConflictTable
                 conflicts={pending.report.conflicts}
+                total={pending.report.conflictCount}
                 choices={choices}
                 workstreams={workstreams}
                 disabled={busy}
@@ -282,7 +283,9 @@ export function ImportExport({
         {result && (
           <div className="import-result">
             <p role="status">{importSummary(result)}</p>
-            {!!result.conflicts?.length && <p className="muted small">{tn('team_conflicts_kept', result.conflicts.length)}</p>}
+            {!!result.conflicts?.length && (
+              <p className="muted small">{tn('team_conflicts_kept', result.conflictCount ?? result.conflicts.length)}</p>
+            )}
             <RefusedList rows={result.refused} total={refusedTotal(result)} />
           </div>
         )}

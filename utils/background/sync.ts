@@ -8,7 +8,7 @@ import type { Subscription, ImportReport, Resolutions } from '../shared/reports'
 import * as store from './db/store';
 import { MAX_IMPORT_BYTES } from './interchange/records';
 import { parseImport } from './interchange/parse';
-import { planMerge } from './interchange/merge';
+import { listedReport, planMerge } from './interchange/merge';
 import { contentLength, readBody } from '../shared/read-body';
 import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
@@ -81,7 +81,7 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
     const bases = await store.getBases(db, ids);
     plan = planMerge(parsed.value, existing, now, { bases, resolutions: run.resolutions });
   }
-  if (!run.apply) return plan.report;
+  if (!run.apply) return listedReport(plan.report);
 
   const documents = new Map(plan.documents.map((d) => [d.id, d] as const));
   let bases = plan.bases;
@@ -108,7 +108,7 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   if (split?.proposals.length) report.proposals = split.proposals;
   const written = [...documents.values()];
   // A sync that changes nothing writes nothing: no snapshot, no journal (issue 13).
-  if (subscription && !written.length && !plan.workstreams.length && !bases.size) return report;
+  if (subscription && !written.length && !plan.workstreams.length && !bases.size) return listedReport(report);
   const indexChanges = written.length > 0 || plan.workstreams.length > 0;
   const id = run.newId();
   const label = subscription ? `before syncing “${subscription.name}”` : `before importing ${run.filename}`;
@@ -142,7 +142,7 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   // Scan's memory of corrections (an export's): merged with the member's, the later choice winning.
   const memory = subscription ? undefined : parsed.value.scanMemory;
   if (memory?.length) await updateCorrections((list) => mergeCorrections(list, memory)).catch(() => undefined);
-  return report;
+  return listedReport(report);
 }
 
 /** What a subscription's fetch answered: the final address after redirects, and the body as a stream. */
@@ -280,7 +280,12 @@ export async function syncSubscription(
       else {
         delete next.lastError;
         next.lastSuccessAt = deps.now;
-        next.lastReport = { documents: report.documents, workstreams: report.workstreams, conflicts: report.conflicts };
+        next.lastReport = {
+          documents: report.documents,
+          workstreams: report.workstreams,
+          conflicts: report.conflicts,
+          conflictCount: report.conflictCount,
+        };
         if (report.proposals?.length) next.proposals = report.proposals;
         else delete next.proposals;
       }

@@ -64,13 +64,13 @@ export function importProgressText(report: ImportReport | undefined, filename: s
 }
 
 /** A sync's counts, without the word the import report uses ("12 new, 3 updated, 40 unchanged; 1 conflict kept yours"). */
-export function syncCountsText(report: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>): string {
+export function syncCountsText(report: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts' | 'conflictCount'>): string {
   const d = report.documents;
   const w = report.workstreams;
   const parts = [t('sync_documents', { added: d.added, updated: d.updated, unchanged: d.unchanged })];
   if (d.refused) parts[0] += t('sync_refused', { count: d.refused });
   if (w.added || w.updated) parts.push(t('sync_workstreams', { added: w.added, updated: w.updated }));
-  const conflicts = report.conflicts?.length ?? 0;
+  const conflicts = report.conflictCount ?? report.conflicts?.length ?? 0;
   if (conflicts) parts.push(tn('sync_conflicts', conflicts));
   return t('sentence_end', { text: parts.join(t('sync_parts_separator')) });
 }

@@ -40,6 +40,13 @@ export type Resolutions = Record<string, 'local' | 'incoming'>;
  */
 export const MAX_REFUSED_LISTED = 500;
 
+/**
+ * The most conflicts a report lists (issue 28: no reply grows with the file; a conflict carries both values
+ * of a field, a note of kilobytes each). `conflictCount` counts them all; those not listed keep the side the
+ * merge chose (the newer one in an import, the member's in a sync), and the report says so.
+ */
+export const MAX_CONFLICTS_LISTED = 500;
+
 export interface ImportReport {
   documents: ImportCounts;
   workstreams: ImportCounts;
@@ -49,8 +56,10 @@ export interface ImportReport {
   error?: string;
   /** True once written (apply); false for a preview. */
   applied: boolean;
-  /** Fields changed on both sides since the last shared version, with the side kept. */
+  /** Fields changed on both sides since the last shared version, with the side kept: the first MAX_CONFLICTS_LISTED. */
   conflicts?: MergeConflict[];
+  /** How many conflicts there are in all, listed or not (absent: as many as listed, from an older background). */
+  conflictCount?: number;
   /** A sync: changes to existing workstreams the sheet asks for, not applied (the member decides). */
   proposals?: WorkstreamProposal[];
 }
@@ -86,7 +95,7 @@ export interface Subscription {
   lastSuccessAt?: string;
   /** The last failure, in words; cleared by a good sync. */
   lastError?: string;
-  lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts'>;
+  lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts' | 'conflictCount'>;
   /** Origins (match patterns) beyond its own that the member allowed this subscription to read (a redirect's target). */
   origins?: string[];
   /** The last sync was sent on to this origin (a match pattern), which Docket may not read: the popup offers to allow it. */

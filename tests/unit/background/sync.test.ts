@@ -5,7 +5,7 @@ import { interruptedItem, journalItem } from '@/utils/background/storage-items';
 import { noteStarted, recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { getIndex, listSnapshots, writeMerge } from '@/utils/background/db/store';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
-import { type Subscription } from '@/utils/shared/reports';
+import { MAX_CONFLICTS_LISTED, type Subscription } from '@/utils/shared/reports';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/background/sync';
 
 const SHEET_URL = 'https://www.intgovforum.org/wg-strategy/index.csv';
@@ -156,6 +156,87 @@ describe('imports: preview writes nothing; apply uses the member’s resolutions
       newId: () => 'op-c',
     });
     expect((await db.get('documents', MHLB))!.deadline).toBe('2020-09-12');
+  });
+});
+
+describe('conflicts in a report do not grow with the file (issue 28)', () => {
+  const N = MAX_CONFLICTS_LISTED + 100;
+  const ids = Array.from({ length: N }, (_, i) => `1ConflictingDocumentNumber${String(i).padStart(5, '0')}`);
+  const file = (deadline: string) => csv(...ids.map((id) => row(id, `Doc ${id.slice(-5)}`, 'A. High-level body', deadline)));
+
+  /** Every document imported, then changed here (a later deadline), then the file changes it too. */
+  async function bothChanged() {
+    await runMerge({
+      db,
+      text: file('2020-09-10'),
+      filename: 'team.csv',
+      now: '2020-09-01T00:00:00.000Z',
+      apply: true,
+      journal,
+      newId: () => 'op-1',
+    });
+    const tx = db.transaction('documents', 'readwrite');
+    for (const id of ids) {
+      const doc = (await tx.store.get(id))!;
+      await tx.store.put({ ...doc, deadline: '2020-09-12', updatedAt: '2020-09-02T00:00:00.000Z' });
+    }
+    await tx.done;
+    return file('2020-09-17');
+  }
+
+  it('a preview lists the first MAX_CONFLICTS_LISTED, in file order, and counts them all', async () => {
+    const theirs = await bothChanged();
+    const preview = await runMerge({
+      db,
+      text: theirs,
+      filename: 'team.csv',
+      now: '2020-09-03T00:00:00.000Z',
+      apply: false,
+      journal,
+      newId: () => 'op-2',
+    });
+    expect(preview.conflictCount).toBe(N);
+    expect(preview.conflicts).toHaveLength(MAX_CONFLICTS_LISTED);
+    expect(preview.conflicts!.map((c) => c.docId)).toEqual(ids.slice(0, MAX_CONFLICTS_LISTED));
+  });
+
+  it('apply: a listed conflict takes the member’s choice, one not listed the side the report said (the newer one)', async () => {
+    const theirs = await bothChanged();
+    const result = await runMerge({
+      db,
+      text: theirs,
+      filename: 'team.csv',
+      now: '2020-09-03T00:00:00.000Z',
+      apply: true,
+      resolutions: { [`${ids[0]}:deadline`]: 'local' },
+      journal,
+      newId: () => 'op-3',
+    });
+    expect(result.conflictCount).toBe(N);
+    expect(result.conflicts).toHaveLength(MAX_CONFLICTS_LISTED);
+    expect((await db.get('documents', ids[0]!))!.deadline).toBe('2020-09-12');
+    // The file's rows carry no time: the file is the newer side, as the report's words say.
+    expect((await db.get('documents', ids[N - 1]!))!.deadline).toBe('2020-09-17');
+  });
+
+  it('a sync flags every conflicting document, listed or not, and keeps the count', async () => {
+    sheet.body = file('2020-09-10');
+    await syncSubscription(sub, deps());
+    const tx = db.transaction('documents', 'readwrite');
+    for (const id of ids) {
+      const doc = (await tx.store.get(id))!;
+      await tx.store.put({ ...doc, deadline: '2020-09-12', updatedAt: deps().now });
+    }
+    await tx.done;
+    sheet.body = file('2020-09-17');
+    const result = await syncSubscription(sub, deps());
+    expect(result.lastReport?.conflictCount).toBe(N);
+    expect(result.lastReport?.conflicts).toHaveLength(MAX_CONFLICTS_LISTED);
+    const last = (await db.get('documents', ids[N - 1]!))!;
+    expect(last.deadline).toBe('2020-09-12');
+    expect(last.syncConflicts).toEqual([
+      { field: 'deadline', theirs: '2020-09-17', subscriptionId: 'sub-wg', at: expect.any(String) },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import { DOC_VALUE_FIELDS } from '../../shared/model';
 import { type ParsedImport, deepEqual, unique } from './records';
 import type { DocRecord, Workstream } from '../../shared/model';
 import {
+  MAX_CONFLICTS_LISTED,
   MAX_REFUSED_LISTED,
   type ImportCounts,
   type ImportReport,
@@ -63,6 +64,16 @@ export interface MergeOptions {
   resolutions?: Resolutions;
   /** Conflicts keep the local value unless resolved (a sync); otherwise the newer record wins (an import). */
   preferLocal?: boolean;
+}
+
+/**
+ * The report as a reply carries it: at most MAX_CONFLICTS_LISTED conflicts (the first ones, in file order),
+ * with `conflictCount` counting them all. Made at the edge, after the apply: a sync flags every conflict.
+ */
+export function listedReport<R extends Pick<ImportReport, 'conflicts' | 'conflictCount'>>(report: R): R {
+  const all = report.conflicts;
+  if (!all) return report;
+  return { ...report, conflicts: all.slice(0, MAX_CONFLICTS_LISTED), conflictCount: report.conflictCount ?? all.length };
 }
 
 /** The fields of a record that a merge compares, as a base for the next merge. */

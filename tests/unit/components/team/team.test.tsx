@@ -85,6 +85,25 @@ describe('a report with more refused rows than it lists (issue 28)', () => {
   });
 });
 
+describe('a report with more conflicts than it lists (issue 28)', () => {
+  it('heads the table with them all and says the ones not listed keep the newer side', async () => {
+    const listed = Array.from({ length: 500 }, (_, i) => ({ ...CONFLICTS[0]!, docId: `doc-${i}`, title: `Doc ${i}` }));
+    protocol.send.mockImplementation((type: string) => {
+      if (type === 'import/upload') return Promise.resolve({ received: 1 });
+      if (type === 'import/preview') return Promise.resolve({ ...PREVIEW, conflicts: listed, conflictCount: 1_500 });
+      if (type === 'subscriptions/list') return Promise.resolve({ subscriptions: [] });
+      if (type === 'snapshots/list') return Promise.resolve({ snapshots: [] });
+      return Promise.reject(new Error(`unexpected ${type}`));
+    });
+    await render(<ImportExport workstreams={WS} onError={vi.fn()} subscriptions={[]} />);
+    await chooseFile('team.json', '{"format":"docket-index"}');
+    const table = host.querySelector('.conflicts')!;
+    expect(table.querySelector('h4')!.textContent).toBe('1500 fields were changed both here and in the file');
+    expect(table.querySelectorAll('tr[data-conflict]')).toHaveLength(200);
+    expect([...table.querySelectorAll('p')].at(-1)!.textContent).toBe('And 1300 more, not listed: they keep the newer side.');
+  });
+});
+
 describe('import with conflicts', () => {
   it('lists the conflicts with the merge’s side chosen, and sends the member’s choices', async () => {
     const applied = deferred<ImportReport>();
