@@ -6,12 +6,13 @@
  * when the control that asked is gone).
  */
 import { act, useState } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { button, host, render, setUpReact } from '../../support/react';
 import { useConfirm, type Question } from '@/components/common/ConfirmDialog';
 import { confirmDeleteText } from '@/utils/popup/operation-text';
 
 setUpReact();
+afterEach(() => vi.unstubAllGlobals());
 
 const answers: boolean[] = [];
 let ask: (q: Question) => Promise<boolean>;
@@ -57,7 +58,8 @@ async function open() {
 
 describe('ConfirmDialog', () => {
   it('asks in the page with the count, named by its question, focus on Cancel', async () => {
-    const native = vi.spyOn(window, 'confirm');
+    const native = vi.fn(() => true);
+    vi.stubGlobal('confirm', native);
     await open();
     const d = dialog()!;
     expect(d.open).toBe(true);
