@@ -113,6 +113,7 @@ export default defineBackground(() => {
     readOnlyReason: () => readOnlyReason,
     revision: readRevision,
     importProgress: (progress) => importProgressItem.set(progress),
+    askTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   };
   const handlers = createHandlers(deps);
   // First and synchronously: a message that wakes the worker finds its listener, whatever fails below.

@@ -167,6 +167,17 @@ export const REQUEST_SCHEMAS = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_QUERY_LIMIT)),
   }),
   'docs/export': v.strictObject({ ids: DRIVE_IDS, format: v.picklist(['json', 'csv']) }),
+  'tab/ask': v.strictObject({
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    message: v.variant('type', [
+      v.strictObject({ type: v.literal('page/info'), data: v.strictObject({}) }),
+      v.strictObject({ type: v.literal('page/html'), data: v.strictObject({}) }),
+      v.strictObject({
+        type: v.literal('page/link-context'),
+        data: v.strictObject({ url: v.pipe(v.string(), v.maxLength(8192)) }),
+      }),
+    ]),
+  }),
 } satisfies Record<MessageType, v.GenericSchema>;
 
 export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
@@ -210,4 +221,5 @@ export const ACCESS: { [K in MessageType]: ProtocolMap[K]['access'] } = {
   'ops/status': 'page',
   'trash/list': 'page',
   'docs/export': 'page',
+  'tab/ask': 'page',
 };

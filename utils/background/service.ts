@@ -13,6 +13,7 @@ import { createSettingsHandlers } from './handlers/settings';
 import { createSubscriptionHandlers } from './handlers/subscriptions';
 import { createTableHandlers } from './handlers/table';
 import { OPERATION_WRITES, createOperationHandlers } from './handlers/operations';
+import { createTabHandlers } from './handlers/tabs';
 import { createWriteHandlers } from './handlers/writes';
 import { ACCESS, REQUEST_SCHEMAS } from './protocol-schemas';
 import { errorCode } from '../shared/protocol';
@@ -49,6 +50,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...createSettingsHandlers(context),
     ...createTableHandlers(context),
     ...createOperationHandlers(context),
+    ...createTabHandlers(context),
   };
 }
 

@@ -210,6 +210,13 @@ export interface ProtocolMap {
   'trash/list': Msg<{ offset: number; limit: number }, TrashPage, 'page'>;
   /** Export these documents (and their workstreams) as an interchange file (its text in pieces, as `export`). */
   'docs/export': Msg<{ ids: string[]; format: 'json' | 'csv' }, ExportStarted, 'page'>;
+  /**
+   * Firefox: a Docket page's question to a tab's content script, asked by the background on its behalf, so
+   * that the answer comes back over the page's port (dropped when the page hides) instead of a browser
+   * promise still pending when the page closes (issue 28, "Smaller"). The content script's reply as it gave
+   * it (null: none).
+   */
+  'tab/ask': Msg<{ tabId: number; message: ContentMessage }, Reply<unknown> | null, 'page'>;
 }
 
 /**
@@ -294,16 +301,19 @@ function stoppedMessage(type: string): string {
 
 let pagePort: PortTransport | null | undefined;
 
-/**
- * How this page asks: Docket's own pages in Firefox over a port (port-transport.ts: closing a page
- * with a request pending logs nothing), everything else with `runtime.sendMessage`.
- */
-function request(envelope: Envelope): Promise<unknown> {
+/** Docket's own pages in Firefox ask over a port (port-transport.ts: closing a page with a request pending logs nothing). */
+function pagePortOf(): PortTransport | null {
   pagePort ??=
     import.meta.env.BROWSER === 'firefox' && typeof window !== 'undefined' && window.location?.protocol === 'moz-extension:'
       ? portTransport(() => browser.runtime.connect({ name: SEND_PORT }) as unknown as PortLike, window)
       : null;
-  return pagePort ? pagePort.request(envelope) : browser.runtime.sendMessage(envelope);
+  return pagePort;
+}
+
+/** How this page asks: over the page's port (pagePortOf), else with `runtime.sendMessage`. */
+function request(envelope: Envelope): Promise<unknown> {
+  const port = pagePortOf();
+  return port ? port.request(envelope) : browser.runtime.sendMessage(envelope);
 }
 
 /** Send one message to the background; rejects with the background's error text. */
@@ -349,12 +359,20 @@ export interface ContentProtocolMap {
   'page/link-context': Msg<{ url: string }, { text: string; heading?: string }, 'page'>;
 }
 
+/** One message to a tab's content script, as sent. */
+export type ContentMessage = {
+  [K in keyof ContentProtocolMap]: { type: K; data: ContentProtocolMap[K]['req'] };
+}[keyof ContentProtocolMap];
+
 export async function sendToTab<K extends keyof ContentProtocolMap>(
   tabId: number,
   type: K,
   data: ContentProtocolMap[K]['req'],
 ): Promise<ContentProtocolMap[K]['res']> {
-  const reply = (await browser.tabs.sendMessage(tabId, { type, data })) as Reply<ContentProtocolMap[K]['res']> | undefined;
+  const message = { type, data } as ContentMessage;
+  // Over the page's port where there is one (Firefox): the background asks the tab (`tab/ask`).
+  const reply = (pagePortOf() ? await send('tab/ask', { tabId, message }) : await browser.tabs.sendMessage(tabId, message)) as
+    Reply<ContentProtocolMap[K]['res']> | null | undefined;
   if (!reply) throw new Error(t('error_page_no_answer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.result;

@@ -7,7 +7,7 @@ import type { DocketDB } from '../db/schema';
 import { IndexCache } from '../index-cache';
 import type { Fetcher, Journal } from '../sync';
 import { localToday } from '../../shared/calendar';
-import type { IndexStatus, MessageType, Req, Res, SitesState } from '../../shared/protocol';
+import type { ContentMessage, IndexStatus, MessageType, Req, Res, SitesState } from '../../shared/protocol';
 import type { ImportProgress } from '../../shared/upload';
 import type { PopupLink } from '../../shared/page-urls';
 
@@ -54,6 +54,8 @@ export interface ServiceDeps {
   revision?: () => Promise<string | null>;
   /** Tell the popup how far the import being written is (null: done). */
   importProgress?: (progress: ImportProgress | null) => Promise<void>;
+  /** Send a message to a tab's content script (`browser.tabs.sendMessage`), for `tab/ask`. */
+  askTab?: (tabId: number, message: ContentMessage) => Promise<unknown>;
 }
 
 /** One message's handler: its request in, its answer out (the sender for those that care who asks). */
