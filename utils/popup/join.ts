@@ -77,9 +77,20 @@ export interface Fetched {
   finalUrl: string;
   contentType: string;
   text: string;
+  /** The fetch failed because the address redirected to a site Docket may not read (where to, the browser hides). */
+  redirectedAway?: boolean;
 }
 
 export type CsvCheck = { ok: true; rows: number; columns: string[] } | { ok: false; problem: string };
+
+/** An address on Google's own hosts (docs.google.com, drive.google.com, …). */
+function isGoogleAddress(url: string): boolean {
+  try {
+    return /(^|\.)google\.com$/i.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
 
 /** The header row's names, lower case (quotes and a byte-order mark removed). */
 function headerNames(text: string): string[] {
@@ -107,7 +118,11 @@ function dataRows(text: string): number {
  * no `url`/`id` column, no rows.
  */
 export function checkPublishedCsv(requested: string, got: Fetched): CsvCheck {
-  if (got.status === 0) return { ok: false, problem: t('share_check_unreachable') };
+  if (got.status === 0) {
+    // Google sends a reader who is not signed in from a sheet not shared with the world to its sign-in page.
+    if (got.redirectedAway && isGoogleAddress(requested)) return { ok: false, problem: t('share_check_sign_in') };
+    return { ok: false, problem: t('share_check_unreachable') };
+  }
   let final: URL | null = null;
   try {
     final = new URL(got.finalUrl || requested);

@@ -8,6 +8,7 @@ import { requestInGesture } from './permissions';
 import { send } from '../shared/protocol';
 import type { Subscription } from '../shared/reports';
 import { feedOrigins } from '../shared/sites';
+import type { Fetched } from './join';
 
 export type SubscribeOutcome = { refused: true; host: string } | { refused: false; subscription: Subscription };
 
@@ -26,9 +27,7 @@ export function subscribeWithAccess(parsed: { url: string; host: string }, name:
 export function fetchWithAccess(parsed: {
   url: string;
   host: string;
-}): Promise<
-  { refused: true; host: string } | { refused: false; status: number; finalUrl: string; contentType: string; text: string }
-> {
+}): Promise<{ refused: true; host: string } | ({ refused: false } & Fetched)> {
   const asked = requestInGesture({ origins: feedOrigins(parsed.url) });
   return (async () => {
     if (!(await asked)) return { refused: true, host: parsed.host };
@@ -37,7 +36,11 @@ export function fetchWithAccess(parsed: {
       const text = await res.text();
       return { refused: false, status: res.status, finalUrl: res.url, contentType: res.headers.get('content-type') ?? '', text };
     } catch {
-      return { refused: false, status: 0, finalUrl: parsed.url, contentType: '', text: '' };
+      // A redirect to a site Docket may not read (Google's sign-in page, for a sheet not shared with the world)
+      // fails as no answer does, and the browser does not say where it led: ask again without following it.
+      const hop = await fetch(parsed.url, { credentials: 'omit', cache: 'no-store', redirect: 'manual' }).catch(() => null);
+      const redirectedAway = hop?.type === 'opaqueredirect';
+      return { refused: false, status: 0, finalUrl: parsed.url, contentType: '', text: '', redirectedAway };
     }
   })();
 }

@@ -103,6 +103,15 @@ describe('checkPublishedCsv', () => {
   });
   it.each([
     ['unreachable', 'https://x.test/a', { ...ok, status: 0 }, /could not read/],
+    // A redirect to a site Docket may not read fails without saying where: from Google, its sign-in page.
+    [
+      'redirect from Google',
+      'https://docs.google.com/spreadsheets/d/abc/edit',
+      { ...ok, status: 0, redirectedAway: true },
+      /sign-in page/,
+    ],
+    ['redirect elsewhere', 'https://x.test/a', { ...ok, status: 0, redirectedAway: true }, /could not read/],
+    ['no answer from Google', 'https://docs.google.com/spreadsheets/d/abc/edit', { ...ok, status: 0 }, /could not read/],
     [
       'pubhtml',
       'https://docs.google.com/spreadsheets/d/e/X/pubhtml',

@@ -161,4 +161,24 @@ describe('SharePanel', () => {
     );
     vi.unstubAllGlobals();
   });
+
+  it('names a link that redirects where Docket may not read (Google’s sign-in page) as not published', async () => {
+    await render(<SharePanel workstreams={[]} onError={(e) => Promise.reject(e)} />);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    // Followed, the redirect fails as no answer would; not followed, it is an opaque redirect.
+    const fetchMock = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce({ type: 'opaqueredirect', status: 0 });
+    vi.stubGlobal('fetch', fetchMock);
+    await setValue(labelled('Published link'), 'https://docs.google.com/spreadsheets/d/abc/edit');
+    await submit(host.querySelector('form')!);
+    await tick();
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      'https://docs.google.com/spreadsheets/d/abc/edit',
+      expect.objectContaining({ redirect: 'manual' }),
+    );
+    expect(host.textContent).toContain('That link leads to a Google sign-in page');
+    vi.unstubAllGlobals();
+  });
 });
