@@ -17,10 +17,14 @@ export function startServer(routes?: Record<string, Route>): Promise<{
   url(path?: string): string;
   close(): Promise<void>;
 }>;
+export const SHEETS_CONTENT_HOST: string;
 export const GOOGLE_HOSTS: string[];
 export function startGoogleStandIn(
   titles?: Record<string, string>,
   exports?: Record<string, string | number | GoogleExportAnswer>,
-): Promise<{ port: number; sent: Record<string, number>; close(): Promise<void> }>;
+  sheets?: Record<string, GoogleSheetAnswer>,
+): Promise<{ port: number; sent: Record<string, number>; read: Record<string, number>; close(): Promise<void> }>;
+/** A Google Sheet as the stand-in serves it: published to the web (its CSV), or private (sign-in). */
+export type GoogleSheetAnswer = { published: string } | { private: true };
 /** An export answer Scan must not trust: an endless body, a stall, a redirect. */
 export type GoogleExportAnswer = { endless: true } | { stall: true } | { redirect: string };

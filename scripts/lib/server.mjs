@@ -11,10 +11,16 @@ export const SITE_HOST = 'www.intgovforum.org';
 /** A site Docket does not run on until the member enables it (served by the same local server). */
 export const OTHER_SITE_HOST = 'lists.example.org';
 /**
- * Hosts the Google stand-in answers for (over HTTPS, with a test certificate; Chromium ignores that
- * accounts.google.com is not in it). accounts.google.com is Google's sign-in page, where Docket has no permission.
+ * Where Google serves a sheet published to the web from: `docs.google.com/spreadsheets/d/e/ID/pub?output=csv`
+ * answers with a redirect to a `*-sheets.googleusercontent.com` host (one of many; this is the stand-in's).
  */
-export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com', 'accounts.google.com'];
+export const SHEETS_CONTENT_HOST = 'doc-0k-6s-sheets.googleusercontent.com';
+/**
+ * Hosts the Google stand-in answers for (over HTTPS, with a test certificate; the browsers are told to accept
+ * it, which lets them ignore that accounts.google.com and the googleusercontent host are not in it).
+ * accounts.google.com is Google's sign-in page, where Docket has no permission.
+ */
+export const GOOGLE_HOSTS = ['docs.google.com', 'drive.google.com', 'accounts.google.com', SHEETS_CONTENT_HOST];
 
 const TLS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/tls');
 const KIND_NAMES = {
@@ -35,15 +41,76 @@ const KIND_NAMES = {
  * - `{ stall: true }`: the start of the HTML, then nothing, never ending;
  * - `{ redirect: 'https://…' }`: a 302 to that address (another site, or Google's sign-in page).
  * `sent` counts the bytes of each export's body sent so far.
+ *
+ * `sheets` maps a spreadsheet id to what Google answers for it (issue 25, the coordinator's check and Join):
+ * - `{ published: 'csv text' }`: a sheet published to the web (its id is the `2PACX-…` one of `/spreadsheets/d/e/ID/`).
+ *   `…/pub?output=csv` answers as Google does, with a 307 to `SHEETS_CONTENT_HOST`, which serves the CSV
+ *   (`text/csv`, and no `Access-Control-Allow-Origin`: only an extension granted that host can read it);
+ *   `…/pubhtml` (and `…/pub` without output=csv) is the web-page form, an HTML table.
+ * - `{ private: true }`: a sheet not shared with the world: any of its addresses (`/spreadsheets/d/ID/edit`, …)
+ *   redirect to Google's sign-in page, as for a reader who is not signed in.
+ * `read` counts each published sheet's CSV reads from the googleusercontent host (the redirect followed).
  */
-export async function startGoogleStandIn(titles = {}, exports = {}) {
+export async function startGoogleStandIn(titles = {}, exports = {}, sheets = {}) {
+  const read = {};
   const server = createTlsServer(
     { key: readFileSync(resolve(TLS_DIR, 'key.pem')), cert: readFileSync(resolve(TLS_DIR, 'cert.pem')) },
     (req, res) => {
-      const path = new URL(req.url ?? '/', 'https://x').pathname;
+      const url = new URL(req.url ?? '/', 'https://x');
+      const path = url.pathname;
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       const exp = /^\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)\/export$/.exec(path);
       if (path === '/ServiceLogin') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Sign in - Google Accounts</title>');
+        return;
+      }
+      if (host === SHEETS_CONTENT_HOST) {
+        // Google's form: /pub/<token>/<token>/<time>/<n>/*/e@<ID>?output=csv
+        const id = /\/e@([A-Za-z0-9_-]+)$/.exec(path)?.[1];
+        const sheet = id ? sheets[id] : undefined;
+        if (typeof sheet?.published !== 'string') {
+          res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<p>Not Found</p>');
+          return;
+        }
+        read[id] = (read[id] ?? 0) + 1;
+        res.writeHead(200, { 'content-type': 'text/csv', 'cache-control': 'no-store' }).end(sheet.published);
+        return;
+      }
+      const pub = /^\/spreadsheets\/d\/e\/([A-Za-z0-9_-]+)\/(pub|pubhtml)$/.exec(path);
+      if (pub) {
+        const sheet = sheets[pub[1]];
+        if (sheet?.private) {
+          signIn(res, url);
+          return;
+        }
+        if (typeof sheet?.published !== 'string') {
+          // A link to a sheet not (or no longer) published.
+          res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Page Not Found</title>');
+          return;
+        }
+        if (pub[2] === 'pub' && url.searchParams.get('output') === 'csv') {
+          const location = `https://${SHEETS_CONTENT_HOST}/pub/stand1n/0k6s/1765000000000/1/*/e@${pub[1]}${url.search}`;
+          res.writeHead(307, { location, 'cache-control': 'no-store' }).end();
+          return;
+        }
+        const cells = sheet.published
+          .split(/\r?\n/)
+          .map(
+            (line) =>
+              `<tr>${line
+                .split(',')
+                .map((c) => `<td>${esc(c)}</td>`)
+                .join('')}</tr>`,
+          )
+          .join('');
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(`<!doctype html><html><head><title>Published sheet</title></head><body><table>${cells}</table></body></html>`);
+        return;
+      }
+      const own = /^\/spreadsheets\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)/.exec(path);
+      if (own && sheets[own[1]]?.private) {
+        signIn(res, url);
         return;
       }
       if (exp) {
@@ -63,7 +130,6 @@ export async function startGoogleStandIn(titles = {}, exports = {}) {
       }
       const title = titles[m[2]] ?? 'Untitled document';
       const suffix = m[1] ? KIND_NAMES[m[1]] : 'Google Drive';
-      const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(
@@ -72,6 +138,14 @@ export async function startGoogleStandIn(titles = {}, exports = {}) {
         );
     },
   );
+  const esc = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  /** Google's answer to a reader who is not signed in, for a sheet not shared with the world. */
+  function signIn(res, url) {
+    const back = encodeURIComponent(`https://docs.google.com${url.pathname}${url.search}`);
+    res
+      .writeHead(302, { location: `https://accounts.google.com/ServiceLogin?continue=${back}`, 'cache-control': 'no-store' })
+      .end();
+  }
   const sent = {};
   /** The answers Scan must not trust (see above). */
   function untrusted(id, answer, res) {
@@ -101,6 +175,7 @@ export async function startGoogleStandIn(titles = {}, exports = {}) {
   return {
     port: server.address().port,
     sent,
+    read,
     close: () =>
       new Promise((done) => {
         server.closeAllConnections?.();

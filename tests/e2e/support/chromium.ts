@@ -1,6 +1,9 @@
 /** A Session in Chromium: the built extension (.output/chrome-mv3) driven by playwright-core. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'playwright-core';
-import { launchWithDocket } from '../../../scripts/lib/browser.mjs';
+import { EXTENSION_DIR, launchWithDocket } from '../../../scripts/lib/browser.mjs';
 import { docketWorld } from './docket-world';
 import { tabOf } from './drive';
 import { startServers, type Session, type StartSession, type Tab } from './session';
@@ -37,12 +40,30 @@ export function playwrightTab(page: Page): Tab {
   return tab;
 }
 
-export const startChromium: StartSession = async (routes, googleTitles) => {
-  const servers = await startServers(routes, googleTitles);
-  const b = await launchWithDocket({ port: servers.server.port, googlePort: servers.google.port });
+/**
+ * A copy of the build whose manifest also holds `hosts` (host_permissions), in a new directory: the member's
+ * earlier "Allow". Chromium's permissions.request grants what the extension already holds at once, without the
+ * prompt that headless Chromium shows to no one (and no driver can answer); Docket still asks for exactly what
+ * it asks for in the member's own build, and the test sees that request succeed and the read it allows work.
+ */
+function buildHolding(hosts: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docket-build-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  writeFileSync(path, JSON.stringify(manifest));
+  return dir;
+}
+
+export const startChromium: StartSession = async (routes, googleTitles, options = {}) => {
+  const servers = await startServers(routes, googleTitles, options.googleSheets);
+  const extensionDir = options.allowedHosts?.length ? buildHolding(options.allowedHosts) : undefined;
+  const b = await launchWithDocket({ port: servers.server.port, googlePort: servers.google.port, extensionDir });
   const session: Session = {
     browser: 'chromium',
     server: servers.server,
+    google: servers.google,
     async open(url) {
       const page = await b.context.newPage();
       await page.goto(url);
@@ -84,6 +105,7 @@ export const startChromium: StartSession = async (routes, googleTitles) => {
     async close() {
       await b.close();
       await servers.close();
+      if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
   return session;

@@ -9,7 +9,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { ADDON_ID, launchFirefoxWithDocket } from '../../../scripts/lib/firefox.mjs';
 import { worldPrelude } from './docket-world';
 import { tabOf } from './drive';
-import { startServers, type Session, type StartSession, type Tab } from './session';
+import { startServers, type Routes, type Session, type SessionOptions, type Tab } from './session';
 
 /** Navigate with BiDi and wait for the load event (works for moz-extension:// pages too). */
 async function navigate(page: Page, url: string) {
@@ -83,7 +83,7 @@ export interface FirefoxSession extends Session {
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
 }
 
-export interface FirefoxOptions {
+export interface FirefoxOptions extends SessionOptions {
   /** The member's time zone (an IANA name): the browser runs with TZ set to it. */
   timezoneId?: string;
 }
@@ -93,8 +93,14 @@ function bidi(page: Page): { send(method: string, params: object): Promise<{ res
   return (page.mainFrame() as any).browsingContext.userContext.browser.session;
 }
 
-export const startFirefox = (async (routes, googleTitles, options: FirefoxOptions = {}) => {
-  const servers = await startServers(routes, googleTitles);
+export async function startFirefox(
+  routes?: Routes,
+  googleTitles?: Record<string, string>,
+  options: FirefoxOptions = {},
+): Promise<FirefoxSession> {
+  // options.allowedHosts needs nothing here: Firefox grants optional permissions without a prompt
+  // (extensions.webextOptionalPermissionPrompts = false, scripts/lib/firefox.mjs), yet only when Docket asks.
+  const servers = await startServers(routes, googleTitles, options.googleSheets);
   const b = await launchFirefoxWithDocket({
     port: servers.server.port,
     googlePort: servers.google.port,
@@ -124,6 +130,7 @@ export const startFirefox = (async (routes, googleTitles, options: FirefoxOption
     output: b.output,
     extensionUuid: b.extensionUuid,
     server: servers.server,
+    google: servers.google,
     async open(url) {
       const tab = puppeteerTab(await b.browser.newPage());
       await tab.goto(url);
@@ -206,4 +213,4 @@ export const startFirefox = (async (routes, googleTitles, options: FirefoxOption
     },
   };
   return session;
-}) as (...args: [...Parameters<StartSession>, options?: FirefoxOptions]) => Promise<FirefoxSession>;
+}

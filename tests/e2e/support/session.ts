@@ -5,6 +5,7 @@
  * browsers (tests/e2e/journeys/); what only one browser can do stays in that browser's own files.
  */
 import { startGoogleStandIn, startServer } from '../../../scripts/lib/server.mjs';
+import type { GoogleSheetAnswer } from '../../../scripts/lib/server.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 type Text = string | RegExp;
@@ -64,6 +65,8 @@ export interface Tab {
 export interface Session {
   browser: BrowserName;
   server: Awaited<ReturnType<typeof startServer>>;
+  /** The HTTPS stand-in for Google (`read`: the published sheets' CSV reads from googleusercontent). */
+  google: Awaited<ReturnType<typeof startGoogleStandIn>>;
   open(url: string): Promise<Tab>;
   /** The popup in a tab, optionally acting on `forTab`'s tab (popup.html?tab=…). */
   popup(forTab?: Tab, query?: string): Promise<Tab>;
@@ -88,13 +91,33 @@ export interface Session {
 }
 
 export type Routes = Record<string, { type: string; body: string }>;
-/** Start a session: the sample site (plus `routes`), the Google stand-in (`googleTitles`), the browser with Docket. */
-export type StartSession = (routes?: Routes, googleTitles?: Record<string, string>) => Promise<Session>;
+
+export interface SessionOptions {
+  /** The Google Sheets the stand-in serves (published to the web, or private): startGoogleStandIn's `sheets`. */
+  googleSheets?: Record<string, GoogleSheetAnswer>;
+  /**
+   * Host permissions the member has already said yes to (match patterns), for a flow whose permission prompt no
+   * test driver can answer: Chromium loads a copy of the build that holds them (permissions.request then grants
+   * them without asking, support/chromium.ts); Firefox runs with optional permissions granted without a prompt
+   * (extensions.webextOptionalPermissionPrompts, scripts/lib/firefox.mjs), so it needs nothing more.
+   */
+  allowedHosts?: string[];
+}
+
+/**
+ * Start a session: the sample site (plus `routes`), the Google stand-in (`googleTitles`, `options.googleSheets`),
+ * the browser with Docket.
+ */
+export type StartSession = (routes?: Routes, googleTitles?: Record<string, string>, options?: SessionOptions) => Promise<Session>;
 
 /** The servers every session uses. */
-export async function startServers(routes: Routes = {}, googleTitles: Record<string, string> = {}) {
+export async function startServers(
+  routes: Routes = {},
+  googleTitles: Record<string, string> = {},
+  googleSheets: Record<string, GoogleSheetAnswer> = {},
+) {
   const server = await startServer(routes);
-  const google = await startGoogleStandIn(googleTitles);
+  const google = await startGoogleStandIn(googleTitles, {}, googleSheets);
   return {
     server,
     google,
