@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { role, type Session, type StartSession, type Tab, type Target } from '../support/session';
-import { MHLB, SHOWN, badgeAfter, expectBadge, linkTo } from './common';
+import { MHLB, SELECTION, SHOWN, badgeAfter, expectBadge, linkTo } from './common';
 
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
 /** A document only the second group's sheet lists, on that group's page. */
@@ -263,6 +263,46 @@ export function firstFiveJourney(start: StartSession, extras: FirstFiveExtras = 
         `<a href="${PUBLISHED_CSV}#docket-join">Join our group’s index in Docket</a>`,
       );
       await shot(popup, 'share-checked');
+      await popup.close();
+    });
+  });
+
+  describe('a member tries it with sample data', () => {
+    let fresh: Session;
+    beforeAll(async () => {
+      fresh = await start();
+    });
+    afterAll(async () => fresh?.close());
+
+    it('the sample is marked as one where it shows, and goes in one click; the member’s own document stays', async () => {
+      const minutes = await fresh.open(fresh.server.url('/wg-strategy/minutes-4.html'));
+      const sept = await fresh.open(fresh.server.url('/wg-strategy/minutes-0.html'));
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
+      const popup = await fresh.popup(minutes);
+      await popup.click(role.button('Try it with sample data'));
+      await popup.waitFor(role.status(/^You are trying Docket with sample data/));
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'tracked');
+      expect(await minutes.attribute(badgeAfter(linkTo(MHLB)), 'data-docket-workstream')).toMatch(/^Sample · /);
+
+      // Meanwhile the member tracks a document of their own.
+      await popup.click(role.tab('Documents'));
+      await popup.fill(role.field('Add a document by link'), `https://drive.google.com/file/d/${SELECTION}/view`);
+      await popup.click(role.button('Add'));
+      await popup.fill(role.field('Title'), 'Selection of IGF improvement priorities');
+      await popup.click(role.button('Save'));
+      await expectBadge(sept, SELECTION, 'data-docket-state', 'tracked');
+
+      await popup.click(role.button('Remove the sample'));
+      await popup.waitFor(role.status('The sample data is removed; nothing else changed.'));
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
+      // No workstream named as a sample is left, and the member's document is still tracked.
+      const names = await popup.evaluate(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const reply = await api.runtime.sendMessage({ type: 'workstreams/list', data: {} });
+        return (reply.result.workstreams as { name: string }[]).map((w) => w.name);
+      });
+      expect(names.filter((n) => n.startsWith('Sample'))).toEqual([]);
+      await expectBadge(sept, SELECTION, 'data-docket-state', 'tracked');
       await popup.close();
     });
   });
