@@ -52,6 +52,10 @@ export function useSample({
           .map((d) => d.id);
         if (ids.length) await runOperation(send, 'docs/delete-many', { ids });
         for (const ws of workstreams.filter(isSampleWorkstream)) await send('ws/delete', { id: ws.id, reassignTo: null });
+        // A sheet joined meanwhile that lists one of the sample's documents left it in the sample (the copy the
+        // member had wins; the difference is flagged), so it just went too: read the sheets again at once, and
+        // the group's documents come back as theirs instead of in an hour.
+        if (ids.length && (await send('subscriptions/list', {})).subscriptions.length) await send('subscriptions/sync', {});
         setMessage(t('sample_removed'));
         onChanged();
       } catch (e) {

@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { role, type Session, type StartSession, type Tab, type Target } from '../support/session';
-import { MHLB, SELECTION, SHOWN, badgeAfter, expectBadge, linkTo } from './common';
+import { MHLB, OUTCOMES, SELECTION, SHOWN, badgeAfter, expectBadge, linkTo } from './common';
 
 const IMPROVE = '1lutZTnFaGLhMm-QK3hSb2ZNv4i3f658LTLWguT-OT8Y';
 /** A document only the second group's sheet lists, on that group's page. */
@@ -270,11 +270,11 @@ export function firstFiveJourney(start: StartSession, extras: FirstFiveExtras = 
   describe('a member tries it with sample data', () => {
     let fresh: Session;
     beforeAll(async () => {
-      fresh = await start();
+      fresh = await start({}, {}, { googleSheets: { [PUBLISHED]: { published: CSV } }, allowedHosts: [GOOGLE_CONTENT] });
     });
     afterAll(async () => fresh?.close());
 
-    it('the sample is marked as one where it shows, and goes in one click; the member’s own document stays', async () => {
+    it('the sample is marked as one where it shows, and goes in one click; the member’s own and the group’s documents stay', async () => {
       const minutes = await fresh.open(fresh.server.url('/wg-strategy/minutes-4.html'));
       const sept = await fresh.open(fresh.server.url('/wg-strategy/minutes-0.html'));
       await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
@@ -292,9 +292,25 @@ export function firstFiveJourney(start: StartSession, extras: FirstFiveExtras = 
       await popup.click(role.button('Save'));
       await expectBadge(sept, SELECTION, 'data-docket-state', 'tracked');
 
+      // And joins the group's sheet, which lists a document the sample has too (MHLB): the sample's copy stays.
+      const join = await fresh.popup(undefined, `?join=${encodeURIComponent(PUBLISHED_CSV)}`);
+      await join.click(role.button('Join'));
+      await join.waitFor(arrived);
+      await join.close();
+      expect(await minutes.attribute(badgeAfter(linkTo(MHLB)), 'data-docket-workstream')).toMatch(/^Sample · /);
+
+      await popup.bringToFront();
       await popup.click(role.button('Remove the sample'));
       await popup.waitFor(role.status('The sample data is removed; nothing else changed.'));
-      await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
+      // The group's document is the group's now, at once; a document only the sample had is gone.
+      await expectBadge(minutes, MHLB, 'data-docket-workstream', 'A. High-level body');
+      await expectBadge(minutes, MHLB, 'data-docket-state', 'tracked');
+      const left = await popup.evaluate(async (id: string) => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const reply = await api.runtime.sendMessage({ type: 'docs/find', data: { ids: [id] } });
+        return Object.keys(reply.result.records as object);
+      }, OUTCOMES);
+      expect(left).toEqual([]);
       // No workstream named as a sample is left, and the member's document is still tracked.
       const names = await popup.evaluate(async () => {
         const api = (globalThis as any).browser ?? (globalThis as any).chrome;
