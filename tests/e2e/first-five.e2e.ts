@@ -10,19 +10,27 @@ import { firstFiveJourney } from './journeys/first-five';
 import { pageOf, startChromium } from './support/chromium';
 import { role, type Session, type Tab } from './support/session';
 
-let session: Session;
-firstFiveJourney(async (...args) => (session = await startChromium(...args)), {
-  async shot(tab: Tab, name: string) {
-    if (!process.env.DOCKET_SHOTS) return;
-    const page = pageOf(tab);
-    await page.setViewportSize({ width: 420, height: 600 });
-    await page.screenshot({ path: resolve(import.meta.dirname, `../../docs/screenshot-${name}.png`) });
+/** The journey's first session (the member's and the coordinator's; the sample's, started later, is closed by then). */
+let session: Session | undefined;
+firstFiveJourney(
+  async (...args) => {
+    const started = await startChromium(...args);
+    session ??= started;
+    return started;
   },
-});
+  {
+    async shot(tab: Tab, name: string) {
+      if (!process.env.DOCKET_SHOTS) return;
+      const page = pageOf(tab);
+      await page.setViewportSize({ width: 420, height: 600 });
+      await page.screenshot({ path: resolve(import.meta.dirname, `../../docs/screenshot-${name}.png`) });
+    },
+  },
+);
 
 describe('the coordinator’s CSV', () => {
   it('Download the CSV gives the index as a .csv file', async () => {
-    const popup = await session.popup();
+    const popup = await session!.popup();
     await popup.waitFor({ css: '[data-doc-id]' });
     await pageOf(popup)
       .getByRole('tab', { name: /import/i })
