@@ -274,11 +274,25 @@ export function firstFiveJourney(start: StartSession, extras: FirstFiveExtras = 
     });
     afterAll(async () => fresh?.close());
 
-    it('the sample is marked as one where it shows, and goes in one click; the member’s own and the group’s documents stay', async () => {
+    it('the empty tab offers the ways to start; How Docket works opens and closes; the sample is marked, and goes in one click leaving the member’s and the group’s documents', async () => {
       const minutes = await fresh.open(fresh.server.url('/wg-strategy/minutes-4.html'));
       const sept = await fresh.open(fresh.server.url('/wg-strategy/minutes-0.html'));
       await expectBadge(minutes, MHLB, 'data-docket-state', 'untracked');
       const popup = await fresh.popup(minutes);
+      // The empty tab offers the same ways to start, the group's first.
+      const tab = await fresh.open(popup.url().replace(/popup\.html.*$/, 'docket.html'));
+      await tab.waitFor(JOIN_FIELD);
+      await tab.waitFor(role.button('Try it with sample data'));
+      await tab.close();
+      // How Docket works, from the empty popup; Escape closes it.
+      await popup.bringToFront();
+      await popup.click(role.button('How Docket works', { css: '[data-docket-welcome]' }));
+      const help = role.region('How Docket works');
+      await popup.waitFor(help);
+      expect(await popup.text(help)).toMatch(/Scan/);
+      await popup.press('Escape');
+      await expect.poll(() => popup.count(help), SHOWN).toBe(0);
+
       await popup.click(role.button('Try it with sample data'));
       await popup.waitFor(role.status(/^You are trying Docket with sample data/));
       await expectBadge(minutes, MHLB, 'data-docket-state', 'tracked');
