@@ -3,6 +3,7 @@ import type { Subscription } from '@/utils/shared/reports';
 import { t } from '@/utils/shared/i18n';
 import { errorMessage } from '@/utils/popup/errors';
 import { subscribeWithAccess } from '@/utils/popup/subscribe';
+import { lastErrorText } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { SheetUrlForm } from '@/components/common/SheetUrlForm';
 import type { SheetUrl } from '@/components/common/SheetUrlForm';
@@ -28,7 +29,7 @@ export function JoinForm({ initialUrl, onJoined }: { initialUrl?: string; onJoin
           return;
         }
         if (outcome.subscription.lastError)
-          setError(t('join_failed', { name: outcome.subscription.name, error: outcome.subscription.lastError }));
+          setError(t('join_failed', { name: outcome.subscription.name, error: lastErrorText(outcome.subscription) }));
         onJoined(outcome.subscription);
         return { clear: true };
       } catch (err) {

@@ -4,7 +4,7 @@ import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
 import type { ImportCounts, ImportReport, RefusedRow, Resolutions, Subscription } from '@/utils/shared/reports';
 import { defaultResolutions } from '@/utils/popup/conflicts';
-import { importButtonLabel, importProgressText, importSummary } from '@/utils/popup/report-text';
+import { importButtonLabel, importProgressText, importSummary, refusedReason, reportError } from '@/utils/popup/report-text';
 import { withUpload, type ImportProgress } from '@/utils/shared/upload';
 import { importProgressItem } from '@/utils/shared/storage-items';
 import { ConflictTable } from './ConflictTable';
@@ -44,7 +44,7 @@ function RefusedList({ rows, total }: { rows: RefusedRow[]; total: number }) {
                 id: r.id ? ` (${r.id})` : '',
               }),
             })}
-            {r.reason}
+            {refusedReason(r)}
           </li>
         ))}
       </ul>
@@ -152,7 +152,7 @@ export function ImportExport({
         ({ uploadId, chars }) => send('import/preview', { uploadId, chars, filename: file.name }),
         setSent,
       );
-      if (report.error) setFileError(t('team_import_refused', { file: file.name, error: report.error }));
+      if (report.error) setFileError(t('team_import_refused', { file: file.name, error: reportError(report) }));
       else {
         setChoices(defaultResolutions(report.conflicts));
         setPending({ file, filename: file.name, report });
@@ -185,7 +185,7 @@ export function ImportExport({
         ),
       );
       if (report.error) {
-        setFileError(t('team_import_refused', { file: pending.filename, error: report.error }));
+        setFileError(t('team_import_refused', { file: pending.filename, error: reportError(report) }));
       } else {
         setResult(report);
       }

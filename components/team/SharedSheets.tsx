@@ -4,7 +4,7 @@ import { t } from '@/utils/shared/i18n';
 import type { Subscription } from '@/utils/shared/reports';
 import { formatInstant } from '@/utils/shared/format-date';
 import { safeHttpUrl } from '@/utils/popup/doc-text';
-import { syncCountsText } from '@/utils/popup/report-text';
+import { lastErrorText, syncCountsText } from '@/utils/popup/report-text';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { SheetUrlForm } from '@/components/common/SheetUrlForm';
 import type { SheetUrl } from '@/components/common/SheetUrlForm';
@@ -57,7 +57,7 @@ export function SharedSheets({
         onChanged(upsert(list, subscription));
         setName('');
         if (subscription.lastError)
-          setError(t('sheets_subscribed_failed', { name: subscription.name, error: subscription.lastError }));
+          setError(t('sheets_subscribed_failed', { name: subscription.name, error: lastErrorText(subscription) }));
         else setMessage(t('sheets_subscribed', { name: subscription.name }) + counts(subscription));
         return { clear: true };
       } catch (err) {
@@ -76,7 +76,7 @@ export function SharedSheets({
       const next = synced.find((s) => s.id === sub.id);
       if (next) {
         onChanged(upsert(list, next));
-        if (next.lastError) setError(t('sheets_sync_failed', { name: next.name, error: next.lastError }));
+        if (next.lastError) setError(t('sheets_sync_failed', { name: next.name, error: lastErrorText(next) }));
         else setMessage(t('sheets_synced', { name: next.name }) + counts(next));
       }
     } catch (err) {
@@ -141,7 +141,7 @@ export function SharedSheets({
                       <span className="alert-icon" aria-hidden="true">
                         ⚠
                       </span>
-                      <span className="alert-text">{s.lastError}</span>
+                      <span className="alert-text">{lastErrorText(s)}</span>
                     </div>
                   )}
                   <SheetProposals

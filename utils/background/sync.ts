@@ -12,7 +12,8 @@ import { listedReport, planMerge } from './interchange/merge';
 import { contentLength, readBody } from '../shared/read-body';
 import { flagConflicts, splitForSync, subscriptionSource, type SyncSplit } from './sync-policy';
 import type { DocRecord, Workstream } from '../shared/model';
-import { formatGrouped, t } from '../shared/i18n';
+import { formatGrouped } from '../shared/i18n';
+import { said, say, type Said } from '../shared/said';
 import { mergeCorrections, updateCorrections } from '../shared/scan-memory';
 
 export interface Journal {
@@ -31,8 +32,17 @@ export interface JournalEntry {
 
 const empty = (): ImportReport['documents'] => ({ added: 0, updated: 0, unchanged: 0, refused: 0 });
 
-export function refusedReport(error: string): ImportReport {
-  return { applied: false, error, documents: empty(), workstreams: empty(), refused: [], conflicts: [] };
+/** A whole file refused: why, as a message key and values (`errorSaid`) and in the background's words. */
+export function refusedReport(why: Said): ImportReport {
+  return {
+    applied: false,
+    error: say(why),
+    errorSaid: why,
+    documents: empty(),
+    workstreams: empty(),
+    refused: [],
+    conflicts: [],
+  };
 }
 
 export interface MergeRun {
@@ -57,9 +67,10 @@ export async function runMerge(run: MergeRun): Promise<ImportReport> {
   const { db, now, subscription } = run;
   const index = await store.getIndex(db);
   const parsed = parseImport(run.text, run.filename, { existingWorkstreams: index.workstreams, now });
-  if (!parsed.ok) return refusedReport(parsed.error);
+  if (!parsed.ok) return refusedReport(parsed.said);
   if (subscription && parsed.value.documents.length === 0 && parsed.value.refused.length > 0) {
-    return refusedReport(t('error_sheet_no_row', { problem: parsed.value.refused[0]!.reason }));
+    const first = parsed.value.refused[0]!;
+    return refusedReport(said('error_sheet_no_row', { problem: first.said ?? first.reason }));
   }
   const existing = {
     documents: new Map(index.documents.map((d) => [d.id, d] as const)),
@@ -171,9 +182,12 @@ export const FEED_TOTAL_MS = 5 * 60_000;
 
 export type FetchOutcome =
   | { text: string; filename: string; /** The origin a redirect led to, when not the subscription's own. */ via?: string }
-  | { error: string; needsOrigin?: string };
+  | { error: string; said: Said; needsOrigin?: string };
 
-const kb = (bytes: number) => t('size_kb_exact', { size: formatGrouped(Math.round(bytes / 1024)) });
+/** A failed fetch: why, in words and as a message key and values. */
+const failed = (why: Said): { error: string; said: Said } => ({ error: say(why), said: why });
+
+const kb = (bytes: number) => said('size_kb_exact', { size: formatGrouped(Math.round(bytes / 1024)) });
 
 /** Fetch a subscription's contents, or say in words why not. Never throws. */
 export async function fetchSubscription(
@@ -184,7 +198,7 @@ export async function fetchSubscription(
   const asked = new URL(sub.url);
   const host = asked.host;
   if (!(await fetcher.allowed(sub.url).catch(() => false))) {
-    return { error: t('error_sheet_no_permission', { host }) };
+    return failed(said('error_sheet_no_permission', { host }));
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.headersMs ?? FEED_HEADERS_MS);
@@ -192,8 +206,8 @@ export async function fetchSubscription(
   try {
     response = await fetcher.fetch(sub.url, controller.signal);
   } catch (error) {
-    const why = controller.signal.aborted ? t('error_sheet_no_answer') : (error as Error)?.message || String(error);
-    return { error: t('error_sheet_unreachable', { host, why }) };
+    const why = controller.signal.aborted ? said('error_sheet_no_answer') : (error as Error)?.message || String(error);
+    return failed(said('error_sheet_unreachable', { host, why }));
   } finally {
     clearTimeout(timer);
   }
@@ -208,15 +222,15 @@ export async function fetchSubscription(
     // A redirect to a site the member never allowed: its rows are not read (issue 13, item 10).
     await cancel();
     return {
-      error: t('error_sheet_redirect', { host, other: answered.host }),
+      ...failed(said('error_sheet_redirect', { host, other: answered.host })),
       needsOrigin: `${answered.protocol}//${answered.host}/*`,
     };
   }
   const where = answered.host;
   if (!response.ok) {
     await cancel();
-    const said = t('error_sheet_http', { host: where, status: `${response.status} ${response.statusText}`.trim() });
-    return { error: response.status === 404 ? `${said} ${t('error_sheet_404')}` : said };
+    const status = `${response.status} ${response.statusText}`.trim();
+    return failed(said(response.status === 404 ? 'error_sheet_http_404' : 'error_sheet_http', { host: where, status }));
   }
   const max = MAX_IMPORT_BYTES;
   const body = await readBody(response.body, contentLength(response.contentLength), {
@@ -225,13 +239,13 @@ export async function fetchSubscription(
     totalMs: limits.totalMs ?? FEED_TOTAL_MS,
   }).catch((error: unknown) => ({ ok: false as const, reason: 'cut' as const, bytes: 0, detail: String(error) }));
   if (!body.ok) {
-    const error =
+    return failed(
       body.reason === 'too-large'
-        ? t('error_sheet_too_large', { host: where, size: max / 1024 / 1024 })
+        ? said('error_sheet_too_large', { host: where, size: max / 1024 / 1024 })
         : body.reason === 'stalled'
-          ? t('error_sheet_stalled', { host: where, size: kb(body.bytes) })
-          : t('error_sheet_cut', { host: where, size: kb(body.bytes) });
-    return { error };
+          ? said('error_sheet_stalled', { host: where, size: kb(body.bytes) })
+          : said('error_sheet_cut', { host: where, size: kb(body.bytes) }),
+    );
   }
   const text = body.text;
   const isJson = /json/i.test(response.contentType) || /^\s*[{[]/.test(text);
@@ -258,10 +272,14 @@ export async function syncSubscription(
 ): Promise<Subscription> {
   const next: Subscription = { ...sub, lastAttemptAt: deps.now };
   delete next.needsOrigin;
+  const fail = (why: Said) => {
+    next.lastError = say(why);
+    next.lastErrorSaid = why;
+  };
   try {
     const fetched = await fetchSubscription(sub, deps.fetcher, deps.limits);
     if ('error' in fetched) {
-      next.lastError = fetched.error;
+      fail(fetched.said);
       if (fetched.needsOrigin) next.needsOrigin = fetched.needsOrigin;
     } else {
       if (fetched.via && !(next.origins ?? []).includes(fetched.via)) next.origins = [...(next.origins ?? []), fetched.via];
@@ -276,9 +294,10 @@ export async function syncSubscription(
         newId: deps.newId,
         onWritten: () => deps.onWritten?.(),
       });
-      if (report.error) next.lastError = report.error;
+      if (report.error) fail(report.errorSaid ?? said('imp_other', { text: report.error }));
       else {
         delete next.lastError;
+        delete next.lastErrorSaid;
         next.lastSuccessAt = deps.now;
         next.lastReport = {
           documents: report.documents,
@@ -291,7 +310,7 @@ export async function syncSubscription(
       }
     }
   } catch (error) {
-    next.lastError = t('error_sync_not_written', { why: (error as Error)?.message ?? String(error) });
+    fail(said('error_sync_not_written', { why: (error as Error)?.message ?? String(error) }));
   }
   try {
     await deps.db.put('subscriptions', next);

@@ -1,5 +1,7 @@
 /** Reports in words: the overdue summary, import previews and results, syncs, interruptions, snapshots. */
 import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport } from '../shared/reports';
+import type { RefusedRow, Subscription } from '../shared/reports';
+import { isSaid, say, sayOr } from '../shared/said';
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';
 import { SEARCH_LIMIT } from '../shared/docs-query';
@@ -108,4 +110,20 @@ export function historyText(snapshots: readonly { documents: number; bytes?: num
     max: HISTORY_MAX_COUNT,
     mb: HISTORY_MAX_BYTES / 1024 / 1024,
   });
+}
+
+/** Why a row was refused, in the language in use (the background's words for a report of an older version). */
+export function refusedReason(row: Pick<RefusedRow, 'reason' | 'said'>): string {
+  const reasons = Array.isArray(row.said) && row.said.every(isSaid) ? row.said.map(say) : [];
+  return reasons.length && reasons.every(Boolean) ? reasons.join(t('said_list_separator')) : row.reason;
+}
+
+/** Why a whole file was refused, in the language in use ('' when it was not). */
+export function reportError(report: Pick<ImportReport, 'error' | 'errorSaid'>): string {
+  return sayOr(report.errorSaid, report.error);
+}
+
+/** A subscription's last failure, in the language in use (a record of an older version: its stored words). */
+export function lastErrorText(sub: Pick<Subscription, 'lastError' | 'lastErrorSaid'>): string {
+  return sayOr(sub.lastErrorSaid, sub.lastError);
 }

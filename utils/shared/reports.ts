@@ -1,7 +1,11 @@
 /**
  * What imports, syncs and snapshots report: counts, refusals, conflicts, and the records of
  * subscriptions and snapshots. Shared by the background that writes them and the popup that shows them.
+ * Reasons and errors travel as message keys and values (`Said`), shown in the member's language; their
+ * `reason`/`error` text is the background's words, for older pages and records stored before.
  */
+import type { Said } from './said';
+import type { OpKind } from './operations';
 
 export interface ImportCounts {
   added: number;
@@ -15,7 +19,10 @@ export interface RefusedRow {
   row: number;
   what: 'document' | 'workstream';
   id?: string;
+  /** Why, in the background's words (a fallback: `said` is what a page shows). */
   reason: string;
+  /** Why, as message keys and values: each problem of the row. */
+  said?: Said[];
 }
 
 /** A field that both the index and the file (or sheet) changed since the version they last shared. */
@@ -52,8 +59,10 @@ export interface ImportReport {
   workstreams: ImportCounts;
   /** The first MAX_REFUSED_LISTED refused rows, in file order. */
   refused: RefusedRow[];
-  /** Set when the whole file was refused; nothing was written. */
+  /** Set when the whole file was refused; nothing was written. In the background's words… */
   error?: string;
+  /** …and as a message key and values, said in the page's language. */
+  errorSaid?: Said;
   /** True once written (apply); false for a preview. */
   applied: boolean;
   /** Fields changed on both sides since the last shared version, with the side kept: the first MAX_CONFLICTS_LISTED. */
@@ -77,13 +86,22 @@ export interface SnapshotInfo {
   id: number;
   createdAt: string;
   reason: SnapshotReason;
-  /** "before importing team-index.json", "before syncing WG sheet"… */
-  label: string;
+  /**
+   * "import of team-index.json", "sync of “WG sheet”"… (English, put into words where shown:
+   * utils/popup/snapshot-label.ts), or what an operation did, as data.
+   */
+  label: SnapshotLabel;
   documents: number;
   workstreams: number;
   /** About how many bytes it takes (snapshots written before issue 13 do not say). */
   bytes?: number;
 }
+
+/**
+ * What a snapshot was taken before, as data: an operation on many documents (its kind and how many), or the
+ * restore of a snapshot whose label is data too. Older labels, and imports', syncs' and upgrades', are text.
+ */
+export type SnapshotLabel = string | { op: OpKind; count: number } | { op: 'restore-snapshot'; at: string; of: SnapshotLabel };
 
 export interface Subscription {
   id: string;
@@ -93,8 +111,10 @@ export interface Subscription {
   createdAt: string;
   lastAttemptAt?: string;
   lastSuccessAt?: string;
-  /** The last failure, in words; cleared by a good sync. */
+  /** The last failure, in the words of the language in use when it ran (older records have only these)… */
   lastError?: string;
+  /** …and as a message key and values, said in the language in use when shown. Both cleared by a good sync. */
+  lastErrorSaid?: Said;
   lastReport?: Pick<ImportReport, 'documents' | 'workstreams' | 'conflicts' | 'conflictCount'>;
   /** Origins (match patterns) beyond its own that the member allowed this subscription to read (a redirect's target). */
   origins?: string[];

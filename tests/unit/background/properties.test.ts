@@ -837,11 +837,21 @@ describe('parseImport: truncated, binary, deeply nested, wrong-typed and huge in
       CTX,
     );
     expect(rows.ok && rows.value.refused).toEqual([
-      { row: 0, what: 'document', reason: 'a document must be an object, not a list' },
+      {
+        row: 0,
+        what: 'document',
+        reason: 'a document must be an object, not a list',
+        said: [{ key: 'imp_doc_not_object', vars: { value: { key: 'imp_value_list' } } }],
+      },
     ]);
     const ws = parseImport(`{"format":"docket-index","version":1,"workstreams":[[]]}`, 'index.json', CTX);
     expect(ws.ok && ws.value.refused).toEqual([
-      { row: 0, what: 'workstream', reason: 'a workstream must be an object, not a list' },
+      {
+        row: 0,
+        what: 'workstream',
+        reason: 'a workstream must be an object, not a list',
+        said: [{ key: 'imp_ws_not_object', vars: { value: { key: 'imp_value_list' } } }],
+      },
     ]);
     expect(refused(`${'['.repeat(deep)}`, 'index.csv')).toMatch(/./);
   });

@@ -287,6 +287,7 @@ describe('item 10: redirects stay within the origins the member allowed', () => 
     };
     expect(await fetchSubscription(sub, notFound)).toEqual({
       error: expect.stringMatching(/^sheets\.intgovforum\.org answered 404/),
+      said: { key: 'error_sheet_http_404', vars: { host: 'sheets.intgovforum.org', status: '404 Not Found' } },
     });
   });
 });

@@ -6,6 +6,7 @@ import { noteStarted, recoverJournal, statusReader, storageJournal } from '@/uti
 import { getIndex, listSnapshots, writeMerge } from '@/utils/background/db/store';
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { MAX_CONFLICTS_LISTED, type Subscription } from '@/utils/shared/reports';
+import { say } from '@/utils/shared/said';
 import { runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/background/sync';
 
 const SHEET_URL = 'https://www.intgovforum.org/wg-strategy/index.csv';
@@ -115,6 +116,17 @@ describe('a subscription to a published sheet', () => {
     expect(failed.lastAttemptAt).not.toBe(good.lastAttemptAt);
     expect(await getIndex(db)).toEqual(before);
     expect((await db.get('subscriptions', 'sub-wg'))?.lastError).toMatch(error);
+    // Stored as a key and values too (said in the language in use when shown), and both go with a good sync.
+    const stored = (await db.get('subscriptions', 'sub-wg'))!;
+    expect(say(stored.lastErrorSaid!)).toBe(stored.lastError);
+    Object.assign(sheet, {
+      status: 200,
+      reachable: true,
+      allowed: true,
+      body: csv(row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-10')),
+    });
+    const again = await syncSubscription(stored, deps());
+    expect([again.lastError, again.lastErrorSaid]).toEqual([undefined, undefined]);
   });
 
   it('a document that leaves the sheet stays in the index', async () => {

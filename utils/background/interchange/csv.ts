@@ -2,7 +2,17 @@
  * The CSV form (a Google Sheet published as CSV): columns in any order, a workstream by name,
  * cells trimmed, the delimiter found from the header; and formula neutralisation, both ways.
  */
-import { type ImpliedField, type ImportContext, MAX_SHORT, type ParseResult, clip, readDocument, show } from './records';
+import {
+  type ImpliedField,
+  type ImportContext,
+  MAX_SHORT,
+  type ParseResult,
+  clip,
+  readDocument,
+  refusal,
+  refuseFile,
+  show,
+} from './records';
 import Papa from 'papaparse';
 import { STATUSES } from '../../shared/model';
 import { STATUS_LABELS } from '../../shared/states';
@@ -10,7 +20,7 @@ import type { DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
 import { parseDocLink } from '../../shared/links';
 import { newWorkstreamId, nextWorkstreamColor } from '../../shared/workstreams';
-import { t } from '../../shared/i18n';
+import { said } from '../../shared/said';
 
 export const CSV_COLUMNS = [
   'id',
@@ -108,20 +118,16 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (broken) {
-    return {
-      ok: false,
-      error: typeof broken.row === 'number' ? t('error_csv_quote_in_row', { row: broken.row }) : t('error_csv_quote'),
-    };
+    return refuseFile(
+      typeof broken.row === 'number' ? said('error_csv_quote_in_row', { row: broken.row }) : said('error_csv_quote'),
+    );
   }
   const [header, ...rows] = parsed.data;
-  if (!header || header.every((cell) => !cell.trim())) return { ok: false, error: t('error_csv_no_header') };
+  if (!header || header.every((cell) => !cell.trim())) return refuseFile(said('error_csv_no_header'));
   const columns = headerColumns(header);
   if (!columns.has('url') && !columns.has('id')) {
     if (header.some(looksLikeData)) {
-      return {
-        ok: false,
-        error: t('error_csv_header_is_data'),
-      };
+      return refuseFile(said('error_csv_header_is_data'));
     }
     const found = header
       .map((h) => h.trim())
@@ -129,7 +135,7 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
       .slice(0, 8)
       .map((h) => `"${clip(h, 30)}"`)
       .join(', ');
-    return { ok: false, error: found ? t('error_csv_no_id_column', { found }) : t('error_csv_no_names') };
+    return refuseFile(found ? said('error_csv_no_id_column', { found }) : said('error_csv_no_names'));
   }
 
   const cell = (row: readonly string[], column: CsvColumn): string | undefined => {
@@ -154,12 +160,12 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
     let id = cell(cells, 'id');
     if (!id) {
       if (!url) {
-        refused.push({ row, what: 'document', reason: 'id missing (the row has neither a url nor an id)' });
+        refused.push({ row, what: 'document', ...refusal([said('imp_no_id')]) });
         return;
       }
       const link = parseDocLink(url);
       if (!link) {
-        refused.push({ row, what: 'document', reason: `url ${show(url)} is not a Google document link, and the row has no id` });
+        refused.push({ row, what: 'document', ...refusal([said('imp_url_not_doc', { value: show(url) })]) });
         return;
       }
       id = link.id;
@@ -187,19 +193,19 @@ export function parseCsv(text: string, ctx: ImportContext): ParseResult {
 
     const r = readDocument(raw, ctx.now);
     if (!r.ok) {
-      refused.push({ row, what: 'document', id, reason: r.reason });
+      refused.push({ row, what: 'document', id, ...refusal(r.reasons) });
       return;
     }
     const { doc } = r;
     const first = docRow.get(doc.id);
     if (first !== undefined) {
-      refused.push({ row, what: 'document', id: doc.id, reason: `duplicate id (also in row ${first})` });
+      refused.push({ row, what: 'document', id: doc.id, ...refusal([said('imp_duplicate_row', { row: first })]) });
       return;
     }
     const name = cell(cells, 'workstream');
     if (name) {
       if (name.length > MAX_SHORT) {
-        refused.push({ row, what: 'document', id: doc.id, reason: `workstream name is longer than ${MAX_SHORT} characters` });
+        refused.push({ row, what: 'document', id: doc.id, ...refusal([said('imp_ws_name_too_long', { max: MAX_SHORT })]) });
         return;
       }
       let ws = byName.get(nameKey(name));

@@ -5,16 +5,19 @@ import {
   type ImportContext,
   type ParseResult,
   readDocument,
+  fileRefusal,
   readWorkstream,
+  refusal,
+  refuseFile,
   show,
 } from './records';
 import * as v from 'valibot';
 import type { DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
-import { t } from '../../shared/i18n';
+import { said, type Said } from '../../shared/said';
 import { readCorrections } from '../../shared/scan-memory';
 
-function jsonError(error: unknown, text: string): string {
+function jsonError(error: unknown, text: string): Said {
   const message = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(message);
   let where = '';
@@ -22,9 +25,9 @@ function jsonError(error: unknown, text: string): string {
     const before = text.slice(0, Number(at[1]));
     const line = before.split('\n').length;
     const column = Number(at[1]) - before.lastIndexOf('\n');
-    where = t('error_json_where', { line, column });
+    return said('error_json_invalid', { where: said('error_json_where', { line, column }), message });
   }
-  return t('error_json_invalid', { where, message });
+  return said('error_json_invalid', { where, message });
 }
 
 export function parseJson(text: string, ctx: ImportContext): ParseResult {
@@ -32,10 +35,10 @@ export function parseJson(text: string, ctx: ImportContext): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: jsonError(error, text) };
+    return refuseFile(jsonError(error, text));
   }
   const file = v.safeParse(FileSchema, data, { abortEarly: true });
-  if (!file.success) return { ok: false, error: file.issues[0]?.message ?? t('error_not_docket_index') };
+  if (!file.success) return refuseFile(fileRefusal(file.issues));
   const rawWorkstreams = file.output.workstreams ?? [];
   const rawDocuments = file.output.documents ?? [];
 
@@ -46,13 +49,13 @@ export function parseJson(text: string, ctx: ImportContext): ParseResult {
   rawWorkstreams.forEach((raw, row) => {
     const r = readWorkstream(raw);
     if (!r.ok) {
-      refused.push({ row, what: 'workstream', ...(r.id ? { id: r.id } : {}), reason: r.reason });
+      refused.push({ row, what: 'workstream', ...(r.id ? { id: r.id } : {}), ...refusal(r.reasons) });
       if (r.id && !wsRow.has(r.id)) refusedWs.set(r.id, row);
       return;
     }
     const first = wsRow.get(r.ws.id);
     if (first !== undefined) {
-      refused.push({ row, what: 'workstream', id: r.ws.id, reason: `duplicate id (also at index ${first})` });
+      refused.push({ row, what: 'workstream', id: r.ws.id, ...refusal([said('imp_duplicate_index', { index: first })]) });
       return;
     }
     wsRow.set(r.ws.id, row);
@@ -68,19 +71,19 @@ export function parseJson(text: string, ctx: ImportContext): ParseResult {
   rawDocuments.forEach((raw, row) => {
     const r = readDocument(raw, ctx.now);
     if (!r.ok) {
-      refused.push({ row, what: 'document', ...(r.id ? { id: r.id } : {}), reason: r.reason });
+      refused.push({ row, what: 'document', ...(r.id ? { id: r.id } : {}), ...refusal(r.reasons) });
       return;
     }
     const { doc } = r;
-    const refuse = (reason: string) => refused.push({ row, what: 'document', id: doc.id, reason });
+    const refuse = (reason: Said) => refused.push({ row, what: 'document', id: doc.id, ...refusal([reason]) });
     const first = docRow.get(doc.id);
-    if (first !== undefined) return refuse(`duplicate id (also at index ${first})`);
+    if (first !== undefined) return refuse(said('imp_duplicate_index', { index: first }));
     if (doc.workstreamId && !known.has(doc.workstreamId)) {
       const wsAt = refusedWs.get(doc.workstreamId);
       return refuse(
         wsAt !== undefined
-          ? `workstream ${show(doc.workstreamId)} was refused (workstreams index ${wsAt})`
-          : `workstream ${show(doc.workstreamId)} is neither in the file nor in the index`,
+          ? said('imp_ws_refused', { value: show(doc.workstreamId), index: wsAt })
+          : said('imp_ws_unknown', { value: show(doc.workstreamId) }),
       );
     }
     docRow.set(doc.id, row);

@@ -29,6 +29,7 @@ import type { DocKind, DocRecord, Workstream } from '../../shared/model';
 import type { RefusedRow } from '../../shared/reports';
 import type { Correction } from '../../shared/scan-memory';
 import { parseDocLink } from '../../shared/links';
+import { isSaid, said, say, type Said } from '../../shared/said';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The newest interchange version this Docket reads and the one it writes. */
@@ -52,7 +53,18 @@ export interface ParsedImport {
   scanMemory?: Correction[];
 }
 
-export type ParseResult = { ok: true; value: ParsedImport } | { ok: false; error: string };
+/** A refused file: why, as a message key and values (`said`), and in the background's words (`error`). */
+export type ParseResult = { ok: true; value: ParsedImport } | { ok: false; error: string; said: Said };
+
+/** Refuse the whole file. */
+export function refuseFile(why: Said): { ok: false; error: string; said: Said } {
+  return { ok: false, error: say(why), said: why };
+}
+
+/** A refused row's reasons: as message keys and values (shown in the member's language), and in words. */
+export function refusal(reasons: Said[]): Pick<RefusedRow, 'reason' | 'said'> {
+  return { reason: reasons.map(say).join(say(said('said_list_separator'))), said: reasons };
+}
 
 export interface ImportContext {
   existingWorkstreams: Workstream[];
@@ -84,23 +96,43 @@ export function show(value: unknown): string {
   }
 }
 
-/** What kind of value it is, for "must be text, not …". */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
+/** What kind of value it is, for "must be text, not …" (`null`, `true` as they are written in the file). */
+function describe(value: unknown): Said | string {
+  if (value === undefined) return said('imp_value_nothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return said('imp_value_list');
   switch (typeof value) {
     case 'string':
-      return `the text ${show(value)}`;
+      return said('imp_value_text', { value: show(value) });
     case 'number':
-      return `the number ${value}`;
+      return said('imp_value_number', { value: String(value) });
     case 'boolean':
       return `${value}`;
     case 'object':
-      return 'an object';
+      return said('imp_value_object');
     default:
       return typeof value;
   }
+}
+
+/**
+ * valibot's messages are text: a reason travels in one as its `Said` in JSON, read back by `reasonsOf` (a message
+ * valibot wrote itself is kept as words).
+ */
+const m = (s: Said): string => JSON.stringify(s);
+
+function reasonsOf(issues: readonly { message: string }[]): Said[] {
+  const out: Said[] = [];
+  for (const text of unique(issues.map((i) => i.message))) {
+    let s: unknown;
+    try {
+      s = JSON.parse(text);
+    } catch {
+      s = undefined;
+    }
+    out.push(isSaid(s) ? s : said('imp_other', { text }));
+  }
+  return out;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -176,49 +208,51 @@ function kindList(): string {
 function statusList(): string {
   return STATUSES.join(', ');
 }
+/** "`field` missing". */
+const missing = (field: string) => m(said('imp_missing', { field }));
 
 // --- schemas ---------------------------------------------------------------------------------
 
 /** "`field` missing" for a required key the object lacks, else `otherwise`. */
-function objectMessage(what: string) {
+function objectMessage(what: 'document' | 'workstream') {
   return (issue: v.LooseObjectIssue): string => {
     const item = issue.path?.[0];
-    if (item && item.type === 'object' && item.origin === 'key') return `${String(item.key)} missing`;
-    return `a ${what} must be an object, not ${describe(issue.input)}`;
+    if (item && item.type === 'object' && item.origin === 'key') return missing(String(item.key));
+    return m(said(what === 'document' ? 'imp_doc_not_object' : 'imp_ws_not_object', { value: describe(issue.input) }));
   };
 }
 
 const text = (field: string, max: number) =>
   v.pipe(
-    v.string((i) => `${field} must be text, not ${describe(i.input)}`),
-    v.maxLength(max, () => `${field} is longer than ${max} characters`),
+    v.string((i) => m(said('imp_not_text', { field, value: describe(i.input) }))),
+    v.maxLength(max, () => m(said('imp_too_long', { field, max }))),
   );
 
 const driveId = (field: string) =>
   v.pipe(
-    v.string((i) => `${field} must be text, not ${describe(i.input)}`),
+    v.string((i) => m(said('imp_not_text', { field, value: describe(i.input) }))),
     v.trim(),
-    v.nonEmpty(`${field} missing`),
-    v.maxLength(MAX_ID, (i) => `${field} ${show(i.input)} is not a Drive id (too long)`),
-    v.regex(DRIVE_ID_RE, (i) => `${field} ${show(i.input)} is not a Drive id`),
+    v.nonEmpty(missing(field)),
+    v.maxLength(MAX_ID, (i) => m(said('imp_not_drive_id_long', { field, value: show(i.input) }))),
+    v.regex(DRIVE_ID_RE, (i) => m(said('imp_not_drive_id', { field, value: show(i.input) }))),
   );
 
 const dateSchema = (field: string) =>
   v.pipe(
-    v.string((i) => `${field} must be text (YYYY-MM-DD), not ${describe(i.input)}`),
+    v.string((i) => m(said('imp_date_not_text', { field, value: describe(i.input) }))),
     v.trim(),
-    v.regex(/^\d{4}-\d{2}-\d{2}$/, (i) => `${field} ${show(i.input)} is not a date in the form YYYY-MM-DD`),
-    v.check(isIsoDate, (i) => `${field} ${show(i.input)} is not a real date (YYYY-MM-DD)`),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, (i) => m(said('imp_date_form', { field, value: show(i.input) }))),
+    v.check(isIsoDate, (i) => m(said('imp_date_unreal', { field, value: show(i.input) }))),
   );
 const deadlineSchema = dateSchema('deadline');
 
 const updatedAtSchema = v.pipe(
-  v.string((i) => `updatedAt must be text (an ISO instant), not ${describe(i.input)}`),
+  v.string((i) => m(said('imp_instant_not_text', { field: 'updatedAt', value: describe(i.input) }))),
   v.trim(),
-  v.isoTimestamp((i) => `updatedAt ${show(i.input)} is not an ISO instant like 2020-08-27T14:00:00.000Z`),
+  v.isoTimestamp((i) => m(said('imp_instant_form', { field: 'updatedAt', value: show(i.input) }))),
   v.check(
     (s) => !Number.isNaN(Date.parse(s)) && isIsoDate(s.slice(0, 10)),
-    (i) => `updatedAt ${show(i.input)} is not a real instant`,
+    (i) => m(said('imp_instant_unreal', { field: 'updatedAt', value: show(i.input) })),
   ),
   v.transform((s) => new Date(s).toISOString()),
 );
@@ -226,14 +260,16 @@ const updatedAtSchema = v.pipe(
 const DocumentSchema = v.looseObject(
   {
     id: driveId('id'),
-    kind: v.optional(v.picklist(DOC_KINDS, (i) => `unknown kind ${show(i.input)} (one of ${kindList()})`)),
+    kind: v.optional(v.picklist(DOC_KINDS, (i) => m(said('imp_unknown_kind', { value: show(i.input), list: kindList() })))),
     title: v.optional(text('title', MAX_SHORT)),
     url: v.optional(text('url', MAX_SHORT)),
-    aliases: v.optional(v.array(driveId('alias'), (i) => `aliases must be a list of ids, not ${describe(i.input)}`)),
+    aliases: v.optional(
+      v.array(driveId('alias'), (i) => m(said('imp_not_id_list', { field: 'aliases', value: describe(i.input) }))),
+    ),
     workstreamId: v.optional(v.pipe(text('workstreamId', MAX_ID), v.trim())),
     deadline: v.optional(deadlineSchema),
     deadlineNote: v.optional(text('deadlineNote', MAX_SHORT)),
-    status: v.optional(v.picklist(STATUSES, (i) => `unknown status ${show(i.input)} (one of ${statusList()})`)),
+    status: v.optional(v.picklist(STATUSES, (i) => m(said('imp_unknown_status', { value: show(i.input), list: statusList() })))),
     notes: v.optional(text('notes', MAX_LONG)),
     source: v.optional(text('source', MAX_SHORT)),
     sourceTitle: v.optional(text('sourceTitle', MAX_SHORT)),
@@ -246,8 +282,8 @@ const DocumentSchema = v.looseObject(
 
 const WorkstreamSchema = v.looseObject(
   {
-    id: v.pipe(text('id', MAX_ID), v.trim(), v.nonEmpty('id missing')),
-    name: v.pipe(text('name', MAX_SHORT), v.trim(), v.nonEmpty('name missing')),
+    id: v.pipe(text('id', MAX_ID), v.trim(), v.nonEmpty(missing('id'))),
+    name: v.pipe(text('name', MAX_SHORT), v.trim(), v.nonEmpty(missing('name'))),
     group: v.optional(v.pipe(text('group', MAX_SHORT), v.trim())),
     // Not `#rrggbb`: dropped, the workstream is kept.
     color: v.fallback(v.optional(v.pipe(v.string(), v.regex(HEX_COLOR_RE), v.toLowerCase())), undefined),
@@ -257,51 +293,51 @@ const WorkstreamSchema = v.looseObject(
   objectMessage('workstream'),
 );
 
-const versionMessage = (i: { input: unknown }) =>
-  `The file's "version" must be a positive whole number, not ${describe(i.input)}.`;
+const versionMessage = (i: { input: unknown }) => m(said('imp_file_version', { value: describe(i.input) }));
 
 export const FileSchema = v.pipe(
-  v.custom<Record<string, unknown>>(
-    isPlainObject,
-    (i) => `The file holds ${describe(i.input)}, not a Docket index (a JSON object with "format": "${INTERCHANGE_FORMAT}").`,
+  v.custom<Record<string, unknown>>(isPlainObject, (i) =>
+    m(said('imp_file_not_object', { value: describe(i.input), format: INTERCHANGE_FORMAT })),
   ),
   v.looseObject(
     {
-      format: v.literal(
-        INTERCHANGE_FORMAT,
-        (i) => `The file's format is ${JSON.stringify(i.input)}, not "${INTERCHANGE_FORMAT}": it is not a Docket index.`,
+      format: v.literal(INTERCHANGE_FORMAT, (i) =>
+        m(said('imp_file_format', { value: String(JSON.stringify(i.input)), format: INTERCHANGE_FORMAT })),
       ),
       version: v.pipe(
         v.number(versionMessage),
         v.integer(versionMessage),
         v.minValue(1, versionMessage),
-        v.maxValue(
-          INTERCHANGE_VERSION,
-          (i) =>
-            `The file was made by a newer version of Docket (file version ${i.input}; this Docket reads version ${INTERCHANGE_VERSION}). Update Docket to import it.`,
+        v.maxValue(INTERCHANGE_VERSION, (i) =>
+          m(said('imp_file_newer', { version: String(i.input), known: String(INTERCHANGE_VERSION) })),
         ),
       ),
-      workstreams: v.optional(v.array(v.unknown(), (i) => `The file's "workstreams" must be a list, not ${describe(i.input)}.`)),
-      documents: v.optional(v.array(v.unknown(), (i) => `The file's "documents" must be a list, not ${describe(i.input)}.`)),
+      workstreams: v.optional(
+        v.array(v.unknown(), (i) => m(said('imp_file_list', { field: 'workstreams', value: describe(i.input) }))),
+      ),
+      documents: v.optional(
+        v.array(v.unknown(), (i) => m(said('imp_file_list', { field: 'documents', value: describe(i.input) }))),
+      ),
     },
     (issue) => {
       const item = issue.path?.[0];
       const key = item && item.type === 'object' && item.origin === 'key' ? String(item.key) : '';
-      if (key === 'format')
-        return `The file has no "format": it is not a Docket index (expected "format": "${INTERCHANGE_FORMAT}").`;
-      if (key === 'version') return 'The file has no "version" (expected "version": 1).';
-      return `The file is not a Docket index.`;
+      if (key === 'format') return m(said('imp_file_no_format', { format: INTERCHANGE_FORMAT }));
+      if (key === 'version') return m(said('imp_file_no_version', { version: String(INTERCHANGE_VERSION) }));
+      return m(said('error_not_docket_index'));
     },
   ),
 );
 
-function issuesText(issues: readonly { message: string }[]): string {
-  return unique(issues.map((i) => i.message)).join('; ');
+/** The whole file refused for the first problem valibot found. */
+export function fileRefusal(issues: readonly { message: string }[]): Said {
+  return reasonsOf(issues.slice(0, 1))[0] ?? said('error_not_docket_index');
 }
 
 // --- one document, one workstream ------------------------------------------------------------
 
-type DocOutcome = { ok: true; doc: DocRecord; implied: ImpliedField[] } | { ok: false; id?: string; reason: string };
+type Refused = { ok: false; id?: string; reasons: Said[] };
+type DocOutcome = { ok: true; doc: DocRecord; implied: ImpliedField[] } | Refused;
 
 /** `null` and `""` in an optional known field mean "absent". */
 function dropBlanks(raw: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
@@ -324,10 +360,10 @@ function rawId(raw: unknown): string | undefined {
 /** Validate one document (a JSON entry, or a CSV row already turned into one). */
 export function readDocument(raw: unknown, now: string): DocOutcome {
   // valibot's object schemas take a list for an object (and then say "id missing").
-  if (Array.isArray(raw)) return { ok: false, reason: 'a document must be an object, not a list' };
+  if (Array.isArray(raw)) return { ok: false, reasons: [said('imp_doc_not_object', { value: said('imp_value_list') })] };
   const input = isPlainObject(raw) ? dropBlanks(raw, DOC_FIELDS) : raw;
   const result = v.safeParse(DocumentSchema, input, { abortPipeEarly: true });
-  if (!result.success) return { ok: false, id: rawId(raw), reason: issuesText(result.issues) };
+  if (!result.success) return { ok: false, id: rawId(raw), reasons: reasonsOf(result.issues) };
   const out = result.output;
   const implied: ImpliedField[] = [];
   const link = out.url ? parseDocLink(out.url) : null;
@@ -360,11 +396,11 @@ export function readDocument(raw: unknown, now: string): DocOutcome {
   return { ok: true, doc, implied };
 }
 
-export function readWorkstream(raw: unknown): { ok: true; ws: Workstream } | { ok: false; id?: string; reason: string } {
-  if (Array.isArray(raw)) return { ok: false, reason: 'a workstream must be an object, not a list' };
+export function readWorkstream(raw: unknown): { ok: true; ws: Workstream } | Refused {
+  if (Array.isArray(raw)) return { ok: false, reasons: [said('imp_ws_not_object', { value: said('imp_value_list') })] };
   const input = isPlainObject(raw) ? dropBlanks(raw, ['group', 'color']) : raw;
   const result = v.safeParse(WorkstreamSchema, input, { abortPipeEarly: true });
-  if (!result.success) return { ok: false, id: rawId(raw), reason: issuesText(result.issues) };
+  if (!result.success) return { ok: false, id: rawId(raw), reasons: reasonsOf(result.issues) };
   const out = result.output;
   const ws: Workstream = { id: out.id, name: out.name };
   if (out.group) ws.group = out.group;

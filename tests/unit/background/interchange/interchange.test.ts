@@ -375,8 +375,20 @@ describe('parseImport: one bad row is refused, the others import', () => {
     const value = parsed(jsonFile([{ id: HLB_DOC, workstreamId: 'ws-hlb' }, good], [{ id: 'ws-hlb' }, WS_IMP]));
     expect(value.documents.map((d) => d.id)).toEqual([IMPROVEMENTS_DOC]);
     expect(value.refused).toEqual([
-      { row: 0, what: 'workstream', id: 'ws-hlb', reason: 'name missing' },
-      { row: 0, what: 'document', id: HLB_DOC, reason: "workstream 'ws-hlb' was refused (workstreams index 0)" },
+      {
+        row: 0,
+        what: 'workstream',
+        id: 'ws-hlb',
+        reason: 'name missing',
+        said: [{ key: 'imp_missing', vars: { field: 'name' } }],
+      },
+      {
+        row: 0,
+        what: 'document',
+        id: HLB_DOC,
+        reason: "workstream 'ws-hlb' was refused (workstreams index 0)",
+        said: [{ key: 'imp_ws_refused', vars: { value: "'ws-hlb'", index: 0 } }],
+      },
     ]);
   });
 
@@ -393,8 +405,20 @@ describe('parseImport: one bad row is refused, the others import', () => {
     ]);
     expect(value.workstreams).toEqual([WS_HLB]);
     expect(value.refused).toEqual([
-      { row: 1, what: 'workstream', id: 'ws-hlb', reason: 'duplicate id (also at index 0)' },
-      { row: 2, what: 'document', id: HLB_DOC, reason: 'duplicate id (also at index 0)' },
+      {
+        row: 1,
+        what: 'workstream',
+        id: 'ws-hlb',
+        reason: 'duplicate id (also at index 0)',
+        said: [{ key: 'imp_duplicate_index', vars: { index: 0 } }],
+      },
+      {
+        row: 2,
+        what: 'document',
+        id: HLB_DOC,
+        reason: 'duplicate id (also at index 0)',
+        said: [{ key: 'imp_duplicate_index', vars: { index: 0 } }],
+      },
     ]);
   });
 });
@@ -584,7 +608,15 @@ describe('parseImport: CSV', () => {
       [HLB_DOC, 'first'],
       [OUTCOMES_DOC, 'other'],
     ]);
-    expect(value.refused).toEqual([{ row: 3, what: 'document', id: HLB_DOC, reason: 'duplicate id (also in row 1)' }]);
+    expect(value.refused).toEqual([
+      {
+        row: 3,
+        what: 'document',
+        id: HLB_DOC,
+        reason: 'duplicate id (also in row 1)',
+        said: [{ key: 'imp_duplicate_row', vars: { row: 1 } }],
+      },
+    ]);
   });
 
   it("removes export's leading quote before = + - @ only", () => {
