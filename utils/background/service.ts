@@ -65,6 +65,11 @@ export function senderKind(
   return null;
 }
 
+/** A refusal: in the background's words, and as a message key and values that the page says in its language. */
+function refused(why: Said): Reply<unknown> {
+  return { ok: false, error: say(why), said: why };
+}
+
 /** Check the sender and the shape, then run the handler. Never throws: errors become `{ ok: false }`. */
 export async function dispatch(
   message: unknown,
@@ -75,13 +80,13 @@ export async function dispatch(
   const envelope = message as Partial<Envelope> | null;
   const type = envelope && typeof envelope === 'object' ? envelope.type : undefined;
   if (typeof type !== 'string' || !Object.hasOwn(REQUEST_SCHEMAS, type)) {
-    return { ok: false, error: 'Unknown message.' };
+    return refused(said('error_message_unknown'));
   }
   const kind = senderKind(sender, deps);
-  if (!kind) return { ok: false, error: 'Messages are accepted only from Docket itself.' };
+  if (!kind) return refused(said('error_message_foreign'));
   const t = type as MessageType;
   if (ACCESS[t] === 'page' && kind !== 'page') {
-    return { ok: false, error: 'Only Docket’s own pages may change or read the whole index.' };
+    return refused(said('error_message_pages_only'));
   }
   const readOnly = deps.readOnlyReason?.();
   if (readOnly && WRITES.has(t)) return { ok: false, error: readOnly };
@@ -89,7 +94,8 @@ export async function dispatch(
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return { ok: false, error: `Invalid ${t} message${path ? ` (${path})` : ''}: ${issue.message}` };
+    // The request's type, field and valibot's words: a sign of a bug (Docket's pages check what they send).
+    return refused(said('error_message_invalid', { type: t, where: path ? ` (${path})` : '', issue: issue.message }));
   }
   try {
     const handler = handlers[t] as (data: unknown, sender: Sender) => Promise<unknown>;

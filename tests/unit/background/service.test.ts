@@ -53,7 +53,11 @@ describe('who may send what', () => {
 
   it.each(writes)('a content script may not send %s', async (type, data) => {
     const reply = await call(type, data, CONTENT);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/Only Docket’s own pages/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Only Docket’s own pages/),
+      said: { key: 'error_message_pages_only' },
+    });
     expect(deps.indexChanged).not.toHaveBeenCalled();
     expect(await db.count('documents')).toBe(0);
   });
@@ -61,7 +65,11 @@ describe('who may send what', () => {
   it.each([...writes, ['lookup', { ids: [MHLB] }] as [MessageType, unknown]])(
     'another extension may not send %s',
     async (type, data) => {
-      expect(await call(type, data, OTHER_EXTENSION)).toEqual({ ok: false, error: expect.stringMatching(/only from Docket/) });
+      expect(await call(type, data, OTHER_EXTENSION)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/only from Docket/),
+        said: { key: 'error_message_foreign' },
+      });
     },
   );
 
@@ -86,6 +94,7 @@ describe('who may send what', () => {
     expect(await dispatch(message, POPUP, createHandlers(deps), deps)).toEqual({
       ok: false,
       error: expect.stringMatching(error),
+      said: { key: 'error_message_unknown' },
     });
   });
 

@@ -71,7 +71,7 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
       // permission back) gets nothing: its content script removes its badges (issue 13, item 5).
       const page = sender.tab ? (sender.url ?? '') : undefined;
       if (page !== undefined && deps.sites.mayRun && !(await deps.sites.mayRun(page))) {
-        throw new DocketError('Docket no longer runs on this site.', 'not-enabled');
+        throw new DocketError(said('error_site_not_enabled'), 'not-enabled');
       }
       // Full cards on the working group's own sites only (badge-fields.ts).
       const full = page === undefined || isDefaultSite(page);
@@ -110,7 +110,7 @@ export function createReadHandlers({ deps, db, cache, today }: HandlerContext): 
     'join/open': async ({ url }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined && !joinLimit.take(String(tabId))) {
-        throw new Error('Docket opens its join view at most a few times a minute from one page. Wait a moment, then try again.');
+        throw new SaidError(said('error_join_too_often'));
       }
       await deps.openEditorWindow({ join: url }, tabId);
       return { opened: true };
