@@ -13,7 +13,7 @@ import type { ScanCandidate, ScanProgress, ScanResult } from '@/utils/popup/scan
 import { ScanFailure, lookupTracked, scanTab } from '@/utils/popup/scan/scan-tab';
 import { correctionsFrom } from '@/utils/popup/scan/learn';
 import { remember, siteOf, updateCorrections } from '@/utils/shared/scan-memory';
-import { CANCELLED, SourceError } from '@/utils/popup/scan/source';
+import { SourceError, cancelledText } from '@/utils/popup/scan/source';
 import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
@@ -154,7 +154,7 @@ export function ScanPanel({
           ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
           ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
         });
-      } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: CANCELLED, retry: true });
+      } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: cancelledText(), retry: true });
       else setPhase({ kind: 'unreachable', message: t('scan_could_not_scan', { error: errorMessage(e) }) });
     }
   }, [page.tabId, page.url, page.title]);

@@ -6,6 +6,7 @@
  * (utils/shared/read-body.ts), never whole, so that a 400 MB answer costs at most the cap.
  */
 import { contentLength, readBytes } from '../../shared/read-body';
+import { intlLocale, uiLang } from '../../shared/i18n';
 
 /** The most Scan downloads of one file (the README states it). */
 export const SCAN_MAX_BYTES = 50 * 1024 * 1024;
@@ -37,10 +38,17 @@ export interface Downloaded {
   data: Uint8Array;
 }
 
-/** "50 MB" (the size limit as the member reads it). */
+/** "50 MB" (the size limit as the member reads it), as the language in use writes megabytes ("50 МБ", "50 Mo"). */
 export function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
+  const n = mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : Math.round(mb * 10) / 10;
+  try {
+    return new Intl.NumberFormat(intlLocale() ?? uiLang(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+      n,
+    );
+  } catch {
+    return `${n} MB`;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
  * elements as inline styles, so that the scanner sees bold and struck-through text as on any page.
  */
 import { parseDocLink } from '../../shared/links';
+import { t } from '../../shared/i18n';
 
 /** The export address of the Google document shown at `url` (keeps a `/u/N/` account), else undefined. */
 export function googleDocExportUrl(url: string): string | undefined {
@@ -29,7 +30,7 @@ export function isGoogleHost(host: string): boolean {
   return /(?:^|\.)google\.com$|\.googleusercontent\.com$/i.test(host);
 }
 
-/** Why an export answer is no document: `undefined` when it is one. */
+/** Why an export answer is no document, in the language in use: `undefined` when it is one. */
 export function exportRefusal(
   res: { ok: boolean; status: number; url: string; redirected?: boolean },
   type: string | null,
@@ -41,14 +42,14 @@ export function exportRefusal(
     host = '';
   }
   if (/^accounts\.google\.com$/i.test(host) || /ServiceLogin|signin/i.test(res.url)) {
-    return 'Google asked to sign in: open the document while signed in to the Google account that can read it, then scan again.';
+    return t('scan_export_sign_in');
   }
   if (res.status === 401 || res.status === 403) {
-    return 'Google refused to export this document: the account you are signed in with has no access to it.';
+    return t('scan_export_no_access');
   }
-  if (res.status === 404) return 'Google found no such document to export (it may have been deleted, or the link is wrong).';
-  if (!res.ok) return `Google refused to export this document (HTTP ${res.status}).`;
-  if (!/text\/html/i.test(type ?? '')) return 'Google did not answer with the document’s text.';
+  if (res.status === 404) return t('scan_export_not_found');
+  if (!res.ok) return t('scan_export_http', { status: String(res.status) });
+  if (!/text\/html/i.test(type ?? '')) return t('scan_export_not_text');
   return undefined;
 }
 

@@ -17,6 +17,8 @@ import type { DownloadLimits } from './download';
 import { exportRefusal, googleDocExportUrl, isGoogleHost } from './gdoc';
 import { looksLikePdf } from './pdf';
 import type { PdfRead } from './pdf';
+import { intlLocale, t, uiLang } from '../../shared/i18n';
+import type { MessageKey } from '../../shared/i18n';
 
 export type SourceKind = 'page' | 'pdf' | 'google-doc';
 
@@ -69,10 +71,10 @@ export interface SourceProgress {
   total: number;
 }
 
-export const CANCELLED = 'Scan cancelled: nothing was read.';
+/** "Scan cancelled: nothing was read." in the language in use. */
+export const cancelledText = (): string => t('scan_src_cancelled');
 
-const NOT_RUNNING =
-  'Docket cannot read this page: it does not run here. Enable Docket on this site (Sites view) or reload the page, then scan again.';
+const notRunning = (): string => t('scan_src_not_running');
 
 function isPdfViewer(snap: PageSnapshot): boolean {
   return (
@@ -88,32 +90,55 @@ function hostOf(url: string): string {
   }
 }
 
-/** What a failed download says (`what`: "this file", "this document's export"; `host`: who stopped sending). */
-function downloadError(e: unknown, what: string, host: string, opts: SourceOptions): SourceError {
+/** "20 seconds", as the language in use says a number of seconds (its plural forms are Intl's). */
+function seconds(n: number): string {
+  try {
+    return new Intl.NumberFormat(intlLocale() ?? uiLang(), { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(n);
+  } catch {
+    return `${n} s`;
+  }
+}
+
+/**
+ * What a failed download says. `what`: this file, or this document's export (each sentence is its own message:
+ * languages inflect the words around it); `host`: who stopped sending.
+ */
+function downloadError(e: unknown, what: 'file' | 'export', host: string, opts: SourceOptions): SourceError {
   if (e instanceof SourceError) return e;
-  if (!(e instanceof DownloadFailure)) return new SourceError(`Docket could not read ${what}: ${String(e)}`, 'unreadable');
+  const say = (keys: Record<typeof what, MessageKey>, vars?: Record<string, string>) => t(keys[what], vars);
+  if (!(e instanceof DownloadFailure)) {
+    return new SourceError(
+      say({ file: 'scan_src_failed_file', export: 'scan_src_failed_export' }, { error: String(e) }),
+      'unreadable',
+    );
+  }
   switch (e.reason) {
     case 'too-large':
       return new SourceError(
-        `${capital(what)} is larger than ${megabytes(opts.maxBytes ?? SCAN_MAX_BYTES)}, the most Docket reads for a scan; nothing was scanned.`,
+        say(
+          { file: 'scan_src_too_large_file', export: 'scan_src_too_large_export' },
+          { size: megabytes(opts.maxBytes ?? SCAN_MAX_BYTES) },
+        ),
         'too-large',
       );
     case 'stalled':
       return new SourceError(
-        `${host} stopped sending ${what} (nothing came for ${Math.round((opts.stallMs ?? SCAN_STALL_MS) / 1000)} seconds); nothing was scanned. Try again.`,
+        say(
+          { file: 'scan_src_stalled_file', export: 'scan_src_stalled_export' },
+          { host, time: seconds(Math.round((opts.stallMs ?? SCAN_STALL_MS) / 1000)) },
+        ),
         'stalled',
       );
     case 'cancelled':
-      return new SourceError(CANCELLED, 'cancelled');
+      return new SourceError(cancelledText(), 'cancelled');
     case 'cut':
-      return new SourceError(`The download of ${what} from ${host} was cut off; nothing was scanned. Try again.`, 'stalled');
+      return new SourceError(say({ file: 'scan_src_cut_file', export: 'scan_src_cut_export' }, { host }), 'stalled');
     default:
-      return new SourceError(`${host} could not be reached to read ${what}. Try again.`, 'unreadable');
+      return new SourceError(
+        say({ file: 'scan_src_unreachable_file', export: 'scan_src_unreachable_export' }, { host }),
+        'unreadable',
+      );
   }
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function limitsOf(opts: SourceOptions, onProgress?: (p: SourceProgress) => void): DownloadLimits {
@@ -124,8 +149,6 @@ function limitsOf(opts: SourceOptions, onProgress?: (p: SourceProgress) => void)
     onBytes: (done, total) => onProgress?.({ phase: 'fetching', done, total: total ?? 0 }),
   };
 }
-
-const EXPORT = 'this document’s export';
 
 /** Google sent the export elsewhere (the answer is not read). */
 class Redirected extends Error {}
@@ -144,17 +167,14 @@ async function readGoogleDoc(
       // Only what Google itself answers: an export sent on to another site is not the document.
       const host = hostOf(res.url || exportUrl);
       if (!isGoogleHost(host)) {
-        throw new SourceError(
-          `Google sent this document’s export on to another site (${host}), so Docket did not read it: Docket scans only what Google itself answers.`,
-          'refused',
-        );
+        throw new SourceError(t('scan_src_export_elsewhere', { host }), 'refused');
       }
       const refusal = exportRefusal(res, res.headers.get('content-type'));
       if (refusal) throw new SourceError(refusal, 'refused');
     });
   } catch (e) {
     if (e instanceof DownloadFailure && e.reason === 'unreachable') throw await whyUnreachable(exportUrl, deps, opts);
-    throw downloadError(e, EXPORT, 'Google', opts);
+    throw downloadError(e, 'export', 'Google', opts);
   }
   const res = got.response;
   const charset = /charset=["']?([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1] ?? 'utf-8';
@@ -179,14 +199,11 @@ async function whyUnreachable(exportUrl: string, deps: SourceDeps, opts: SourceO
     });
   } catch (e) {
     if (e instanceof Redirected) {
-      return new SourceError(
-        'Google did not hand over this document: it asked to sign in (or sent Docket elsewhere). Sign in to the Google account that can read it, in this browser, then scan again; if you are signed in, that account has no access to this document.',
-        'refused',
-      );
+      return new SourceError(t('scan_src_sign_in'), 'refused');
     }
-    if (e instanceof DownloadFailure && e.reason !== 'unreachable') return downloadError(e, EXPORT, 'Google', opts);
+    if (e instanceof DownloadFailure && e.reason !== 'unreachable') return downloadError(e, 'export', 'Google', opts);
   }
-  return new SourceError('Google could not be reached to export this document (offline?). Try again.', 'unreadable');
+  return new SourceError(t('scan_src_google_unreachable'), 'unreadable');
 }
 
 /** Reads what the tab shows. `onProgress` reports fetching and a PDF's pages. */
@@ -203,58 +220,47 @@ export async function readTabSource(
     onProgress?.({ phase: 'fetching', done: 0, total: 0 });
     return readGoogleDoc(exportUrl, { url, title }, deps, opts, onProgress);
   }
-  let notRunning = false;
+  let notRunningHere = false;
   if (!looksLikePdf(null, url)) {
     try {
       const snap = await deps.snapshot();
-      if (opts.signal?.aborted) throw new SourceError(CANCELLED, 'cancelled');
+      if (opts.signal?.aborted) throw new SourceError(cancelledText(), 'cancelled');
       if (!isPdfViewer(snap)) return { kind: 'page', url: snap.url || url, title: snap.title || title, html: snap.html };
     } catch (e) {
       if (e instanceof SourceError) throw e;
-      notRunning = true;
+      notRunningHere = true;
     }
   }
   // A PDF in the viewer, or a page without Docket's content script: read the file, if allowed.
   if (!/^https?:\/\//i.test(url)) {
-    throw new SourceError(
-      looksLikePdf(null, url) ? 'Docket can read PDFs from web sites only (this one is a local file).' : NOT_RUNNING,
-      'not-running',
-    );
+    throw new SourceError(looksLikePdf(null, url) ? t('scan_src_local_pdf') : notRunning(), 'not-running');
   }
   const origin = new URL(url).origin;
   if (!(await deps.hasOrigin(origin))) {
-    if (notRunning && !looksLikePdf(null, url)) throw new SourceError(NOT_RUNNING, 'no-access', origin);
-    throw new SourceError(
-      `Docket may not read ${hostOf(url)}, so it cannot open this PDF. Allow Docket to read this site (the button below, or Sites → Enable Docket on ${hostOf(url)}), then scan again.`,
-      'no-access',
-      origin,
-    );
+    if (notRunningHere && !looksLikePdf(null, url)) throw new SourceError(notRunning(), 'no-access', origin);
+    throw new SourceError(t('scan_src_pdf_no_access', { host: hostOf(url) }), 'no-access', origin);
   }
   onProgress?.({ phase: 'fetching', done: 0, total: 0 });
   let got;
   try {
     got = await download(deps.fetch, url, { credentials: 'include' }, limitsOf(opts, onProgress), (res) => {
-      if (!res.ok)
-        throw new SourceError(
-          `${hostOf(url)} answered with an error (HTTP ${res.status}) when Docket fetched this file.`,
-          'unreadable',
-        );
+      if (!res.ok) throw new SourceError(t('scan_src_http', { host: hostOf(url), status: String(res.status) }), 'unreadable');
     });
   } catch (e) {
-    throw downloadError(e, 'this file', hostOf(url), opts);
+    throw downloadError(e, 'file', hostOf(url), opts);
   }
   const res = got.response;
   const bytes = got.data;
   const pdfMagic = bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
   if (!pdfMagic && !looksLikePdf(res.headers.get('content-type'), '')) {
-    throw new SourceError(notRunning ? NOT_RUNNING : 'This file is not a PDF Docket can read.', 'not-running');
+    throw new SourceError(notRunningHere ? notRunning() : t('scan_src_not_pdf'), 'not-running');
   }
   let pdf: PdfRead;
   try {
     pdf = await deps.readPdf(bytes, (done, total) => onProgress?.({ phase: 'pdf', done, total }), opts.signal);
   } catch (e) {
-    if (opts.signal?.aborted) throw new SourceError(CANCELLED, 'cancelled');
-    throw new SourceError(`Docket could not read this PDF: ${e instanceof Error ? e.message : String(e)}`, 'unreadable');
+    if (opts.signal?.aborted) throw new SourceError(cancelledText(), 'cancelled');
+    throw new SourceError(t('scan_src_pdf_failed', { error: e instanceof Error ? e.message : String(e) }), 'unreadable');
   }
   return { kind: 'pdf', url, title: pdf.title || title, html: pdf.html, pages: pdf.pages };
 }
