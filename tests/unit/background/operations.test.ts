@@ -75,7 +75,7 @@ describe('docs/edit-many', () => {
 
   it('an operation cut short (the worker stopped) goes on where it stopped when sent again', async () => {
     const ids = await seed(OP_CHUNK * 2 + 3);
-    await beginOperation(db, { id: 'op-cut-00001', kind: 'edit', ids, change: { shiftDays: 1 }, label: 'change' }, now());
+    await beginOperation(db, { id: 'op-cut-00001', kind: 'edit', ids, change: { shiftDays: 1 } }, now());
     await runChunk(db, 'op-cut-00001', now());
     expect((await ok('ops/status', { opId: 'op-cut-00001' })).operation).toMatchObject({
       state: 'running',

@@ -61,7 +61,7 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
  */
 export async function beginOperation(
   db: DocketDB,
-  start: { id: string; kind: OpKind; ids?: readonly string[]; change?: DocChange; of?: string; label: string },
+  start: { id: string; kind: OpKind; ids?: readonly string[]; change?: DocChange; of?: string },
   now: string,
 ): Promise<OperationRecord> {
   const found = await db.get('operations', start.id);
@@ -99,7 +99,8 @@ export async function beginOperation(
   };
   if (start.change) op.change = start.change;
   if (start.of) op.of = start.of;
-  if (snapshot) op.snapshotId = await snapshotIn(tx as never, 'delete', start.label, now);
+  // Its label is data (what and how many), put into words where it is shown (utils/popup/snapshot-label.ts).
+  if (snapshot) op.snapshotId = await snapshotIn(tx as never, 'delete', { op: 'delete', count: ids.length }, now);
   await ops.put(op);
   await forgetOld(tx, now);
   await tx.done;

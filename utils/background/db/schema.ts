@@ -7,7 +7,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MergeBase } from '../interchange/merge';
 import type { DocRecord, Workstream } from '../../shared/model';
-import type { SnapshotInfo, SnapshotReason, Subscription } from '../../shared/reports';
+import type { SnapshotInfo, SnapshotLabel, SnapshotReason, Subscription } from '../../shared/reports';
 import { estimateBytes, snapshotsToDrop } from '../history';
 import type { OperationChunk, OperationRecord } from './operation-records';
 import { t } from '../../shared/i18n';
@@ -190,7 +190,7 @@ export type SnapshotTx = IDBPTransaction<
 >;
 
 /** Copy the index into a new snapshot within `tx`, then keep what the history keeps (../history.ts). */
-export async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: string, now: string): Promise<number> {
+export async function snapshotIn(tx: SnapshotTx, reason: SnapshotReason, label: SnapshotLabel, now: string): Promise<number> {
   const [documents, workstreams] = await Promise.all([
     tx.objectStore('documents').getAll(),
     tx.objectStore('workstreams').getAll(),

@@ -15,7 +15,7 @@ import { unwrap, type IDBPIndex } from 'idb';
 import { deleteDocuments } from './bulk';
 import type { MergeBase } from '../interchange/merge';
 import type { BadgeRecord, DocRecord, Workstream } from '../../shared/model';
-import type { SnapshotInfo, SnapshotReason } from '../../shared/reports';
+import type { SnapshotInfo, SnapshotLabel, SnapshotReason } from '../../shared/reports';
 import { urgencyOf } from '../../shared/urgency';
 import { SaidError, said } from '../../shared/said';
 
@@ -33,7 +33,12 @@ export async function restoreSnapshot(db: DocketDB, id: number, now: string): Pr
     await tx.done.catch(() => undefined);
     throw new SaidError(said('error_snapshot_gone'));
   }
-  await snapshotIn(tx, 'restore', `before restoring the snapshot of ${info.createdAt} (${info.label})`, now);
+  // A label of text is kept as text (the form snapshot-label.ts reads); one of data nests as data.
+  const label: SnapshotLabel =
+    typeof info.label === 'string'
+      ? `before restoring the snapshot of ${info.createdAt} (${info.label})`
+      : { op: 'restore-snapshot', at: info.createdAt, of: info.label };
+  await snapshotIn(tx, 'restore', label, now);
   await Promise.all([tx.objectStore('documents').clear(), tx.objectStore('workstreams').clear()]);
   await Promise.all([
     ...data.workstreams.map((w) => tx.objectStore('workstreams').put(w)),
@@ -51,7 +56,7 @@ export interface MergeWrite {
   /** Where they came from: a file name or `subscription:<id>`. */
   source: string;
   /** The index as it was, kept first (none when only shared versions change: the index does not). */
-  snapshot?: { reason: SnapshotReason; label: string };
+  snapshot?: { reason: SnapshotReason; label: SnapshotLabel };
   /** Written to meta `lastOp` in the same transaction: proof that the operation landed. */
   opId: string;
   now: string;

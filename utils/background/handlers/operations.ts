@@ -15,13 +15,11 @@ type OperationMessage = 'docs/edit-many' | 'docs/delete-many' | 'docs/undo' | 't
 
 export const OPERATION_WRITES = ['docs/edit-many', 'docs/delete-many', 'docs/undo', 'trash/restore'] as const;
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
-
 export function createOperationHandlers({ db, cache, now, indexChanged }: HandlerContext): HandlersFor<OperationMessage> {
   /** Operations being written by this worker: the same id asked again waits for the same work. */
   const running = new Map<string, Promise<OpResult>>();
 
-  function run(start: { id: string; kind: OpKind; ids?: string[]; change?: DocChange; of?: string; label: string }) {
+  function run(start: { id: string; kind: OpKind; ids?: string[]; change?: DocChange; of?: string }) {
     const already = running.get(start.id);
     if (already) return already;
     const work = (async (): Promise<OpResult> => {
@@ -62,13 +60,11 @@ export function createOperationHandlers({ db, cache, now, indexChanged }: Handle
         // Unless it is a retry of an operation that was recorded (its workstream deleted since).
         if (!(await getOperation(d, opId))) throw new SaidError(said('error_no_workstream', { id: change.workstreamId }));
       }
-      return run({ id: opId, kind: 'edit', ids, change, label: 'change' });
+      return run({ id: opId, kind: 'edit', ids, change });
     },
-    'docs/delete-many': async ({ opId, ids }) =>
-      run({ id: opId, kind: 'delete', ids, label: `before deleting ${plural(ids.length, 'document')}` }),
-    'docs/undo': async ({ opId, of }) => run({ id: opId, kind: 'undo', of, label: 'undo' }),
-    'trash/restore': async ({ opId, ids }) =>
-      run({ id: opId, kind: 'restore', ids, label: `restoring ${plural(ids.length, 'document')}` }),
+    'docs/delete-many': async ({ opId, ids }) => run({ id: opId, kind: 'delete', ids }),
+    'docs/undo': async ({ opId, of }) => run({ id: opId, kind: 'undo', of }),
+    'trash/restore': async ({ opId, ids }) => run({ id: opId, kind: 'restore', ids }),
     'ops/status': async ({ opId }) => {
       const op = await getOperation(await db(), opId);
       return { operation: op ? resultOf(op) : null };
