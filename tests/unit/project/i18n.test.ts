@@ -12,7 +12,7 @@ import { relativeDeadline } from '@/utils/shared/urgency';
 import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK } from '@/utils/shared/states';
 import { formatDate } from '@/utils/shared/format-date';
 import { Window } from 'happy-dom';
-import { literalsIn, untranslatedHtml } from '../support/english-literals';
+import { literalsIn, sentencesIn, untranslatedHtml } from '../support/english-literals';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const LOCALES = join(ROOT, 'public/_locales');
@@ -162,6 +162,81 @@ describe('no member-facing string bypasses the locale files', () => {
       .flatMap(bypasses)
       .filter((s) => !ALLOWED_TEXT.some((re) => re.test(s)));
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * What the background replies (refusals, an import's reasons, a sync's error) and what Scan says when it cannot read
+ * a page are shown by another page, in its language: they travel as message keys and values (utils/shared/said.ts)
+ * or are put into words with t(). No sentence may be written in that code; the few that are no member's words, or
+ * English forms stored for months and said where they are shown, are listed here with the reason.
+ */
+describe('no English sentence in what the background or Scan says', () => {
+  const ALLOWED_SENTENCES: Array<[file: string, text: RegExp, why: string]> = [
+    [
+      'utils/background/db/operations.ts',
+      /^(it is in the index already|it is no longer in Recently deleted|it was tracked again since|it was deleted since|putting back a document restored from Recently deleted is not undone; .*|its … was changed since)$/,
+      'why an undo left a document: stored in English in operations kept for days, said where shown (utils/popup/operation-text.ts)',
+    ],
+    [
+      'utils/background/db/(schema|store).ts',
+      /^before (the upgrade from version … to …|restoring the snapshot of … \(…\))$/,
+      'a snapshot’s label, stored in English for months, said where shown (utils/popup/snapshot-label.ts)',
+    ],
+    ['utils/background/db/schema.ts', /^this test build’s upgrade fails on purpose$/, 'a test build’s failure, for e2e tests'],
+    [
+      'utils/background/protocol-schemas.ts',
+      /^(not a .*|not an .*|a workstream needs a name)$/,
+      'valibot’s words for a malformed request, shown as the technical {issue} of error_message_invalid (Docket’s pages check what they send)',
+    ],
+    [
+      'utils/popup/scan/(pdf|slices).ts',
+      /^The (PDF’s reading|scan) was stopped\.$/,
+      'an AbortError’s message: Scan says scan_src_cancelled instead',
+    ],
+    ['utils/popup/scan/(headings|attach|structure).ts', /^[a-z ]+$/, 'words the scanner looks for in minutes, never shown'],
+  ];
+  const files = sources(join(ROOT, 'utils'))
+    .map((f) => relative(ROOT, f).split('\\').join('/'))
+    .filter((f) => /^utils\/(background|popup\/scan)\//.test(f));
+  const found = files.flatMap((f) =>
+    sentencesIn(f, readFileSync(join(ROOT, f), 'utf8')).map((s) => [f, s.replace(/^\d+: /, '')]),
+  );
+  const allowed = ([f, text]: string[]) =>
+    ALLOWED_SENTENCES.some(([file, re]) => new RegExp(`^${file}$`).test(f!) && re.test(text!));
+
+  it('reads the files that reply', () => {
+    expect(files).toContain('utils/background/interchange/records.ts');
+    expect(files).toContain('utils/popup/scan/source.ts');
+  });
+
+  it('each sentence comes from the locale files', () => {
+    expect(found.filter((x) => !allowed(x)).map(([f, text]) => `${f}: ${text}`)).toEqual([]);
+  });
+
+  it('each allowed sentence is still there (the list does not outlive its reason)', () => {
+    for (const [file, re] of ALLOWED_SENTENCES) {
+      expect(found.some(([f, text]) => new RegExp(`^${file}$`).test(f!) && re.test(text!))).toBe(true);
+    }
+  });
+
+  it.each<[what: string, source: string, found: string[]]>([
+    ['a refusal in words', "return { ok: false, error: 'Unknown message, sorry.' };", ['1: Unknown message, sorry.']],
+    [
+      'a reason in a template',
+      'refused.push({ reason: `duplicate id (also in row ${first})` });',
+      ['1: duplicate id (also in row …)'],
+    ],
+    [
+      'an error thrown',
+      "throw new SourceError('This file is not a PDF Docket can read.', 'not-running');",
+      ['1: This file is not a PDF Docket can read.'],
+    ],
+    ['a key', "throw new SaidError(said('error_join_too_often'));", []],
+    ['a log for developers', "console.error('[Docket] could not record the sync of', name);", []],
+    ['a value in a template', 'const label = `${a} ${b}`;', []],
+  ])('the check finds %s', (_what, source, found) => {
+    expect(sentencesIn('case.ts', source)).toEqual(found);
   });
 });
 

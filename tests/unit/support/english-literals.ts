@@ -97,3 +97,38 @@ export function untranslatedHtml(html: string, parse: (html: string) => Document
   }
   return out;
 }
+
+/** A word of a sentence, in any script: letters (with an apostrophe or hyphen inside), maybe closed by punctuation. */
+const WORD = /^[("“«]?\p{L}[\p{L}\p{M}’'-]*[.,:;!?)"”»]*$/u;
+
+/**
+ * Sentences written in code that answers a member through another world (the background's replies, Scan's
+ * errors): each string or template literal with three words or more, as "line: text" (a template's values as
+ * `…`). A literal handed to `console.*` is for developers and is not read; nor is a call's key (`t('key')`), which is
+ * one word.
+ */
+export function sentencesIn(fileName: string, source: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: string[] = [];
+  const isConsole = (node: ts.Node): boolean => {
+    for (let p = node.parent; p; p = p.parent) {
+      if (ts.isCallExpression(p) && /^console\./.test(p.expression.getText(file))) return true;
+    }
+    return false;
+  };
+  const visit = (node: ts.Node) => {
+    let text: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('…');
+    if (text !== undefined && !ts.isImportDeclaration(node.parent) && !isConsole(node)) {
+      const clean = text.replace(/\s+/g, ' ').trim();
+      if (clean.split(/[\s…]+/).filter((w) => WORD.test(w)).length >= 3) {
+        out.push(`${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${clean}`);
+      }
+    }
+    // A template's values may hold literals of their own.
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return out;
+}
