@@ -123,6 +123,23 @@ describe('Docket in Arabic and in Chinese', () => {
     await popup.getByRole('button', { name: '导出 JSON' }).waitFor();
   });
 
+  it('an import’s preview gives each refused row’s reason in Chinese', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'docket-i18n-')), 'refused.csv');
+    writeFileSync(
+      file,
+      `url,title,deadline\nhttps://example.org/other,Other site,\n${INDEX.documents[0]!.url},Plan,2099-02-30\n`,
+    );
+    await popup.locator('input[type="file"]').setInputFiles(file);
+    const rows = popup.locator('details.refused li');
+    await rows.nth(1).waitFor();
+    expect(await rows.allInnerTexts()).toEqual([
+      "文档 1：url 'https://example.org/other' 不是 Google 文档链接，且该行没有 id",
+      `文档 2 (${id(1)})：deadline '2099-02-30' 不是有效日期（YYYY-MM-DD）`,
+    ]);
+    await popup.getByRole('button', { name: '取消', exact: true }).first().click();
+    await rows.first().waitFor({ state: 'detached' });
+  });
+
   it('finds a Chinese title by any part of it', async () => {
     await popup.getByRole('tab', { name: '文档' }).click();
     await search(popup, '战略');

@@ -294,7 +294,7 @@ export async function syncSubscription(
         newId: deps.newId,
         onWritten: () => deps.onWritten?.(),
       });
-      if (report.error) fail(report.errorSaid ?? said('imp_other', { text: report.error }));
+      if (report.error) fail(report.errorSaid ?? said('imp_verbatim', { text: report.error }));
       else {
         delete next.lastError;
         delete next.lastErrorSaid;

@@ -1,6 +1,6 @@
 /** Reports in words: the overdue summary, import previews and results, syncs, interruptions, snapshots. */
-import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type ImportReport } from '../shared/reports';
-import type { RefusedRow, Subscription } from '../shared/reports';
+import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT } from '../shared/reports';
+import type { ImportReport, RefusedRow, Subscription } from '../shared/reports';
 import { isSaid, say, sayOr } from '../shared/said';
 import type { Summary } from '../shared/doc-order';
 import { formatInstant } from '../shared/format-date';

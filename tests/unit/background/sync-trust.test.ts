@@ -217,7 +217,10 @@ describe('item 9: feeds are read with limits, and every failure is recorded', ()
     const pulled = { bytes: 0 };
     const res = response('', { contentLength: String(4 * 1024 * MB), body: streamOf([bytes(MB)], 'close', pulled) });
     const out = await fetchSubscription(sub, feed(res));
-    expect(out).toEqual({ error: expect.stringMatching(/larger than 20 MB/) });
+    expect(out).toEqual({
+      error: expect.stringMatching(/larger than 20 MB/),
+      said: { key: 'error_sheet_too_large', vars: { host: 'www.intgovforum.org', size: 20 } },
+    });
     expect(pulled.bytes).toBeLessThanOrEqual(MB);
   });
 
@@ -225,7 +228,10 @@ describe('item 9: feeds are read with limits, and every failure is recorded', ()
     const pulled = { bytes: 0 };
     const chunks = Array.from({ length: 40 }, () => bytes(MB));
     const out = await fetchSubscription(sub, feed(response('', { body: streamOf(chunks, 'close', pulled) })));
-    expect(out).toEqual({ error: expect.stringMatching(/larger than 20 MB/) });
+    expect(out).toEqual({
+      error: expect.stringMatching(/larger than 20 MB/),
+      said: { key: 'error_sheet_too_large', vars: { host: 'www.intgovforum.org', size: 20 } },
+    });
     expect(pulled.bytes).toBeLessThanOrEqual(22 * MB);
   });
 

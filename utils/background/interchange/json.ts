@@ -20,14 +20,13 @@ import { readCorrections } from '../../shared/scan-memory';
 function jsonError(error: unknown, text: string): Said {
   const message = error instanceof Error ? error.message : String(error);
   const at = /at position (\d+)/.exec(message);
-  let where = '';
   if (at && !/line \d+/i.test(message)) {
     const before = text.slice(0, Number(at[1]));
     const line = before.split('\n').length;
     const column = Number(at[1]) - before.lastIndexOf('\n');
     return said('error_json_invalid', { where: said('error_json_where', { line, column }), message });
   }
-  return said('error_json_invalid', { where, message });
+  return said('error_json_invalid', { where: '', message });
 }
 
 export function parseJson(text: string, ctx: ImportContext): ParseResult {

@@ -130,7 +130,7 @@ function reasonsOf(issues: readonly { message: string }[]): Said[] {
     } catch {
       s = undefined;
     }
-    out.push(isSaid(s) ? s : said('imp_other', { text }));
+    out.push(isSaid(s) ? s : said('imp_verbatim', { text }));
   }
   return out;
 }
