@@ -9,6 +9,7 @@ import {
   LANGUAGE_KEY,
   messagesOf,
   onLanguageChange,
+  t,
   setLanguage,
   uiDir,
   uiLang,
@@ -77,7 +78,7 @@ export function startLanguage(onChange: () => void): () => void {
 /** A locale file of this extension, as `{ key: text }`. */
 export async function fetchMessages(lang: LanguageCode): Promise<Record<string, string>> {
   const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
-  if (!res.ok) throw new Error(`No messages for ${lang}`);
+  if (!res.ok) throw new Error(t('error_no_messages', { lang }));
   return messagesOf((await res.json()) as Record<string, { message: string }>);
 }
 

@@ -13,6 +13,7 @@ import { localToday } from '../shared/calendar';
 import { askEarly, keepAnswersTo, offerKept } from './early';
 import { FIRST_QUERY } from './first-query';
 import { parsePopupParams } from '../shared/page-urls';
+import { t } from '../shared/i18n';
 
 /** Longest wait for the revision before rendering without the kept answer. */
 const REVISION_WAIT_MS = 60;
@@ -50,7 +51,7 @@ export function showStartFailure(root: HTMLElement, error: unknown): void {
   const message = root.ownerDocument.createElement('p');
   message.className = 'alert';
   message.setAttribute('role', 'alert');
-  message.textContent = `Docket could not start (${String((error as Error | null)?.message ?? error)}). Close it and open it again; if this stays, reload the extension.`;
+  message.textContent = t('popup_start_failed', { error: String((error as Error | null)?.message ?? error) });
   root.replaceChildren(message);
 }
 

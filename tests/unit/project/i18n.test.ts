@@ -168,10 +168,11 @@ describe('no member-facing string bypasses the locale files', () => {
 /**
  * What the background replies (refusals, an import's reasons, a sync's error) and what Scan says when it cannot read
  * a page are shown by another page, in its language: they travel as message keys and values (utils/shared/said.ts)
- * or are put into words with t(). No sentence may be written in that code; the few that are no member's words, or
- * English forms stored for months and said where they are shown, are listed here with the reason.
+ * or are put into words with t(). No sentence may be written in utils/ (background, popup, shared, content); the few
+ * that are no member's words, or English forms stored for months and said where they are shown, are listed here
+ * with the reason.
  */
-describe('no English sentence in what the background or Scan says', () => {
+describe('no English sentence in what the background, Scan or the popup’s code says', () => {
   const ALLOWED_SENTENCES: Array<[file: string, text: RegExp, why: string]> = [
     [
       'utils/background/db/operations.ts',
@@ -195,10 +196,27 @@ describe('no English sentence in what the background or Scan says', () => {
       'an AbortError’s message: Scan says scan_src_cancelled instead',
     ],
     ['utils/popup/scan/(headings|attach|structure).ts', /^[a-z ]+$/, 'words the scanner looks for in minutes, never shown'],
+    [
+      'utils/popup/operation-text.ts',
+      /^(it is in the index already|it is no longer in Recently deleted|it was tracked again since|it was deleted since|putting back a document restored from Recently deleted is not undone; .*)$/,
+      'the undo reasons the background stores in English, each read back into its message here',
+    ],
+    [
+      'utils/popup/changelog.ts',
+      /CHANGELOG|version of the form|part to bump|is not a day/,
+      'the release script’s errors, for developers',
+    ],
+    ['utils/(popup/first-screen|content/badge-card).ts', /^[a-z-]+( [a-z-]+)+$/, 'class names'],
+    ['utils/shared/links.ts', /^(Facebook link shim|Teams Safe Links)$/, 'a redirect’s name in a trace for developers'],
+    [
+      'utils/shared/port-transport.ts',
+      /^The message port closed before a response was received\.$/,
+      'the browser’s own words, mimicked so that send() knows the worker stopped (it says error_stopped)',
+    ],
   ];
   const files = sources(join(ROOT, 'utils'))
     .map((f) => relative(ROOT, f).split('\\').join('/'))
-    .filter((f) => /^utils\/(background|popup\/scan)\//.test(f));
+    .filter((f) => /^utils\/(background|popup|shared|content)\//.test(f));
   const found = files.flatMap((f) =>
     sentencesIn(f, readFileSync(join(ROOT, f), 'utf8')).map((s) => [f, s.replace(/^\d+: /, '')]),
   );
