@@ -29,6 +29,7 @@ import { editorWindowsItem } from '@/utils/background/storage-items';
 import { noteUpdate } from '@/utils/shared/whats-new';
 import { optional } from '@/utils/background/optional';
 import { popupSearch, type PopupLink } from '@/utils/shared/page-urls';
+import type { Said } from '@/utils/shared/said';
 
 /** Editor windows kept for the browser session (storage.session where there is one), across service worker starts. */
 function sessionMemory(): WindowMemory | undefined {
@@ -53,11 +54,11 @@ function badgeMemory(revision: () => Promise<string | null>): BadgeMemory | unde
 // the message listener first, then each optional part guarded on its own (optional.ts).
 export default defineBackground(() => {
   let dbPromise: Promise<DocketDB> | undefined;
-  let readOnlyReason: string | undefined;
+  let readOnlyReason: Said | undefined;
   const db = () =>
     (dbPromise ??= openDocketDbSafely()
       .then(async (opened) => {
-        readOnlyReason = opened.readOnlyReason;
+        readOnlyReason = opened.readOnlySaid;
         await recoverJournal(opened.db, () => deps.indexChanged()).catch(console.error);
         return opened.db;
       })

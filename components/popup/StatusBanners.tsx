@@ -1,6 +1,7 @@
 import type { IndexStatus } from '@/utils/shared/protocol';
 import { interruptedText } from '@/utils/popup/report-text';
 import { t } from '@/utils/shared/i18n';
+import { sayOr } from '@/utils/shared/said';
 
 /**
  * What the background says about the index as a whole: read-only (a persistent alert: every
@@ -21,7 +22,7 @@ export function StatusBanners({
           <span className="alert-icon" aria-hidden="true">
             ⚠
           </span>
-          <span className="alert-text">{status.readOnlyReason}</span>
+          <span className="alert-text">{sayOr(status.readOnlySaid, status.readOnlyReason)}</span>
         </div>
       )}
       {status.interrupted && (

@@ -15,6 +15,7 @@ import { type DocketDB } from './db/schema';
 import type { IndexStatus } from '../shared/protocol';
 import type { Journal, JournalEntry } from './sync';
 import { interruptedItem, journalItem } from './storage-items';
+import { say, type Said } from '../shared/said';
 
 export const storageJournal: Journal = {
   begin: (entry) => journalItem.set(entry),
@@ -47,11 +48,16 @@ export async function recoverJournal(db: DocketDB, landed?: () => Promise<void>)
   return entry;
 }
 
-export function statusReader(readOnlyReason: () => string | undefined) {
+export function statusReader(readOnlyReason: () => string | Said | undefined) {
   const get = async (): Promise<IndexStatus> => {
     const status: IndexStatus = {};
     const reason = readOnlyReason();
-    if (reason) status.readOnlyReason = reason;
+    if (typeof reason === 'string' && reason) status.readOnlyReason = reason;
+    else if (reason && typeof reason === 'object') {
+      // Said in the page's language, the background's words beside it.
+      status.readOnlyReason = say(reason);
+      status.readOnlySaid = reason;
+    }
     const interrupted = await interruptedItem.get();
     if (interrupted) status.interrupted = interrupted;
     return status;

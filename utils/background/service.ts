@@ -89,7 +89,7 @@ export async function dispatch(
     return refused(said('error_message_pages_only'));
   }
   const readOnly = deps.readOnlyReason?.();
-  if (readOnly && WRITES.has(t)) return { ok: false, error: readOnly };
+  if (readOnly && WRITES.has(t)) return typeof readOnly === 'string' ? { ok: false, error: readOnly } : refused(readOnly);
   const parsed = v.safeParse(REQUEST_SCHEMAS[t], envelope!.data);
   if (!parsed.success) {
     const issue = parsed.issues[0];

@@ -24,8 +24,9 @@ import { t } from './i18n';
 
 /** What the popup should tell the member about the index as a whole. */
 export interface IndexStatus {
-  /** The index could not be upgraded: readable, not writable. */
+  /** The index could not be upgraded: readable, not writable (in the background's words, and as a key). */
   readOnlyReason?: string;
+  readOnlySaid?: Said;
   /** An import or sync that the browser stopped before it finished: nothing of it was written. */
   interrupted?: { label: string; startedAt: string };
 }

@@ -171,9 +171,11 @@ describe('upgrades keep data and a snapshot; a failed upgrade loses nothing', ()
       },
     ];
     await expect(openDocketDb(name, broken)).rejects.toThrow(/simulated failure/);
-    const { db, readOnlyReason } = await openDocketDbSafely(name, broken);
+    const { db, readOnlyReason, readOnlySaid } = await openDocketDbSafely(name, broken);
     expect(db.version).toBe(3);
     expect(readOnlyReason).toMatch(/could not upgrade.*simulated failure.*safe/s);
+    // And as a key, said in the page's language (issue 21).
+    expect(readOnlySaid).toEqual({ key: 'error_read_only', vars: { why: 'simulated failure in migration 3 → 4' } });
     expect((await getIndex(db)).documents.map((d) => d.id).sort()).toEqual([SHEET.id, MHLB.id].sort());
     db.close();
   });

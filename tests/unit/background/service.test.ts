@@ -9,6 +9,7 @@ import { IndexCache } from '@/utils/background/index-cache';
 import { createHandlers, dispatch, type Sender, type ServiceDeps } from '@/utils/background/service';
 import { localToday } from '@/utils/shared/calendar';
 import { ID, POPUP, caller, exported, fakeDeps, type Call } from '../support/service-fixture';
+import { said } from '@/utils/shared/said';
 
 const SAMPLE = readFileSync(new URL('../../fixtures/sample-index.json', import.meta.url), 'utf8');
 const CONTENT: Sender = { id: ID, url: 'https://www.intgovforum.org/wg-strategy/minutes-4.html', tab: { id: 7 } };
@@ -378,6 +379,13 @@ describe('a read-only index (an upgrade that failed)', () => {
     });
     expect((await ro('doc/delete', { id: MHLB })).ok).toBe(false);
     expect(await db.count('documents')).toBe(0);
+  });
+
+  it('gives the reason as a key when it has one (said in the page’s language)', async () => {
+    const why = said('error_read_only', { why: 'disk full' });
+    const readOnly = { ...deps, readOnlyReason: () => why };
+    const reply = await dispatch({ type: 'doc/delete', data: { id: MHLB } }, POPUP, createHandlers(readOnly), readOnly);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/could not upgrade.*disk full/s), said: why });
   });
 });
 

@@ -10,7 +10,7 @@ import type { DocRecord, Workstream } from '../../shared/model';
 import type { SnapshotInfo, SnapshotLabel, SnapshotReason, Subscription } from '../../shared/reports';
 import { estimateBytes, snapshotsToDrop } from '../history';
 import type { OperationChunk, OperationRecord } from './operation-records';
-import { t } from '../../shared/i18n';
+import { said, say, type Said } from '../../shared/said';
 
 export const DB_NAME = 'docket';
 export const DB_VERSION = 4;
@@ -162,8 +162,9 @@ export function openDocketDb(
 
 export interface OpenResult {
   db: DocketDB;
-  /** Set when the upgrade failed: the old data, readable, and why nothing can be written. */
+  /** Set when the upgrade failed: the old data, readable, and why nothing can be written (in words, and as a key). */
   readOnlyReason?: string;
+  readOnlySaid?: Said;
 }
 
 /** Open the index; if an upgrade fails, open the data as it is (its old version) for reading and export. */
@@ -176,10 +177,8 @@ export async function openDocketDbSafely(
   } catch (error) {
     const db = (await openDB<DocketSchema>(name)) as DocketDB;
     const why = error instanceof Error ? error.message : String(error);
-    return {
-      db,
-      readOnlyReason: t('error_read_only', { why }),
-    };
+    const readOnlySaid = said('error_read_only', { why });
+    return { db, readOnlyReason: say(readOnlySaid), readOnlySaid };
   }
 }
 

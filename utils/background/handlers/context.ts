@@ -10,6 +10,7 @@ import { localToday } from '../../shared/calendar';
 import type { ContentMessage, IndexStatus, MessageType, Req, Res, SitesState } from '../../shared/protocol';
 import type { ImportProgress } from '../../shared/upload';
 import type { PopupLink } from '../../shared/page-urls';
+import type { Said } from '../../shared/said';
 
 export interface Sender {
   id?: string;
@@ -44,7 +45,7 @@ export interface ServiceDeps {
   /** What the popup should be told (an upgrade that failed, an operation cut short). */
   status: { get(): Promise<IndexStatus>; dismiss(): Promise<IndexStatus> };
   /** Set when the index could only be opened for reading. */
-  readOnlyReason?: () => string | undefined;
+  readOnlyReason?: () => string | Said | undefined;
   newId?: () => string;
   /** The index in memory (made from `db` when not given). */
   cache?: IndexCache;
