@@ -105,6 +105,7 @@ describe('item 5: a site Docket no longer runs on gets no answers', () => {
       ok: false,
       error: 'Docket no longer runs on this site.',
       code: 'not-enabled',
+      said: { key: 'error_site_not_enabled' },
     });
     expect((await call('lookup', { ids: [MHLB] }, DEFAULT_PAGE)).ok).toBe(true);
   });
