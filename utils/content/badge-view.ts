@@ -5,7 +5,7 @@
  * (inline !important declarations) nor the inside (shadow root, `all: initial`).
  */
 import { shortLabel } from '../shared/agenda-item';
-import { STATUS_LABELS, STATUS_MARKS, URGENCY_LOOK, urgencyIcon } from '../shared/states';
+import { STATUS_LABELS, STATUS_MARKS, STATUS_SHORT, URGENCY_LOOK, urgencyIcon } from '../shared/states';
 import { dropController, listenInside, setController } from './badge-card';
 import type { BadgeActions, BadgeState } from './badge-types';
 import { el } from './dom';
@@ -55,6 +55,8 @@ export const BADGE_CSS = [
   // Right to left in Arabic: the chip and the card mirror (the language in use sets `dir` on them).
   '.b[dir=rtl],.card[dir=rtl]{direction:rtl}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
+  // The page chip sits in a corner, not in a sentence: a target of at least 24 × 24 px (WCAG 2.5.8).
+  ':host(docket-chip) .b{box-sizing:border-box;min-height:24px;min-width:24px;justify-content:center}',
   '.b.dark{color:#e6edf3;background:#21262d;border-color:#3d444d}',
   '.l{font-weight:650;unicode-bidi:isolate}',
   // Text from the index is isolated: a right-to-left override in it cannot turn the text around it.
@@ -224,7 +226,28 @@ function setFresh(host: HTMLElement, name: string, value: string | undefined): v
   if (value !== undefined) host.setAttribute(name, value);
 }
 
-/** What the chip means, its accessible name: in whole words ("due in 3 days"), without the chip's marks. */
+/**
+ * The words a tracked badge's chip shows, in its order and without its dot and marks: the workstream's
+ * label, the status's short word, the deadline ("B", "open", "due in 3 d"); "tracked" when there is none.
+ */
+export function chipWords(state: BadgeState): string[] {
+  const r = state.record;
+  if (!r) return [];
+  const words: string[] = [];
+  if (r.workstream) words.push(shortLabel(r.workstream.name));
+  // A done document's status takes the deadline's place: its word is shown once either way.
+  if (r.doc.status) words.push(STATUS_SHORT[r.doc.status]);
+  const rel = urgencyOf(r.doc, state.today) === 'done' ? '' : relativeDeadline(r.doc, state.today);
+  if (rel) words.push(rel);
+  return words.length ? words : [t('badge_tracked')];
+}
+
+/**
+ * What the chip means, its accessible name. It begins with the chip's own words (WCAG 2.5.3, Label in
+ * Name: what a member sees is what a speech-input user says, "click B"), then says them in whole words
+ * ("B, open, due in 3 d. Tracked in Docket: Options paper, B. Improvements, Open for comments, due in 3 days"),
+ * without the chip's marks.
+ */
 export function describe(state: BadgeState): string {
   const r = state.record;
   if (!r) return t('badge_untracked_name');
@@ -233,7 +256,10 @@ export function describe(state: BadgeState): string {
   if (r.doc.status) parts.push(STATUS_LABELS[r.doc.status]);
   const deadline = relativeDeadline(r.doc, state.today, true);
   if (deadline) parts.push(deadline);
-  return t('badge_name', { details: parts.join(t('list_separator')) });
+  const label = chipWords(state)
+    .map((w, i) => (i === 0 && r.workstream ? isolate(w) : w))
+    .join(t('list_separator'));
+  return t('badge_name', { label, details: parts.join(t('list_separator')) });
 }
 
 /**

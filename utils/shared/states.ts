@@ -26,13 +26,12 @@ const MARKS: Record<Status, string> = {
   delivered: '✓',
   archived: '▪',
 };
+/** A status's short word on a badge's chip ("open"), without its mark. */
+export const STATUS_SHORT: Record<Status, string> = messages(STATUSES, (s) => `status_short_${statusKey(s)}` as MessageKey);
 /** A status as a badge's chip shows it: a mark and a short word. */
 export const STATUS_MARKS: Record<Status, string> = {} as Record<Status, string>;
 for (const s of STATUSES) {
-  Object.defineProperty(STATUS_MARKS, s, {
-    enumerable: true,
-    get: () => `${MARKS[s]} ${t(`status_short_${statusKey(s)}` as MessageKey)}`,
-  });
+  Object.defineProperty(STATUS_MARKS, s, { enumerable: true, get: () => `${MARKS[s]} ${STATUS_SHORT[s]}` });
 }
 
 export interface UrgencyLook {
