@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { DocRecord } from '@/utils/shared/model';
 import { displayTitle } from '@/utils/shared/doc-order';
 import { t } from '@/utils/shared/i18n';
@@ -16,11 +16,12 @@ export function UndoToast({ doc, onUndo, onClose }: { doc: DocRecord; onUndo: ()
     return () => clearTimeout(timer);
   }, [doc]);
 
+  const id = useId();
   return (
     <div className="toast" role="status">
-      <span>{t('common_deleted_named', { title: displayTitle(doc) })}</span>
-      {/* Focus lands here: the deleted row's buttons are gone. */}
-      <button type="button" onClick={onUndo} autoFocus>
+      <span id={`${id}-what`}>{t('common_deleted_named', { title: displayTitle(doc) })}</span>
+      {/* Focus lands here: the deleted row's buttons are gone. Described by what was deleted, it says so with "Undo". */}
+      <button type="button" onClick={onUndo} autoFocus aria-describedby={`${id}-what`}>
         {t('common_undo')}
       </button>
       <button type="button" className="link-button" onClick={onClose}>

@@ -280,9 +280,12 @@ export function ImportExport({
           </div>
         )}
 
+        {/* Always there, so that a screen reader hears the report when it appears (a region added with its text is not). */}
+        <p role="status" className="import-summary">
+          {result ? importSummary(result) : ''}
+        </p>
         {result && (
           <div className="import-result">
-            <p role="status">{importSummary(result)}</p>
             {!!result.conflicts?.length && (
               <p className="muted small">{tn('team_conflicts_kept', result.conflictCount ?? result.conflicts.length)}</p>
             )}
