@@ -38,6 +38,8 @@ export const OUTCOMES_PAGE = doc(OUTCOMES);
  * dark, as a member's dark theme or reading extension does, so that the page chip is drawn dark on it.
  */
 export function paintPageDark(): void {
-  document.documentElement.style.setProperty('background', '#0d1117');
-  document.documentElement.style.setProperty('color', '#e6edf3');
+  // A style sheet on the document itself: its root element may not be parsed yet when this runs.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('html { background: #0d1117; color: #e6edf3 }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
