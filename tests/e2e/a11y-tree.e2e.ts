@@ -6,8 +6,8 @@
  * only in unit tests: a badge's name begins with the words its chip shows (2.5.3, Label in Name), focus on a badge
  * and on its card's actions is drawn, a deletion is described on the Undo button that takes the focus, and an
  * import's report is announced by a live region that was there before it.
- * Badges and the chip also: targets of at least 24 × 24 px where they are not in a sentence (2.5.8), still outlined
- * under forced colours (Windows high contrast), and nothing in them moves.
+ * Badges and the chip also: targets of at least 24 × 24 px where they are not in a sentence (2.5.8), the member's text
+ * spacing reaches them (1.4.12), still outlined under forced colours (Windows high contrast), and nothing in them moves.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -293,6 +293,31 @@ describe('badges, cards and the page chip for eyes and hands', () => {
     expect(chip![1]).toBeGreaterThanOrEqual(24);
     await dw.detach();
     await doc.close();
+  });
+
+  it('text spacing (1.4.12): a member’s letter and word spacing reaches the chip and the card', async () => {
+    const { page, w } = await tones();
+    // What text-spacing tools apply to a page (WCAG's own bookmarklet): the page's author style, !important.
+    await page.addStyleTag({
+      content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important }',
+    });
+    await page.locator('#light').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => w.evaluate<string | null>(`card(document.querySelector(${host('light')}))`)).not.toBeNull();
+    const spacing = await w.evaluate<Record<string, string>>(`(() => {
+      const h = document.querySelector(${host('light')});
+      const s = (el) => getComputedStyle(el).letterSpacing + ' ' + getComputedStyle(el).wordSpacing;
+      return { sentence: s(h.parentElement), chip: s(root(h).querySelector('.b')), card: s(root(h).querySelector('.card')), action: s(root(h).querySelector('.card button')) };
+    })()`);
+    expect(spacing.sentence).toMatch(/^[1-9][\d.]*px [1-9][\d.]*px$/);
+    expect(spacing).toEqual({
+      sentence: spacing.sentence,
+      chip: spacing.sentence,
+      card: spacing.sentence,
+      action: spacing.sentence,
+    });
+    await w.detach();
+    await page.close();
   });
 
   it('forced colours: the chip keeps its border and its focus outline; nothing in badges moves under reduced motion', async () => {

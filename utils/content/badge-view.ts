@@ -19,6 +19,10 @@ export const BADGE_TAG = 'docket-badge';
 
 const HOST_STYLE = [
   'all: initial',
+  // Text spacing follows the sentence the badge sits in (WCAG 1.4.12): a member's own letter and word spacing
+  // reaches the chip and the card (they inherit it, below), where an initial value would shut it out.
+  'letter-spacing: inherit',
+  'word-spacing: inherit',
   // A flex box centring the chip: in a page's flex row that stretches its items, the chip stays on the link's line.
   'display: inline-flex',
   'align-items: center',
@@ -51,7 +55,7 @@ const HOST_STYLE = [
   .join(';');
 
 export const BADGE_CSS = [
-  '.b{all:initial;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
+  '.b{all:initial;letter-spacing:inherit;word-spacing:inherit;display:inline-flex;align-items:center;gap:4px;font:500 11px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f8fa;border:1px solid #d0d7de;border-radius:10px;padding:0 6px;cursor:pointer;white-space:nowrap;vertical-align:baseline;direction:ltr}',
   // Right to left in Arabic: the chip and the card mirror (the language in use sets `dir` on them).
   '.b[dir=rtl],.card[dir=rtl]{direction:rtl}',
   '.b:focus-visible{outline:2px solid #0969da;outline-offset:1px}',
@@ -74,7 +78,7 @@ export const BADGE_CSS = [
   `.dark.u-done .dl{color:${URGENCY_LOOK.done.darkColor}}`,
   '.untracked{background:transparent;border-style:dashed;color:#57606a;padding:0 4px;font-weight:600}',
   '.untracked.dark{color:#8b949e;background:transparent}',
-  '.card{all:initial;position:absolute;z-index:2147483647;top:calc(100% + 4px);inset-inline-start:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:start;direction:ltr}',
+  '.card{all:initial;letter-spacing:inherit;word-spacing:inherit;position:absolute;z-index:2147483647;top:calc(100% + 4px);inset-inline-start:0;width:300px;box-sizing:border-box;padding:10px 12px;font:400 12.5px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(140,149,159,.3);white-space:normal;text-align:start;direction:ltr}',
   '.card.dark{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 8px 24px rgba(1,4,9,.8)}',
   '.card[hidden]{display:none}',
   '.t{display:block;font-weight:650;font-size:13.5px;margin-bottom:6px;overflow-wrap:anywhere}',
@@ -83,7 +87,7 @@ export const BADGE_CSS = [
   '.dark .k{color:#8b949e}',
   '.notes{display:block;margin-top:6px;white-space:pre-wrap;max-height:6.5em;overflow:hidden;overflow-wrap:anywhere}',
   '.acts{display:flex;gap:6px;margin-top:8px}',
-  '.acts button{all:initial;font:600 12px/1 system-ui,sans-serif;padding:6px 10px;border-radius:6px;cursor:pointer;border:1px solid #d0d7de;background:#f6f8fa;color:#1f2328}',
+  '.acts button{all:initial;letter-spacing:inherit;word-spacing:inherit;font:600 12px/1 system-ui,sans-serif;padding:6px 10px;border-radius:6px;cursor:pointer;border:1px solid #d0d7de;background:#f6f8fa;color:#1f2328}',
   '.acts button.primary{background:#1f883d;border-color:#1a7f37;color:#fff}',
   '.dark .acts button{background:#21262d;border-color:#3d444d;color:#e6edf3}',
   '.dark .acts button.primary{background:#238636;border-color:#2ea043;color:#fff}',
