@@ -81,6 +81,11 @@ export interface FirefoxSession extends Session {
   grantActiveTab(tab: Tab): Promise<void>;
   /** The colour scheme pages get (prefers-color-scheme), for every page at once, as the browser's setting would. */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * Run a script (statements, such as a library's source) as it is in Docket's content-script world of `tab`'s
+   * page (tabs.executeScript from one of Docket's pages, as inDocket): what it defines stays there for inDocket.
+   */
+  runInDocket(tab: Tab, script: string): Promise<void>;
 }
 
 export interface FirefoxOptions extends SessionOptions {
@@ -155,6 +160,15 @@ export async function startFirefox(
         { id: tabId, source: code },
       );
       return value as R;
+    },
+    async runInDocket(tab, script) {
+      const tabId = await session.tabIdOf(tab);
+      await session.extension(
+        ({ id, source }: { id: number; source: string }) =>
+          (globalThis as any).browser.tabs.executeScript(id, { code: source }) as Promise<unknown[]>,
+        // `void 0` last: executeScript answers with the script's last value, which must be cloneable.
+        { id: tabId, source: `${script}\n;void 0;` },
+      );
     },
     async tabIdOf(tab) {
       const url = tab.url();
