@@ -92,10 +92,33 @@ export function useEditor(opts: {
     }
     const back = returnFocus.current;
     returnFocus.current = null;
+    // The list comes back with the views (they are unmounted while the editor is open) and draws its rows once
+    // they are read: focus goes to the Edit button when it is there, unless the member has moved it meanwhile.
+    const button = () => (back ? document.querySelector<HTMLElement>(`[data-edit-for="${CSS.escape(back)}"]`) : null);
+    const idle = () => !document.activeElement || document.activeElement === document.body;
     requestAnimationFrame(() => {
-      const button = back ? document.querySelector<HTMLElement>(`[data-edit-for="${CSS.escape(back)}"]`) : null;
-      if (button) button.focus();
-      else onFocusLost();
+      const now = button();
+      if (now || !back) {
+        if (now) now.focus();
+        else onFocusLost();
+        return;
+      }
+      const done = () => {
+        observer.disconnect();
+        clearTimeout(timer);
+      };
+      const observer = new MutationObserver(() => {
+        const found = button();
+        if (!found) return;
+        done();
+        if (idle()) found.focus();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      // Not back within a moment (filtered out, deleted meanwhile): the search box.
+      const timer = setTimeout(() => {
+        done();
+        if (idle()) onFocusLost();
+      }, 2000);
     });
   }, [params, onFocusLost]);
 

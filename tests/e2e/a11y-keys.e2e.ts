@@ -1,6 +1,6 @@
 /**
  * Issue 22, accessibility with a person's keys and eyes (axe's part: tests/e2e/a11y.e2e.ts): focus is always
- * visible and never lost after delete, undo and dismiss, and status changes are announced in a live region;
+ * visible and never lost after delete, undo, dismiss and closing the editor, and status changes are announced in a live region;
  * targets are at least 24 × 24 CSS px (2.5.8); Docket in a tab at 200% zoom and at a 20 px minimum font size
  * loses nothing and never scrolls sideways; reduced motion and forced colours (Windows high contrast) are honoured.
  */
@@ -80,6 +80,21 @@ describe('focus and announcements, with the keyboard', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => liveText(popup)).toMatch(/^Saved “/);
     await expect.poll(() => focused(popup)).not.toMatchObject({ tag: 'body' });
+  });
+
+  it.each(['Escape', 'Cancel'])('close the editor with %s: focus back on the row’s Edit button, drawn', async (how) => {
+    await popup.getByRole('tab', { name: 'Documents' }).click();
+    const edit = popup.locator('.doc-list li').nth(1).getByRole('button', { name: /^Edit/ });
+    const name = (await edit.textContent())!.trim();
+    await edit.focus();
+    await popup.keyboard.press('Enter');
+    const cancel = popup.getByRole('button', { name: /^Cancel/ });
+    await cancel.waitFor();
+    if (how === 'Cancel') await cancel.focus();
+    else await popup.getByRole('textbox').first().focus();
+    await popup.keyboard.press(how === 'Cancel' ? 'Enter' : 'Escape');
+    await cancel.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(popup)).toEqual({ tag: 'button', text: name, visible: true });
   });
 });
 
