@@ -1,9 +1,13 @@
 /**
  * Issue 22 in Firefox: axe-core (tests/e2e/support/axe.ts, evaluated over WebDriver BiDi, where the extension
  * pages' Content-Security-Policy does not apply) finds no WCAG 2.2 A/AA violation in Docket's own pages, light and
- * dark: every tab of the popup (empty, then with the sample index), the editor, and Docket in a tab (the table with
- * a selection and its bulk bar, the timeline, the scan). The colour scheme is Firefox's own setting for pages.
+ * dark: every tab of the popup (empty, then with the sample index), the editor, an import's preview and error, the
+ * scan review with rows, and Docket in a tab (the table with a selection and its bulk bar, the timeline, the scan).
+ * The colour scheme is Firefox's own setting for pages. Badges, cards and the page chip: a11y-badges.e2e.ts.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INDEX, MHLB, importThroughPopup } from '../journeys/common';
 import { axeWith } from '../support/axe';
@@ -75,6 +79,30 @@ describe('axe in Firefox: no WCAG 2.2 AA violations in Docket’s pages', () => 
     found.push(...(await axe(editor)).map((v) => `${scheme}, editor: ${v}`));
     await editor.close();
     expect(found).toEqual([]);
+  });
+
+  it.each(SCHEMES)('an import preview and an import error, %s', async (scheme) => {
+    const popup = await popupIn(scheme);
+    await popup.click(role.tab(/^Import/));
+    await popup.setFile({ css: 'input[type="file"]' }, SAMPLE_INDEX);
+    await popup.waitFor({ css: '.preview' });
+    const found = (await axe(popup)).map((v) => `import preview: ${v}`);
+    const bad = join(mkdtempSync(join(tmpdir(), 'docket-a11y-')), 'broken.json');
+    writeFileSync(bad, '{ this is not json');
+    await popup.click(role.button(/^Cancel/));
+    await popup.setFile({ css: 'input[type="file"]' }, bad);
+    await popup.waitFor({ css: '[role="alert"]' });
+    found.push(...(await axe(popup)).map((v) => `import error: ${v}`));
+    expect(found).toEqual([]);
+    await popup.close();
+  });
+
+  it.each(SCHEMES)('the scan review with rows, %s', async (scheme) => {
+    const popup = await popupIn(scheme, 'scan=1');
+    await popup.waitFor(role.status(/found/));
+    expect(await popup.count({ css: '[data-docket-id]' })).toBeGreaterThan(0);
+    expect(await axe(popup)).toEqual([]);
+    await popup.close();
   });
 
   it.each(SCHEMES)('Docket in a tab, %s: the table with a selection and the bulk bar, the timeline, the scan', async (scheme) => {
