@@ -1,6 +1,6 @@
 /** Subscriptions sync on an alarm (hourly) as well as on demand; reads need the origin's permission. */
 import { browser } from 'wxt/browser';
-import type { Fetcher } from './sync';
+import { RedirectedAway, type Fetcher } from './sync';
 
 export const SYNC_ALARM = 'docket-sync';
 
@@ -8,7 +8,17 @@ export const browserFetcher: Fetcher = {
   allowed: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
   async fetch(url, signal) {
     // Redirects are followed, and where they end is checked before the body is read (sync.ts).
-    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal });
+    let response: Response;
+    try {
+      response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal });
+    } catch (error) {
+      // A redirect to a site Docket may not read (Google's sign-in page, for a sheet not published or not
+      // shared) fails as no answer does, and the browser does not say where it led: ask again without following.
+      if (signal.aborted) throw error;
+      const hop = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal }).catch(() => null);
+      if (hop?.type === 'opaqueredirect') throw new RedirectedAway();
+      throw error;
+    }
     return {
       ok: response.ok,
       status: response.status,

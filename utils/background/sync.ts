@@ -169,6 +169,13 @@ export interface FeedResponse {
   body: ReadableStream<Uint8Array> | null;
 }
 
+/** A fetch that failed because the address sent Docket to a site it may not read (a sign-in page). */
+export class RedirectedAway extends Error {
+  constructor() {
+    super('redirected-away');
+  }
+}
+
 export interface Fetcher {
   /** Whether Docket may read this address's origin (the member granted it). */
   allowed(url: string): Promise<boolean>;
@@ -206,6 +213,8 @@ export async function fetchSubscription(
   try {
     response = await fetcher.fetch(sub.url, controller.signal);
   } catch (error) {
+    // Google sends a reader who is not signed in from a sheet not published (or not shared) to its sign-in page.
+    if (error instanceof RedirectedAway) return failed(said('error_sheet_sign_in', { host }));
     const why = controller.signal.aborted ? said('error_sheet_no_answer') : (error as Error)?.message || String(error);
     return failed(said('error_sheet_unreachable', { host, why }));
   } finally {

@@ -7,7 +7,7 @@ import { getIndex, listSnapshots, writeMerge } from '@/utils/background/db/store
 import { openDocketDb, type DocketDB } from '@/utils/background/db/schema';
 import { MAX_CONFLICTS_LISTED, type Subscription } from '@/utils/shared/reports';
 import { say } from '@/utils/shared/said';
-import { runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/background/sync';
+import { RedirectedAway, runMerge, syncSubscription, type Fetcher, type Journal } from '@/utils/background/sync';
 
 const SHEET_URL = 'https://www.intgovforum.org/wg-strategy/index.csv';
 const HEADER = 'url,title,workstream,deadline,status,notes';
@@ -19,10 +19,11 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 
 let db: DocketDB;
 let n = 0;
-let sheet: { status: number; body: string; reachable: boolean; allowed: boolean };
+let sheet: { status: number; body: string; reachable: boolean; allowed: boolean; signIn?: boolean };
 const fetcher: Fetcher = {
   allowed: async () => sheet.allowed,
   fetch: async () => {
+    if (sheet.signIn) throw new RedirectedAway();
     if (!sheet.reachable) throw new TypeError('Failed to fetch');
     return {
       ok: sheet.status < 400,
@@ -98,6 +99,7 @@ describe('a subscription to a published sheet', () => {
 
   it.each<[string, Partial<typeof sheet>, RegExp]>([
     ['offline', { reachable: false }, /Could not reach www\.intgovforum\.org/],
+    ['a sign-in page (not published)', { signIn: true }, /www\.intgovforum\.org sent Docket to a sign-in page.*Publish to web/],
     ['a 404', { status: 404 }, /answered 404 Not Found.*no longer be published/],
     ['changed columns', { body: 'Document,Owner\nMHLB,Anriette' }, /url or id column/],
     [
@@ -122,6 +124,7 @@ describe('a subscription to a published sheet', () => {
     Object.assign(sheet, {
       status: 200,
       reachable: true,
+      signIn: false,
       allowed: true,
       body: csv(row(MHLB, 'MHLB models', 'A. High-level body', '2020-09-10')),
     });
