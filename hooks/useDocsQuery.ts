@@ -5,7 +5,6 @@ import { sharePage } from '@/utils/popup/share-page';
 import { answered, keptFor, sendQuery, takeEarly } from '@/utils/popup/early';
 import type { QueryRunner } from '@/utils/popup/early';
 
-export { askEarly, sendQuery } from '@/utils/popup/early';
 export type { QueryRunner };
 
 export type QueryKey = Omit<DocsQuery, 'offset' | 'limit'>;

@@ -8,8 +8,6 @@ import { TABLE_BLOCK, type TableKey } from '@/utils/popup/table-view';
 import { keepTableFirst } from '@/utils/popup/table-first';
 import { readRevision } from '@/utils/popup/index-revision';
 
-export type { TableKey };
-
 export interface TableData {
   /** Which answer this is (changes with the query and with the index). */
   answer: number;

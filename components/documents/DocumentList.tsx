@@ -21,10 +21,6 @@ import { useFirstPaintDone } from '@/hooks/useFirstPaintDone';
 import type { QueryKey, QueryRunner } from '@/hooks/useDocsQuery';
 import { t, tn } from '@/utils/shared/i18n';
 
-export { SEARCH_LIMIT, FIRST_ROWS };
-
-export const FIRST_PAGE = ROW_PAGE;
-
 /**
  * The Documents view: the search box, add by link, the overdue summary, and either the list
  * grouped by workstream (empty box) or a flat list of results ranked by match (text in the box).

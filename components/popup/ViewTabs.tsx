@@ -5,7 +5,7 @@ import { VIEWS, panelId, tabId } from '@/utils/popup/views';
 import type { ViewId } from '@/utils/popup/views';
 import { t } from '@/utils/shared/i18n';
 
-export { VIEWS, panelId, tabId };
+export { panelId, tabId };
 export type { ViewId };
 
 /** The views as a tab list: arrow keys, Home and End move between tabs (roving tabindex). */

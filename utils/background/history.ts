@@ -12,8 +12,6 @@
 import type { DocRecord, Workstream } from '../shared/model';
 import { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, type SnapshotInfo } from '../shared/reports';
 
-export { HISTORY_DAYS, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT };
-
 const DAY_MS = 86_400_000;
 /** What a snapshot of this many documents takes when it was written without a size (older ones). */
 const BYTES_PER_DOC_GUESS = 600;

@@ -109,17 +109,8 @@ export type UpcomingKey = 'overdue' | 'this-week' | 'next-week' | 'later' | 'non
 
 export interface UpcomingSection {
   key: UpcomingKey;
-  label: string;
   docs: DocRecord[];
 }
-
-export const UPCOMING_LABELS: Record<UpcomingKey, string> = {
-  overdue: 'Overdue',
-  'this-week': 'This week',
-  'next-week': 'Next week',
-  later: 'Later',
-  none: 'No deadline',
-};
 
 const UPCOMING_ORDER: readonly UpcomingKey[] = ['overdue', 'this-week', 'next-week', 'later', 'none'];
 
@@ -138,9 +129,7 @@ export function upcomingKey(doc: DocRecord, today: string): UpcomingKey {
 
 /** Documents not done, in the five Upcoming sections (always all five, in order; each sorted by deadline then title). */
 export function upcomingSections(docs: readonly DocRecord[], today: string): UpcomingSection[] {
-  const sections = new Map<UpcomingKey, UpcomingSection>(
-    UPCOMING_ORDER.map((key) => [key, { key, label: UPCOMING_LABELS[key], docs: [] }]),
-  );
+  const sections = new Map<UpcomingKey, UpcomingSection>(UPCOMING_ORDER.map((key) => [key, { key, docs: [] }]));
   for (const doc of docs) if (!isDone(doc)) sections.get(upcomingKey(doc, today))!.docs.push(doc);
   const out = [...sections.values()];
   for (const s of out) s.docs.sort(compareDocs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateBytes, HISTORY_MAX_BYTES, HISTORY_MAX_COUNT, historySize, snapshotsToDrop } from '@/utils/background/history';
+import { estimateBytes, historySize, snapshotsToDrop } from '@/utils/background/history';
+import { HISTORY_MAX_BYTES, HISTORY_MAX_COUNT } from '@/utils/shared/reports';
 import type { SnapshotInfo, SnapshotReason } from '@/utils/shared/reports';
 
 const NOW = '2026-11-22T12:00:00.000Z';

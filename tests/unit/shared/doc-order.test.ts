@@ -148,12 +148,12 @@ describe('upcomingSections', () => {
   ];
 
   it('sorts the documents not done into five sections, in order', () => {
-    expect(upcomingSections(UP, TODAY).map((s) => [s.label, s.docs.map((d) => d.id)])).toEqual([
-      ['Overdue', ['late-2', 'late-1']],
-      ['This week', ['today', 'plus7']],
-      ['Next week', ['plus8', 'plus14']],
-      ['Later', ['plus15']],
-      ['No deadline', ['none-a', 'none-b']],
+    expect(upcomingSections(UP, TODAY).map((s) => [s.key, s.docs.map((d) => d.id)])).toEqual([
+      ['overdue', ['late-2', 'late-1']],
+      ['this-week', ['today', 'plus7']],
+      ['next-week', ['plus8', 'plus14']],
+      ['later', ['plus15']],
+      ['none', ['none-a', 'none-b']],
     ]);
   });
 

@@ -21,10 +21,8 @@ import { threeWay } from '../interchange/merge';
 import { DOC_VALUE_FIELDS, type DocRecord } from '../../shared/model';
 import { applyChange, laterThan, type DocChange } from '../../shared/bulk-change';
 import type { NotDone, OpKind, OpResult } from '../../shared/operations';
-import type { OperationChange, OperationChunk, OperationRecord } from './operation-records';
+import type { OperationChange, OperationRecord } from './operation-records';
 import { SaidError, said } from '../../shared/said';
-
-export type { OperationChange, OperationChunk, OperationRecord };
 
 /** Documents per transaction: a few tens of milliseconds of the background's time each. */
 export const OP_CHUNK = 1_000;

@@ -280,25 +280,6 @@ export async function deleteWorkstream(
   return { moved, workstream };
 }
 
-/** Get the existing records an import touches. */
-export async function getExisting(
-  db: DocketDB,
-  docIds: readonly string[],
-): Promise<{ documents: Map<string, DocRecord>; workstreams: Map<string, Workstream> }> {
-  const tx = db.transaction(['documents', 'workstreams'], 'readonly');
-  const store = tx.objectStore('documents');
-  const documents = new Map<string, DocRecord>();
-  await Promise.all(
-    docIds.map(async (id) => {
-      const doc = await store.get(id);
-      if (doc) documents.set(id, doc);
-    }),
-  );
-  const workstreams = new Map((await tx.objectStore('workstreams').getAll()).map((w) => [w.id, w] as const));
-  await tx.done;
-  return { documents, workstreams };
-}
-
 /** Write an import in one transaction: all of it or nothing. */
 export async function writeAll(db: DocketDB, documents: readonly DocRecord[], workstreams: readonly Workstream[]): Promise<void> {
   const tx = db.transaction(['documents', 'workstreams'], 'readwrite');

@@ -40,7 +40,7 @@ import type { Flow, FlowAnchor, FlowCell, FlowLi, FlowRow } from './flow-types';
 import { buildLines } from './flow-lines';
 import type { LineFacts } from './flow-lines';
 
-export type { Flow, FlowAnchor, FlowCell, FlowLi, FlowLine, FlowRow } from './flow-types';
+export type { Flow, FlowLine } from './flow-types';
 
 /** Walks the DOM and builds the page's text, lines and anchor ranges. */
 export function flowOf(root: Document | Element): Flow {

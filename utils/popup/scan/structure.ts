@@ -43,10 +43,9 @@ import type { ItemChoice, RawChoice } from './item-cues';
 import { FITTED_MODEL, bestChoice, weightVector } from './item-model';
 import type { ItemModel } from './item-model';
 
-export { headingKind, headingSubject } from './headings';
-export { classifyLine } from './heading-lines';
+export { headingSubject } from './headings';
 
-export type { Heading, HeadingKind } from './headings';
+export type { Heading } from './headings';
 
 export interface Block {
   index: number;

@@ -14,7 +14,8 @@ import type { DocFilter } from '@/utils/shared/doc-order';
 import type { SearchHit } from '@/utils/shared/search';
 import { answerRead, localRunner } from '../../support/fake-backend';
 
-import { DocumentList, FIRST_ROWS } from '@/components/documents/DocumentList';
+import { DocumentList } from '@/components/documents/DocumentList';
+import { FIRST_ROWS } from '@/utils/popup/first-query';
 import { App } from '@/components/popup/App';
 
 const protocol = vi.hoisted(() => ({ send: vi.fn(), sendToTab: vi.fn(), REVISION_KEY: 'docket:revision' }));

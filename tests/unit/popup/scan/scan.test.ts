@@ -36,7 +36,8 @@ import { findFullDates, findMeetingDate } from '@/utils/popup/scan/meeting-date'
 import { scanDocument } from '@/utils/popup/scan/scan';
 import type { ScanResult } from '@/utils/popup/scan/scan';
 import { proposeStatus } from '@/utils/popup/scan/status';
-import { buildOutline, headingKind } from '@/utils/popup/scan/structure';
+import { buildOutline } from '@/utils/popup/scan/structure';
+import { headingKind } from '@/utils/popup/scan/headings';
 import { continues, findDocLinks, findTextUrls } from '@/utils/popup/scan/text-links';
 import { matchWorkstream, nameSimilarity, nameTokens } from '@/utils/popup/scan/workstreams';
 
