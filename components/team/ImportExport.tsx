@@ -15,6 +15,7 @@ import { SnapshotList } from './SnapshotList';
 import { downloadBlob } from '@/utils/popup/download';
 import { receiveExport } from '@/utils/popup/receive-export';
 import { RecentlyDeleted } from '@/components/common/RecentlyDeleted';
+import { ScopeSelect } from '@/components/common/ScopeSelect';
 import { t, tn } from '@/utils/shared/i18n';
 import { progressText } from '@/utils/popup/operation-text';
 
@@ -210,8 +211,6 @@ export function ImportExport({
     }
   }
 
-  const sortedWs = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
-
   return (
     <div className="import-export">
       <section aria-labelledby={`${id}-import`}>
@@ -296,17 +295,14 @@ export function ImportExport({
 
       <section aria-labelledby={`${id}-export`}>
         <h2 id={`${id}-export`}>{t('team_export_heading')}</h2>
-        <div className="field">
-          <label htmlFor={`${id}-ws`}>{t('team_export_what')}</label>
-          <select id={`${id}-ws`} value={exportWs} onChange={(e) => setExportWs(e.target.value)}>
-            <option value="">{t('team_export_whole')}</option>
-            {sortedWs.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ScopeSelect
+          id={`${id}-ws`}
+          label={t('team_export_what')}
+          wholeLabel={t('team_export_whole')}
+          value={exportWs}
+          workstreams={workstreams}
+          onChange={setExportWs}
+        />
         <div className="actions">
           <button type="button" onClick={() => doExport('json')}>
             {t('team_export_json')}

@@ -8,6 +8,7 @@ import { checkPublishedCsv, inviteText, joinLinkHtml } from '@/utils/popup/join'
 import type { CsvCheck } from '@/utils/popup/join';
 import { fetchWithAccess } from '@/utils/popup/subscribe';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { ScopeSelect } from '@/components/common/ScopeSelect';
 import { SheetUrlForm } from '@/components/common/SheetUrlForm';
 import type { SheetUrl } from '@/components/common/SheetUrlForm';
 
@@ -55,7 +56,6 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
     }
   }
 
-  const sorted = [...workstreams].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
   const invite = check?.result.ok ? inviteText(check.url) : null;
   const joinLink = check?.result.ok ? joinLinkHtml(check.url) : null;
 
@@ -63,17 +63,14 @@ export function SharePanel({ workstreams, onError }: { workstreams: readonly Wor
     <section className="share-panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('share_heading')}</h2>
       <p className="muted small">{t('share_intro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-scope`}>{t('share_scope_label')}</label>
-        <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
-          <option value="">{t('share_scope_all')}</option>
-          {sorted.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ScopeSelect
+        id={`${id}-scope`}
+        label={t('share_scope_label')}
+        wholeLabel={t('share_scope_all')}
+        value={scope}
+        workstreams={workstreams}
+        onChange={setScope}
+      />
       <div className="actions">
         <button type="button" onClick={() => void writeCsv()}>
           {t('share_step_download')}
