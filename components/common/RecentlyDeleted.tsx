@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { send, type TrashPage } from '@/utils/shared/protocol';
 import { formatInstant } from '@/utils/shared/format-date';
 import { formatGrouped, t, tn } from '@/utils/shared/i18n';
 import { errorMessage } from '@/utils/popup/errors';
 import { restoredText, undoText } from '@/utils/popup/operation-text';
 import { runOperation } from '@/utils/popup/run-operation';
+import { useLatestRuns } from '@/hooks/useLatest';
 import { ErrorAlert } from './ErrorAlert';
 
 /** Rows of the trash shown at a time ("Show more" for the next ones). */
@@ -22,18 +23,18 @@ export function RecentlyDeleted({ revision, onRestored }: { revision?: unknown; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const seq = useRef(0);
+  const runs = useLatestRuns();
 
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    try {
-      const next = await send('trash/list', { offset: 0, limit });
-      // An answer without a list (an older background mid-update) shows as empty, never as a crash.
-      if (n === seq.current) setPage({ total: next?.total ?? 0, entries: next?.entries ?? [], bulk: next?.bulk ?? [] });
-    } catch (err) {
-      if (n === seq.current) setError(errorMessage(err));
-    }
-  }, [limit]);
+  const load = useCallback(
+    () =>
+      runs.run(
+        () => send('trash/list', { offset: 0, limit }),
+        // An answer without a list (an older background mid-update) shows as empty, never as a crash.
+        (next) => setPage({ total: next?.total ?? 0, entries: next?.entries ?? [], bulk: next?.bulk ?? [] }),
+        (err) => setError(errorMessage(err)),
+      ),
+    [runs, limit],
+  );
 
   useEffect(() => {
     void load();

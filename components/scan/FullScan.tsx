@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
+import { Suspense, lazy, useCallback, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Workstream } from '@/utils/shared/model';
 import { send } from '@/utils/shared/protocol';
@@ -45,25 +45,22 @@ export function FullScan({
     setChosen({ ready: true, tabId: tab.id, url: tab.url, title: tab.title });
   }, []);
 
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
+  useLatest(
+    () => browser.tabs.query({}).catch(() => []),
+    (all) => {
       // Tabs whose address Docket may read (its sites): the ones it can scan.
-      const all = await browser.tabs.query({}).catch(() => []);
       const list = all
         .filter((t) => t.id !== undefined && /^https?:/.test(t.url ?? ''))
         .map((t) => ({ id: t.id!, title: t.title || t.url!, url: t.url! }));
-      if (cancelled) return;
       setTabs(list);
       if (tabId !== undefined) {
         const given = all.find((t) => t.id === tabId);
         pick(given ?? { id: tabId });
       }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [tabId, pick]);
+    },
+    () => undefined,
+    [tabId, pick],
+  );
 
   return (
     <div className="full-scan">

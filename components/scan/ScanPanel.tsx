@@ -18,6 +18,7 @@ import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
 import { megabytes } from '@/utils/popup/scan/download';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { usePermissionRequest } from '@/hooks/usePermissionRequest';
+import { useLatest, useLatestRuns } from '@/hooks/useLatest';
 import { errorMessage } from '@/utils/popup/errors';
 import { formatNumber, t, tn } from '@/utils/shared/i18n';
 
@@ -108,7 +109,7 @@ export function ScanPanel({
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState(ROWS_SHOWN);
   const started = useRef(false);
-  const seq = useRef(0);
+  const runs = useLatestRuns();
   /** Stops the scan under way (Cancel, another scan, the view closing). */
   const stopper = useRef<AbortController | null>(null);
   const workstreamsRef = useRef(workstreams);
@@ -118,46 +119,52 @@ export function ScanPanel({
   const findTracked = (id: string) => tracked.get(id);
 
   const scan = useCallback(async () => {
-    const n = ++seq.current;
     stopper.current?.abort();
     const controller = new AbortController();
     stopper.current = controller;
     setReport(null);
     setProblem(null);
-    if (page.tabId === undefined) {
+    const tabId = page.tabId;
+    if (tabId === undefined) {
+      runs.begin();
       setPhase({ kind: 'unreachable', message: t('scan_no_tab') });
       return;
     }
     setPhase({ kind: 'scanning' });
-    const showProgress = (p: SourceProgress | ScanProgress) => {
-      const text = progressText(p);
-      if (text && n === seq.current) setPhase({ kind: 'scanning', progress: text });
-    };
-    try {
-      const done = await scanTab(
-        { tabId: page.tabId, url: page.url, title: page.title },
-        { workstreams: workstreamsRef.current, signal: controller.signal, onProgress: showProgress },
-      );
-      if (n !== seq.current) return;
-      const { result, tracked: known } = done;
-      setTracked(known);
-      setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
-      setShown(ROWS_SHOWN);
-      setPhase({ kind: 'done', result, source: done.source, ...(done.pages ? { pages: done.pages } : {}) });
-    } catch (failure) {
-      if (n !== seq.current) return;
-      const e = failure instanceof ScanFailure ? failure.error : failure;
-      if (failure instanceof ScanFailure && failure.stage === 'read') {
-        setPhase({
-          kind: 'unreachable',
-          message: e instanceof SourceError ? e.message : t('scan_could_not_read', { error: errorMessage(e) }),
-          ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
-          ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
-        });
-      } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: cancelledText(), retry: true });
-      else setPhase({ kind: 'unreachable', message: t('scan_could_not_scan', { error: errorMessage(e) }) });
-    }
-  }, [page.tabId, page.url, page.title]);
+    await runs.run(
+      (current) =>
+        scanTab(
+          { tabId, url: page.url, title: page.title },
+          {
+            workstreams: workstreamsRef.current,
+            signal: controller.signal,
+            onProgress: (p: SourceProgress | ScanProgress) => {
+              const text = progressText(p);
+              if (text && current()) setPhase({ kind: 'scanning', progress: text });
+            },
+          },
+        ),
+      (done) => {
+        const { result, tracked: known } = done;
+        setTracked(known);
+        setRows(result.candidates.map((c) => rowFor(c, known.has(c.id))));
+        setShown(ROWS_SHOWN);
+        setPhase({ kind: 'done', result, source: done.source, ...(done.pages ? { pages: done.pages } : {}) });
+      },
+      (failure) => {
+        const e = failure instanceof ScanFailure ? failure.error : failure;
+        if (failure instanceof ScanFailure && failure.stage === 'read') {
+          setPhase({
+            kind: 'unreachable',
+            message: e instanceof SourceError ? e.message : t('scan_could_not_read', { error: errorMessage(e) }),
+            ...(e instanceof SourceError && e.reason === 'no-access' && e.origin ? { origin: e.origin } : {}),
+            ...(e instanceof SourceError && ['stalled', 'unreadable', 'cancelled'].includes(e.reason) ? { retry: true } : {}),
+          });
+        } else if (controller.signal.aborted) setPhase({ kind: 'unreachable', message: cancelledText(), retry: true });
+        else setPhase({ kind: 'unreachable', message: t('scan_could_not_scan', { error: errorMessage(e) }) });
+      },
+    );
+  }, [runs, page.tabId, page.url, page.title]);
 
   // Leaving the view (or closing the popup) stops a download or a PDF still being read.
   useEffect(() => () => stopper.current?.abort(), []);
@@ -172,17 +179,12 @@ export function ScanPanel({
   // The index changed (this view's tracking, or another page's): ask again what is tracked.
   const candidateIds = phase.kind === 'done' ? phase.result.candidates.map((c) => c.id).join(' ') : '';
   const firstRevision = useRef(revision);
-  useEffect(() => {
-    if (!candidateIds || revision === firstRevision.current) return;
-    let cancelled = false;
-    lookupTracked(candidateIds.split(' ')).then(
-      (known) => !cancelled && setTracked(known),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [candidateIds, revision]);
+  useLatest(
+    () => (!candidateIds || revision === firstRevision.current ? null : lookupTracked(candidateIds.split(' '))),
+    setTracked,
+    () => undefined,
+    [candidateIds, revision],
+  );
 
   const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const updateMany = (indices: readonly number[], patch: (r: Row) => Partial<Row>) => {

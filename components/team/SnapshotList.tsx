@@ -8,6 +8,7 @@ import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { errorMessage } from '@/utils/popup/errors';
 import { t } from '@/utils/shared/i18n';
 import { labelText } from '@/utils/popup/snapshot-label';
+import { useLatestRuns } from '@/hooks/useLatest';
 
 /**
  * "History": the index as it was before each import, sync, upgrade and restore. Restore asks
@@ -20,18 +21,18 @@ export function SnapshotList({ revision }: { revision?: unknown }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const seq = useRef(0);
+  const runs = useLatestRuns();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    try {
-      const { snapshots: list } = await send('snapshots/list', {});
-      if (n === seq.current) setSnapshots(list);
-    } catch (err) {
-      if (n === seq.current) setError(errorMessage(err));
-    }
-  }, []);
+  const load = useCallback(
+    () =>
+      runs.run(
+        () => send('snapshots/list', {}),
+        ({ snapshots: list }) => setSnapshots(list),
+        (err) => setError(errorMessage(err)),
+      ),
+    [runs],
+  );
 
   // Again whenever the index changes: imports and syncs add snapshots.
   useEffect(() => {
