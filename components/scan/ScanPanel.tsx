@@ -1,5 +1,5 @@
 import { NEW_WS } from '@/components/common/WorkstreamSelect';
-import { ScanRow } from './ScanRow';
+import { ScanRow, rowFor, rowWorkstreamName } from './ScanRow';
 import { ScanMemory } from './ScanMemory';
 import { ScanGroup, groupRows } from './ScanGroup';
 import type { ScanRowState } from './ScanRow';
@@ -9,13 +9,13 @@ import { send } from '@/utils/shared/protocol';
 import { originPattern } from '@/utils/shared/sites';
 import { formatDate, mentionsDay } from '@/utils/shared/format-date';
 import { recordsFor } from '@/utils/popup/scan/records';
-import type { ScanCandidate, ScanProgress, ScanResult } from '@/utils/popup/scan/scan';
+import type { ScanProgress, ScanResult } from '@/utils/popup/scan/scan';
 import { ScanFailure, lookupTracked, scanTab } from '@/utils/popup/scan/scan-tab';
 import { correctionsFrom } from '@/utils/popup/scan/learn';
 import { remember, siteOf, updateCorrections } from '@/utils/shared/scan-memory';
 import { SourceError, cancelledText } from '@/utils/popup/scan/source';
 import type { SourceKind, SourceProgress } from '@/utils/popup/scan/source';
-import { megabytes } from '@/utils/popup/scan/download';
+import { progressText } from '@/utils/popup/scan/progress-text';
 import type { CurrentPage } from '@/hooks/useCurrentPage';
 import { usePermissionRequest } from '@/hooks/usePermissionRequest';
 import { useLatest, useLatestRuns } from '@/hooks/useLatest';
@@ -46,40 +46,6 @@ type Phase =
   | { kind: 'scanning'; progress?: string }
   | { kind: 'unreachable'; message: string; origin?: string; retry?: boolean }
   | { kind: 'done'; result: ScanResult; source: SourceKind; pages?: number };
-
-/** What the member sees while a long page or PDF is read ("Reading the PDF: page 3 of 12…"). */
-function progressText(p: SourceProgress | ScanProgress): string | undefined {
-  if (p.phase === 'fetching') {
-    if (!p.done) return t('scan_fetching');
-    return p.total
-      ? t('scan_fetching_of', { done: megabytes(p.done), total: megabytes(p.total) })
-      : t('scan_fetching_part', { done: megabytes(p.done) });
-  }
-  if (p.phase === 'pdf') return t('scan_pdf_page', { done: formatNumber(p.done), total: formatNumber(p.total) });
-  if (p.phase === 'documents' && p.total > 50)
-    return t('scan_documents_progress', { done: formatNumber(p.done), total: formatNumber(p.total) });
-  if (p.phase === 'outline' || p.phase === 'links') return t('scan_items');
-  return undefined;
-}
-
-function rowFor(c: ScanCandidate, tracked: boolean): Row {
-  return {
-    c,
-    selected: !tracked,
-    title: c.title,
-    ws: c.workstreamId ?? (c.workstreamName ? NEW_WS : ''),
-    newWs: c.workstreamId ? '' : (c.workstreamName ?? ''),
-    deadline: c.deadline ?? '',
-    status: c.status ?? '',
-  };
-}
-
-/** The workstream name a row stands for now (CONTRACT §4 `data-docket-workstream`). */
-function rowWorkstreamName(row: Row, workstreams: readonly Workstream[]): string | undefined {
-  if (row.ws === NEW_WS) return row.newWs.trim() || undefined;
-  if (row.ws) return workstreams.find((w) => w.id === row.ws)?.name;
-  return undefined;
-}
 
 /**
  * "Scan this page": reads the tab's page (through Docket's content script), finds the Google

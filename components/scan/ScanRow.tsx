@@ -20,6 +20,26 @@ export interface ScanRowState {
   status: Status | '';
 }
 
+/** A candidate as a row to edit: selected unless already tracked, with what the scan proposed. */
+export function rowFor(c: ScanCandidate, tracked: boolean): ScanRowState {
+  return {
+    c,
+    selected: !tracked,
+    title: c.title,
+    ws: c.workstreamId ?? (c.workstreamName ? NEW_WS : ''),
+    newWs: c.workstreamId ? '' : (c.workstreamName ?? ''),
+    deadline: c.deadline ?? '',
+    status: c.status ?? '',
+  };
+}
+
+/** The workstream name a row stands for now (CONTRACT §4 `data-docket-workstream`). */
+export function rowWorkstreamName(row: ScanRowState, workstreams: readonly Workstream[]): string | undefined {
+  if (row.ws === NEW_WS) return row.newWs.trim() || undefined;
+  if (row.ws) return workstreams.find((w) => w.id === row.ws)?.name;
+  return undefined;
+}
+
 /**
  * A proposal, compact (a 600-px popup shows five or more): check box, title (wrapping, never cut) and a
  * link to the document on the first line; workstream, status and deadline on the second (a new
