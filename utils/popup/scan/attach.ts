@@ -26,7 +26,8 @@ import { inferYear } from './dates';
 import { noonOf } from '../../shared/calendar';
 import { readDates } from './relative-dates';
 import type { ZonedTime } from './relative-dates';
-import type { Block, Heading, Outline } from './structure';
+import type { Block, Outline } from './structure';
+import type { Heading } from './headings';
 import type { LinkHit } from './text-links';
 import { nameTokens } from './workstreams';
 

@@ -32,20 +32,18 @@
  * A named item with sub-items rolls up to the item.
  */
 import type { Flow, FlowLine } from './flow';
-import { MARK, headingRole, headingWords, isContainerText, isTitleLike, itemName } from './headings';
-import { ITEM_HEADER, classifyLine, clean, markStyle } from './heading-lines';
+import { MARK, headingRole, headingWords, itemName } from './headings';
+import { classifyLine, clean, markStyle } from './heading-lines';
 import type { Candidate } from './heading-lines';
-import type { Role, Heading } from './headings';
+import type { Heading } from './headings';
+import { listItems } from './list-items';
+import { tableItems } from './table-items';
 import { agendaEntries, matchAgenda } from './agenda';
 import type { AgendaEntry } from './agenda';
 import { itemChoices } from './item-cues';
 import type { ItemChoice, RawChoice } from './item-cues';
 import { FITTED_MODEL, bestChoice, weightVector } from './item-model';
 import type { ItemModel } from './item-model';
-
-export { headingSubject } from './headings';
-
-export type { Heading } from './headings';
 
 export interface Block {
   index: number;
@@ -90,11 +88,6 @@ export interface Outline {
   /** The page's own agenda, as found. */
   agenda: AgendaEntry[];
 }
-
-/** A table header that names the item column in more words ("Presentation Topic", "Agenda item"). */
-const ITEM_WORD = /\b(?:topics?|items?|subjects?|sessions?|titles?|presentations?|talks?|workstreams?|discussions?)\b/i;
-/** A cell that names its item itself ("Discussion topic: …", "Item: …"). */
-const ITEM_PREFIX = /^(?:[\p{L} ]{0,30}\s)?(?:topic|item|subject|session|agenda item)\s*:\s*(.{3,})$/iu;
 
 function joinLines(lines: FlowLine[]): { text: string; offsets: number[] } {
   let text = '';
@@ -244,94 +237,9 @@ export function buildOutline(flow: Flow, pageTitle = '', opts: OutlineOptions = 
     return (headed ? 8 : 2) + idx * 0.1;
   };
 
-  // 3. List items: their own line (head) and their role.
-  const liHead = new Map<number, FlowLine[]>();
-  for (const l of lines) {
-    if (l.blank || l.liId < 0) continue;
-    const head = liHead.get(l.liId);
-    if (!head) liHead.set(l.liId, [l]);
-    else if (head[head.length - 1]!.para === l.para) head.push(l);
-  }
-  const liNodeCache = new Map<number, Heading>();
-  const liIds = new Map<Heading, number>();
-  const liNode = (id: number): Heading => {
-    let node = liNodeCache.get(id);
-    if (node) return node;
-    const head = liHead.get(id) ?? [];
-    const full = clean(head.map((l) => l.text).join(' '));
-    // A long own line names its item in its first sentence ("report from Repositories workshop
-    // (Alice). Workshop info at <link>. …").
-    const first = full.split(/\s+/).length > 14 ? /^(.{6,120}?[a-z0-9)\]])[.;]\s+(?=[A-Z<])/.exec(full)?.[1] : undefined;
-    const text = first && first.split(/\s+/).length <= 14 ? first : full;
-    const name = itemName(text);
-    const role: Role = !name
-      ? 'reset'
-      : isContainerText(text, titleWords)
-        ? 'container'
-        : isTitleLike(text) && !/^\[?\s*[x ]?\s*\]/i.test(text)
-          ? 'item'
-          : 'reset';
-    node = {
-      line: head[0]?.index ?? -1,
-      text,
-      name,
-      rank: 20 + (flow.lis[id]?.depth ?? 0),
-      kind: 'section',
-      role,
-      subpoint: false,
-      source: 'li',
-    };
-    liNodeCache.set(id, node);
-    liIds.set(node, id);
-    return node;
-  };
-  const liChain = (id: number): Heading[] => {
-    const chain: Heading[] = [];
-    for (let j = id; j >= 0; j = flow.lis[j]?.parent ?? -1) chain.unshift(liNode(j));
-    return chain;
-  };
-  const headers = new Map<number, (typeof flow.rows)[number]>();
-  for (const r of flow.rows) if (!headers.has(r.table)) headers.set(r.table, r);
-  const headerOf = (table: number) => headers.get(table);
-  const rowNodeCache = new Map<number, Heading | null>();
-  const rowNode = (line: FlowLine): Heading | undefined => {
-    const cell = line.cell;
-    if (!cell) return undefined;
-    const cached = rowNodeCache.get(cell.row);
-    if (cached !== undefined) return cached ?? undefined;
-    let node: Heading | null = null;
-    const row = flow.rows[cell.row];
-    const header = row ? headerOf(row.table) : undefined;
-    if (row && header && !row.header) {
-      const heads = header !== row ? header.cells.map((c) => clean(c).replace(/[*:]/g, '')) : [];
-      let col = heads.findIndex((c) => ITEM_HEADER.test(c));
-      if (col < 0) col = heads.findIndex((c) => ITEM_WORD.test(c));
-      let text = col >= 0 ? clean(row.cells[col] ?? '') : '';
-      // "Discussion topic: Survey process" in any cell of the row.
-      for (const c of row.cells) {
-        const m = ITEM_PREFIX.exec(clean(c));
-        if (m) {
-          text = clean(m[1]!);
-          break;
-        }
-      }
-      text = text.replace(/^["“”']+|["“”']+$/g, '');
-      if (text && isTitleLike(text)) {
-        node = {
-          line: line.index,
-          text,
-          name: itemName(text),
-          rank: 30,
-          kind: 'section',
-          role: 'item',
-          subpoint: false,
-          source: 'row',
-        };
-      }
-    }
-    rowNodeCache.set(cell.row, node);
-    return node ?? undefined;
-  };
+  // 3. List items: their own line (head) and their role (list-items.ts); the items table rows name (table-items.ts).
+  const { liHead, liIds, liChain } = listItems(flow, titleWords);
+  const rowNode = tableItems(flow);
 
   // 4. Blocks, under the headings open in their zone.
   const headings: Heading[] = [];
