@@ -2,7 +2,8 @@
  * The address bar keyword `dk`: "dk mhlb models" suggests documents, ranked by match and then
  * by deadline; choosing one opens it (with its workstream's Google account).
  */
-import { docUrl, isGoogleDocsUrl, parseDocLink } from '../shared/links';
+import { isGoogleDocsUrl, parseDocLink } from '../shared/links';
+import { docUrl } from '../shared/doc-urls';
 import { openUrl } from '../shared/open-url';
 import { plainLine } from '../shared/plain-text';
 import type { SearchHit } from '../shared/search';

@@ -2,7 +2,8 @@
  * A new document to track, as the editor first shows it: from a link, the words around it
  * (its text, the heading it stands under, the page it was on) and the workstreams there are.
  */
-import { docUrl, type DocRef } from '../shared/links';
+import type { DocRef } from '../shared/links';
+import { docUrl } from '../shared/doc-urls';
 import type { DocRecord, Workstream } from '../shared/model';
 import { cleanHeading } from './params';
 import { findMeetingDate } from './scan/meeting-date';

@@ -25,6 +25,7 @@
  *   path word too (`%5F` is `_`; a query's values are decoded by the URL parser already).
  */
 import type { DocKind } from './model';
+import { decodeEntities, mayHoldEntities } from './href-entities';
 
 export interface DocRef {
   id: string;
@@ -109,51 +110,6 @@ function decode(value: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The named entities found in hrefs, lower case (`&AMP;` and `&amp;` alike). */
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  quot: '"',
-  apos: "'",
-  lt: '<',
-  gt: '>',
-  sol: '/',
-  colon: ':',
-  period: '.',
-  comma: ',',
-  quest: '?',
-  equals: '=',
-  num: '#',
-  percnt: '%',
-  lowbar: '_',
-  excl: '!',
-  semi: ';',
-  lpar: '(',
-  rpar: ')',
-  lsqb: '[',
-  rsqb: ']',
-};
-const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([\dA-Fa-f]{1,6})|([A-Za-z]{2,6}));/g;
-
-/** A quick look before {@link decodeEntities}: an entity needs both `&` and `;` (most hrefs with `&` have no `;`). */
-const mayHoldEntities = (value: string) => value.includes(';') && value.includes('&');
-
-/**
- * HTML entities an href kept undecoded (`https:&#x2F;&#x2F;docs…`, `?a=1&amp;id=…`, a page escaped twice:
- * `&amp;#47;`), read as the characters they stand for. Unknown names and code points out of range stay as written.
- */
-export function decodeEntities(value: string): string {
-  for (let i = 0; i < 3 && value.includes('&'); i++) {
-    const next = value.replace(ENTITY_RE, (whole, dec?: string, hex?: string, name?: string) => {
-      if (name) return ENTITIES[name.toLowerCase()] ?? whole;
-      const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
-    if (next === value) break;
-    value = next;
-  }
-  return value;
 }
 
 // --- redirectors ------------------------------------------------------------------------------
@@ -445,48 +401,9 @@ export function parseMailLink(
   return said && (said === own || said === href) ? parseByUrl(own!) : null;
 }
 
-/** Where a document of each kind opens: [by its own id, by its published id]. Other kinds open as a Drive file. */
-const OPEN_AT = new Map<DocKind, [string, string]>([
-  ['document', ['document/d/ID/edit', 'document/d/e/ID/pub']],
-  ['spreadsheet', ['spreadsheets/d/ID/edit', 'spreadsheets/d/e/ID/pubhtml']],
-  ['presentation', ['presentation/d/ID/edit', 'presentation/d/e/ID/pub']],
-  ['form', ['forms/d/ID/edit', 'forms/d/e/ID/viewform']],
-  ['drawing', ['drawings/d/ID/edit', 'drawings/d/e/ID/pub']],
-]);
-
-/** Canonical URL to open a document of that kind. */
-export function docUrl(ref: { id: string; kind: DocKind; published?: boolean }): string {
-  const id = encodeURIComponent(ref.id);
-  const at = OPEN_AT.get(ref.kind);
-  if (at) return `https://${DOCS}/${at[ref.published ? 1 : 0].replace('ID', () => id)}`;
-  return ref.kind === 'folder' ? `https://${DRIVE}/drive/folders/${id}` : `https://${DRIVE}/file/d/${id}/view`;
-}
-
 /** True only for https URLs on Google's own document hosts (docs.google.com, drive.google.com): the only URLs Docket will open from a badge. */
 export function isGoogleDocsUrl(url: string): boolean {
   if (typeof url !== 'string') return false;
   const u = toUrl(url);
   return !!u && u.protocol === 'https:' && !u.username && !u.password && !u.port && (u.hostname === DOCS || u.hostname === DRIVE);
-}
-
-/**
- * The URL to open a document with a given Google account: an account number goes in the
- * path (`/document/u/1/d/ID/edit`), an address in `authuser=`. Without an account, or for a
- * URL that is not Google's, the URL is returned as it is.
- */
-export function withAccount(url: string, account: string | undefined): string {
-  if (!account || !isGoogleDocsUrl(url)) return url;
-  const u = new URL(url);
-  u.pathname = u.pathname.replace(/\/u\/\d+(?=\/)/, '');
-  u.searchParams.delete('authuser');
-  if (/^\d{1,2}$/.test(account)) {
-    // docs: /document/u/1/d/…; drive: /u/1/… before the rest.
-    u.pathname =
-      u.hostname === 'docs.google.com'
-        ? u.pathname.replace(/^\/(document|spreadsheets|presentation|forms|drawings|file)\//, `/$1/u/${account}/`)
-        : u.pathname.replace(/^\/(file|drive)\//, `/$1/u/${account}/`);
-  } else {
-    u.searchParams.set('authuser', account);
-  }
-  return u.href;
 }

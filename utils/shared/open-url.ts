@@ -1,6 +1,7 @@
 /** Where "Open" goes: the document's own address, in its workstream's Google account. */
 import type { DocRecord } from './model';
-import { docUrl, isGoogleDocsUrl, parseDocLink, withAccount } from './links';
+import { isGoogleDocsUrl, parseDocLink } from './links';
+import { docUrl, withAccount } from './doc-urls';
 import type { SearchHit } from './search';
 
 /** Ids Google gives a published copy or a form's responder view (their canonical address differs). */

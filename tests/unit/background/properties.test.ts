@@ -12,7 +12,8 @@ import { exportCsv, exportJson } from '@/utils/background/interchange/export';
 import { parseImport } from '@/utils/background/interchange/parse';
 import { planMerge } from '@/utils/background/interchange/merge';
 import { type ParseResult } from '@/utils/background/interchange/records';
-import { docUrl, MAX_ID_LENGTH, parseByUrl, parseDirect, parseDocLink } from '@/utils/shared/links';
+import { MAX_ID_LENGTH, parseByUrl, parseDirect, parseDocLink } from '@/utils/shared/links';
+import { docUrl } from '@/utils/shared/doc-urls';
 import { DOC_KINDS, STATUSES, type DocKind, type DocRecord, type Workstream } from '@/utils/shared/model';
 
 const NOW = '2026-11-22T10:00:00.000Z';

@@ -6,9 +6,9 @@
  * script's selector and reading), Scan (`findDocLinks`), the popup's add-by-link and the omnibox.
  */
 import { describe, expect, it } from 'vitest';
+import { decodeEntities } from '@/utils/shared/href-entities';
 import {
   ABSOLUTE_LINK_SELECTOR,
-  decodeEntities,
   explainDocLink,
   LINK_SELECTOR,
   linkSelectorFor,

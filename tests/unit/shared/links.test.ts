@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { DOC_KINDS, type DocKind } from '@/utils/shared/model';
 import {
   ABSOLUTE_LINK_SELECTOR,
-  docUrl,
   isGoogleDocsUrl,
   LINK_SELECTOR,
   linkSelectorFor,
   parseByUrl,
   parseDirect,
   parseDocLink,
-  withAccount,
   type DocRef,
 } from '@/utils/shared/links';
+import { docUrl, withAccount } from '@/utils/shared/doc-urls';
 
 // Real ids from the WG-Strategy meeting reports (/work/shared/seeds).
 const DOC1 = '1Bmfp_U-PnPnB8ZK6jNfhA8okvkR-s6Nd'; // 33

@@ -19,7 +19,7 @@
  *   else the words before the link ("Draft response: <link>" → "Draft response"); else
  *   "<Kind> from <page title>". Titles that would repeat get the kind, then a number.
  */
-import { docUrl } from '../../shared/links';
+import { docUrl } from '../../shared/doc-urls';
 import type { Workstream } from '../../shared/model';
 import { KIND_LABELS } from '../../shared/kind-labels';
 import { localToday } from '../../shared/calendar';
