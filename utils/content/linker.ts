@@ -5,77 +5,28 @@
  * of every badge when the index changes. The parts live beside it: which element is a link to a
  * document (link-read.ts), what a page's changes ask to look at (page-changes.ts), lookups in
  * chunks (lookup-chunks.ts), a page that fights its badges (reinsert.ts), chips drawn light or dark
- * in batches (chip-batch.ts) and as they come into view (lazy-draw.ts), and the notice for a page
- * with too many links (overflow-notice.ts).
+ * in batches (chip-batch.ts) and as they come into view (lazy-draw.ts), the notice for a page
+ * with too many links (overflow-notice.ts), the slices its work is cut in (time-slices.ts), and
+ * its options and what it keeps per link (linker-types.ts).
  */
 import { linkSelectorFor } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
 import { formatGrouped, uiLang } from '../shared/i18n';
-import { BADGE_TAG, createHost, hasShadowRoot, removeStaleFixed, setAttributes, type BadgeActions } from './badge-view';
+import { BADGE_TAG, createHost, hasShadowRoot, removeStaleFixed, setAttributes } from './badge-view';
 import { ChipBatch } from './chip-batch';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
 import { LOOKUP_CHUNK, lookupInChunks } from './lookup-chunks';
 import { badgedDocument, mayHoldEditable } from './link-read';
 import { NOTICE_TAG, overflowNotice } from './overflow-notice';
 import { changedRoots, linksUnder } from './page-changes';
-import { freshReinserts, reinsertWait, type ReinsertState } from './reinsert';
+import { freshReinserts, reinsertWait } from './reinsert';
+import { MAX_BADGES, type Entry, type LinkerOptions } from './linker-types';
+import { INSERT_SLICE_MS, SLICE_MS, yieldToPage } from './time-slices';
 
-/** Badges on one page at most (a page of minutes has tens; an archive index, hundreds). */
-export const MAX_BADGES = 20_000;
-
-export interface LinkerOptions {
-  doc: Document;
-  /** One message for a batch of ids → the tracked ones among them. */
-  lookup(ids: string[]): Promise<Record<string, BadgeFields>>;
-  actions: BadgeActions;
-  today(): string;
-  /** Delay before a batch of page changes is handled. */
-  batchDelayMs?: number;
-  /** Badges one page gets at most; beyond, a notice says how many links went without. */
-  maxBadges?: number;
-  onError?(error: unknown): void;
-  /**
-   * Whether this copy of Docket still has its extension (false once it was updated, reloaded or
-   * removed): checked before the page's changes are handled, so that a copy going away never
-   * puts back the badges a newer copy just replaced.
-   */
-  alive?(): boolean;
-  /** Ids per lookup message (tests: smaller chunks). */
-  lookupChunk?: number;
-  /** Chips drawn at once before drawing waits for the viewport (see lazy-draw.ts). */
-  eagerDraws?: number;
-}
-
-interface Entry extends ReinsertState {
-  id: string;
-  host: HTMLElement;
-  /**
-   * What the badge was last drawn from (undefined: not drawn yet), to skip redraws that change nothing;
-   * `dark` once its chip is drawn (the background it sits on).
-   */
-  drawn?: { record: BadgeFields | null; today: string; dark?: boolean };
-  /** The host was just made: it carries no attributes yet. */
-  fresh?: boolean;
-  /** A look again at the link once the window is over. */
-  retry?: ReturnType<typeof setTimeout>;
-}
-
-/** Read a long page's links in slices of about this long, handing the main thread back to the page in between. */
-const SLICE_MS = 16;
-/**
- * Insert badges in slices of about this long: longer than reading slices, because the page may lay
- * itself out again after every slice that changed it. On a page of 5,000 links, 16 ms slices
- * spent ~280 ms in those layouts, 32 ms slices ~150 ms (S2); every task stays under 50 ms.
- */
-const INSERT_SLICE_MS = 32;
 /** Links in a pass from which asking the whole page once whether it holds editable content beats asking per link. */
 const WHOLE_PAGE_EDITABLE_CHECK = 64;
 /** Chips drawn together in an insertion slice (their backgrounds read together, then all drawn). */
 const CHIP_BATCH = 16;
-/** Let the page run (input, rendering) before going on: a new task, behind the page's own. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export class Linker {
   private readonly entries = new Map<Element, Entry>();
