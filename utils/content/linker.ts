@@ -11,7 +11,6 @@
  */
 import { linkSelectorFor } from '../shared/links';
 import type { BadgeFields } from '../shared/model';
-import { formatGrouped, uiLang } from '../shared/i18n';
 import { BADGE_TAG, createHost, hasShadowRoot, removeStaleFixed, setAttributes } from './badge-view';
 import { ChipBatch } from './chip-batch';
 import { createLazyDraw, type LazyDraw } from './lazy-draw';
@@ -37,7 +36,6 @@ export class Linker {
   /** Links whose lookup failed: looked at again at the next refresh. */
   private readonly unresolved = new Set<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | undefined;
   /** Which elements sit on a dark background, as far as read (forgotten when the index changes). */
   private readonly chips: ChipBatch;
@@ -132,37 +130,15 @@ export class Linker {
     }
   }
 
-  /**
-   * Say how many links went without a badge, in tasks of their own (once for a burst of calls): its first
-   * words need the extension's messages and the browser's number formats, whose first use in Docket's world
-   * took 45–70 ms together on the page of 100,000 links (S10), too much to add to a slice of reading or
-   * inserting, or to one task.
-   */
+  /** Say how many links went without a badge, in tasks of their own (overflow-notice.ts). */
   private sayOverflow(): void {
-    if (this.noticeTimer !== undefined) return;
-    // Each step a task: the messages' first read (~15–25 ms), the number format's making (~30–40 ms), the words.
-    const steps = [() => uiLang(), () => formatGrouped(0)];
-    const next = () => {
-      this.noticeTimer = setTimeout(() => {
-        if (this.disposed) return;
-        const step = steps.shift();
-        if (step) {
-          step();
-          next();
-          return;
-        }
-        this.noticeTimer = undefined;
-        this.notice.show(this.opts.maxBadges ?? MAX_BADGES, this.skippedCount);
-      }, 0);
-    };
-    next();
+    if (!this.disposed) this.notice.sayLater(this.opts.maxBadges ?? MAX_BADGES, () => this.skippedCount);
   }
 
   /** Remove every badge and stop. */
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
-    clearTimeout(this.noticeTimer);
     this.observer?.disconnect();
     this.opts.doc.removeEventListener('focusin', this.onFocus, true);
     this.lazy.dispose();
