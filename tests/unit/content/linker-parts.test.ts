@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The linker's parts, each alone: a page that fights its badges (reinsert.ts), lookups in chunks
 // (lookup-chunks.ts), what a page's changes ask to look at (page-changes.ts), which element is a
-// link to a document (link-read.ts) and the notice for a page with too many links (overflow-notice.ts).
-import { describe, expect, it } from 'vitest';
+// link to a document (link-read.ts) and the notice for a page with too many links (overflow-notice.ts), said later.
+import { describe, expect, it, vi } from 'vitest';
 import { badgeRoot, BADGE_TAG } from '@/utils/content/badge-view';
 import { badgedDocument, isEditable, mayHoldEditable } from '@/utils/content/link-read';
 import { lookupInChunks } from '@/utils/content/lookup-chunks';
@@ -187,5 +187,32 @@ describe('overflowNotice', () => {
     expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(1);
     notice.remove();
     expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(0);
+  });
+  it('sayLater: once for a burst of calls, in tasks of its own, with the count as it is when shown', async () => {
+    document.body.innerHTML = '';
+    const notice = overflowNotice(document);
+    let skipped = 3;
+    notice.sayLater(20_000, () => skipped);
+    notice.sayLater(20_000, () => -1); // the same burst: not said twice
+    // Not in the task that asked: the words take tasks of their own.
+    expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(0);
+    skipped = 7;
+    await vi.waitFor(() => expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(1));
+    expect(badgeRoot(document.querySelector(NOTICE_TAG)!)?.textContent).toMatch(/The first 20,000 have badges; 7 more do not\.$/);
+    notice.remove();
+  });
+
+  it('remove() takes back what sayLater was about to say', async () => {
+    document.body.innerHTML = '';
+    const notice = overflowNotice(document);
+    notice.sayLater(20_000, () => 3);
+    notice.remove();
+    // The steps sayLater would take have had their turn (three tasks), then a later one shows it was not said.
+    const later = overflowNotice(document);
+    later.sayLater(20_000, () => 4);
+    await vi.waitFor(() => expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(1));
+    expect(badgeRoot(document.querySelector(NOTICE_TAG)!)?.textContent).toMatch(/4 more do not\.$/);
+    expect(document.querySelectorAll(NOTICE_TAG)).toHaveLength(1);
+    later.remove();
   });
 });
