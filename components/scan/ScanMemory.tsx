@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { Correction } from '@/utils/shared/scan-memory';
-import { SCAN_MEMORY_KEY, forget, loadCorrections, updateCorrections } from '@/utils/shared/scan-memory';
+import { forget, loadCorrections, scanMemoryItem, updateCorrections } from '@/utils/shared/scan-memory';
 import { formatInstant } from '@/utils/shared/format-date';
 import { t, tn } from '@/utils/shared/i18n';
 import { errorMessage } from '@/utils/popup/errors';
@@ -25,11 +24,7 @@ export function ScanMemory({ site }: { site?: string }) {
 
   useEffect(() => {
     load();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && SCAN_MEMORY_KEY in changes) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return scanMemoryItem.watch(() => load());
   }, [load]);
 
   async function change(next: (l: Correction[]) => Correction[], said: string, focusAfter?: string) {

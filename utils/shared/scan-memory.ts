@@ -3,14 +3,14 @@
  * another workstream than the one proposed ("Survey process" → "D. Member survey"), the next scan
  * of that site proposes that workstream for that item.
  *
- * Kept in `storage.local` (SCAN_MEMORY_KEY), not in the index's database: it is a small list (at
+ * Kept in `storage.local` (SCAN_MEMORY_KEY, a typed item: storage-items.ts), not in the index's database: it is a small list (at
  * most SCAN_MEMORY_MAX entries, a few hundred bytes each) of the member's preferences, read whole
  * once a scan and written by the extension pages that scan (the popup, the full page); the
  * background reads it for the JSON export and merges an imported one. Each entry names its
  * workstream by id and by name, so that a workstream deleted since is not proposed.
  */
-import { browser } from 'wxt/browser';
 import { withoutItemMark } from './agenda-item';
+import { storedItem } from './storage-items';
 
 export const SCAN_MEMORY_KEY = 'docket:scan-memory';
 /** Entries kept; the oldest go first. */
@@ -103,14 +103,16 @@ export function mergeCorrections(a: readonly Correction[], b: readonly Correctio
   return out.slice(0, SCAN_MEMORY_MAX);
 }
 
-export async function loadCorrections(): Promise<Correction[]> {
-  const got = await browser.storage.local.get(SCAN_MEMORY_KEY);
-  return readCorrections(got[SCAN_MEMORY_KEY]);
+/** The list as kept, read through readCorrections ([] when none). */
+export const scanMemoryItem = storedItem<Correction[]>('local', SCAN_MEMORY_KEY, readCorrections);
+
+export function loadCorrections(): Promise<Correction[]> {
+  return scanMemoryItem.get();
 }
 
 export async function saveCorrections(list: readonly Correction[]): Promise<void> {
-  if (list.length) await browser.storage.local.set({ [SCAN_MEMORY_KEY]: list });
-  else await browser.storage.local.remove(SCAN_MEMORY_KEY);
+  if (list.length) await scanMemoryItem.set([...list]);
+  else await scanMemoryItem.remove();
 }
 
 /** Change the stored list with `change` (read, change, write). */

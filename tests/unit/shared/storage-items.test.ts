@@ -13,6 +13,7 @@ import {
   whatsNewItem,
   type StoredItem,
 } from '@/utils/shared/storage-items';
+import { scanMemoryItem } from '@/utils/shared/scan-memory';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -62,6 +63,22 @@ const CASES: Record<string, Case> = {
     empty: null,
     value: { from: '0.1.0', to: '0.2.0' },
     bad: ['0.2.0', { from: '0.1.0' }, { from: 1, to: 2 }, []],
+  },
+  // Scan's memory keeps its item beside its rules (utils/shared/scan-memory.ts).
+  'scan memory': {
+    item: scanMemoryItem as StoredItem<unknown>,
+    key: 'docket:scan-memory',
+    empty: [],
+    value: [
+      {
+        site: 'www.intgovforum.org',
+        item: 'C. Survey process',
+        workstreamId: 'ws-survey',
+        workstreamName: 'D. Member survey',
+        at: '2026-12-07T10:00:00.000Z',
+      },
+    ],
+    bad: ['list', 3, {}, [{ site: 'x' }]],
   },
 };
 

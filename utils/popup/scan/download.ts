@@ -1,6 +1,6 @@
 /**
  * Scan's downloads (a PDF in the tab, a Google document's export) within limits (issue 28, item 12):
- * at most SCAN_MAX_BYTES read (README "Capture from minutes"), a download that sends nothing for
+ * at most SCAN_MAX_BYTES read (README, "Scan minutes"), a download that sends nothing for
  * SCAN_STALL_MS stopped (waiting for the answer or for the next piece of it), and a stop at the
  * member's request (an AbortSignal: Cancel, or the popup closing). The body is read piece by piece
  * (utils/shared/read-body.ts), never whole, so that a 400 MB answer costs at most the cap.

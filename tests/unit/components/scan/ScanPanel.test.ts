@@ -19,7 +19,8 @@ const protocol = vi.hoisted(() => ({
   send: vi.fn(),
   sendToTab: vi.fn(),
 }));
-vi.mock('@/utils/shared/protocol', () => protocol);
+// The messages are the test's; the rest of the module (its constants) stays as it is.
+vi.mock('@/utils/shared/protocol', async (importOriginal) => ({ ...(await importOriginal<object>()), ...protocol }));
 
 const SEED_004 = readFileSync(join(__dirname, '../../../fixtures/minutes/seed-004.html'), 'utf8');
 const PAGE_URL = 'https://www.intgovforum.org/en/content/wg-strategy-2020-meeting-5';
