@@ -1,13 +1,13 @@
 // Docket in a tab. First: the table's first rows, kept from the last visit or asked for, while React
 // and the page's components (a chunk of their own, entrypoints/docket/mount.tsx) are fetched.
-import { send } from '../../utils/shared/protocol';
-import { keepTableFirst, keptTableFirst } from '../../utils/popup/table-first';
+import { send } from '@/utils/shared/protocol';
+import { keepTableFirst, keptTableFirst } from '@/utils/popup/table-first';
 import { readRevision } from '@/utils/popup/index-revision';
-import { localToday } from '../../utils/shared/calendar';
-import { applyStateColors } from '../../utils/popup/state-colors';
-import { initLanguage } from '../../utils/popup/language';
-import { PREFS_KEY, TABLE_BLOCK, parsePrefs, tableKey } from '../../utils/popup/table-view';
-import { parseFullPageParams } from '../../utils/shared/page-urls';
+import { localToday } from '@/utils/shared/calendar';
+import { applyStateColors } from '@/utils/popup/state-colors';
+import { initLanguage } from '@/utils/popup/language';
+import { PREFS_KEY, TABLE_BLOCK, parsePrefs, tableKey } from '@/utils/popup/table-view';
+import { parseFullPageParams } from '@/utils/shared/page-urls';
 import '@/assets/full-page.css';
 
 performance.mark('docket:start');

@@ -1,8 +1,8 @@
 // First: the popup's first question and the answer kept from the last opening, before React is even fetched.
-import { showStartFailure, start } from '../../utils/popup/popup-start';
-import { markFluid } from '../../utils/popup/layout';
-import { applyStateColors } from '../../utils/popup/state-colors';
-import { initLanguage } from '../../utils/popup/language';
+import { showStartFailure, start } from '@/utils/popup/popup-start';
+import { markFluid } from '@/utils/popup/layout';
+import { applyStateColors } from '@/utils/popup/state-colors';
+import { initLanguage } from '@/utils/popup/language';
 import '@/assets/popup.css';
 
 // The language first (kept in this page's storage): everything drawn from here on is in it.
