@@ -26,6 +26,7 @@ export const browserFetcher: Fetcher = {
       contentType: response.headers.get('content-type') ?? '',
       url: response.url,
       contentLength: response.headers.get('content-length'),
+      contentDisposition: response.headers.get('content-disposition'),
       body: response.body,
     };
   },

@@ -3,6 +3,7 @@
  * version, then one transaction (snapshot, records, shared versions, operation id). A journal
  * entry brackets every write so that one the browser cut short is reported, never half-applied.
  */
+import { feedTitle } from './feed-title';
 import type { DocketDB, SharedVersion } from './db/schema';
 import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
 import * as store from './db/store';
@@ -166,7 +167,17 @@ export interface FeedResponse {
   url: string;
   /** The `Content-Length` header. */
   contentLength: string | null;
+  /** The `Content-Disposition` header: the file's name, which a subscription without one takes (feed-title.ts). */
+  contentDisposition?: string | null;
   body: ReadableStream<Uint8Array> | null;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A fetch that failed because the address sent Docket to a site it may not read (a sign-in page). */
@@ -188,7 +199,14 @@ export const FEED_IDLE_MS = 20_000;
 export const FEED_TOTAL_MS = 5 * 60_000;
 
 export type FetchOutcome =
-  | { text: string; filename: string; /** The origin a redirect led to, when not the subscription's own. */ via?: string }
+  | {
+      text: string;
+      filename: string;
+      /** The origin a redirect led to, when not the subscription's own. */
+      via?: string;
+      /** The sheet's own name, when its server sent one. */
+      title?: string;
+    }
   | { error: string; said: Said; needsOrigin?: string };
 
 /** A failed fetch: why, in words and as a message key and values. */
@@ -260,6 +278,8 @@ export async function fetchSubscription(
   const isJson = /json/i.test(response.contentType) || /^\s*[{[]/.test(text);
   const out: FetchOutcome = { text, filename: isJson ? 'subscription.json' : 'subscription.csv' };
   if (answered.origin !== asked.origin) out.via = `${answered.protocol}//${answered.host}/*`;
+  const title = feedTitle(response.contentDisposition);
+  if (title) out.title = title;
   return out;
 }
 
@@ -307,6 +327,8 @@ export async function syncSubscription(
       else {
         delete next.lastError;
         delete next.lastErrorSaid;
+        // Joined without a name (the site's stands in): the sheet's own, once its server says it.
+        if (fetched.title && sub.name === hostOf(sub.url)) next.name = fetched.title;
         next.lastSuccessAt = deps.now;
         next.lastReport = {
           documents: report.documents,

@@ -19,7 +19,14 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 
 let db: DocketDB;
 let n = 0;
-let sheet: { status: number; body: string; reachable: boolean; allowed: boolean; signIn?: boolean };
+let sheet: {
+  status: number;
+  body: string;
+  reachable: boolean;
+  allowed: boolean;
+  signIn?: boolean;
+  disposition?: string;
+};
 const fetcher: Fetcher = {
   allowed: async () => sheet.allowed,
   fetch: async () => {
@@ -32,6 +39,7 @@ const fetcher: Fetcher = {
       contentType: 'text/csv',
       url: SHEET_URL,
       contentLength: null,
+      contentDisposition: sheet.disposition ?? null,
       body: new Response(sheet.body).body,
     };
   },
@@ -312,5 +320,32 @@ describe('the operation journal', () => {
     expect(await statusReader(() => 'Docket could not upgrade its index').get()).toEqual({
       readOnlyReason: 'Docket could not upgrade its index',
     });
+  });
+});
+
+describe('a sheet joined without a name', () => {
+  const joined = (name: string): Subscription => ({ ...sub, name });
+  it.each<[string, string, string | undefined, string]>([
+    [
+      'takes the sheet’s own name when its server sends one',
+      new URL(SHEET_URL).host,
+      'attachment; filename="WG-Strategy - Sheet1.csv"',
+      'WG-Strategy - Sheet1',
+    ],
+    ['keeps the site’s name when the server sends none', new URL(SHEET_URL).host, undefined, new URL(SHEET_URL).host],
+    ['keeps a name the member gave', 'Our group', 'attachment; filename="WG-Strategy - Sheet1.csv"', 'Our group'],
+  ])('%s', async (_name, given, disposition, expected) => {
+    sheet.disposition = disposition;
+    const synced = await syncSubscription(joined(given), deps());
+    expect(synced.lastError).toBeUndefined();
+    expect(synced.name).toBe(expected);
+    expect((await db.get('subscriptions', sub.id))?.name).toBe(expected);
+  });
+
+  it('a failed sync does not rename it', async () => {
+    sheet.disposition = 'attachment; filename="WG-Strategy - Sheet1.csv"';
+    sheet.status = 404;
+    const host = new URL(SHEET_URL).host;
+    expect((await syncSubscription(joined(host), deps())).name).toBe(host);
   });
 });
