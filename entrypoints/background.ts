@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createEditorWindows, type WindowMemory } from '@/utils/background/editor-windows';
 import { createMenus, handleMenus } from '@/utils/background/menus';
-import { refreshChosenLanguage, startLanguage } from '@/utils/background/language';
+import { refreshBrowserWords, refreshChosenLanguage, startLanguage } from '@/utils/background/language';
 import { recoverJournal, statusReader, storageJournal } from '@/utils/background/journal';
 import { startOmnibox } from '@/utils/background/omnibox';
 import { startReminders } from '@/utils/background/reminders';
@@ -163,12 +163,15 @@ export default defineBackground(() => {
     });
     browser.permissions.onAdded.addListener(() => void syncRegistration().catch(console.error));
   });
+  // The browser's language may change only with the browser: its words are kept again at each start.
+  optional('start events', () => browser.runtime.onStartup.addListener(() => void refreshBrowserWords().catch(console.error)));
   optional('install events', () =>
     browser.runtime.onInstalled.addListener(async (details) => {
       // An update: the popup shows what changed, once (never a tab opened uninvited).
       void noteUpdate(details).catch(console.error);
       optional('context menus', createMenus);
       await refreshChosenLanguage().catch(console.error);
+      await refreshBrowserWords().catch(console.error);
       await syncRegistration().catch(console.error);
       if (import.meta.env.MANIFEST_VERSION === 3) {
         // Chrome does not run content scripts in tabs already open at install or update time.

@@ -5,8 +5,8 @@
  * files, so that no view keeps the old words.
  */
 import { browser } from 'wxt/browser';
-import { chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
-import { languageItem } from '../shared/storage-items';
+import { LANGUAGES, chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
+import { browserWordsItem, languageItem } from '../shared/storage-items';
 
 export function startLanguage(redraw: () => void): Promise<void> {
   onLanguageChange(redraw);
@@ -22,4 +22,21 @@ export async function refreshChosenLanguage(): Promise<void> {
   if (!res.ok) return;
   const messages = messagesOf((await res.json()) as Record<string, { message: string }>);
   await languageItem.set({ lang, messages });
+}
+
+/**
+ * At install, update and the browser's start: the messages of the language the browser gives Docket, kept for the
+ * content scripts (i18n.ts, BROWSER_WORDS_KEY), so that a page's first badge does not wait for the browser to load
+ * the locale files. Asked of the browser itself, not of the kept words.
+ */
+export async function refreshBrowserWords(): Promise<void> {
+  const tag = (browser.i18n.getMessage as (name: string) => string)('lang');
+  const lang = LANGUAGES.find((l) => l.code.replace('_', '-') === tag)?.code;
+  if (!lang) {
+    await browserWordsItem.remove();
+    return;
+  }
+  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
+  if (!res.ok) return;
+  await browserWordsItem.set({ lang, messages: messagesOf((await res.json()) as Record<string, { message: string }>) });
 }

@@ -13,7 +13,7 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_REMINDERS, type ReminderSettings } from './reminder-settings';
 import type { ImportProgress } from './upload';
-import { LANGUAGE_KEY, isLanguageCode, type ChosenLanguage } from './i18n';
+import { BROWSER_WORDS_KEY, LANGUAGE_KEY, isLanguageCode, type BrowserWords, type ChosenLanguage } from './i18n';
 import { REVISION_KEY } from './protocol';
 
 export type StorageArea = 'local' | 'session';
@@ -74,6 +74,11 @@ export const importProgressItem = storedItem<ImportProgress | null>('local', 'do
 /** The language a member chose, with its messages (null: follow the browser). */
 export const languageItem = storedItem<ChosenLanguage | null>('local', LANGUAGE_KEY, (v) =>
   isRecord(v) && isLanguageCode(v.lang) && isRecord(v.messages) ? (v as unknown as ChosenLanguage) : null,
+);
+
+/** The browser's language's messages, kept by the background for the content scripts (i18n.ts BROWSER_WORDS_KEY). */
+export const browserWordsItem = storedItem<BrowserWords | null>('local', BROWSER_WORDS_KEY, (v) =>
+  isRecord(v) && isLanguageCode(v.lang) && isRecord(v.messages) ? (v as unknown as BrowserWords) : null,
 );
 
 /** The index revision the background last wrote (null: never changed). Open pages refresh when it changes. */
