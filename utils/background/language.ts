@@ -5,7 +5,7 @@
  * files, so that no view keeps the old words.
  */
 import { browser } from 'wxt/browser';
-import { LANGUAGES, chosenLanguage, loadLanguage, messagesOf, onLanguageChange } from '../shared/i18n';
+import { LANGUAGES, chosenLanguage, loadLanguage, fetchMessages, onLanguageChange } from '../shared/i18n';
 import { browserWordsItem, languageItem } from '../shared/storage-items';
 
 export function startLanguage(redraw: () => void): Promise<void> {
@@ -18,10 +18,8 @@ export async function refreshChosenLanguage(): Promise<void> {
   await loadLanguage();
   const lang = chosenLanguage();
   if (!lang) return;
-  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
-  if (!res.ok) return;
-  const messages = messagesOf((await res.json()) as Record<string, { message: string }>);
-  await languageItem.set({ lang, messages });
+  const messages = await fetchMessages(lang).catch(() => null);
+  if (messages) await languageItem.set({ lang, messages });
 }
 
 /**
@@ -36,7 +34,6 @@ export async function refreshBrowserWords(): Promise<void> {
     await browserWordsItem.remove();
     return;
   }
-  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
-  if (!res.ok) return;
-  await browserWordsItem.set({ lang, messages: messagesOf((await res.json()) as Record<string, { message: string }>) });
+  const messages = await fetchMessages(lang).catch(() => null);
+  if (messages) await browserWordsItem.set({ lang, messages });
 }

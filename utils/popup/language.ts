@@ -4,12 +4,10 @@
  * background read it there) and is mirrored in the pages' `localStorage`, so that a page draws its first screen in
  * the right language without waiting for an answer. `<html lang dir>` follow the language: Arabic is mirrored.
  */
-import { browser } from 'wxt/browser';
 import {
   LANGUAGE_KEY,
-  messagesOf,
+  fetchMessages,
   onLanguageChange,
-  t,
   setLanguage,
   uiDir,
   uiLang,
@@ -73,13 +71,6 @@ export function startLanguage(onChange: () => void): () => void {
     keepMirror(value);
     changed();
   });
-}
-
-/** A locale file of this extension, as `{ key: text }`. */
-export async function fetchMessages(lang: LanguageCode): Promise<Record<string, string>> {
-  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
-  if (!res.ok) throw new Error(t('error_no_messages', { lang }));
-  return messagesOf((await res.json()) as Record<string, { message: string }>);
 }
 
 /** Use `lang` in every view from now on (null: follow the browser again). */

@@ -198,6 +198,13 @@ export function onLanguageChange(onChange: (value: ChosenLanguage | null) => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** A locale file of this extension, as `{ key: text }` (Docket's own pages and the background; never a content script). */
+export async function fetchMessages(lang: LanguageCode): Promise<Record<string, string>> {
+  const res = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
+  if (!res.ok) throw new Error(t('error_no_messages', { lang }));
+  return messagesOf((await res.json()) as Record<string, { message: string }>);
+}
+
 /** A locale file's messages as `{ key: text }` (the platform's `{ key: { message } }` form). */
 export function messagesOf(file: Record<string, { message: string }>): Record<string, string> {
   const out: Record<string, string> = {};
