@@ -1,6 +1,7 @@
 /** Subscriptions sync on an alarm (hourly) as well as on demand; reads need the origin's permission. */
 import { browser } from 'wxt/browser';
 import { RedirectedAway, type Fetcher } from './sync';
+import { redirectsAway } from '../shared/redirect-away';
 
 export const SYNC_ALARM = 'docket-sync';
 
@@ -12,11 +13,8 @@ export const browserFetcher: Fetcher = {
     try {
       response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal });
     } catch (error) {
-      // A redirect to a site Docket may not read (Google's sign-in page, for a sheet not published or not
-      // shared) fails as no answer does, and the browser does not say where it led: ask again without following.
-      if (signal.aborted) throw error;
-      const hop = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'manual', signal }).catch(() => null);
-      if (hop?.type === 'opaqueredirect') throw new RedirectedAway();
+      // No answer, or a redirect to a site Docket may not read (Google's sign-in page): which, asked again.
+      if (!signal.aborted && (await redirectsAway(url, signal))) throw new RedirectedAway();
       throw error;
     }
     return {

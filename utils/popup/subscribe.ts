@@ -9,6 +9,7 @@ import { send } from '../shared/protocol';
 import type { Subscription } from '../shared/reports';
 import { feedOrigins } from '../shared/sites';
 import type { Fetched } from './join';
+import { redirectsAway } from '../shared/redirect-away';
 
 export type SubscribeOutcome = { refused: true; host: string } | { refused: false; subscription: Subscription };
 
@@ -36,10 +37,8 @@ export function fetchWithAccess(parsed: {
       const text = await res.text();
       return { refused: false, status: res.status, finalUrl: res.url, contentType: res.headers.get('content-type') ?? '', text };
     } catch {
-      // A redirect to a site Docket may not read (Google's sign-in page, for a sheet not shared with the world)
-      // fails as no answer does, and the browser does not say where it led: ask again without following it.
-      const hop = await fetch(parsed.url, { credentials: 'omit', cache: 'no-store', redirect: 'manual' }).catch(() => null);
-      const redirectedAway = hop?.type === 'opaqueredirect';
+      // No answer, or a redirect to a site Docket may not read (Google's sign-in page): which, asked again.
+      const redirectedAway = await redirectsAway(parsed.url);
       return { refused: false, status: 0, finalUrl: parsed.url, contentType: '', text: '', redirectedAway };
     }
   })();
