@@ -6,6 +6,11 @@
  */
 import { plainLine } from '../shared/plain-text';
 
+/** A subscription's name until the sheet names itself: its site's (`www.intgovforum.org`). */
+export function siteName(url: string): string {
+  return new URL(url).host;
+}
+
 /** Longest name kept: a title, not a paragraph. */
 export const MAX_TITLE = 80;
 

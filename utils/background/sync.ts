@@ -3,7 +3,7 @@
  * version, then one transaction (snapshot, records, shared versions, operation id). A journal
  * entry brackets every write so that one the browser cut short is reported, never half-applied.
  */
-import { feedTitle } from './feed-title';
+import { feedTitle, siteName } from './feed-title';
 import type { DocketDB, SharedVersion } from './db/schema';
 import type { Subscription, ImportReport, Resolutions } from '../shared/reports';
 import * as store from './db/store';
@@ -172,14 +172,6 @@ export interface FeedResponse {
   body: ReadableStream<Uint8Array> | null;
 }
 
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A fetch that failed because the address sent Docket to a site it may not read (a sign-in page). */
 export class RedirectedAway extends Error {
   constructor() {
@@ -328,7 +320,7 @@ export async function syncSubscription(
         delete next.lastError;
         delete next.lastErrorSaid;
         // Joined without a name (the site's stands in): the sheet's own, once its server says it.
-        if (fetched.title && sub.name === hostOf(sub.url)) next.name = fetched.title;
+        if (fetched.title && sub.name === siteName(sub.url)) next.name = fetched.title;
         next.lastSuccessAt = deps.now;
         next.lastReport = {
           documents: report.documents,

@@ -3,6 +3,7 @@
  * member's word (the hourly sync is the background's, subscriptions.ts). A sync records its own
  * outcome on the subscription; open pages hear only of real changes.
  */
+import { siteName } from '../feed-title';
 import { syncSubscription } from '../sync';
 import type { HandlerContext, HandlersFor } from './context';
 import type { Subscription } from '../../shared/reports';
@@ -44,7 +45,7 @@ export function createSubscriptionHandlers({
     'subscriptions/add': async ({ url, name }) => {
       const d = await db();
       const existing = (await d.getAll('subscriptions')).find((s) => s.url === url);
-      const sub: Subscription = existing ?? { id: `sub-${newId()}`, url, name: name || new URL(url).host, createdAt: now() };
+      const sub: Subscription = existing ?? { id: `sub-${newId()}`, url, name: name || siteName(url), createdAt: now() };
       await d.put('subscriptions', sub);
       return { subscription: await sync(sub) };
     },
