@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInDocket, axeViolations } from './support/axe';
-import { A11Y_GOOGLE_TITLES, A11Y_ROUTES, MHLB, OUTCOMES_PAGE, TONES_PAGE, paintPageDark } from './support/a11y-pages';
+import {
+  A11Y_GOOGLE_TITLES,
+  A11Y_ROUTES,
+  MHLB,
+  OUTCOMES_PAGE,
+  TONES_PAGE,
+  TONE_LINKS,
+  paintPageDark,
+} from './support/a11y-pages';
 import { docketWorld, type DocketWorld } from './support/docket-world';
 import { SAMPLE_INDEX, importThroughPopup, startDocket, type Docket } from './support/harness';
 
@@ -139,12 +147,7 @@ describe('axe: no WCAG 2.2 AA violations', () => {
     await page.goto(docket.server.url(TONES_PAGE));
     const w = await docketWorld(docket.context, page, docket.extensionId);
     const found: string[] = [];
-    for (const [link, dark] of [
-      ['light', false],
-      ['plus', false],
-      ['dark', true],
-      ['plus-dark', true],
-    ] as const) {
+    for (const [link, dark] of TONE_LINKS) {
       // Light on the white page, dark in the dark section, whatever the scheme (utils/content/page-tone.ts).
       expect(await drawn(w, link)).toBe(dark);
       // Keyboard focus on the badge opens its card.

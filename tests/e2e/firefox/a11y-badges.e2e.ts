@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INDEX, importThroughPopup } from '../journeys/common';
-import { A11Y_GOOGLE_TITLES, A11Y_ROUTES, OUTCOMES_PAGE, TONES_PAGE, paintPageDark } from '../support/a11y-pages';
+import { A11Y_GOOGLE_TITLES, A11Y_ROUTES, OUTCOMES_PAGE, TONES_PAGE, TONE_LINKS, paintPageDark } from '../support/a11y-pages';
 import { axeInDocket } from '../support/axe';
 import { puppeteerTab, startFirefox, type FirefoxSession } from '../support/firefox';
 import type { Tab } from '../support/session';
@@ -72,12 +72,7 @@ describe('axe in Firefox: no WCAG 2.2 AA violations in badges, their cards and t
     const tab = await docket.open(docket.server.url(TONES_PAGE));
     expect(await tab.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
     const found: string[] = [];
-    for (const [link, dark] of [
-      ['light', false],
-      ['plus', false],
-      ['dark', true],
-      ['plus-dark', true],
-    ] as const) {
+    for (const [link, dark] of TONE_LINKS) {
       // Light on the white page, dark in the dark section, whatever the scheme (utils/content/page-tone.ts).
       expect(await drawn(tab, link)).toBe(dark);
       await openCard(tab, link);

@@ -15,6 +15,13 @@ const doc = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
 /** A page with tracked and untracked badges on its white body (`#light`, `#plus`) and in a dark section (`#dark`, `#plus-dark`). */
 export const TONES_PAGE = '/a11y-tones.html';
+/** TONES_PAGE's links, each with whether its badge is drawn dark (utils/content/page-tone.ts): by section, not scheme. */
+export const TONE_LINKS = [
+  ['light', false],
+  ['plus', false],
+  ['dark', true],
+  ['plus-dark', true],
+] as const;
 
 export const A11Y_ROUTES = {
   [TONES_PAGE]: {
